@@ -1,0 +1,128 @@
+package care
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// ErrUnknownCode reports a code that is not in its code list.
+var ErrUnknownCode = errors.New("care: unknown code")
+
+// ErrRequired reports a required field that is missing.
+var ErrRequired = errors.New("required")
+
+// ParseError reports text that could not be parsed as a value of Type. It
+// wraps the underlying reason, so errors.Is(err, ErrInvalidDate) and
+// errors.Is(err, ErrUnknownCode) work through it.
+type ParseError struct {
+	Input string // the text that was given
+	Type  string // what it was parsed as: "date", "legal status", …
+	Err   error  // why it failed
+}
+
+func (e *ParseError) Error() string {
+	return fmt.Sprintf("care: parsing %q as %s: %v", e.Input, e.Type, e.Err)
+}
+
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// FieldError reports one bad field of a record, by its path from the root
+// of the record being validated ("placements[2].end").
+type FieldError struct {
+	Path string
+	Err  error
+}
+
+func (e *FieldError) Error() string {
+	if e.Path == "" {
+		return e.Err.Error()
+	}
+	return e.Path + ": " + e.Err.Error()
+}
+
+func (e *FieldError) Unwrap() error { return e.Err }
+
+// ValidationErrors is a list of field errors. The zero value is an empty
+// list, ready to use. Validation collects every problem it finds rather than
+// stopping at the first.
+type ValidationErrors []*FieldError
+
+// Add appends an error for the field at path.
+func (v *ValidationErrors) Add(path string, err error) {
+	*v = append(*v, &FieldError{Path: path, Err: err})
+}
+
+// Addf appends an error for the field at path with a formatted message.
+func (v *ValidationErrors) Addf(path, format string, args ...any) {
+	*v = append(*v, &FieldError{Path: path, Err: fmt.Errorf(format, args...)})
+}
+
+// Merge appends every error of err under the path prefix: a
+// [ValidationErrors] or [*FieldError] keeps its own paths, prefixed as
+// "prefix.path" or "prefix[i].path"; any other error is added at prefix. A
+// nil err adds nothing.
+func (v *ValidationErrors) Merge(prefix string, err error) {
+	if err == nil {
+		return
+	}
+	var list ValidationErrors
+	var fe *FieldError
+	switch {
+	case errors.As(err, &list):
+		for _, e := range list {
+			*v = append(*v, &FieldError{Path: JoinPath(prefix, e.Path), Err: e.Err})
+		}
+	case errors.As(err, &fe):
+		*v = append(*v, &FieldError{Path: JoinPath(prefix, fe.Path), Err: fe.Err})
+	default:
+		*v = append(*v, &FieldError{Path: prefix, Err: err})
+	}
+}
+
+// JoinPath joins two field paths: JoinPath("reviews[1]", "owner") is
+// "reviews[1].owner" and JoinPath("a", "[2].b") is "a[2].b".
+func JoinPath(prefix, path string) string {
+	switch {
+	case prefix == "":
+		return path
+	case path == "":
+		return prefix
+	case path[0] == '[':
+		return prefix + path
+	}
+	return prefix + "." + path
+}
+
+// Index returns the path of element i of the list at path: "visits[3]".
+func Index(path string, i int) string { return fmt.Sprintf("%s[%d]", path, i) }
+
+// Error joins the messages, one per line.
+func (v ValidationErrors) Error() string {
+	var b strings.Builder
+	for i, e := range v {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.Error())
+	}
+	return b.String()
+}
+
+// Err returns nil if the list is empty and the list otherwise. It never
+// returns a typed nil.
+func (v ValidationErrors) Err() error {
+	if len(v) == 0 {
+		return nil
+	}
+	return v
+}
+
+// Unwrap returns the field errors, so errors.Is and errors.As see each one.
+func (v ValidationErrors) Unwrap() []error {
+	out := make([]error, len(v))
+	for i, e := range v {
+		out[i] = e
+	}
+	return out
+}

@@ -1,0 +1,237 @@
+package care
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Status is the outcome of a rule for one obligation.
+type Status uint8
+
+const (
+	StatusUnknown Status = iota
+	// Met: done on or before the due date.
+	Met
+	// Late: done, but after the due date.
+	Late
+	// Overdue: not done, and the due date has passed as of the assessment date.
+	Overdue
+	// Upcoming: not done and not yet due; the finding carries the due date,
+	// so a worklist falls out of the same call.
+	Upcoming
+	// Breach: a rule that is not a timescale (content, quality, a threshold)
+	// is not satisfied; the evidence says why.
+	Breach
+)
+
+var statusNames = [...]string{"unknown", "met", "late", "overdue", "upcoming", "breach"}
+
+// String returns "met", "late", "overdue", "upcoming" or "breach".
+func (s Status) String() string {
+	if int(s) < len(statusNames) {
+		return statusNames[s]
+	}
+	return fmt.Sprintf("%%!Status(%d)", uint8(s))
+}
+
+// IsFailure reports whether s records a failure: Late, Overdue or Breach.
+func (s Status) IsFailure() bool { return s == Late || s == Overdue || s == Breach }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (s Status) MarshalText() ([]byte, error) {
+	return marshalName(s.String(), int(s), len(statusNames), "status")
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (s *Status) UnmarshalText(b []byte) error {
+	i, err := unmarshalName(b, statusNames[:], "status")
+	*s = Status(i)
+	return err
+}
+
+// Evidence is one dated fact a finding was computed from, such as
+// "last visit 2025-03-03" or "placement started 2025-01-06".
+type Evidence struct {
+	Label string `json:"label"`
+	Date  Date   `json:"date,omitzero"`
+	Ref   string `json:"ref,omitempty"` // the record it came from: "visits[3]"
+}
+
+// String returns "label date (ref)".
+func (e Evidence) String() string {
+	s := e.Label
+	if !e.Date.IsZero() {
+		s += " " + e.Date.String()
+	}
+	if e.Ref != "" {
+		s += " (" + e.Ref + ")"
+	}
+	return s
+}
+
+// Finding is the result of one rule for one obligation of one child: data,
+// not an error. A late review is a finding; a malformed date is an error.
+type Finding struct {
+	Rule     RuleID   `json:"rule"`
+	Citation Citation `json:"citation"`
+	Severity Severity `json:"severity"`
+	Domain   Domain   `json:"domain"`
+	// Subject names what the finding is about: the child, or a record of
+	// the child's ("placement 2025-01-06", "reviews[2]").
+	Subject string `json:"subject"`
+	Status  Status `json:"status"`
+	// Due is the due date (zero for a Breach that has none); Done is the
+	// date the obligation was met, zero if it was not.
+	Due  Date `json:"due,omitzero"`
+	Done Date `json:"done,omitzero"`
+	// Deadline explains Due: the anchor date, count and unit it came from.
+	// It is zero for findings that are not timescales.
+	Deadline Deadline   `json:"deadline,omitzero"`
+	Message  string     `json:"message"`
+	Evidence []Evidence `json:"evidence,omitempty"`
+}
+
+// NewFinding starts a finding for rule r: rule ID, citation, severity and
+// domain are copied from it.
+func NewFinding(r Rule, subject string, status Status) Finding {
+	return Finding{Rule: r.ID, Citation: r.Citation, Severity: r.Severity, Domain: r.Domain, Subject: subject, Status: status}
+}
+
+// DaysLate returns how many days after Due the obligation was met (Late) or
+// how many days it has been outstanding as of asOf (Overdue); otherwise 0.
+func (f Finding) DaysLate(asOf Date) int {
+	switch f.Status {
+	case Late:
+		return f.Done.DaysSince(f.Due)
+	case Overdue:
+		return max(asOf.DaysSince(f.Due), 0)
+	}
+	return 0
+}
+
+// String returns a one-line summary: "REV-01 overdue: … (due 2025-02-03)".
+func (f Finding) String() string {
+	var b strings.Builder
+	b.WriteString(string(f.Rule))
+	b.WriteByte(' ')
+	b.WriteString(f.Status.String())
+	b.WriteString(": ")
+	b.WriteString(f.Message)
+	if !f.Due.IsZero() {
+		b.WriteString(" (due ")
+		b.WriteString(f.Due.String())
+		if !f.Done.IsZero() {
+			b.WriteString(", done ")
+			b.WriteString(f.Done.String())
+		}
+		b.WriteByte(')')
+	}
+	return b.String()
+}
+
+// Clone returns a copy of f that shares no memory with it.
+func (f Finding) Clone() Finding {
+	f.Evidence = slices.Clone(f.Evidence)
+	return f
+}
+
+// Report is a list of findings. The zero value is an empty report, ready to
+// use. Methods that return a Report return a fresh one and leave the
+// receiver as it was.
+type Report []Finding
+
+// Add appends findings to the report.
+func (r *Report) Add(fs ...Finding) { *r = append(*r, fs...) }
+
+// Sort sorts the report in place by due date (undated findings first), then
+// rule ID, then subject, then status; the sort is stable.
+func (r Report) Sort() {
+	slices.SortStableFunc(r, compareFindings)
+}
+
+func compareFindings(a, b Finding) int {
+	if c := a.Due.Compare(b.Due); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Rule, b.Rule); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Subject, b.Subject); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Status, b.Status)
+}
+
+// Sorted returns a sorted copy of the report.
+func (r Report) Sorted() Report {
+	out := slices.Clone(r)
+	out.Sort()
+	return out
+}
+
+// Filter returns the findings for which keep returns true.
+func (r Report) Filter(keep func(Finding) bool) Report {
+	var out Report
+	for _, f := range r {
+		if keep(f) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// WithStatus returns the findings whose status is one of ss.
+func (r Report) WithStatus(ss ...Status) Report {
+	return r.Filter(func(f Finding) bool { return slices.Contains(ss, f.Status) })
+}
+
+// AtLeast returns the findings whose severity is s or more binding.
+func (r Report) AtLeast(s Severity) Report {
+	return r.Filter(func(f Finding) bool { return f.Severity >= s })
+}
+
+// ForRule returns the findings of rule id.
+func (r Report) ForRule(id RuleID) Report {
+	return r.Filter(func(f Finding) bool { return f.Rule == id })
+}
+
+// Count returns how many findings have status s.
+func (r Report) Count(s Status) int {
+	n := 0
+	for _, f := range r {
+		if f.Status == s {
+			n++
+		}
+	}
+	return n
+}
+
+// Failures returns the Late, Overdue and Breach findings.
+func (r Report) Failures() Report {
+	return r.Filter(func(f Finding) bool { return f.Status.IsFailure() })
+}
+
+// Err returns nil when no finding is Late, Overdue or a Breach, and a
+// [*ReportError] holding those findings otherwise. It never returns a typed
+// nil.
+func (r Report) Err() error {
+	fails := r.Failures()
+	if len(fails) == 0 {
+		return nil
+	}
+	return &ReportError{Findings: fails}
+}
+
+// ReportError is the error form of a report's failures.
+type ReportError struct {
+	Findings Report
+}
+
+func (e *ReportError) Error() string {
+	if len(e.Findings) == 1 {
+		return "care: " + e.Findings[0].String()
+	}
+	return fmt.Sprintf("care: %d failures; first: %s", len(e.Findings), e.Findings[0].String())
+}
