@@ -1,0 +1,299 @@
+package care
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/shopspring/decimal"
+)
+
+// Episode is one row of the SSDA903 episodes table: a span during which the
+// child's legal status, placement and carer stayed the same. A new episode
+// starts whenever any of them changes; its ReasonNew says which.
+//
+// Episodes of one child are given in date order. Start is the first day of
+// the episode (DECOM) and End the day it ceased (DEC), which is also the
+// first day of the next episode when one follows at once, so an episode
+// covers the half-open [Start, End). A zero End means the episode is open.
+type Episode struct {
+	Start          Date                  `json:"start"`
+	ReasonNew      ReasonNewEpisode      `json:"reason_new"`
+	LegalStatus    LegalStatus           `json:"legal_status"`
+	CategoryOfNeed CategoryOfNeed        `json:"category_of_need,omitzero"`
+	PlacementType  PlacementType         `json:"placement_type"`
+	Provider       PlacementProvider     `json:"provider,omitzero"`
+	End            Date                  `json:"end,omitzero"`
+	ReasonCeased   ReasonEpisodeCeased   `json:"reason_ceased,omitzero"`
+	ReasonChange   ReasonPlacementChange `json:"reason_change,omitzero"`
+	// HomePostcode and PlacementPostcode are SSDA903 HOME_POST and PL_POST.
+	HomePostcode      string `json:"home_postcode,omitempty"`
+	PlacementPostcode string `json:"placement_postcode,omitempty"`
+	// DistanceMiles is the straight-line distance from home to the
+	// placement (SSDA903 PL_DISTANCE, miles to one decimal place); not
+	// valid when unknown.
+	DistanceMiles decimal.NullDecimal `json:"distance_miles,omitzero"`
+	// URN is the Ofsted unique reference number of the placement.
+	URN string `json:"urn,omitempty"`
+	// IntendedUntil18 records that the placement is intended to last until
+	// the child is 18 (CPPCR reg 28(2)(c)).
+	IntendedUntil18 bool `json:"intended_until_18,omitempty"`
+	// LongTermFoster records that the placement is a long-term foster
+	// placement as CPPCR reg 2(1) defines it (reg 28(3A)).
+	LongTermFoster bool `json:"long_term_foster,omitempty"`
+}
+
+// Period returns the episode's span [Start, End).
+func (e Episode) Period() Period { return Period{Start: e.Start, End: e.End} }
+
+// StartsPeriodOfCare reports whether a new episode with this reason starts a
+// new period of care: only S (started to be looked after).
+func (r ReasonNewEpisode) StartsPeriodOfCare() bool { return r == NewEpisodeS }
+
+// ChangesCarer reports whether a new episode with this reason starts a new
+// placement with a different carer: S, P (change of placement and carer) and
+// B (change of legal status, placement and carer).
+func (r ReasonNewEpisode) ChangesCarer() bool {
+	return r == NewEpisodeS || r == NewEpisodeP || r == NewEpisodeB
+}
+
+// ChangesPlacement reports whether a new episode with this reason is a
+// placement change in the DfE's sense: every reason except L (legal status
+// only). T and U (change of placement, same carer) are placement changes
+// that keep the carer, such as a move with the same foster carers.
+func (r ReasonNewEpisode) ChangesPlacement() bool {
+	return r != ReasonNewEpisodeUnknown && r != NewEpisodeL
+}
+
+// Validate checks one episode's own fields (not its neighbours: see
+// [ValidateEpisodes]) and reports every problem with a path relative to the
+// episode ("end", "legal_status").
+func (e Episode) Validate() error {
+	var errs ValidationErrors
+	e.validate(&errs)
+	return errs.Err()
+}
+
+func (e Episode) validate(errs *ValidationErrors) {
+	if e.Start.IsZero() {
+		errs.Add("start", ErrRequired)
+	}
+	if !e.End.IsZero() && !e.Start.IsZero() && e.End.Before(e.Start) {
+		errs.Addf("end", "episode ends %s, before it starts %s", e.End, e.Start)
+	}
+	year := CollectionYearOf(e.Start)
+	type field struct {
+		path     string
+		set      bool
+		required bool
+		code     string
+		valid    bool
+	}
+	fields := [...]field{
+		{"reason_new", e.ReasonNew != ReasonNewEpisodeUnknown, true, e.ReasonNew.String(), e.ReasonNew.ValidIn(year)},
+		{"legal_status", e.LegalStatus != LegalStatusUnknown, true, e.LegalStatus.String(), e.LegalStatus.ValidIn(year)},
+		{"category_of_need", e.CategoryOfNeed != CategoryOfNeedUnknown, false, e.CategoryOfNeed.String(), e.CategoryOfNeed.ValidIn(year)},
+		{"placement_type", e.PlacementType != PlacementTypeUnknown, true, e.PlacementType.String(), e.PlacementType.ValidIn(year)},
+		{"provider", e.Provider != PlacementProviderUnknown, false, e.Provider.String(), e.Provider.ValidIn(year)},
+		{"reason_ceased", e.ReasonCeased != ReasonEpisodeCeasedUnknown, false, e.ReasonCeased.String(), e.ReasonCeased.ValidIn(year)},
+		{"reason_change", e.ReasonChange != ReasonPlacementChangeUnknown, false, e.ReasonChange.String(), e.ReasonChange.ValidIn(year)},
+	}
+	for _, f := range fields {
+		switch {
+		case !f.set && f.required:
+			errs.Add(f.path, ErrRequired)
+		case !f.set:
+		case f.code == "" || f.code[0] == '%':
+			errs.Add(f.path, fmt.Errorf("%w: %s", ErrUnknownCode, f.code))
+		case !e.Start.IsZero() && !f.valid:
+			errs.Add(f.path, fmt.Errorf("%w: %s is not valid in collection year %s", ErrUnknownCode, f.code, year))
+		}
+	}
+	if !e.End.IsZero() && e.ReasonCeased == ReasonEpisodeCeasedUnknown {
+		errs.Add("reason_ceased", fmt.Errorf("%w: the episode has ended", ErrRequired))
+	}
+	if e.End.IsZero() && e.ReasonCeased != ReasonEpisodeCeasedUnknown {
+		errs.Add("end", fmt.Errorf("%w: the episode has a reason ceased", ErrRequired))
+	}
+	if e.DistanceMiles.Valid && e.DistanceMiles.Decimal.IsNegative() {
+		errs.Add("distance_miles", errors.New("negative distance"))
+	}
+}
+
+// ValidateEpisodes checks a child's episodes, each on its own and against
+// its neighbours, and reports every problem with a path under prefix
+// ("episodes[3].start"). dob may be zero; if set, no episode may start
+// before it. It reports: episodes out of date order or overlapping; an
+// open episode that is not the last; a gap inside a period of care (the
+// episode after a gap must be S, started to be looked after); a first
+// episode, or one after a gap, whose reason is not S; an S episode that
+// directly follows another (it should continue the period with L, P, T, B
+// or U); an episode that ended with X1 (new episode the same day) not
+// followed by one starting that day; and every single-episode fault of
+// [Episode.Validate].
+func ValidateEpisodes(prefix string, eps []Episode, dob Date) ValidationErrors {
+	var errs ValidationErrors
+	for i, e := range eps {
+		path := Index(prefix, i)
+		var own ValidationErrors
+		e.validate(&own)
+		errs.Merge(path, own.Err())
+		if !dob.IsZero() && !e.Start.IsZero() && e.Start.Before(dob) {
+			errs.Addf(JoinPath(path, "start"), "episode starts %s, before the child's date of birth", e.Start)
+		}
+		if e.Start.IsZero() {
+			continue
+		}
+		if i == 0 {
+			if e.ReasonNew != ReasonNewEpisodeUnknown && !e.ReasonNew.StartsPeriodOfCare() {
+				errs.Addf(JoinPath(path, "reason_new"), "the first episode must start a period of care (S), not %s", e.ReasonNew)
+			}
+			continue
+		}
+		prev := eps[i-1]
+		switch {
+		case prev.Start.IsZero():
+			continue
+		case e.Start.Before(prev.Start):
+			errs.Add(JoinPath(path, "start"), fmt.Errorf("%w: starts %s, before the previous episode's start %s", ErrOutOfOrder, e.Start, prev.Start))
+		case prev.End.IsZero():
+			errs.Addf(JoinPath(Index(prefix, i-1), "end"), "only the last episode may be open; episode %d follows", i)
+		case e.Start.Before(prev.End):
+			errs.Addf(JoinPath(path, "start"), "starts %s, overlapping the previous episode, which ends %s", e.Start, prev.End)
+		case e.Start.After(prev.End):
+			// A gap: the child left care and came back.
+			if e.ReasonNew != ReasonNewEpisodeUnknown && !e.ReasonNew.StartsPeriodOfCare() {
+				errs.Addf(JoinPath(path, "reason_new"), "gap in care from %s to %s: an episode after a gap must start a new period of care (S), not %s", prev.End, e.Start, e.ReasonNew)
+			}
+			if prev.ReasonCeased == CeasedX1 {
+				errs.Addf(JoinPath(Index(prefix, i-1), "reason_ceased"), "X1 says a new episode starts the same day, but the next starts %s", e.Start)
+			}
+		default: // e.Start == prev.End: continuous.
+			if e.ReasonNew.StartsPeriodOfCare() {
+				errs.Addf(JoinPath(path, "reason_new"), "S starts a new period of care, but the child was still looked after on %s (previous episode ended the same day)", e.Start)
+			}
+			if prev.ReasonCeased != ReasonEpisodeCeasedUnknown && prev.ReasonCeased != CeasedX1 {
+				errs.Addf(JoinPath(Index(prefix, i-1), "reason_ceased"), "%s says the child left care, but the next episode starts the same day (use X1)", prev.ReasonCeased)
+			}
+		}
+	}
+	return errs
+}
+
+// PeriodsOfCare returns the child's periods of care: the continuous spells
+// of looked-after episodes, each [first start, last end), the last ongoing
+// if its final episode is open. A new period starts at the first episode and
+// after every gap; episodes that start on the day the previous one ended
+// continue the period. It expects episodes that pass [ValidateEpisodes]
+// and returns a fresh slice.
+func PeriodsOfCare(eps []Episode) []Period {
+	var out []Period
+	for i, e := range eps {
+		if i == 0 || !e.Start.Equal(eps[i-1].End) {
+			out = append(out, Period{Start: e.Start, End: e.End})
+			continue
+		}
+		out[len(out)-1].End = e.End
+	}
+	return out
+}
+
+// Equal reports whether d and other are the same day.
+func (d Date) Equal(other Date) bool { return d.n == other.n }
+
+// Placement is a derived view of the episodes: a continuous stay with the
+// same carer. Each episode's reason for a new episode decides whether it
+// starts or continues a placement:
+//
+//   - S (started to be looked after), P (change of placement and carer) and B
+//     (change of legal status, placement and carer) start a new placement.
+//   - L (change of legal status only) continues the placement.
+//   - T (change of placement, same carer) and U (change of legal status and
+//     placement, same carer) continue the placement, because the carer is
+//     the same, but are recorded in Moves: the DfE counts them as placement
+//     changes in its stability measures, and a caller that treats a move of
+//     address as a new placement can use them.
+//
+// A gap in care always ends the placement.
+type Placement struct {
+	Period Period `json:"period"`
+	// First and Last index the placement's first and last episodes.
+	First int `json:"first"`
+	Last  int `json:"last"`
+	// Type and Provider are those of the placement's latest episode;
+	// FirstType is the type it started with.
+	Type      PlacementType     `json:"type"`
+	FirstType PlacementType     `json:"first_type"`
+	Provider  PlacementProvider `json:"provider,omitzero"`
+	// Moves are the start dates of the T and U episodes inside the placement.
+	Moves []Date `json:"moves,omitempty"`
+}
+
+// Placements returns the child's placements, in order (see [Placement] for
+// how each reason for a new episode starts or continues one). It expects
+// episodes that pass [ValidateEpisodes] and returns fresh slices.
+func Placements(eps []Episode) []Placement {
+	out := make([]Placement, 0, len(eps))
+	for i, e := range eps {
+		continuous := i > 0 && e.Start.Equal(eps[i-1].End)
+		if !continuous || e.ReasonNew.ChangesCarer() || e.ReasonNew == ReasonNewEpisodeUnknown {
+			out = append(out, Placement{
+				Period: e.Period(), First: i, Last: i,
+				Type: e.PlacementType, FirstType: e.PlacementType, Provider: e.Provider,
+			})
+			continue
+		}
+		p := &out[len(out)-1]
+		p.Period.End = e.End
+		p.Last = i
+		p.Type = e.PlacementType
+		p.Provider = e.Provider
+		if e.ReasonNew == NewEpisodeT || e.ReasonNew == NewEpisodeU {
+			p.Moves = append(p.Moves, e.Start)
+		}
+	}
+	return out
+}
+
+// EpisodeOn returns the index of the episode that covers day d, and false if
+// the child was not looked after that day.
+func EpisodeOn(eps []Episode, d Date) (int, bool) {
+	i, found := slices.BinarySearchFunc(eps, d, func(e Episode, t Date) int { return e.Start.Compare(t) })
+	if found {
+		// Several episodes cannot share a start in valid input; take the last.
+		for i+1 < len(eps) && eps[i+1].Start.Equal(d) {
+			i++
+		}
+		return i, eps[i].Period().Contains(d)
+	}
+	if i == 0 {
+		return 0, false
+	}
+	return i - 1, eps[i-1].Period().Contains(d)
+}
+
+// LegalStatusOn returns the child's legal status on day d, and false if the
+// child was not looked after that day.
+func LegalStatusOn(eps []Episode, d Date) (LegalStatus, bool) {
+	i, ok := EpisodeOn(eps, d)
+	if !ok {
+		return LegalStatusUnknown, false
+	}
+	return eps[i].LegalStatus, true
+}
+
+// IsShortBreakOnly reports whether every episode is under an agreed series
+// of short breaks (legal status V3 or V4, CPPCR reg 48). Such children are
+// excluded from the DfE stability measures and have their own review and
+// visit timetables.
+func IsShortBreakOnly(eps []Episode) bool {
+	if len(eps) == 0 {
+		return false
+	}
+	for _, e := range eps {
+		if !e.LegalStatus.IsShortBreak() {
+			return false
+		}
+	}
+	return true
+}
