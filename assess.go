@@ -1,0 +1,73 @@
+package practice
+
+import (
+	"errors"
+
+	"github.com/lookedafter/practice/care"
+)
+
+var errNilCalendar = errors.New("practice: nil calendar")
+
+// Standards bundles the local standards of every package. The zero value
+// means the statutory defaults throughout; an authority may make any field
+// stricter than statute, never looser, and [Standards.Validate] says which
+// field is looser and by how much.
+type Standards struct {
+	Care  care.Policy `json:"care,omitzero"`
+	Drift DriftPolicy `json:"drift,omitzero"`
+}
+
+// Validate checks every package's policy and reports every field that is
+// looser than statute or nonsense, with paths such as
+// "care.visits.first_visit_days".
+func (s Standards) Validate() error {
+	var errs care.ValidationErrors
+	errs.Merge("care", s.Care.Validate())
+	s.Drift.validate(&errs)
+	return errs.Err()
+}
+
+// Assess evaluates every rule of the catalogue that applies to the child,
+// as of asOf, with the working-day calendar cal (usually
+// [care.EnglandAndWales]) and the authority's standards. The report is
+// sorted by due date, then rule ID, and ends with the DRIFT-01 finding when
+// the child is flagged for drift.
+//
+// It returns an error, and no report, when the standards are looser than
+// statute, the case fails [Case.Validate], or a date it needs falls outside
+// the calendar ([care.ErrOutsideCalendar]).
+func Assess(c Case, asOf care.Date, std Standards, cal *care.Calendar) (care.Report, error) {
+	if err := std.Validate(); err != nil {
+		return nil, err
+	}
+	if cal == nil {
+		return nil, errNilCalendar
+	}
+	rep, _, err := assess(&c, asOf, std, cal)
+	return rep, err
+}
+
+// assess assesses one case with standards already validated.
+func assess(c *Case, asOf care.Date, std Standards, cal *care.Calendar) (care.Report, Drift, error) {
+	if err := c.Validate(); err != nil {
+		return nil, Drift{}, err
+	}
+	rep, err := care.Assess(c.Record, care.Context{}, asOf, cal, std.Care)
+	if err != nil {
+		return nil, Drift{}, err
+	}
+	rep.Sort()
+	drift := DriftOf(c.Child.ID, rep, asOf, std.Drift)
+	if f, ok := drift.finding(c.Child.String()); ok {
+		rep = append(rep, f)
+	}
+	return rep, drift, nil
+}
+
+// Rules returns the whole rule catalogue of the library, every package's
+// rules in a stable order (care, review, supervision, permanence, then
+// DRIFT-01): a fresh slice on every call.
+func Rules() []care.Rule {
+	rs := care.Rules()
+	return append(rs, driftRule())
+}

@@ -1,0 +1,88 @@
+package care_test
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/lookedafter/practice/care"
+)
+
+func ExampleDate_AddMonths() {
+	review := care.MustDate(2024, time.August, 31)
+	fmt.Println(review.AddMonths(6))
+	fmt.Println(care.MustDate(2025, time.November, 30).AddMonths(3))
+	// Output:
+	// 2025-02-28
+	// 2026-02-28
+}
+
+func ExampleParseDate() {
+	d, err := care.ParseDate("2026-04-03")
+	fmt.Println(d, d.Weekday(), err)
+	_, err = care.ParseDate("03/04/2026")
+	fmt.Println(err)
+	// Output:
+	// 2026-04-03 Friday <nil>
+	// care: parsing "03/04/2026" as date: care: invalid date: want YYYY-MM-DD
+}
+
+func ExampleNewDate() {
+	_, err := care.NewDate(2025, time.April, 31)
+	fmt.Println(err)
+	// Output:
+	// care: invalid date: 2025-04-31 does not exist
+}
+
+func ExampleAgeOn() {
+	dob := care.MustDate(2008, time.February, 29)
+	fmt.Println(care.AgeOn(dob, care.MustDate(2025, time.February, 28)))
+	fmt.Println(care.AgeOn(dob, care.MustDate(2025, time.March, 1)))
+	fmt.Println(care.Birthday(dob, 18))
+	// Output:
+	// 16
+	// 17
+	// 2026-03-01
+}
+
+func ExamplePeriod_Overlaps() {
+	first := care.Period{Start: care.MustDate(2025, 1, 6), End: care.MustDate(2025, 3, 3)}
+	second := care.Period{Start: care.MustDate(2025, 3, 3)} // ongoing
+	fmt.Println(first.Overlaps(second), first.Days(), second.DaysTo(care.MustDate(2025, 4, 1)))
+	// Output:
+	// false 56 29
+}
+
+func ExamplePlacements() {
+	eps := []care.Episode{
+		{Start: care.MustDate(2025, 1, 6), ReasonNew: care.NewEpisodeS, LegalStatus: care.LegalStatusV2, PlacementType: care.PlacementTypeU6,
+			End: care.MustDate(2025, 2, 10), ReasonCeased: care.CeasedX1},
+		// A change of legal status only: the placement continues.
+		{Start: care.MustDate(2025, 2, 10), ReasonNew: care.NewEpisodeL, LegalStatus: care.LegalStatusC1, PlacementType: care.PlacementTypeU6,
+			End: care.MustDate(2025, 5, 1), ReasonCeased: care.CeasedX1},
+		// A new carer: a new placement.
+		{Start: care.MustDate(2025, 5, 1), ReasonNew: care.NewEpisodeP, LegalStatus: care.LegalStatusC1, PlacementType: care.PlacementTypeK2},
+	}
+	for _, p := range care.Placements(eps) {
+		fmt.Println(p.Period, p.Type)
+	}
+	fmt.Println(care.PeriodsOfCare(eps))
+	ls, _ := care.LegalStatusOn(eps, care.MustDate(2025, 3, 1))
+	fmt.Println(ls, ls.Description())
+	// Output:
+	// [2025-01-06, 2025-05-01) U6
+	// [2025-05-01, ongoing) K2
+	// [[2025-01-06, ongoing)]
+	// C1 interim care order
+}
+
+func ExampleDeadline_Evaluate() {
+	dl := care.Deadline{Rule: "REV-01", Due: care.MustDate(2026, 5, 5), Anchor: care.MustDate(2026, 4, 2),
+		AnchorLabel: "becoming looked after", Count: 20, Unit: care.WorkingDays}
+	fmt.Println(dl)
+	fmt.Println(dl.Evaluate(care.MustDate(2026, 5, 5), care.MustDate(2026, 6, 1)))
+	fmt.Println(dl.Evaluate(care.Date{}, care.MustDate(2026, 5, 6)))
+	// Output:
+	// REV-01 due 2026-05-05: 20 working days after becoming looked after on 2026-04-02
+	// met
+	// overdue
+}

@@ -1,0 +1,274 @@
+package practice
+
+import (
+	"cmp"
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+
+	"github.com/shopspring/decimal"
+	"golang.org/x/exp/stats"
+
+	"github.com/lookedafter/practice/care"
+)
+
+// CohortOptions configures [AssessCohort]. The zero value assesses the cases
+// one after another in the calling goroutine.
+type CohortOptions struct {
+	// Parallelism is how many goroutines assess cases at once: 0 or 1 means
+	// none are started; a negative value means one per CPU. The output is
+	// the same, byte for byte, whatever the parallelism.
+	Parallelism int
+}
+
+// ChildResult is the assessment of one case of a cohort.
+type ChildResult struct {
+	// Index is the case's position in the input.
+	Index   int    `json:"index"`
+	ChildID string `json:"child_id"`
+	Team    string `json:"team,omitempty"`
+	Office  string `json:"office,omitempty"`
+	// Err is set, and Report and Drift are empty, when the case could not
+	// be assessed (it failed validation, or a date fell outside the
+	// calendar). Such cases are counted in [CohortReport.Invalid].
+	Err    error       `json:"-"`
+	Report care.Report `json:"report,omitempty"`
+	Drift  Drift       `json:"drift"`
+}
+
+// RuleRate is the timeliness of one rule over a group of children: of the
+// obligations that fell due (Applicable = Met + Late + Overdue + Breach),
+// how many were met on time. Upcoming obligations are not yet applicable.
+type RuleRate struct {
+	Rule       care.RuleID `json:"rule"`
+	Applicable int         `json:"applicable"`
+	Met        int         `json:"met"`
+	Late       int         `json:"late"`
+	Overdue    int         `json:"overdue"`
+	Breach     int         `json:"breach"`
+	// Rate is Met / Applicable as a percentage rounded half away from zero
+	// to one decimal place.
+	Rate decimal.Decimal `json:"rate"`
+	// MedianDaysLate and UpperQuartileDaysLate describe how late the late
+	// and overdue obligations were (days past due as of the assessment
+	// date), rounded to one decimal place; zero when none were.
+	MedianDaysLate        decimal.Decimal `json:"median_days_late"`
+	UpperQuartileDaysLate decimal.Decimal `json:"upper_quartile_days_late"`
+}
+
+// GroupRates are the rule rates of one team or office.
+type GroupRates struct {
+	Group    string     `json:"group"`
+	Children int        `json:"children"`
+	Flagged  int        `json:"flagged"`
+	Rates    []RuleRate `json:"rates"`
+}
+
+// DomainCount is the number of overdue findings in one domain.
+type DomainCount struct {
+	Domain  care.Domain `json:"domain"`
+	Overdue int         `json:"overdue"`
+}
+
+// CohortReport is the result of [AssessCohort].
+type CohortReport struct {
+	AsOf care.Date `json:"as_of"`
+	// Children holds one result per input case, in input order.
+	Children []ChildResult `json:"children"`
+	// Assessed and Invalid count the cases assessed and those that could
+	// not be (see ChildResult.Err); Flagged counts children flagged for
+	// drift.
+	Assessed int `json:"assessed"`
+	Invalid  int `json:"invalid"`
+	Flagged  int `json:"flagged"`
+	// Rates are the rule rates over the whole cohort, in rule ID order;
+	// ByTeam and ByOffice split them, in group name order ("" for cases
+	// with no team or office).
+	Rates    []RuleRate   `json:"rates"`
+	ByTeam   []GroupRates `json:"by_team"`
+	ByOffice []GroupRates `json:"by_office"`
+	// OverdueByDomain counts overdue findings by domain, in domain order.
+	OverdueByDomain []DomainCount `json:"overdue_by_domain"`
+}
+
+// Drifting returns the flagged children's drift summaries, worst first
+// (see [CompareDrift]).
+func (r CohortReport) Drifting() []Drift {
+	var out []Drift
+	for _, c := range r.Children {
+		if c.Err == nil && c.Drift.Flagged {
+			out = append(out, c.Drift)
+		}
+	}
+	slices.SortFunc(out, CompareDrift)
+	return out
+}
+
+// AssessCohort assesses every case as of asOf, as [Assess] does for one,
+// and aggregates timeliness by rule, team and office. A case that cannot be
+// assessed is reported in its ChildResult with its error, and the rest of
+// the cohort is still assessed: nothing is dropped. The only error returned
+// is for invalid standards or a nil calendar, when nothing can be assessed.
+func AssessCohort(cases []Case, asOf care.Date, std Standards, cal *care.Calendar, opt CohortOptions) (CohortReport, error) {
+	if err := std.Validate(); err != nil {
+		return CohortReport{}, err
+	}
+	if cal == nil {
+		return CohortReport{}, errNilCalendar
+	}
+	results := make([]ChildResult, len(cases))
+	one := func(i int) {
+		c := &cases[i]
+		res := ChildResult{Index: i, ChildID: c.Child.ID, Team: c.Team, Office: c.Office}
+		rep, drift, err := assess(c, asOf, std, cal)
+		if err != nil {
+			res.Err = err
+		} else {
+			res.Report, res.Drift = rep, drift
+		}
+		results[i] = res
+	}
+	workers := opt.Parallelism
+	if workers < 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	if workers <= 1 || len(cases) < 2 {
+		for i := range cases {
+			one(i)
+		}
+	} else {
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for range min(workers, len(cases)) {
+			wg.Go(func() {
+				for {
+					i := int(next.Add(1) - 1)
+					if i >= len(cases) {
+						return
+					}
+					one(i)
+				}
+			})
+		}
+		wg.Wait()
+	}
+	return aggregate(results, asOf), nil
+}
+
+// tally accumulates one group's counts by rule.
+type tally struct {
+	children, flagged int
+	byRule            map[care.RuleID]*ruleTally
+}
+
+type ruleTally struct {
+	met, late, overdue, breach int
+	daysLate                   []float64
+}
+
+func newTally() *tally { return &tally{byRule: map[care.RuleID]*ruleTally{}} }
+
+func (t *tally) add(res *ChildResult, asOf care.Date) {
+	t.children++
+	if res.Drift.Flagged {
+		t.flagged++
+	}
+	for i := range res.Report {
+		f := &res.Report[i]
+		if f.Rule == RuleDrift {
+			continue
+		}
+		rt := t.byRule[f.Rule]
+		if rt == nil {
+			rt = &ruleTally{}
+			t.byRule[f.Rule] = rt
+		}
+		switch f.Status {
+		case care.Met:
+			rt.met++
+		case care.Late:
+			rt.late++
+			rt.daysLate = append(rt.daysLate, float64(f.DaysLate(asOf)))
+		case care.Overdue:
+			rt.overdue++
+			rt.daysLate = append(rt.daysLate, float64(f.DaysLate(asOf)))
+		case care.Breach:
+			rt.breach++
+		}
+	}
+}
+
+func (t *tally) rates() []RuleRate {
+	out := make([]RuleRate, 0, len(t.byRule))
+	hundred := decimal.NewFromInt(100)
+	for id, rt := range t.byRule {
+		r := RuleRate{Rule: id, Met: rt.met, Late: rt.late, Overdue: rt.overdue, Breach: rt.breach}
+		r.Applicable = rt.met + rt.late + rt.overdue + rt.breach
+		if r.Applicable == 0 {
+			continue // only upcoming obligations: nothing has fallen due
+		}
+		r.Rate = decimal.NewFromInt(int64(rt.met)).Mul(hundred).DivRound(decimal.NewFromInt(int64(r.Applicable)), 1)
+		if len(rt.daysLate) > 0 {
+			q := stats.Quantiles(rt.daysLate, 0.5, 0.75)
+			r.MedianDaysLate = decimal.NewFromFloat(q[0]).Round(1)
+			r.UpperQuartileDaysLate = decimal.NewFromFloat(q[1]).Round(1)
+		}
+		out = append(out, r)
+	}
+	slices.SortFunc(out, func(a, b RuleRate) int { return cmp.Compare(a.Rule, b.Rule) })
+	return out
+}
+
+func aggregate(results []ChildResult, asOf care.Date) CohortReport {
+	rep := CohortReport{AsOf: asOf, Children: results}
+	all := newTally()
+	teams := map[string]*tally{}
+	offices := map[string]*tally{}
+	domains := map[care.Domain]int{}
+	for i := range results {
+		res := &results[i]
+		if res.Err != nil {
+			rep.Invalid++
+			continue
+		}
+		rep.Assessed++
+		if res.Drift.Flagged {
+			rep.Flagged++
+		}
+		all.add(res, asOf)
+		for _, g := range []struct {
+			m    map[string]*tally
+			name string
+		}{{teams, res.Team}, {offices, res.Office}} {
+			t := g.m[g.name]
+			if t == nil {
+				t = newTally()
+				g.m[g.name] = t
+			}
+			t.add(res, asOf)
+		}
+		for _, f := range res.Report {
+			if f.Status == care.Overdue {
+				domains[f.Domain]++
+			}
+		}
+	}
+	rep.Rates = all.rates()
+	rep.ByTeam = groupRates(teams)
+	rep.ByOffice = groupRates(offices)
+	for d, n := range domains {
+		rep.OverdueByDomain = append(rep.OverdueByDomain, DomainCount{Domain: d, Overdue: n})
+	}
+	slices.SortFunc(rep.OverdueByDomain, func(a, b DomainCount) int { return cmp.Compare(a.Domain, b.Domain) })
+	return rep
+}
+
+func groupRates(m map[string]*tally) []GroupRates {
+	out := make([]GroupRates, 0, len(m))
+	for name, t := range m {
+		out = append(out, GroupRates{Group: name, Children: t.children, Flagged: t.flagged, Rates: t.rates()})
+	}
+	slices.SortFunc(out, func(a, b GroupRates) int { return cmp.Compare(a.Group, b.Group) })
+	return out
+}

@@ -1,0 +1,139 @@
+package practice
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/lookedafter/practice/care"
+)
+
+// DriftPolicy is the local definition of drift (rule DRIFT-01). The zero
+// value means the defaults.
+type DriftPolicy struct {
+	// MaxOverdueDays flags a child whose oldest overdue finding of any
+	// severity has been overdue for more than this many days. Zero means the
+	// default, 28 days; it must not be negative.
+	MaxOverdueDays int `json:"max_overdue_days,omitempty"`
+	// IncludeBreaches counts Breach findings (content and quality rules)
+	// alongside overdue ones when summarising drift. Off by default: drift
+	// is about things not done on time.
+	IncludeBreaches bool `json:"include_breaches,omitempty"`
+}
+
+// DefaultMaxOverdueDays is the default of [DriftPolicy.MaxOverdueDays].
+const DefaultMaxOverdueDays = 28
+
+func (p DriftPolicy) maxOverdueDays() int {
+	if p.MaxOverdueDays == 0 {
+		return DefaultMaxOverdueDays
+	}
+	return p.MaxOverdueDays
+}
+
+func (p DriftPolicy) validate(errs *care.ValidationErrors) {
+	if p.MaxOverdueDays < 0 {
+		errs.Addf("drift.max_overdue_days", "%d is negative", p.MaxOverdueDays)
+	}
+}
+
+// Drift summarises how far one child's case has drifted as of a date:
+// what is overdue, how long the oldest item has waited, and which areas of
+// practice are affected.
+//
+// A child is Flagged (rule DRIFT-01) when any statutory finding is overdue,
+// or when the oldest overdue finding of any severity has waited more than
+// the policy's MaxOverdueDays. Children sort by [CompareDrift]: most
+// overdue statutory findings first, then the oldest overdue age, then the
+// number of overdue findings, then child ID.
+type Drift struct {
+	ChildID string `json:"child_id"`
+	Flagged bool   `json:"flagged"`
+	// OverdueStatutory counts overdue findings of statutory severity;
+	// Overdue counts every overdue finding (and breaches, if the policy
+	// says so).
+	OverdueStatutory int `json:"overdue_statutory"`
+	Overdue          int `json:"overdue"`
+	// OldestOverdueDays is how many days the oldest overdue item has been
+	// overdue as of the assessment date.
+	OldestOverdueDays int `json:"oldest_overdue_days"`
+	// Domains are the areas of practice with overdue findings, in order.
+	Domains []care.Domain `json:"domains,omitempty"`
+	// Findings are the findings that make up the drift, oldest due first.
+	Findings care.Report `json:"findings,omitempty"`
+}
+
+// DriftOf summarises the drift in one child's report as of asOf.
+func DriftOf(childID string, rep care.Report, asOf care.Date, p DriftPolicy) Drift {
+	d := Drift{ChildID: childID}
+	for _, f := range rep {
+		counted := f.Status == care.Overdue || (p.IncludeBreaches && f.Status == care.Breach)
+		if !counted || f.Rule == RuleDrift {
+			continue
+		}
+		d.Overdue++
+		if f.Status == care.Overdue && f.Severity >= care.SeverityStatutory {
+			d.OverdueStatutory++
+		}
+		d.OldestOverdueDays = max(d.OldestOverdueDays, f.DaysLate(asOf))
+		if !slices.Contains(d.Domains, f.Domain) {
+			d.Domains = append(d.Domains, f.Domain)
+		}
+		d.Findings = append(d.Findings, f)
+	}
+	slices.Sort(d.Domains)
+	d.Findings.Sort()
+	d.Flagged = d.OverdueStatutory > 0 || d.OldestOverdueDays > p.maxOverdueDays()
+	return d
+}
+
+// CompareDrift orders drift summaries worst first (see [Drift]).
+func CompareDrift(a, b Drift) int {
+	switch {
+	case a.OverdueStatutory != b.OverdueStatutory:
+		return b.OverdueStatutory - a.OverdueStatutory
+	case a.OldestOverdueDays != b.OldestOverdueDays:
+		return b.OldestOverdueDays - a.OldestOverdueDays
+	case a.Overdue != b.Overdue:
+		return b.Overdue - a.Overdue
+	}
+	return strings.Compare(a.ChildID, b.ChildID)
+}
+
+// RuleDrift is the ID of the drift rule.
+const RuleDrift care.RuleID = "DRIFT-01"
+
+func driftRule() care.Rule {
+	return care.Rule{
+		ID:    RuleDrift,
+		Title: "Case drift: overdue statutory findings, or an overdue item older than the local limit",
+		Text: "A child is flagged when any statutory finding is overdue as of the assessment date, or when the " +
+			"oldest overdue finding of any severity has been overdue for more than the local limit (default 28 days). " +
+			"The finding lists the overdue findings, the oldest overdue age in days and the domains affected.",
+		Citation: care.Citation{Instrument: "Local standard composed from the rules of this catalogue", Provision: "inspection findings on drift"},
+		Severity: care.SeverityLocal,
+		Domain:   care.DomainDrift,
+		Package:  "practice",
+		Default:  "28 days",
+		Policy:   []string{"Drift.MaxOverdueDays", "Drift.IncludeBreaches"},
+	}
+}
+
+// finding returns the DRIFT-01 finding for a flagged child.
+func (d Drift) finding(subject string) (care.Finding, bool) {
+	if !d.Flagged {
+		return care.Finding{}, false
+	}
+	f := care.NewFinding(driftRule(), subject, care.Breach)
+	names := make([]string, len(d.Domains))
+	for i, dom := range d.Domains {
+		names[i] = dom.String()
+	}
+	f.Message = fmt.Sprintf("%d overdue (%d statutory); oldest overdue %d days; domains: %s",
+		d.Overdue, d.OverdueStatutory, d.OldestOverdueDays, strings.Join(names, ", "))
+	f.Evidence = make([]care.Evidence, len(d.Findings))
+	for i, o := range d.Findings {
+		f.Evidence[i] = care.Evidence{Label: string(o.Rule) + " " + o.Status.String() + " since", Date: o.Due, Ref: o.Subject}
+	}
+	return f, true
+}

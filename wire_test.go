@@ -1,0 +1,98 @@
+package practice
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func decodeErrors(err error) []*DecodeError {
+	var out []*DecodeError
+	var walk func(error)
+	walk = func(err error) {
+		var de *DecodeError
+		if errors.As(err, &de) && errors.Unwrap(err) == de.Err {
+			out = append(out, de)
+			return
+		}
+		if j, ok := err.(interface{ Unwrap() []error }); ok {
+			for _, e := range j.Unwrap() {
+				walk(e)
+			}
+			return
+		}
+		if errors.As(err, &de) {
+			out = append(out, de)
+		}
+	}
+	walk(err)
+	return out
+}
+
+type where struct {
+	Record int
+	Path   string
+	Line   int
+}
+
+func wheres(err error) []where {
+	var out []where
+	for _, de := range decodeErrors(err) {
+		out = append(out, where{de.Record, de.Path, de.Line})
+	}
+	return out
+}
+
+func TestDecodeCaseErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []where
+	}{
+		{"valid", `{"team":"North","child":{"id":"C0001","date_of_birth":"2015-06-01"},"episodes":[]}`, nil},
+		{"unknown top-level field", "{\n\"teem\": \"North\"\n}", []where{{0, "teem", 2}}},
+		{"unknown nested field, with its path", "{\"child\": {\"id\": \"C1\",\n \"nmae\": \"x\"}}", []where{{0, "child.nmae", 2}}},
+		{"bad date in a list", "{\"episodes\": [\n{\"start\": \"2024-01-10\"},\n{\"start\": \"2024-02-30\"}]}", []where{{0, "episodes[1].start", 3}}},
+		{"unknown code", `{"episodes":[{"legal_status":"C9"}]}`, []where{{0, "episodes[0].legal_status", 1}}},
+		{"wrong type", `{"child":{"id":42}}`, []where{{0, "child.id", 1}}},
+		{"number for a date", `{"child":{"date_of_birth":20150601}}`, []where{{0, "child.date_of_birth", 1}}},
+		{"object for a list", `{"episodes":{}}`, []where{{0, "episodes", 1}}},
+		{"every fault is reported", "{\"child\":{\"id\":1,\"x\":2},\n\"episodes\":[{\"start\":\"x\"}]}", []where{{0, "child.id", 1}, {0, "child.x", 1}, {0, "episodes[0].start", 2}}},
+		{"trailing data", `{} {}`, []where{{0, "", 1}}},
+		{"malformed", `{"child":`, []where{{0, "", 1}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := DecodeCase([]byte(tc.in))
+			if diff := cmp.Diff(tc.want, wheres(err)); diff != "" {
+				t.Errorf("DecodeCase(%s) errors mismatch (-want +got):\n%s\nerror: %v", tc.in, diff, err)
+			}
+		})
+	}
+}
+
+func TestDecodeCohort(t *testing.T) {
+	jsonl := strings.Join([]string{
+		`{"child":{"id":"C0001","date_of_birth":"2015-06-01"}}`,
+		``,
+		`{"child":{"id":"C0002","date_of_birth":"2015-13-01"}}`,
+		`{"child":{"id":"C0003","date_of_birth":"2012-01-01"}}`,
+	}, "\n")
+	cases, idx, err := DecodeCohort(strings.NewReader(jsonl))
+	if diff := cmp.Diff([]where{{1, "child.date_of_birth", 3}}, wheres(err)); diff != "" {
+		t.Errorf("JSON Lines errors mismatch (-want +got):\n%s", diff)
+	}
+	if len(cases) != 2 || cases[1].Child.ID != "C0003" || !cmp.Equal(idx, []int{0, 2}) {
+		t.Errorf("JSON Lines kept %d cases, indexes %v", len(cases), idx)
+	}
+	array := "[\n  {\"child\":{\"id\":\"C0001\"}},\n  {\"child\":{\"id\":\"C0002\", \"bad\": 1}},\n  {\"child\":{\"id\":\"C0003\"}}\n]"
+	cases, idx, err = DecodeCohort(strings.NewReader(array))
+	if diff := cmp.Diff([]where{{1, "child.bad", 3}}, wheres(err)); diff != "" {
+		t.Errorf("array errors mismatch (-want +got):\n%s", diff)
+	}
+	if len(cases) != 2 || !cmp.Equal(idx, []int{0, 2}) {
+		t.Errorf("array kept %d cases, indexes %v", len(cases), idx)
+	}
+}
