@@ -4,6 +4,9 @@ import (
 	"errors"
 
 	"github.com/lookedafter/practice/care"
+	"github.com/lookedafter/practice/permanence"
+	"github.com/lookedafter/practice/review"
+	"github.com/lookedafter/practice/supervision"
 )
 
 var errNilCalendar = errors.New("practice: nil calendar")
@@ -13,8 +16,11 @@ var errNilCalendar = errors.New("practice: nil calendar")
 // stricter than statute, never looser, and [Standards.Validate] says which
 // field is looser and by how much.
 type Standards struct {
-	Care  care.Policy `json:"care,omitzero"`
-	Drift DriftPolicy `json:"drift,omitzero"`
+	Care        care.Policy        `json:"care,omitzero"`
+	Review      review.Policy      `json:"review,omitzero"`
+	Supervision supervision.Policy `json:"supervision,omitzero"`
+	Permanence  permanence.Policy  `json:"permanence,omitzero"`
+	Drift       DriftPolicy        `json:"drift,omitzero"`
 }
 
 // Validate checks every package's policy and reports every field that is
@@ -23,6 +29,9 @@ type Standards struct {
 func (s Standards) Validate() error {
 	var errs care.ValidationErrors
 	errs.Merge("care", s.Care.Validate())
+	errs.Merge("review", s.Review.Validate())
+	errs.Merge("supervision", s.Supervision.Validate())
+	errs.Merge("permanence", s.Permanence.Validate())
 	s.Drift.validate(&errs)
 	return errs.Err()
 }
@@ -52,10 +61,29 @@ func assess(c *Case, asOf care.Date, std Standards, cal *care.Calendar) (care.Re
 	if err := c.Validate(); err != nil {
 		return nil, Drift{}, err
 	}
-	rep, err := care.Assess(c.Record, care.Context{}, asOf, cal, std.Care)
+	first, second, err := review.Milestones(c.Episodes, c.Reviews, asOf, cal, std.Review)
 	if err != nil {
 		return nil, Drift{}, err
 	}
+	ctx := care.Context{Reviews: review.HeldDates(c.Reviews), FirstReviewDue: first}
+	rep, err := care.Assess(c.Record, ctx, asOf, cal, std.Care)
+	if err != nil {
+		return nil, Drift{}, err
+	}
+	revRep, err := review.Assess(c.ReviewRecord, c.Child, c.Episodes, asOf, cal, std.Review)
+	if err != nil {
+		return nil, Drift{}, err
+	}
+	supRep, err := supervision.AssessCase(c.Child.ID, c.Supervision, asOf, std.Supervision)
+	if err != nil {
+		return nil, Drift{}, err
+	}
+	in := permanence.Inputs{Child: c.Child, Episodes: c.Episodes, SecondReview: second}
+	permRep, err := permanence.Assess(c.Permanence, in, asOf, cal, std.Permanence)
+	if err != nil {
+		return nil, Drift{}, err
+	}
+	rep = append(append(append(rep, revRep...), supRep...), permRep...)
 	rep.Sort()
 	drift := DriftOf(c.Child.ID, rep, asOf, std.Drift)
 	if f, ok := drift.finding(c.Child.String()); ok {
@@ -69,5 +97,8 @@ func assess(c *Case, asOf care.Date, std Standards, cal *care.Calendar) (care.Re
 // DRIFT-01): a fresh slice on every call.
 func Rules() []care.Rule {
 	rs := care.Rules()
+	rs = append(rs, review.Rules()...)
+	rs = append(rs, supervision.Rules()...)
+	rs = append(rs, permanence.Rules()...)
 	return append(rs, driftRule())
 }

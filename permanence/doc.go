@@ -1,0 +1,57 @@
+// Package permanence evaluates the permanence rules (PERM-01 to PERM-08) for
+// one looked-after child and builds the tracker a manager uses to watch
+// permanence plans across a cohort.
+//
+// A child's plan for permanence is a set of [Route] values (return home,
+// child arrangements order with family or friends, special guardianship,
+// adoption, long-term fostering, residential care, independence), each
+// moving through [State] values by dated [Transition] records, one route
+// being primary at a time. Beside the plan, a [Record] holds the care
+// proceedings, the adoption milestones and special guardianship notices.
+// [Assess] returns the findings for one child, [Track] one tracker row and
+// [TrackCohort] a tracker over many children with adoption timeliness
+// averages (scorecard measures A1, A2 and A10).
+//
+// The package does not compute looked-after review dates: the caller (the
+// root package practice, which uses package review) passes the second
+// review's date in [Inputs]. It imports only package care. It encodes
+// rules; it does not give legal advice.
+//
+// # Statutory basis
+//
+//   - PERM-01: the care plan includes a plan for permanence by the second
+//     review (Children Act 1989 guidance and regulations, Volume 2).
+//   - PERM-02, PERM-03: parallel planning and drift are local standards
+//     drawn from inspection findings.
+//   - PERM-04: care proceedings are to finish within 26 weeks of issue,
+//     extended only by the court, by at most 8 weeks at a time (Children Act
+//     1989 s.32(1)(a), (5)–(8), inserted by the Children and Families Act
+//     2014 from 22 April 2014).
+//   - PERM-05: adoption scorecard timeliness (A1, A2, A10) against the
+//     thresholds in force for the period, held as data ([Threshold]).
+//   - PERM-06: the special guardianship report within 3 months of the
+//     applicant's notice (Children Act 1989 s.14A(7)–(8)).
+//   - PERM-07: adoption reviews (Adoption Agencies Regulations 2005 reg 36).
+//   - PERM-08: accommodation under s.20 for longer than a local window
+//     without a plan for permanence (Public Law Working Group best practice
+//     guidance, 2021).
+//
+// # Counting conventions
+//
+// The library's conventions apply throughout. "Within N weeks" is the
+// anchor date plus 7×N days: proceedings issued on a Friday must finish by
+// the Friday 26 weeks later, bank holidays in between making no difference.
+// Whether a limit that falls on a non-working day moves to the next working
+// day is a policy choice ([Policy.ProceedingsShift]); by default it does
+// not. "N months after D" is the corresponding date N calendar months later,
+// clamped to the month's last day ([care.Date.AddMonths]). A deadline met
+// on its due date is met on time. Day counts for the scorecard measures are
+// [care.Date.DaysSince]: the number of days from the start date to the end
+// date, the start not counted.
+//
+// # Concurrency
+//
+// Every function is pure: it reads its arguments, never mutates them and
+// returns fresh values. The package has no mutable package state and starts
+// no goroutines; it is safe to call from multiple goroutines at once.
+package permanence

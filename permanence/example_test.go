@@ -1,0 +1,257 @@
+package permanence_test
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/lookedafter/practice/care"
+	"github.com/lookedafter/practice/permanence"
+)
+
+// Proceedings issued on the Friday before the August bank holiday must end
+// by the Friday 26 calendar weeks later: the bank holiday makes no
+// difference. A second set, whose limit falls on Good Friday 2027, shows the
+// ShiftNextWorkingDay policy moving it past Easter Monday.
+func ExampleAssess() {
+	rec := permanence.Record{Proceedings: []permanence.Proceedings{
+		{Issued: care.MustDate(2025, time.August, 22)},
+		{Issued: care.MustDate(2026, time.September, 25)},
+	}}
+	in := permanence.Inputs{Child: care.Child{ID: "C0001"}}
+	asOf := care.MustDate(2026, time.October, 1)
+	cal := care.EnglandAndWales()
+	for _, p := range []permanence.Policy{{}, {ProceedingsShift: permanence.ShiftNextWorkingDay}} {
+		rep, err := permanence.Assess(rec, in, asOf, cal, p)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		for _, f := range rep {
+			fmt.Printf("%s %s %s due %s (%s)\n", f.Rule, f.Subject, f.Status, f.Due, f.Due.Weekday())
+		}
+	}
+	// Output:
+	// PERM-04 proceedings[0] overdue due 2026-02-20 (Friday)
+	// PERM-04 proceedings[1] upcoming due 2027-03-26 (Friday)
+	// PERM-04 proceedings[0] overdue due 2026-02-20 (Friday)
+	// PERM-04 proceedings[1] upcoming due 2027-03-30 (Tuesday)
+}
+
+// A manager's view of one child: return home is the primary route with
+// adoption assessed in parallel; the plan last moved in March.
+func ExampleTrack() {
+	rec := permanence.Record{Plan: permanence.Plan{Transitions: []permanence.Transition{
+		{Date: care.MustDate(2025, time.January, 6), Route: permanence.RouteReturnHome, State: permanence.StateAssessing, Primary: true},
+		{Date: care.MustDate(2025, time.January, 6), Route: permanence.RouteAdoption, State: permanence.StateConsidered},
+		{Date: care.MustDate(2025, time.March, 3), Route: permanence.RouteAdoption, State: permanence.StateAssessing},
+	}}}
+	in := permanence.Inputs{
+		Child: care.Child{ID: "C0002"},
+		Episodes: []care.Episode{{Start: care.MustDate(2025, time.January, 2), ReasonNew: care.NewEpisodeS,
+			LegalStatus: care.LegalStatusC1, PlacementType: care.PlacementTypeU6}},
+	}
+	row, err := permanence.Track(rec, in, care.MustDate(2025, time.July, 1), care.EnglandAndWales(), permanence.Policy{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("primary:", row.Primary, row.PrimaryState, "since", row.PrimarySince)
+	for _, a := range row.Alternatives {
+		fmt.Println("alternative:", a.Route, a.State, "since", a.Since)
+	}
+	fmt.Println("days since last movement:", row.DaysSinceMovement)
+	fmt.Println("next:", row.Next.Label, row.Next.Due, "overdue:", row.Next.Overdue)
+	// Output:
+	// primary: return-home assessing since 2025-01-06
+	// alternative: adoption assessing since 2025-03-03
+	// days since last movement: 120
+	// next: next movement on the plan 2025-06-03 overdue: true
+}
+
+// The cohort averages are decimals with one decimal place, rounded half
+// away from zero.
+func ExampleTrackCohort() {
+	child := func(id string, entered, placed, order care.Date) permanence.Case {
+		return permanence.Case{
+			Record: permanence.Record{Adoption: permanence.Adoption{Placed: placed, AdoptionOrder: order}},
+			Inputs: permanence.Inputs{Child: care.Child{ID: id}, Episodes: []care.Episode{
+				{Start: entered, ReasonNew: care.NewEpisodeS, LegalStatus: care.LegalStatusC2, PlacementType: care.PlacementTypeU6,
+					End: placed, ReasonCeased: care.CeasedX1},
+				{Start: placed, ReasonNew: care.NewEpisodeP, LegalStatus: care.LegalStatusC2, PlacementType: care.PlacementTypeA4,
+					End: order, ReasonCeased: care.CeasedE11},
+			}},
+		}
+	}
+	cases := []permanence.Case{
+		child("C0003", care.MustDate(2023, time.January, 1), care.MustDate(2024, time.February, 5), care.MustDate(2024, time.September, 1)),
+		child("C0004", care.MustDate(2023, time.January, 1), care.MustDate(2024, time.May, 16), care.MustDate(2024, time.December, 1)),
+		child("C0005", care.MustDate(2023, time.March, 1), care.MustDate(2024, time.March, 1), care.MustDate(2024, time.October, 1)),
+	}
+	c, err := permanence.TrackCohort(cases, care.MustDate(2025, time.March, 31), care.EnglandAndWales(), permanence.Policy{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	a1 := c.Averages[0]
+	fmt.Printf("%s: %d children, mean %s days, %s%% within the threshold\n", a1.Measure, a1.Children,
+		a1.MeanDays.StringFixed(1), a1.WithinPercent.StringFixed(1))
+	// Output:
+	// A1: 3 children, mean 422.3 days, 66.7% within the threshold
+}
+
+// A2 counts a match made before the placement order as 0 days. No A10
+// threshold is confirmed, so A10 is reported without being judged.
+func ExampleMeasures() {
+	rec := permanence.Record{Adoption: permanence.Adoption{
+		PlacementOrder:       care.MustDate(2025, time.March, 3),
+		Match:                care.MustDate(2025, time.February, 24),
+		Placed:               care.MustDate(2025, time.March, 10),
+		FosterCarerAdoption:  true,
+		FosterPlacementStart: care.MustDate(2024, time.June, 3),
+	}}
+	in := permanence.Inputs{Child: care.Child{ID: "C0006"}, Episodes: []care.Episode{
+		{Start: care.MustDate(2024, time.May, 20), ReasonNew: care.NewEpisodeS, LegalStatus: care.LegalStatusC1,
+			PlacementType: care.PlacementTypeU6, End: care.MustDate(2024, time.June, 3), ReasonCeased: care.CeasedX1},
+		{Start: care.MustDate(2024, time.June, 3), ReasonNew: care.NewEpisodeP, LegalStatus: care.LegalStatusC1,
+			PlacementType: care.PlacementTypeU5, End: care.MustDate(2025, time.March, 10), ReasonCeased: care.CeasedX1},
+		{Start: care.MustDate(2025, time.March, 10), ReasonNew: care.NewEpisodeU, LegalStatus: care.LegalStatusE1,
+			PlacementType: care.PlacementTypeA5},
+	}}
+	for _, m := range permanence.Measures(rec, in, care.MustDate(2025, time.April, 1), permanence.Policy{}) {
+		fmt.Printf("%s %d days judged=%v within=%v\n", m.Measure, m.Days, m.Judged, m.Within)
+	}
+	// Output:
+	// A1 294 days judged=true within=true
+	// A2 0 days judged=true within=true
+	// A10 14 days judged=false within=false
+}
+
+// Validation reports every problem with its path, naming invalid
+// transitions.
+func ExampleRecord_Validate() {
+	rec := permanence.Record{
+		Plan: permanence.Plan{Transitions: []permanence.Transition{
+			{Date: care.MustDate(2025, time.January, 6), Route: permanence.RouteLongTermFostering, State: permanence.StateAssessing, Primary: true},
+			{Date: care.MustDate(2025, time.March, 3), Route: permanence.RouteLongTermFostering, State: permanence.StateAchieved},
+		}},
+		Proceedings: []permanence.Proceedings{{
+			Issued:     care.MustDate(2025, time.January, 10),
+			Extensions: []permanence.Extension{{Granted: care.MustDate(2025, time.July, 4), Days: 63}},
+		}},
+	}
+	fmt.Println(rec.Validate())
+	// Output:
+	// plan.transitions[1].state: invalid transition: transition 1 (long-term-fostering to achieved on 2025-03-03): achieved before the route was agreed or an order made
+	// proceedings[0].extensions[0].days: extension of 63 days is longer than the 56 days (8 weeks) CA89 s.32(8) allows
+}
+
+// A policy may be stricter than statute, never looser.
+func ExamplePolicy_Validate() {
+	fmt.Println(permanence.Policy{ProceedingsWeeks: 20}.Validate())
+	fmt.Println(permanence.Policy{ProceedingsWeeks: 30}.Validate())
+	// Output:
+	// <nil>
+	// proceedings_weeks: 30 is looser than the statutory limit of 26 (weeks, CA89 s.32(1)(a))
+}
+
+func ExampleRules() {
+	for _, r := range permanence.Rules() {
+		fmt.Printf("%s %-9s %s\n", r.ID, r.Severity, r.Title)
+	}
+	// Output:
+	// PERM-01 guidance  Plan for permanence recorded by the second review
+	// PERM-02 local     Parallel planning while the primary route is uncertain
+	// PERM-03 local     No drift in the permanence plan
+	// PERM-04 statutory Care proceedings finish within 26 weeks, plus court-granted extensions
+	// PERM-05 local     Adoption timeliness against the scorecard thresholds
+	// PERM-06 statutory Special guardianship report ready within 3 months of the notice
+	// PERM-07 statutory Adoption reviews
+	// PERM-08 local     No long s.20 accommodation without a plan for permanence
+}
+
+func ExampleDefaultThresholds() {
+	for _, t := range permanence.DefaultThresholds() {
+		fmt.Printf("%-13s applies %-26s confirmed=%v\n", t, t.Applies, t.Confirmed)
+	}
+	// Output:
+	// A1 21 months  applies [2010-04-01, 2011-04-01)   confirmed=false
+	// A2 7 months   applies [2010-04-01, 2011-04-01)   confirmed=false
+	// A1 639 days   applies [2011-04-01, 2012-04-01)   confirmed=false
+	// A2 213 days   applies [2011-04-01, 2012-04-01)   confirmed=false
+	// A1 20 months  applies [2012-04-01, 2013-04-01)   confirmed=false
+	// A1 547 days   applies [2013-04-01, 2014-04-01)   confirmed=false
+	// A1 487 days   applies [2014-04-01, 2015-04-01)   confirmed=false
+	// A1 14 months  applies [2015-04-01, 2016-04-01)   confirmed=true
+	// A2 4 months   applies [2015-04-01, 2016-04-01)   confirmed=true
+	// A1 14 months  applies [2016-04-01, ongoing)      confirmed=false
+	// A2 4 months   applies [2016-04-01, ongoing)      confirmed=false
+}
+
+// The threshold in force on the day the measured period ends applies; a
+// threshold in months is the corresponding date, clamped at month end.
+func ExampleThresholdFor() {
+	th, ok := permanence.ThresholdFor(permanence.DefaultThresholds(), permanence.A2, care.MustDate(2025, time.July, 1))
+	if !ok {
+		fmt.Println("no threshold")
+		return
+	}
+	fmt.Println(th, "from 31 October:", th.Due(care.MustDate(2024, time.October, 31)))
+	_, ok = permanence.ThresholdFor(permanence.DefaultThresholds(), permanence.A10, care.MustDate(2025, time.July, 1))
+	fmt.Println("A10 threshold:", ok)
+	// Output:
+	// A2 4 months from 31 October: 2025-02-28
+	// A10 threshold: false
+}
+
+func ExampleThreshold_Due() {
+	t := permanence.Threshold{Measure: permanence.A1, Days: 639}
+	fmt.Println(t.Due(care.MustDate(2010, time.January, 4)))
+	// Output:
+	// 2011-10-05
+}
+
+func ExampleParseRoute() {
+	r, err := permanence.ParseRoute("special-guardianship")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(r, "—", r.Description(), "— needs an application:", r.RequiresApplication())
+	_, err = permanence.ParseRoute("option")
+	fmt.Println(err)
+	// Output:
+	// special-guardianship — special guardianship order — needs an application: true
+	// care: parsing "option" as permanence route: care: unknown code: want one of return-home, child-arrangements, special-guardianship, adoption, long-term-fostering, residential, independence
+}
+
+func ExampleParseState() {
+	s, err := permanence.ParseState("order-made")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(s, "open:", s.IsOpen(), "active:", s.IsActive())
+	// Output:
+	// order-made open: true active: true
+}
+
+func ExampleParseOrderKind() {
+	k, err := permanence.ParseOrderKind("special-guardianship")
+	fmt.Println(k, err)
+	// Output:
+	// special-guardianship <nil>
+}
+
+func ExampleRoutes() {
+	for _, r := range permanence.Routes() {
+		fmt.Println(r)
+	}
+	// Output:
+	// return-home
+	// child-arrangements
+	// special-guardianship
+	// adoption
+	// long-term-fostering
+	// residential
+	// independence
+}

@@ -1,0 +1,76 @@
+package permanence_test
+
+import (
+	"errors"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/lookedafter/practice/care"
+	"github.com/lookedafter/practice/permanence"
+	"github.com/shopspring/decimal"
+)
+
+// day parses an ISO date literal; it is for hard-coded test dates only.
+func day(s string) care.Date {
+	d, err := care.ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+var cmpOpts = cmp.Options{
+	cmpopts.EquateComparable(care.Date{}),
+	cmpopts.EquateEmpty(),
+	cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) }),
+}
+
+// s20 returns one open episode: accommodated under s.20 in foster care from
+// start.
+func s20(start string) care.Episode {
+	return care.Episode{Start: day(start), ReasonNew: care.NewEpisodeS, LegalStatus: care.LegalStatusV2,
+		PlacementType: care.PlacementTypeU6}
+}
+
+// ep returns an episode from start to end (end "" for open) with the given
+// reason, legal status and placement type.
+func ep(start, end string, reason care.ReasonNewEpisode, ls care.LegalStatus, pt care.PlacementType, ceased care.ReasonEpisodeCeased) care.Episode {
+	e := care.Episode{Start: day(start), ReasonNew: reason, LegalStatus: ls, PlacementType: pt}
+	if end != "" {
+		e.End = day(end)
+		e.ReasonCeased = ceased
+	}
+	return e
+}
+
+// tr returns a transition.
+func tr(date string, r permanence.Route, s permanence.State) permanence.Transition {
+	return permanence.Transition{Date: day(date), Route: r, State: s}
+}
+
+// primary returns a transition that also makes its route primary.
+func primary(date string, r permanence.Route, s permanence.State) permanence.Transition {
+	t := tr(date, r, s)
+	t.Primary = true
+	return t
+}
+
+// ruledOut returns a transition ruling a route out.
+func ruledOut(date string, r permanence.Route, why string) permanence.Transition {
+	t := tr(date, r, permanence.StateRuledOut)
+	t.Reason = why
+	return t
+}
+
+// paths returns the paths of a validation error, in order.
+func paths(err error) []string {
+	var ve care.ValidationErrors
+	if !errors.As(err, &ve) {
+		return nil
+	}
+	out := make([]string, len(ve))
+	for i, e := range ve {
+		out[i] = e.Path
+	}
+	return out
+}

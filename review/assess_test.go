@@ -1,0 +1,405 @@
+package review
+
+import (
+	"errors"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/lookedafter/practice/care"
+)
+
+// rows renders the findings of rule id (all rules if id is "").
+func rows(rep care.Report, id care.RuleID) []string {
+	var out []string
+	for _, f := range rep {
+		if id == "" || f.Rule == id {
+			out = append(out, findingRow(f))
+		}
+	}
+	return out
+}
+
+func TestAssessRules(t *testing.T) {
+	cal := care.EnglandAndWales()
+	child := care.Child{ID: "C0001", DateOfBirth: care.MustDate(2015, 6, 15)}
+	eps := lookedAfter(t, "2025-01-06") // Monday; first review due 2025-02-03
+	good := func(s string) Review {
+		return Review{Held: d(t, s), Participation: care.ParticipationPN1, ViewsRecorded: true,
+			DecisionsCirculated: d(t, s), RecordCompleted: d(t, s)}
+	}
+	tests := []struct {
+		name  string
+		child care.Child
+		eps   []care.Episode
+		rec   Record
+		asOf  string
+		p     Policy
+		rule  care.RuleID
+		want  []string
+	}{
+		{
+			name: "REV-04 IRO appointed on time, met the child before the first review, named in the plan",
+			rec: Record{Reviews: []Review{good("2025-01-31")},
+				IRO: []IROAllocation{{IROID: "IRO1", Appointed: d(t, "2025-01-13"), MetChild: d(t, "2025-01-31"), NamedInPlan: d(t, "2025-01-15")}}},
+			asOf: "2025-02-10", rule: RuleIRO,
+			want: []string{
+				"REV-04 met IRO for the period of care from 2025-01-06 done 2025-01-15: IRO named in the care plan",
+				"REV-04 met IRO for the period of care from 2025-01-06 due 2025-01-13 done 2025-01-13: IRO appointed",
+				"REV-04 met IRO for the period of care from 2025-01-06 due 2025-01-31 done 2025-01-31: IRO met the child before the first review",
+			},
+		},
+		{
+			name: "REV-04 IRO appointed late, met the child after the first review, not named",
+			rec: Record{Reviews: []Review{good("2025-01-31")},
+				IRO: []IROAllocation{{IROID: "IRO1", Appointed: d(t, "2025-01-14"), MetChild: d(t, "2025-02-03")}}},
+			asOf: "2025-02-10", rule: RuleIRO,
+			want: []string{
+				"REV-04 breach IRO for the period of care from 2025-01-06: IRO not named in the care plan",
+				"REV-04 late IRO for the period of care from 2025-01-06 due 2025-01-13 done 2025-01-14: IRO appointed",
+				"REV-04 late IRO for the period of care from 2025-01-06 due 2025-01-31 done 2025-02-03: IRO met the child before the first review",
+			},
+		},
+		{
+			name: "REV-04 no IRO yet: appointment overdue, meeting upcoming by the first review's due date",
+			asOf: "2025-01-20", rule: RuleIRO,
+			want: []string{
+				"REV-04 overdue IRO for the period of care from 2025-01-06 due 2025-01-13: IRO appointed",
+				"REV-04 upcoming IRO for the period of care from 2025-01-06 due 2025-02-03: IRO met the child before the first review",
+			},
+		},
+		{
+			name: "REV-04 an IRO allocated before the period began counts as appointed on time",
+			rec:  Record{IRO: []IROAllocation{{IROID: "IRO1", Appointed: d(t, "2025-01-02"), MetChild: d(t, "2025-01-02"), NamedInPlan: d(t, "2025-01-07")}}},
+			asOf: "2025-01-20", rule: RuleIRO,
+			want: []string{
+				"REV-04 met IRO for the period of care from 2025-01-06 done 2025-01-07: IRO named in the care plan",
+				"REV-04 met IRO for the period of care from 2025-01-06 due 2025-01-13 done 2025-01-02: IRO appointed",
+				"REV-04 met IRO for the period of care from 2025-01-06 due 2025-02-03 done 2025-01-02: IRO met the child before the first review",
+			},
+		},
+		{
+			name: "REV-05 midway check at the midpoint of a 3-month interval",
+			rec: Record{Reviews: []Review{good("2025-01-31"), good("2025-04-30")},
+				MidwayChecks: []MidwayCheck{{Date: d(t, "2025-03-14"), Outcome: OutcomeOnTrack}}},
+			asOf: "2025-05-01", rule: RuleMidwayCheck,
+			// 2025-01-31 to 2025-04-30 is 89 days: midpoint 2025-03-16, window to 2025-03-30.
+			want: []string{
+				"REV-05 met reviews[0] due 2025-03-30 done 2025-03-14: IRO midway check between reviews",
+				"REV-05 upcoming reviews[1] due 2025-08-13: IRO midway check between reviews",
+			},
+		},
+		{
+			name: "REV-05 check too early does not count; a late one is late",
+			rec: Record{Reviews: []Review{good("2025-01-31"), good("2025-04-30")},
+				MidwayChecks: []MidwayCheck{{Date: d(t, "2025-02-10")}, {Date: d(t, "2025-04-07")}}},
+			asOf: "2025-05-01", rule: RuleMidwayCheck,
+			want: []string{
+				"REV-05 late reviews[0] due 2025-03-30 done 2025-04-07: IRO midway check between reviews",
+				"REV-05 upcoming reviews[1] due 2025-08-13: IRO midway check between reviews",
+			},
+		},
+		{
+			name: "REV-05 missed check",
+			rec:  Record{Reviews: []Review{good("2025-01-31"), good("2025-04-30")}},
+			asOf: "2025-05-01", rule: RuleMidwayCheck,
+			want: []string{
+				"REV-05 overdue reviews[0] due 2025-03-30: IRO midway check between reviews",
+				"REV-05 upcoming reviews[1] due 2025-08-13: IRO midway check between reviews",
+			},
+		},
+		{
+			name: "REV-05 none owed when the next review comes before the check falls due",
+			rec:  Record{Reviews: []Review{good("2025-01-31"), good("2025-03-01")}},
+			asOf: "2025-03-02", rule: RuleMidwayCheck,
+			want: []string{"REV-05 upcoming reviews[1] due 2025-06-15: IRO midway check between reviews"},
+		},
+		{
+			name: "REV-06 recommendations: on time, followed up, late, overdue, no owner, no due date, carried",
+			rec: Record{Reviews: []Review{
+				{Held: d(t, "2025-01-31"), Participation: care.ParticipationPN1, ViewsRecorded: true, Recommendations: []Recommendation{
+					{Ref: "R1", Owner: "SW1", Due: d(t, "2025-02-28"), Completed: d(t, "2025-02-20")},
+					{Ref: "R2", Owner: "SW1", Due: d(t, "2025-02-28"), FollowUps: []FollowUp{{Date: d(t, "2025-03-10")}, {Date: d(t, "2025-02-27")}}},
+					{Ref: "R3", Owner: "SW1", Due: d(t, "2025-02-28"), Completed: d(t, "2025-03-05")},
+					{Ref: "R4", Owner: "SW1", Due: d(t, "2025-03-31")},
+					{Ref: "R5", Due: d(t, "2025-06-30")},
+					{Ref: "R6", Owner: "SW2"},
+				}},
+				good("2025-04-30"),
+			}},
+			asOf: "2025-05-01", rule: RuleRecommendation,
+			want: []string{
+				"REV-06 breach reviews[0].recommendations[4]: recommendation has no owner",
+				"REV-06 breach reviews[0].recommendations[5]: recommendation has no due date",
+				"REV-06 met reviews[0].recommendations[0] due 2025-02-28 done 2025-02-20: recommendation completed or followed up by its due date",
+				"REV-06 met reviews[0].recommendations[1] due 2025-02-28 done 2025-02-27: recommendation completed or followed up by its due date; carried open to the next review",
+				"REV-06 late reviews[0].recommendations[2] due 2025-02-28 done 2025-03-05: recommendation completed or followed up by its due date",
+				"REV-06 overdue reviews[0].recommendations[3] due 2025-03-31: recommendation completed or followed up by its due date; carried open to the next review",
+				"REV-06 upcoming reviews[0].recommendations[4] due 2025-06-30: recommendation completed or followed up by its due date; carried open to the next review",
+			},
+		},
+		{
+			name: "REV-07 decisions and record: on time across a bank holiday, late, overdue",
+			eps:  lookedAfter(t, "2025-04-01"),
+			rec: Record{Reviews: []Review{
+				{Held: d(t, "2025-04-17"), Participation: care.ParticipationPN1, ViewsRecorded: true,
+					DecisionsCirculated: d(t, "2025-04-29"), RecordCompleted: d(t, "2025-05-20")},
+			}},
+			asOf: "2025-05-20", rule: RuleReviewRecord,
+			// Good Friday 18 April, Easter Monday 21 April and 5 May are not working days.
+			want: []string{
+				"REV-07 late reviews[0] due 2025-04-28 done 2025-04-29: review decisions circulated",
+				"REV-07 met reviews[0] due 2025-05-20 done 2025-05-20: review record completed",
+			},
+		},
+		{
+			name: "REV-07 an adjourned review counts from its completion; none owed while it is adjourned",
+			rec: Record{Reviews: []Review{
+				{Held: d(t, "2025-01-31"), Participation: care.ParticipationPN1, ViewsRecorded: true, Adjourned: d(t, "2025-01-31"), Reconvened: d(t, "2025-02-14")},
+				{Held: d(t, "2025-04-30"), Participation: care.ParticipationPN1, ViewsRecorded: true, Adjourned: d(t, "2025-04-30")},
+			}},
+			asOf: "2025-05-01", rule: RuleReviewRecord,
+			want: []string{
+				"REV-07 overdue reviews[0] due 2025-02-21: review decisions circulated",
+				"REV-07 overdue reviews[0] due 2025-03-14: review record completed",
+			},
+		},
+		{
+			name:  "REV-08 participation and views",
+			child: care.Child{ID: "C0002", DateOfBirth: care.MustDate(2021, 2, 1)},
+			rec: Record{Reviews: []Review{
+				{Held: d(t, "2025-01-31"), Participation: care.ParticipationPN0},
+				{Held: d(t, "2025-04-30"), Participation: care.ParticipationPN5, ViewsRecorded: true},
+				{Held: d(t, "2025-06-30"), Participation: care.ParticipationPN7},
+				{Held: d(t, "2025-07-30")},
+				{Held: d(t, "2025-08-30"), ViewsRecorded: true},
+			}},
+			asOf: "2025-09-01", rule: RuleParticipation,
+			want: []string{
+				"REV-08 met reviews[0] done 2025-01-31: child's participation and views recorded",
+				"REV-08 met reviews[1] done 2025-04-30: child's participation and views recorded",
+				"REV-08 breach reviews[2]: child's views not recorded",
+				"REV-08 breach reviews[3]: child's participation code and views not recorded",
+				"REV-08 breach reviews[4]: child's participation code not recorded",
+			},
+		},
+		{
+			name: "REV-10 adjourned reviews: completed in time, late, outstanding, proposal implemented early",
+			rec: Record{Reviews: []Review{
+				{Held: d(t, "2025-01-31"), Participation: care.ParticipationPN1, ViewsRecorded: true,
+					Adjourned: d(t, "2025-01-31"), Reconvened: d(t, "2025-02-28")},
+				{Held: d(t, "2025-04-17"), Participation: care.ParticipationPN1, ViewsRecorded: true,
+					Adjourned: d(t, "2025-04-17"), Reconvened: d(t, "2025-05-21"), ProposalImplemented: d(t, "2025-05-01")},
+				{Held: d(t, "2025-10-01"), Participation: care.ParticipationPN1, ViewsRecorded: true,
+					Adjourned: d(t, "2025-10-01"), ProposalImplemented: d(t, "2025-10-02")},
+			}},
+			asOf: "2025-11-03", rule: RuleAdjournment,
+			want: []string{
+				"REV-10 breach reviews[1]: a proposal was implemented before the adjourned review was completed",
+				"REV-10 breach reviews[2]: a proposal was implemented before the adjourned review was completed",
+				"REV-10 met reviews[0] due 2025-02-28 done 2025-02-28: adjourned review completed",
+				"REV-10 late reviews[1] due 2025-05-20 done 2025-05-21: adjourned review completed",
+				"REV-10 overdue reviews[2] due 2025-10-29: adjourned review completed",
+			},
+		},
+		{
+			name: "REV-10 with the anchor day counted as day 1",
+			rec: Record{Reviews: []Review{{Held: d(t, "2025-03-03"), Participation: care.ParticipationPN1, ViewsRecorded: true,
+				Adjourned: d(t, "2025-03-03"), Reconvened: d(t, "2025-03-31")}}},
+			asOf: "2025-04-01", rule: RuleAdjournment, p: Policy{Counting: care.CountFromAnchorDay},
+			want: []string{"REV-10 late reviews[0] due 2025-03-28 done 2025-03-31: adjourned review completed"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := tc.child
+			if c.ID == "" {
+				c = child
+			}
+			e := tc.eps
+			if e == nil {
+				e = eps
+			}
+			rep, err := Assess(tc.rec, c, e, d(t, tc.asOf), cal, tc.p)
+			if err != nil {
+				t.Fatalf("Assess() error: %v", err)
+			}
+			if diff := cmp.Diff(tc.want, rows(rep, tc.rule)); diff != "" {
+				t.Errorf("Assess() %s findings mismatch (-want +got):\n%s", tc.rule, diff)
+			}
+		})
+	}
+}
+
+func TestAssessSchedule(t *testing.T) {
+	cal := care.EnglandAndWales()
+	child := care.Child{ID: "C0001", DateOfBirth: care.MustDate(2015, 6, 15)}
+	rec := Record{Reviews: []Review{{Held: d(t, "2025-02-04"), EarlyReason: NotEarly}, {Held: d(t, "2025-03-01"), EarlyReason: EarlyIRORequest}}}
+	rep, err := Assess(rec, child, lookedAfter(t, "2025-01-06"), d(t, "2025-10-01"), cal, Policy{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, id := range []care.RuleID{RuleFirstReview, RuleSecondReview, RuleLaterReview} {
+		got = append(got, rows(rep, id)...)
+	}
+	want := []string{
+		"REV-01 late reviews[0] due 2025-02-03 done 2025-02-04: First review within 20 working days of becoming looked after",
+		"REV-02 met reviews[1] due 2025-05-04 done 2025-03-01: Second review not more than 3 months after the first",
+		"REV-03 overdue review 3 of the period of care from 2025-01-06 due 2025-09-01: Later reviews not more than 6 months after the previous one",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Assess() schedule findings mismatch (-want +got):\n%s", diff)
+	}
+	for _, f := range rep.ForRule(RuleSecondReview) {
+		wantEv := []care.Evidence{
+			{Label: "first review held", Date: d(t, "2025-02-04"), Ref: "reviews[0]"},
+			{Label: "early review held (iro-request)", Date: d(t, "2025-03-01"), Ref: "reviews[1]"},
+		}
+		if diff := cmp.Diff(wantEv, f.Evidence, cmp.Comparer(care.Date.Equal)); diff != "" {
+			t.Errorf("REV-02 evidence mismatch (-want +got):\n%s", diff)
+		}
+		if f.Citation.Provision != "reg 33(2)" || f.Severity != care.SeverityStatutory {
+			t.Errorf("REV-02 finding citation %v, severity %v", f.Citation, f.Severity)
+		}
+	}
+	// The report is sorted.
+	if !isSorted(rep) {
+		t.Errorf("Assess() report is not sorted")
+	}
+}
+
+func isSorted(rep care.Report) bool {
+	s := rep.Sorted()
+	for i := range rep {
+		if findingRow(rep[i]) != findingRow(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func TestAssessRuleNotInForce(t *testing.T) {
+	// A child looked after before the CPPCR 2010 came into force: the
+	// statutory timetable findings due before 1 April 2011 are left out.
+	cal := care.EnglandAndWales()
+	rep, err := Assess(Record{}, care.Child{ID: "C0001"}, lookedAfter(t, "2011-01-04"), d(t, "2011-03-01"), cal, Policy{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rows(rep, RuleFirstReview); got != nil {
+		t.Errorf("REV-01 findings before the CPPCR was in force = %v, want none", got)
+	}
+	if got := rows(rep, RuleIRO); len(got) == 0 {
+		t.Errorf("REV-04 (no in-force period) findings = none, want some")
+	}
+}
+
+func TestAssessErrors(t *testing.T) {
+	cal := care.EnglandAndWales()
+	child := care.Child{ID: "C0001", DateOfBirth: care.MustDate(1990, 6, 15)}
+	eps := lookedAfter(t, "2025-01-06")
+	tests := []struct {
+		name      string
+		rec       Record
+		eps       []care.Episode
+		asOf      care.Date
+		cal       *care.Calendar
+		p         Policy
+		wantErr   error
+		wantPaths []string
+	}{
+		{name: "looser policy", eps: eps, asOf: d(t, "2025-02-01"), cal: cal, p: Policy{RecordDays: 30}, wantPaths: []string{"record_days"}},
+		{name: "zero as-of date", eps: eps, cal: cal, wantErr: care.ErrInvalidDate},
+		{name: "nil calendar", eps: eps, asOf: d(t, "2025-02-01"), wantErr: care.ErrOutsideCalendar},
+		{name: "review before the child was looked after", eps: eps, asOf: d(t, "2025-02-01"), cal: cal,
+			rec: Record{Reviews: held(t, "2025-01-03")}, wantPaths: []string{"reviews[0].held"}},
+		{name: "invalid episodes and record together", eps: []care.Episode{{}}, asOf: d(t, "2025-02-01"), cal: cal,
+			rec:       Record{Reviews: []Review{{}}},
+			wantPaths: []string{"episodes[0].start", "episodes[0].reason_new", "episodes[0].legal_status", "episodes[0].placement_type", "reviews[0].held"}},
+		{name: "dates outside the calendar", eps: lookedAfter(t, "1999-06-01"), asOf: d(t, "1999-07-01"), cal: cal, wantErr: care.ErrOutsideCalendar},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rep, err := Assess(tc.rec, child, tc.eps, tc.asOf, tc.cal, tc.p)
+			if err == nil {
+				t.Fatalf("Assess() = %v, want an error", rep)
+			}
+			if rep != nil {
+				t.Errorf("Assess() returned a report with its error")
+			}
+			if tc.wantErr != nil && !errors.Is(err, tc.wantErr) {
+				t.Errorf("Assess() error = %v, want %v", err, tc.wantErr)
+			}
+			if tc.wantPaths != nil {
+				if diff := cmp.Diff(tc.wantPaths, errPaths(t, err)); diff != "" {
+					t.Errorf("Assess() error paths mismatch (-want +got):\n%s", diff)
+				}
+			}
+		})
+	}
+}
+
+func TestAssessDeterministicAndFresh(t *testing.T) {
+	cal := care.EnglandAndWales()
+	rec := benchRecord(t)
+	child := care.Child{ID: "C0001", DateOfBirth: care.MustDate(2008, 3, 1)}
+	eps := lookedAfter(t, "2015-01-05")
+	asOf := d(t, "2025-06-01")
+	before := benchRecord(t)
+	a, err := Assess(rec, child, eps, asOf, cal, Policy{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(before, rec, cmp.Comparer(care.Date.Equal)); diff != "" {
+		t.Errorf("Assess() modified its record (-before +after):\n%s", diff)
+	}
+	b, err := Assess(rec, child, eps, asOf, cal, Policy{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(a, b, cmp.Comparer(care.Date.Equal)); diff != "" {
+		t.Errorf("Assess() not deterministic (-first +second):\n%s", diff)
+	}
+	// Appending to one finding's evidence must not touch another's.
+	for i := range a {
+		a[i].Evidence = append(a[i].Evidence, care.Evidence{Label: "extra"})
+	}
+	for i := range a {
+		if n := len(a[i].Evidence); n == 0 || a[i].Evidence[n-1].Label != "extra" {
+			t.Fatalf("finding %d evidence clobbered", i)
+		}
+		for _, e := range a[i].Evidence[:len(a[i].Evidence)-1] {
+			if e.Label == "extra" {
+				t.Fatalf("finding %d evidence shares memory with another finding", i)
+			}
+		}
+	}
+}
+
+// TestAssessConcurrent runs Assess from several goroutines on shared
+// inputs; under -race it shows the package keeps no shared mutable state.
+func TestAssessConcurrent(t *testing.T) {
+	cal := care.EnglandAndWales()
+	rec := benchRecord(t)
+	child := care.Child{ID: "C0001", DateOfBirth: care.MustDate(2008, 3, 1)}
+	eps := lookedAfter(t, "2015-01-05")
+	asOf := d(t, "2025-06-01")
+	want, err := Assess(rec, child, eps, asOf, cal, Policy{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	got := make([]care.Report, 4)
+	for i := range got {
+		wg.Go(func() {
+			got[i], _ = Assess(rec, child, eps, asOf, cal, Policy{})
+		})
+	}
+	wg.Wait()
+	for i := range got {
+		if diff := cmp.Diff(want, got[i], cmp.Comparer(care.Date.Equal)); diff != "" {
+			t.Errorf("concurrent Assess() %d mismatch (-want +got):\n%s", i, diff)
+		}
+	}
+}

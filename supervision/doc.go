@@ -1,0 +1,59 @@
+// Package supervision models the supervision and management oversight of
+// social workers who hold looked-after children's cases: how often each
+// worker is supervised, how often each child's case is discussed, whether
+// the recorded discussions are reflective, whether management directions
+// are owned, dated and followed up, and how many children each worker
+// holds.
+//
+// Records are plain structs with JSON tags: [Worker], [Session] (with a
+// [CaseNote] per child discussed), [Direction] and [Allocation], gathered
+// in an authority-level [Dataset], and one child's part of it in a
+// [CaseRecord] that the root package's whole case embeds. Both validate
+// with field paths ([Dataset.Validate], [CaseRecord.Validate]).
+//
+// Calculators: [Gaps] (SUP-01, per worker and team), [AssessCase] (SUP-02
+// to SUP-04 for one child), [DiscussionGaps] (SUP-02 gaps of one child),
+// [OversightRates] (SUP-03 rates per worker and team), [Caseloads] and
+// [CaseloadSeries] (SUP-05). [Rules] lists the rules.
+//
+// The package does not judge the quality of what was discussed: it reads
+// only whether each element of a case note was recorded, and never prints
+// the text. It does not model leave or absence of workers, or supervisors'
+// own qualifications.
+//
+// # Statutory basis
+//
+// There is no statutory frequency for the supervision of social workers.
+// The Standards for Employers of Social Workers in England (LGA; Standard
+// 5) require regular and appropriate supervision; Skills for Care's
+// assessed and supported year in employment (ASYE) sets a schedule for
+// newly qualified workers (weekly for 6 weeks, fortnightly to 6 months,
+// then at least monthly); authorities set the rest locally. The SUP rules
+// answer inspection findings: long gaps between supervision, recorded
+// oversight that is not reflective, and directions not reviewed. Every rule
+// therefore has [care.SeverityLocal], and its citation says it is a local
+// standard. [Policy] holds the authority's standards; its zero value means
+// the defaults, and [Policy.Validate] rejects an ASYE interval looser than
+// the assessed-year schedule and nonsense such as a zero interval.
+//
+// # Counting conventions
+//
+// Supervision intervals count calendar days, not working days: a session
+// due "every 4 weeks" after one on D is due by D + 28 days, and a session
+// on the due date is on time. Months are calendar months by the
+// corresponding-date rule ([care.Date.AddMonths]). Each session starts a
+// new interval, with the length in force on its day; the first runs from
+// the start in post (or the first allocation of a child's case). Spans in
+// post and allocations are half-open, as [care.Period]: on the day of a
+// reallocation the case counts for the new worker in caseloads, and the
+// outgoing worker may still hold the discussion of the case that day.
+// Rates are counts ([Rate]); percentages are [decimal.Decimal] values
+// rounded to the places the caller asks for.
+//
+// # Concurrency
+//
+// Every function is pure: inputs are never modified, outputs are freshly
+// allocated, and nothing reads the clock (calculators take an as-of date).
+// Values are safe to use from multiple goroutines at once. The package
+// keeps no mutable package state and starts no goroutines.
+package supervision

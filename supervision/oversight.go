@@ -1,0 +1,140 @@
+package supervision
+
+import (
+	"strconv"
+
+	"github.com/lookedafter/practice/care"
+)
+
+// OversightRate is the SUP-03 record of one worker or team: how many of
+// the recorded case discussions were reflective (recorded all four
+// elements), and how often each element was missing.
+type OversightRate struct {
+	// Group is the worker's ID or the team's name; Team is the worker's
+	// team (equal to Group for a team).
+	Group string `json:"group"`
+	Team  string `json:"team"`
+	// Reflective counts the discussions that recorded all four elements,
+	// over the discussions recorded.
+	Reflective Rate `json:"reflective"`
+	// Missing counts, for each element, the discussions that did not record
+	// it.
+	MissingProgress    int `json:"missing_progress"`
+	MissingWorries     int `json:"missing_worries"`
+	MissingRisks       int `json:"missing_risks"`
+	MissingFutureFocus int `json:"missing_future_focus"`
+}
+
+func (o *OversightRate) count(missing Element) {
+	o.Reflective.Total++
+	if missing == 0 {
+		o.Reflective.Met++
+		return
+	}
+	if missing&Progress != 0 {
+		o.MissingProgress++
+	}
+	if missing&Worries != 0 {
+		o.MissingWorries++
+	}
+	if missing&Risks != 0 {
+		o.MissingRisks++
+	}
+	if missing&FutureFocus != 0 {
+		o.MissingFutureFocus++
+	}
+}
+
+func (o *OversightRate) add(x OversightRate) {
+	o.Reflective = o.Reflective.add(x.Reflective)
+	o.MissingProgress += x.MissingProgress
+	o.MissingWorries += x.MissingWorries
+	o.MissingRisks += x.MissingRisks
+	o.MissingFutureFocus += x.MissingFutureFocus
+}
+
+// OversightReport is the SUP-03 reflective-oversight analysis of the case
+// discussions recorded in a period.
+type OversightReport struct {
+	Period care.Period `json:"period"`
+	// Workers has a row for each worker with a discussion in the period,
+	// sorted by team and ID; Teams a row per team, by name.
+	Workers []OversightRate `json:"workers"`
+	Teams   []OversightRate `json:"teams"`
+	// Findings has one SUP-03 finding per discussion, Met or Breach, with
+	// subjects such as "sessions[4].cases[1]", in the order of the
+	// sessions and their case notes ([care.Report.Sort] sorts them).
+	Findings care.Report `json:"findings,omitempty"`
+}
+
+// OversightRates checks every case discussion recorded in the half-open
+// period (an ongoing period has no end) for the four elements of a
+// reflective discussion (SUP-03: the child's progress, worries, presenting
+// risks and the focus of future work), and sums the results per worker
+// (the supervisee) and per team. Rates are counts; [Rate.Percent] gives the
+// percentage with the rounding the caller chooses.
+//
+// Reflective recording is a local standard drawn from inspection findings
+// ([care.SeverityLocal]). OversightRates returns an error if p is invalid,
+// the period has no start, or the dataset is invalid.
+func OversightRates(d Dataset, period care.Period, p Policy) (OversightReport, error) {
+	if err := check(d, period.Start, "period start", p); err != nil {
+		return OversightReport{}, err
+	}
+	r := rule(SUP03)
+	rep := OversightReport{Period: period}
+	workerAt := make(map[string]int, len(d.Workers))
+	for i, w := range d.Workers {
+		workerAt[w.ID] = i
+	}
+	rows := make([]OversightRate, len(d.Workers))
+	var slab []care.Evidence
+	n := 0
+	for _, s := range d.Sessions {
+		if period.Contains(s.Date) {
+			n += len(s.Cases)
+		}
+	}
+	rep.Findings = make(care.Report, 0, n)
+	seen := make([]bool, len(d.Workers))
+	for si, s := range d.Sessions {
+		if !period.Contains(s.Date) || len(s.Cases) == 0 {
+			continue
+		}
+		wi := workerAt[s.Worker]
+		seen[wi] = true
+		for ci, n := range s.Cases {
+			missing := n.Missing()
+			rows[wi].count(missing)
+			ref := "sessions[" + strconv.Itoa(si) + "].cases[" + strconv.Itoa(ci) + "]"
+			ev := carve(&slab, care.Evidence{Label: "case discussion of child " + n.Child, Date: s.Date, Ref: ref})
+			if missing != 0 {
+				f := care.NewFinding(r, ref, care.Breach)
+				f.Message = "case discussion on " + s.Date.String() + " does not record " + missing.String()
+				f.Evidence = ev
+				rep.Findings = append(rep.Findings, f)
+				continue
+			}
+			f := care.NewFinding(r, ref, care.Met)
+			f.Done = s.Date
+			f.Message = "case discussion on " + s.Date.String() + " records progress, worries, risks and future focus"
+			f.Evidence = ev
+			rep.Findings = append(rep.Findings, f)
+		}
+	}
+	order := byKey(len(d.Workers), func(i int) (string, string) { return d.Workers[i].Team, d.Workers[i].ID })
+	for _, wi := range order {
+		if !seen[wi] {
+			continue
+		}
+		w := d.Workers[wi]
+		row := rows[wi]
+		row.Group, row.Team = w.ID, w.Team
+		rep.Workers = append(rep.Workers, row)
+		if n := len(rep.Teams); n == 0 || rep.Teams[n-1].Group != w.Team {
+			rep.Teams = append(rep.Teams, OversightRate{Group: w.Team, Team: w.Team})
+		}
+		rep.Teams[len(rep.Teams)-1].add(row)
+	}
+	return rep, nil
+}
