@@ -72,7 +72,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	cd := []struct {
 		rule, what, span string
-		due             care.Date
+		due              care.Date
 	}{
 		{"VIS-01", "first visit in a new placement", "1 week", anchor.AddDays(7)},
 		{"VIS-02", "next visit, first year of a placement", "6 weeks", anchor.AddDays(42)},

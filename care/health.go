@@ -1,0 +1,397 @@
+package care
+
+import "fmt"
+
+// HealthAssessmentKind says whether a health assessment is the initial
+// assessment or a review (CPPCR reg 7).
+type HealthAssessmentKind uint8
+
+const (
+	HealthAssessmentKindUnknown HealthAssessmentKind = iota // not given; invalid in a record
+	HealthInitial                                           // initial health assessment (reg 7(1))
+	HealthReview                                            // review health assessment (reg 7(3))
+)
+
+var healthKindNames = [...]string{"unknown", "initial", "review"}
+
+// String returns "initial" or "review".
+func (k HealthAssessmentKind) String() string {
+	if int(k) < len(healthKindNames) {
+		return healthKindNames[k]
+	}
+	return fmt.Sprintf("%%!HealthAssessmentKind(%d)", uint8(k))
+}
+
+// MarshalText implements [encoding.TextMarshaler].
+func (k HealthAssessmentKind) MarshalText() ([]byte, error) {
+	return marshalName(k.String(), int(k), len(healthKindNames), "health assessment kind")
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (k *HealthAssessmentKind) UnmarshalText(b []byte) error {
+	i, err := unmarshalName(b, healthKindNames[:], "health assessment kind")
+	*k = HealthAssessmentKind(i)
+	return err
+}
+
+// Assessor is the professional who carried out a health assessment.
+type Assessor uint8
+
+const (
+	AssessorUnknown Assessor = iota // not recorded
+	AssessorDoctor                  // a registered medical practitioner
+	AssessorNurse                   // a registered nurse supervised by a medical practitioner
+	AssessorMidwife                 // a registered midwife supervised by a medical practitioner
+	AssessorOther                   // anyone else
+)
+
+var assessorNames = [...]string{"unknown", "doctor", "nurse", "midwife", "other"}
+
+// String returns "doctor", "nurse", "midwife" or "other".
+func (a Assessor) String() string {
+	if int(a) < len(assessorNames) {
+		return assessorNames[a]
+	}
+	return fmt.Sprintf("%%!Assessor(%d)", uint8(a))
+}
+
+// MarshalText implements [encoding.TextMarshaler].
+func (a Assessor) MarshalText() ([]byte, error) {
+	return marshalName(a.String(), int(a), len(assessorNames), "assessor")
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (a *Assessor) UnmarshalText(b []byte) error {
+	i, err := unmarshalName(b, assessorNames[:], "assessor")
+	*a = Assessor(i)
+	return err
+}
+
+// HealthAssessment is a statutory health assessment. An assessment dated
+// before the child became looked after may exempt the initial assessment
+// (reg 7(2)). Refused records that the child, of sufficient age and
+// understanding, refused consent (reg 7(4)); a refusal discharges the
+// assessment it stands for.
+type HealthAssessment struct {
+	Date          Date                 `json:"date"`
+	Kind          HealthAssessmentKind `json:"kind"`
+	By            Assessor             `json:"by,omitzero"`
+	WrittenReport bool                 `json:"written_report,omitempty"`
+	Refused       bool                 `json:"refused,omitempty"`
+}
+
+// SDQReason is the SSDA903 SDQ_REASON code: why a Strengths and
+// Difficulties Questionnaire was not completed.
+type SDQReason uint8
+
+const (
+	SDQReasonUnknown SDQReason = iota // no reason: the SDQ was completed
+	SDQReason1                        // SDQ1: under 4 or over 16 at the date of the latest assessment
+	SDQReason2                        // SDQ2: carer refused
+	SDQReason3                        // SDQ3: not possible because of the severity of the child's disability
+	SDQReason4                        // SDQ4: other
+	SDQReason5                        // SDQ5: child or young person refused
+)
+
+var sdqReasonTable = codeTable{goName: "SDQReason", what: "SDQ reason", rows: []codeEntry{
+	SDQReasonUnknown: {},
+	SDQReason1:       {code: "SDQ1", desc: "under 4 or over 16 at the date of the latest assessment"},
+	SDQReason2:       {code: "SDQ2", desc: "carer refused"},
+	SDQReason3:       {code: "SDQ3", desc: "not possible because of the severity of the child's disability"},
+	SDQReason4:       {code: "SDQ4", desc: "other"},
+	SDQReason5:       {code: "SDQ5", desc: "child or young person refused"},
+}}
+
+// ParseSDQReason parses an SSDA903 SDQ_REASON code such as "SDQ2". An
+// empty or unknown code returns a [*ParseError] wrapping [ErrUnknownCode].
+func ParseSDQReason(s string) (SDQReason, error) { return parseCode[SDQReason](&sdqReasonTable, s) }
+
+// String returns the official code ("SDQ2"), "" for SDQReasonUnknown.
+func (r SDQReason) String() string { return sdqReasonTable.str(int(r)) }
+
+// Description returns the meaning of the code.
+func (r SDQReason) Description() string { return sdqReasonTable.desc(int(r)) }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (r SDQReason) MarshalText() ([]byte, error) { return marshalCode(&sdqReasonTable, int(r)) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (r *SDQReason) UnmarshalText(b []byte) error {
+	return unmarshalCode[SDQReason](&sdqReasonTable, b, r)
+}
+
+// SDQ is a Strengths and Difficulties Questionnaire: its total difficulties
+// score (0 to 40), or, with Reason set, why it was not completed. A
+// recorded reason discharges that year's SDQ (the DfE return accepts it);
+// the reason is carried in the finding's evidence.
+type SDQ struct {
+	Date   Date      `json:"date"`
+	Score  int       `json:"score"`
+	Reason SDQReason `json:"reason,omitzero"`
+}
+
+// DentalCheck is a check of the child's teeth by a dentist.
+type DentalCheck struct {
+	Date Date `json:"date"`
+}
+
+// FifthBirthday chooses how HLTH-02 treats a child who turns 5 between two
+// review health assessments: reg 7(3) does not say (design.md Q3,
+// settled.md N3).
+type FifthBirthday uint8
+
+const (
+	// FifthBirthdayByAge (the default): the interval is set by the child's
+	// age at the last assessment: under 5, 6 months; 5 or over, 12 months.
+	FifthBirthdayByAge FifthBirthday = iota
+	// FifthBirthdayByDueDate: 6 months only if that due date falls before
+	// the 5th birthday; otherwise 12 months after the last assessment.
+	FifthBirthdayByDueDate
+)
+
+var fifthBirthdayNames = [...]string{"by-age", "by-due-date"}
+
+// String returns "by-age" or "by-due-date".
+func (f FifthBirthday) String() string {
+	if int(f) < len(fifthBirthdayNames) {
+		return fifthBirthdayNames[f]
+	}
+	return fmt.Sprintf("%%!FifthBirthday(%d)", uint8(f))
+}
+
+// MarshalText implements [encoding.TextMarshaler].
+func (f FifthBirthday) MarshalText() ([]byte, error) {
+	if int(f) >= len(fifthBirthdayNames) {
+		return nil, fmt.Errorf("care: cannot marshal fifth birthday rule %d", f)
+	}
+	return []byte(f.String()), nil
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; "" is the default.
+func (f *FifthBirthday) UnmarshalText(b []byte) error {
+	for i, n := range fifthBirthdayNames {
+		if string(b) == n {
+			*f = FifthBirthday(i)
+			return nil
+		}
+	}
+	if len(b) == 0 {
+		*f = FifthBirthdayByAge
+		return nil
+	}
+	return &ParseError{Input: string(b), Type: "fifth birthday rule", Err: ErrUnknownCode}
+}
+
+// HealthPolicy holds the health timescales. Zero fields mean the defaults.
+type HealthPolicy struct {
+	// InitialDays: working days from becoming looked after to the initial
+	// assessment (default and limit 20: before the first review, reg 7(1)).
+	InitialDays int `json:"initial_days,omitempty"`
+	// PriorMonths: an assessment with a written report this many months
+	// before the placement exempts the initial one (default and limit 3,
+	// reg 7(2)).
+	PriorMonths int `json:"prior_months,omitempty"`
+	// UnderFiveMonths and FiveAndOverMonths: review intervals (defaults and
+	// limits 6 and 12, reg 7(3)).
+	UnderFiveMonths   int `json:"under_five_months,omitempty"`
+	FiveAndOverMonths int `json:"five_and_over_months,omitempty"`
+	// FifthBirthday picks the reading of reg 7(3) at the 5th birthday.
+	FifthBirthday FifthBirthday `json:"fifth_birthday,omitzero"`
+	// SDQMonths: SDQ interval for ages 4 to 16 (default and limit 12).
+	SDQMonths int `json:"sdq_months,omitempty"`
+	// DentalMonths: dental check interval (local; default 12).
+	DentalMonths int `json:"dental_months,omitempty"`
+}
+
+func (p HealthPolicy) validate(errs *ValidationErrors) {
+	plLimit(errs, "health.initial_days", p.InitialDays, 20, "working days", "CPPCR reg 7(1): before the first review")
+	plLimit(errs, "health.prior_months", p.PriorMonths, 3, "months", "CPPCR reg 7(2)")
+	plLimit(errs, "health.under_five_months", p.UnderFiveMonths, 6, "months", "CPPCR reg 7(3)(a)")
+	plLimit(errs, "health.five_and_over_months", p.FiveAndOverMonths, 12, "months", "CPPCR reg 7(3)(b)")
+	if p.FifthBirthday > FifthBirthdayByDueDate {
+		errs.Addf("health.fifth_birthday", "unknown fifth birthday rule %d", p.FifthBirthday)
+	}
+	plLimit(errs, "health.sdq_months", p.SDQMonths, 12, "months", "statutory guidance 2015")
+	plLimit(errs, "health.dental_months", p.DentalMonths, 0, "months", "local")
+}
+
+func fillHealthRules(rs *[nPlanRules]Rule, pol *[nPlanRules]string) {
+	const months = " Months follow the corresponding-date rule; an assessment on the due date is on time."
+	rs[rHLTH01] = cppcrRule("HLTH-01", "Initial health assessment before the first review",
+		"For each period of care (except short breaks, reg 48(3)(b)), a health assessment within 20 working days of becoming looked after (the start day is day 0 unless Policy.Counting says otherwise). None is needed where an assessment with a written report was done in the 3 months before the placement (reg 7(2)); a recorded refusal by the child discharges it (reg 7(4)).",
+		"reg 7(1), (2), (4); Promoting the health and wellbeing of looked-after children (2015)", 7, DomainHealth, "20 WD")
+	pol[rHLTH01] = "Health.InitialDays,Health.PriorMonths,Counting"
+	rs[rHLTH02] = cppcrRule("HLTH-02", "Review health assessment every 6 months before the 5th birthday, every 12 months after",
+		"After each assessment in a period of care, the next is due 6 months later if the child was under 5 at it, otherwise 12 months later (Policy.Health.FifthBirthday offers the other reading of reg 7(3): 6 months only if that date falls before the 5th birthday). A recorded refusal discharges the review."+months,
+		"reg 7(3)-(4)", 7, DomainHealth, "6 / 12 months")
+	pol[rHLTH02] = "Health.UnderFiveMonths,Health.FiveAndOverMonths,Health.FifthBirthday"
+	rs[rHLTH03] = Rule{ID: "HLTH-03", Title: "Strengths and Difficulties Questionnaire at least yearly for ages 4 to 16",
+		Text: "For each period of care (except short breaks), an SDQ is due 12 months after the later of becoming looked after and the 4th birthday, then 12 months after the last; nothing is due on or after the 17th birthday. An SDQ with a recorded reason (SDQ1–SDQ5) counts." + months,
+		Citation: Citation{Instrument: "Promoting the health and wellbeing of looked-after children (DfE/DH statutory guidance, 2015)", Provision: "SDQ",
+			URL: "https://www.gov.uk/government/publications/promoting-the-health-and-wellbeing-of-looked-after-children--2"},
+		Severity: SeverityGuidance, Domain: DomainHealth, Package: "care", Default: "12 months"}
+	pol[rHLTH03] = "Health.SDQMonths"
+	rs[rHLTH04] = localRule("HLTH-04", "Dental check at a local interval",
+		"For each period of care (except short breaks), a dental check is due the interval after becoming looked after, then the interval after the last check. No national frequency is set (CPPCR Sch 1 para 1(4) asks only that the health plan arranges routine dental checks)."+months,
+		"CPPCR Sch 1 para 1(4); local protocol", DomainHealth, "12 months")
+	pol[rHLTH04] = "Health.DentalMonths"
+}
+
+func (r Record) validateHealth(errs *ValidationErrors) {
+	for i, h := range r.HealthAssessments {
+		at := func(f string) string { return plPath("health_assessments", i, f) }
+		if h.Date.IsZero() {
+			errs.Add(at("date"), ErrRequired)
+		} else if i > 0 {
+			plCheckOrder(errs, "health_assessments", i, "date", r.HealthAssessments[i-1].Date, h.Date)
+		}
+		switch {
+		case h.Kind == HealthAssessmentKindUnknown:
+			errs.Add(at("kind"), ErrRequired)
+		case int(h.Kind) >= len(healthKindNames):
+			errs.Add(at("kind"), fmt.Errorf("%w: %v", ErrUnknownCode, h.Kind))
+		}
+		if int(h.By) >= len(assessorNames) {
+			errs.Add(at("by"), fmt.Errorf("%w: %v", ErrUnknownCode, h.By))
+		}
+	}
+	for i, s := range r.SDQs {
+		at := func(f string) string { return plPath("sdqs", i, f) }
+		if s.Date.IsZero() {
+			errs.Add(at("date"), ErrRequired)
+		} else if i > 0 {
+			plCheckOrder(errs, "sdqs", i, "date", r.SDQs[i-1].Date, s.Date)
+		}
+		switch {
+		case s.Reason != SDQReasonUnknown && !sdqReasonTable.known(int(s.Reason)):
+			errs.Add(at("reason"), fmt.Errorf("%w: %v", ErrUnknownCode, s.Reason))
+		case s.Reason != SDQReasonUnknown && s.Score != 0:
+			errs.Addf(at("score"), "score %d given with reason %s for not completing the SDQ", s.Score, s.Reason)
+		case s.Score < 0 || s.Score > 40:
+			errs.Addf(at("score"), "score %d is outside 0 to 40", s.Score)
+		}
+	}
+	for i, d := range r.DentalChecks {
+		if d.Date.IsZero() {
+			errs.Add(plPath("dental_checks", i, "date"), ErrRequired)
+		} else if i > 0 {
+			plCheckOrder(errs, "dental_checks", i, "date", r.DentalChecks[i-1].Date, d.Date)
+		}
+	}
+}
+
+// chain walks a periodic obligation of one period of care: d is the first
+// deadline; the first record dated on or after from (and before end, and
+// not after asOf) meets it and next gives the deadline that follows. It
+// stops at the first obligation not met, or when stop says the next due
+// date is beyond the rule's reach.
+func (a *planAssessor) chain(rule int, subject string, d Deadline, from, end Date, path, label string, n int,
+	date func(int) Date, next func(Date) Deadline, stop func(Date) bool) {
+	i := 0
+	for range n + 1 {
+		if stop != nil && stop(d.Due) {
+			return
+		}
+		for i < n && date(i).Before(from) {
+			i++
+		}
+		if i < n && !date(i).After(a.asOf) && (end.IsZero() || date(i).Before(end)) {
+			done := date(i)
+			a.deadline(rule, subject, d, done, plRef(label, done, path, i))
+			d, from = next(done), done.AddDays(1)
+			i++
+			continue
+		}
+		if !a.lapsed(end, d.Due) {
+			a.deadline(rule, subject, d, Date{})
+		}
+		return
+	}
+}
+
+// health appends the HLTH findings.
+func (a *planAssessor) health() error {
+	hp := a.p.Health
+	has := a.r.HealthAssessments
+	dob := a.r.Child.DateOfBirth
+	hDate := func(i int) Date { return has[i].Date }
+	for _, per := range a.periods {
+		if per.Start.After(a.asOf) {
+			break
+		}
+		if i, ok := EpisodeOn(a.r.Episodes, per.Start); ok && a.r.Episodes[i].LegalStatus.IsShortBreak() {
+			continue
+		}
+		subject := plSubject("period of care", per.Start)
+		// HLTH-01.
+		n := plOr(hp.InitialDays, 20)
+		due, err := a.wd(rHLTH01, per.Start, n)
+		if err != nil {
+			return err
+		}
+		d := Deadline{Due: due, Anchor: per.Start, AnchorLabel: "became looked after", Count: n, Unit: WorkingDays}
+		prior := per.Start.AddMonths(-plOr(hp.PriorMonths, 3))
+		first := -1
+		for i, h := range has {
+			if h.Date.Before(prior) || h.Date.After(a.asOf) || (!per.End.IsZero() && !h.Date.Before(per.End)) {
+				continue
+			}
+			if h.Date.Before(per.Start) && (!h.WrittenReport || h.Refused) {
+				continue
+			}
+			first = i
+			break
+		}
+		if first >= 0 {
+			h := has[first]
+			label := "health assessment"
+			switch {
+			case h.Date.Before(per.Start):
+				label = "assessment with written report in the months before the placement (reg 7(2))"
+			case h.Refused:
+				label = "child refused consent (reg 7(4))"
+			}
+			a.deadline(rHLTH01, subject, d, h.Date, plRef(label, h.Date, "health_assessments", first))
+		} else {
+			a.deadline(rHLTH01, subject, d, Date{})
+		}
+		// HLTH-02: from the assessment that met HLTH-01.
+		if first >= 0 {
+			next := func(last Date) Deadline {
+				m := plOr(hp.FiveAndOverMonths, 12)
+				if AgeOn(dob, last) < 5 {
+					m = plOr(hp.UnderFiveMonths, 6)
+					if hp.FifthBirthday == FifthBirthdayByDueDate && !last.AddMonths(m).Before(Birthday(dob, 5)) {
+						m = plOr(hp.FiveAndOverMonths, 12)
+					}
+				}
+				return Deadline{Due: last.AddMonths(m), Anchor: last, AnchorLabel: "last health assessment", Count: m, Unit: Months}
+			}
+			last := has[first].Date
+			a.chain(rHLTH02, subject, next(last), last.AddDays(1), per.End, "health_assessments", "health assessment", len(has), hDate, next, nil)
+		}
+		// HLTH-03: SDQ for ages 4 to 16.
+		sdqs := a.r.SDQs
+		m := plOr(hp.SDQMonths, 12)
+		anchor, label := per.Start, "became looked after"
+		if b4 := Birthday(dob, 4); b4.After(anchor) {
+			anchor, label = b4, "4th birthday"
+		}
+		b17 := Birthday(dob, 17)
+		sdqNext := func(last Date) Deadline {
+			return Deadline{Due: last.AddMonths(m), Anchor: last, AnchorLabel: "last SDQ", Count: m, Unit: Months}
+		}
+		a.chain(rHLTH03, subject, Deadline{Due: anchor.AddMonths(m), Anchor: anchor, AnchorLabel: label, Count: m, Unit: Months},
+			anchor, per.End, "sdqs", "SDQ", len(sdqs), func(i int) Date { return sdqs[i].Date }, sdqNext,
+			func(due Date) bool { return !dob.IsZero() && !due.Before(b17) })
+		// HLTH-04: dental checks.
+		dcs := a.r.DentalChecks
+		dm := plOr(hp.DentalMonths, 12)
+		dNext := func(last Date) Deadline {
+			return Deadline{Due: last.AddMonths(dm), Anchor: last, AnchorLabel: "last dental check", Count: dm, Unit: Months}
+		}
+		a.chain(rHLTH04, subject, Deadline{Due: per.Start.AddMonths(dm), Anchor: per.Start, AnchorLabel: "became looked after", Count: dm, Unit: Months},
+			per.Start, per.End, "dental_checks", "dental check", len(dcs), func(i int) Date { return dcs[i].Date }, dNext, nil)
+	}
+	return nil
+}

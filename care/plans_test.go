@@ -1,0 +1,293 @@
+package care
+
+import (
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// plAssess runs Assess with the England and Wales calendar.
+func plAssess(t *testing.T, r Record, ctx Context, asOf string, p Policy) Report {
+	t.Helper()
+	if r.Child.ID == "" {
+		r.Child = plChild()
+	}
+	rep, err := Assess(r, ctx, isoDate(asOf), EnglandAndWales(), p)
+	if err != nil {
+		t.Fatalf("Assess() error = %v", err)
+	}
+	return rep
+}
+
+func TestPlanTimescales(t *testing.T) {
+	// 20 December 2024 is a Friday: five working days later, skipping
+	// Christmas Day and Boxing Day, is Tuesday 31 December.
+	xmas := []Episode{plEp("2024-12-20", NewEpisodeS, LegalStatusC1, PlacementTypeU6, "")}
+	inclusive := Policy{Counting: CountFromAnchorDay}
+	tests := []struct {
+		name   string
+		rec    Record
+		asOf   string
+		policy Policy
+		only   string
+		want   []string
+	}{
+		{
+			name: "care plan agreed before the placement is on time",
+			rec:  Record{Episodes: xmas, PlanningRecords: PlanningRecords{CarePlans: []CarePlan{{Agreed: isoDate("2024-12-19")}}}},
+			asOf: "2025-01-20", only: "PLAN-01",
+			want: []string{"PLAN-01 met due 2025-01-08 done 2024-12-19"},
+		},
+		{
+			name: "care plan due ten working days after a placement across Christmas",
+			rec:  Record{Episodes: xmas, PlanningRecords: PlanningRecords{CarePlans: []CarePlan{{Agreed: isoDate("2025-01-09")}}}},
+			asOf: "2025-01-20", only: "PLAN-01",
+			want: []string{"PLAN-01 late due 2025-01-08 done 2025-01-09"},
+		},
+		{
+			name: "care plan not yet agreed",
+			rec:  Record{Episodes: xmas},
+			asOf: "2025-01-02", only: "PLAN-01",
+			want: []string{"PLAN-01 upcoming due 2025-01-08"},
+		},
+		{
+			name: "placement plan on the fifth working day after Christmas",
+			rec: Record{Episodes: xmas, PlanningRecords: PlanningRecords{PlacementPlans: []PlacementPlan{
+				{PlacementStart: isoDate("2024-12-20"), Prepared: isoDate("2024-12-31")}}}},
+			asOf: "2025-01-20", only: "PLAN-04",
+			want: []string{"PLAN-04 met due 2024-12-31 done 2024-12-31"},
+		},
+		{
+			name: "counting the placement day as day 1 brings the deadline forward",
+			rec: Record{Episodes: xmas, PlanningRecords: PlanningRecords{PlacementPlans: []PlacementPlan{
+				{PlacementStart: isoDate("2024-12-20"), Prepared: isoDate("2024-12-31")}}}},
+			asOf: "2025-01-20", only: "PLAN-04", policy: inclusive,
+			want: []string{"PLAN-04 late due 2024-12-30 done 2024-12-31"},
+		},
+		{
+			name: "a placement that starts on a Saturday: both conventions agree",
+			rec: Record{Episodes: []Episode{plEp("2024-03-02", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "")},
+				PlanningRecords: PlanningRecords{PlacementPlans: []PlacementPlan{{PlacementStart: isoDate("2024-03-02"), Prepared: isoDate("2024-03-08")}}}},
+			asOf: "2024-04-01", only: "PLAN-04", policy: inclusive,
+			want: []string{"PLAN-04 met due 2024-03-08 done 2024-03-08"},
+		},
+		{
+			name: "each placement needs its own placement plan and IRO notice",
+			rec: Record{Episodes: []Episode{
+				plEp("2024-01-08", NewEpisodeS, LegalStatusC1, PlacementTypeU6, "2024-03-04"),
+				plEp("2024-03-04", NewEpisodeP, LegalStatusC1, PlacementTypeK2, ""),
+			}, PlanningRecords: PlanningRecords{
+				PlacementPlans: []PlacementPlan{{PlacementStart: isoDate("2024-01-08"), Prepared: isoDate("2024-01-05")}},
+				Notifications: []Notification{
+					{PlacementStart: isoDate("2024-01-08"), Recipient: RecipientIRO, Sent: isoDate("2024-01-09")},
+					{PlacementStart: isoDate("2024-01-08"), Recipient: RecipientGP, Sent: isoDate("2024-01-22")},
+				},
+			}},
+			asOf: "2024-03-20", only: "PLAN-0",
+			want: []string{
+				"PLAN-04 met due 2024-01-15 done 2024-01-05",
+				"PLAN-05 late due 2024-01-15 done 2024-01-22",
+				"PLAN-05 met due 2024-01-15 done 2024-01-09",
+				"PLAN-01 overdue due 2024-01-22",
+				"PLAN-04 overdue due 2024-03-11",
+				"PLAN-05 overdue due 2024-03-11",
+			},
+		},
+		{
+			name: "short breaks need no placement plan or notices",
+			rec:  Record{Episodes: []Episode{plEp("2024-01-05", NewEpisodeS, LegalStatusV3, PlacementTypeU6, "2024-01-07", CeasedE8)}},
+			asOf: "2024-03-01", only: "PLAN-0",
+			want: []string{"PLAN-01 overdue due 2024-01-19"},
+		},
+		{
+			name: "placed with a parent before assessment: 10 working days, then 10 more",
+			rec: Record{Episodes: []Episode{plEp("2024-03-25", NewEpisodeS, LegalStatusC2, PlacementTypeP1, "")},
+				PlanningRecords: PlanningRecords{ParentPlacements: []ParentPlacement{{PlacementStart: isoDate("2024-03-25"),
+					AssessmentCompleted: isoDate("2024-04-09"), DecisionApproved: isoDate("2024-04-24")}}}},
+			asOf: "2024-05-01", only: "PLAN-06",
+			// Good Friday 29 March and Easter Monday 1 April 2024 are not working days.
+			want: []string{"PLAN-06 met due 2024-04-10 done 2024-04-09", "PLAN-06 late due 2024-04-23 done 2024-04-24"},
+		},
+		{
+			name: "reg 19 decision not yet due while the assessment is open",
+			rec: Record{Episodes: []Episode{plEp("2024-03-25", NewEpisodeS, LegalStatusC2, PlacementTypeP1, "")},
+				PlanningRecords: PlanningRecords{ParentPlacements: []ParentPlacement{{PlacementStart: isoDate("2024-03-25")}}}},
+			asOf: "2024-04-05", only: "PLAN-06",
+			want: []string{"PLAN-06 upcoming due 2024-04-10"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rep := plAssess(t, tc.rec, Context{}, tc.asOf, tc.policy)
+			if diff := cmp.Diff(tc.want, plSummary(rep, tc.only)); diff != "" {
+				t.Errorf("Assess() mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestCarePlanContent(t *testing.T) {
+	eps := []Episode{plEp("2024-01-08", NewEpisodeS, LegalStatusC1, PlacementTypeU6, "")}
+	full := CarePlan{Agreed: isoDate("2024-01-10"), PermanencePlan: "return home", HealthPlan: true, PEP: true, IROName: "IRO 7",
+		ChildWishes: true, ParentWishes: true, Actions: []PlanAction{
+			{Action: "contact plan", Owner: "SW", Outcome: "weekly contact", Due: isoDate("2024-02-01"), Completed: isoDate("2024-01-30")},
+			{Action: "school move", Owner: "VS", Outcome: "place found", Due: isoDate("2024-07-01")},
+		}}
+	tests := []struct {
+		name string
+		plan CarePlan
+		asOf string
+		want []string
+	}{
+		{"a complete plan with an action ahead", full, "2024-03-01",
+			[]string{"PLAN-02 met", "PLAN-03 met", "PLAN-03 met due 2024-02-01 done 2024-01-30", "PLAN-03 upcoming due 2024-07-01"}},
+		{"the only open action is overdue and none is ahead", full, "2024-07-02",
+			[]string{"PLAN-02 met", "PLAN-03 breach", "PLAN-03 met due 2024-02-01 done 2024-01-30", "PLAN-03 overdue due 2024-07-01"}},
+		{"missing parts and a vague action", CarePlan{Agreed: isoDate("2024-01-10"), Actions: []PlanAction{{Action: "support"}}}, "2024-03-01",
+			[]string{"PLAN-02 breach", "PLAN-03 breach"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rec := Record{Episodes: eps, PlanningRecords: PlanningRecords{CarePlans: []CarePlan{tc.plan}}}
+			rep := plAssess(t, rec, Context{}, tc.asOf, Policy{})
+			if diff := cmp.Diff(tc.want, plSummary(rep, "PLAN-02", "PLAN-03")); diff != "" {
+				t.Errorf("Assess() mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+	rec := Record{Child: plChild(), Episodes: eps, PlanningRecords: PlanningRecords{CarePlans: []CarePlan{{Agreed: isoDate("2024-01-10"), Actions: []PlanAction{{Action: "support"}}}}}}
+	rep, err := Assess(rec, Context{}, isoDate("2024-03-01"), EnglandAndWales(), Policy{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range rep.ForRule("PLAN-02") {
+		for _, part := range []string{"plan for permanence", "health plan", "personal education plan", "IRO", "child's wishes", "parents' wishes"} {
+			if !strings.Contains(f.Message, part) {
+				t.Errorf("PLAN-02 message %q does not mention %q", f.Message, part)
+			}
+		}
+	}
+	for _, f := range rep.ForRule("PLAN-03") {
+		if !strings.Contains(f.Message, "owner, outcome and due date") {
+			t.Errorf("PLAN-03 message %q does not list the missing fields", f.Message)
+		}
+	}
+}
+
+func TestPlanValidation(t *testing.T) {
+	eps := []Episode{plEp("2024-01-08", NewEpisodeS, LegalStatusC1, PlacementTypeU6, "")}
+	tests := []struct {
+		name string
+		recs PlanningRecords
+		want []string
+	}{
+		{"placement plan for no placement, notice with no recipient", PlanningRecords{
+			PlacementPlans: []PlacementPlan{{PlacementStart: isoDate("2024-01-09"), Prepared: isoDate("2024-01-09")}},
+			Notifications:  []Notification{{PlacementStart: isoDate("2024-01-08"), Sent: isoDate("2024-01-09")}},
+		}, []string{"placement_plans[0].placement_start", "notifications[0].recipient"}},
+		{"reg 19 record for a foster placement, decision before assessment", PlanningRecords{
+			ParentPlacements: []ParentPlacement{{PlacementStart: isoDate("2024-01-08"), AssessmentCompleted: isoDate("2024-01-20"), DecisionApproved: isoDate("2024-01-19")}},
+		}, []string{"parent_placements[0].placement_start", "parent_placements[0].decision_approved"}},
+		{"care plans out of order, action without text", PlanningRecords{
+			CarePlans: []CarePlan{{Agreed: isoDate("2024-02-01")}, {Agreed: isoDate("2024-01-20"), Actions: []PlanAction{{Owner: "SW"}}}},
+		}, []string{"care_plans[1].agreed", "care_plans[1].actions[0].action"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			err := Record{Child: plChild(), Episodes: eps, PlanningRecords: tc.recs}.Validate()
+			if diff := cmp.Diff(tc.want, paths(err)); diff != "" {
+				t.Errorf("Validate() paths mismatch (-want +got):\n%s\n%v", diff, err)
+			}
+		})
+	}
+}
+
+func TestFuturePlans(t *testing.T) {
+	rec := Record{Child: plChild(), Episodes: []Episode{plEp("2024-01-08", NewEpisodeS, LegalStatusC1, PlacementTypeU6, "")},
+		PlanningRecords: PlanningRecords{
+			CarePlans:      []CarePlan{{Agreed: isoDate("2024-01-10")}, {Agreed: isoDate("2024-06-01")}},
+			PlacementPlans: []PlacementPlan{{PlacementStart: isoDate("2024-01-08"), Prepared: isoDate("2024-06-01")}},
+		}}
+	_, err := Assess(rec, Context{}, isoDate("2024-03-01"), EnglandAndWales(), Policy{})
+	want := []string{"care_plans[1].agreed", "placement_plans[0].prepared"}
+	if diff := cmp.Diff(want, paths(err)); diff != "" {
+		t.Errorf("Assess() error paths mismatch (-want +got):\n%s", diff)
+	}
+	p := Policy{PlanningPolicy: PlanningPolicy{Plans: PlansPolicy{IgnoreFuturePlans: true}}}
+	rep, err := Assess(rec, Context{}, isoDate("2024-03-01"), EnglandAndWales(), p)
+	if err != nil {
+		t.Fatalf("Assess() with IgnoreFuturePlans error = %v", err)
+	}
+	if diff := cmp.Diff([]string{"PLAN-04 overdue due 2024-01-15"}, plSummary(rep, "PLAN-04")); diff != "" {
+		t.Errorf("Assess() mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestPlanningPolicyValidate(t *testing.T) {
+	tests := []struct {
+		name string
+		p    PlanningPolicy
+		want []string
+	}{
+		{"zero value is the defaults", PlanningPolicy{}, nil},
+		{"stricter values are allowed", PlanningPolicy{Visits: VisitsPolicy{FirstVisitDays: 5, IntervalDays: 28}, Plans: PlansPolicy{CarePlanDays: 5}, Health: HealthPolicy{UnderFiveMonths: 4}}, nil},
+		{"looser than statute", PlanningPolicy{
+			Plans:     PlansPolicy{CarePlanDays: 11, ParentDecisionDays: 15},
+			Visits:    VisitsPolicy{FirstVisitDays: 8, LongTermFosterMonths: 7, ShortBreakMonths: 12},
+			Health:    HealthPolicy{FiveAndOverMonths: 13, SDQMonths: 24},
+			Education: EducationPolicy{InitiateDays: 20, FromAge: 6},
+		}, []string{"plans.care_plan_days", "plans.parent_decision_days", "visits.first_visit_days", "visits.long_term_foster_months",
+			"visits.short_break_months", "health.five_and_over_months", "health.sdq_months", "education.initiate_days", "education.from_age"}},
+		{"negative values are nonsense", PlanningPolicy{Assessment: AssessmentPolicy{ReassessDays: -1}, Visits: VisitsPolicy{WriteUpDays: -3}, Health: HealthPolicy{DentalMonths: -6}},
+			[]string{"assessment.reassess_days", "visits.write_up_days", "health.dental_months"}},
+		{"unknown fifth birthday rule", PlanningPolicy{Health: HealthPolicy{FifthBirthday: 9}}, []string{"health.fifth_birthday"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			err := Policy{PlanningPolicy: tc.p}.Validate()
+			if diff := cmp.Diff(tc.want, paths(err)); diff != "" {
+				t.Errorf("Validate() paths mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+	err := Policy{PlanningPolicy: PlanningPolicy{Visits: VisitsPolicy{IntervalDays: 60}}}.Validate()
+	if err == nil || !strings.Contains(err.Error(), "visits.interval_days: 60 days is looser than the limit of 42 days") {
+		t.Errorf("Validate() = %v, want the field, value and limit named", err)
+	}
+}
+
+func TestPlanningRules(t *testing.T) {
+	rs := planningRules()
+	var ids []string
+	for _, r := range rs {
+		ids = append(ids, string(r.ID))
+		if r.Title == "" || r.Text == "" || r.Citation.Instrument == "" || r.Severity == SeverityUnknown || r.Domain == DomainUnknown || r.Package != "care" {
+			t.Errorf("rule %s is incomplete: %+v", r.ID, r)
+		}
+	}
+	want := []string{"PLAN-01", "PLAN-02", "PLAN-03", "PLAN-04", "PLAN-05", "PLAN-06", "ASMT-01", "ASMT-02", "ASMT-03",
+		"VIS-01", "VIS-02", "VIS-03", "VIS-04", "VIS-05", "VIS-06", "VIS-07", "VIS-08", "VIS-09", "VIS-10", "VIS-11", "VIS-12",
+		"HLTH-01", "HLTH-02", "HLTH-03", "HLTH-04", "EDU-01", "EDU-02", "EDU-03", "ID-01"}
+	if diff := cmp.Diff(want, ids); diff != "" {
+		t.Errorf("planningRules() IDs mismatch (-want +got):\n%s", diff)
+	}
+	// The catalogue in rules.md lists every ID.
+	if b, err := os.ReadFile("../../shared/rules.md"); err == nil {
+		for _, id := range want {
+			if !strings.Contains(string(b), "| "+id+" |") {
+				t.Errorf("rule %s is not in rules.md", id)
+			}
+		}
+	}
+	// Fresh slices on every call.
+	rs[0].Policy[0] = "changed"
+	if got := planningRules()[0].Policy[0]; got == "changed" {
+		t.Errorf("planningRules() shares memory between calls")
+	}
+	if !slices.Contains(planningRules()[rVIS04].Policy, "Visits.LongTermFosterMonths") {
+		t.Errorf("VIS-04 does not name its policy field")
+	}
+}

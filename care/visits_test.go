@@ -1,0 +1,466 @@
+package care
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// plEp builds an episode; a non-empty end closes it with X1 (a new episode
+// the same day) unless rec says otherwise.
+func plEp(start string, rne ReasonNewEpisode, ls LegalStatus, pt PlacementType, end string, rec ...ReasonEpisodeCeased) Episode {
+	e := Episode{Start: isoDate(start), ReasonNew: rne, LegalStatus: ls, PlacementType: pt, End: isoDate(end)}
+	if end != "" {
+		e.ReasonCeased = CeasedX1
+		if len(rec) > 0 {
+			e.ReasonCeased = rec[0]
+		}
+	}
+	return e
+}
+
+// plSeen returns statutory visits at which the child was seen.
+func plSeen(dates ...string) []Visit {
+	out := make([]Visit, len(dates))
+	for i, d := range dates {
+		out[i] = Visit{Date: isoDate(d), Kind: VisitStatutory, ChildSeen: true}
+	}
+	return out
+}
+
+// plDates parses ISO dates.
+func plDates(ss ...string) []Date {
+	out := make([]Date, len(ss))
+	for i, s := range ss {
+		out[i] = isoDate(s)
+	}
+	return out
+}
+
+// plSummary renders the findings of the rules whose IDs start with one of
+// prefixes as "RULE status due D [done D]".
+func plSummary(rep Report, prefixes ...string) []string {
+	var out []string
+	for _, f := range rep {
+		keep := len(prefixes) == 0
+		for _, p := range prefixes {
+			keep = keep || strings.HasPrefix(string(f.Rule), p)
+		}
+		if !keep {
+			continue
+		}
+		s := fmt.Sprintf("%s %s", f.Rule, f.Status)
+		if !f.Due.IsZero() {
+			s += " due " + f.Due.String()
+		}
+		if !f.Done.IsZero() {
+			s += " done " + f.Done.String()
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func plChild() Child { return Child{ID: "C0001", DateOfBirth: isoDate("2014-06-10")} }
+
+func TestEvaluateVisits(t *testing.T) {
+	fosterV2 := func(start string) []Episode {
+		return []Episode{plEp(start, NewEpisodeS, LegalStatusV2, PlacementTypeU6, "")}
+	}
+	longTerm := func(start string, until18, ltf bool) []Episode {
+		e := plEp(start, NewEpisodeS, LegalStatusC2, PlacementTypeU4, "")
+		e.IntendedUntil18, e.LongTermFoster = until18, ltf
+		return []Episode{e}
+	}
+	tests := []struct {
+		name   string
+		rec    Record
+		ctx    Context
+		asOf   string
+		policy Policy
+		only   string
+		want   []string
+	}{
+		{
+			name: "visit on the day the placement starts meets VIS-01",
+			rec:  Record{Episodes: fosterV2("2024-01-08"), PlanningRecords: PlanningRecords{Visits: plSeen("2024-01-08")}},
+			asOf: "2024-01-20",
+			want: []string{"VIS-01 met due 2024-01-15 done 2024-01-08", "VIS-02 upcoming due 2024-02-19"},
+		},
+		{
+			name: "first visit due on Christmas Day is on time that day (calendar days)",
+			rec:  Record{Episodes: fosterV2("2025-12-18"), PlanningRecords: PlanningRecords{Visits: plSeen("2025-12-25")}},
+			asOf: "2026-01-10",
+			want: []string{"VIS-01 met due 2025-12-25 done 2025-12-25", "VIS-02 upcoming due 2026-02-05"},
+		},
+		{
+			name: "first visit on Boxing Day is a day late",
+			rec:  Record{Episodes: fosterV2("2025-12-18"), PlanningRecords: PlanningRecords{Visits: plSeen("2025-12-26")}},
+			asOf: "2026-01-10",
+			want: []string{"VIS-01 late due 2025-12-25 done 2025-12-26", "VIS-02 upcoming due 2026-02-06"},
+		},
+		{
+			name: "no visit yet: overdue once the week has passed",
+			rec:  Record{Episodes: fosterV2("2024-01-08")},
+			asOf: "2024-01-16",
+			want: []string{"VIS-01 overdue due 2024-01-15"},
+		},
+		{
+			name: "placement crossing its first anniversary, intended until 18",
+			rec:  Record{Episodes: longTerm("2023-01-09", true, false), PlanningRecords: PlanningRecords{Visits: plSeen("2023-01-10", "2023-12-20", "2024-01-20")}},
+			asOf: "2024-03-01",
+			want: []string{
+				"VIS-01 met due 2023-01-16 done 2023-01-10",
+				"VIS-02 late due 2023-02-21 done 2023-12-20",
+				"VIS-02 met due 2024-01-31 done 2024-01-20",
+				"VIS-03 upcoming due 2024-04-20",
+			},
+		},
+		{
+			name: "after the first year, not intended until 18: six-weekly, across 29 February",
+			rec:  Record{Episodes: longTerm("2023-01-09", false, false), PlanningRecords: PlanningRecords{Visits: plSeen("2023-01-10", "2023-12-20", "2024-01-20")}},
+			asOf: "2024-03-01",
+			only: "VIS-03",
+			want: []string{"VIS-03 upcoming due 2024-03-02"},
+		},
+		{
+			name: "three months from 30 November is 29 February in a leap year",
+			rec:  Record{Episodes: longTerm("2022-11-15", true, false), PlanningRecords: PlanningRecords{Visits: plSeen("2022-11-16", "2023-11-30")}},
+			asOf: "2023-12-10",
+			want: []string{
+				"VIS-01 met due 2022-11-22 done 2022-11-16",
+				"VIS-02 late due 2022-12-28 done 2023-11-30",
+				"VIS-03 upcoming due 2024-02-29",
+			},
+		},
+		{
+			name: "long-term foster placement with the child's agreement: six-monthly",
+			rec: Record{Episodes: longTerm("2022-03-01", true, true), PlanningRecords: PlanningRecords{
+				Visits: plSeen("2022-03-02", "2023-03-10"), VisitAgreements: []VisitAgreement{{Agreed: isoDate("2023-03-01")}}}},
+			asOf: "2023-06-01",
+			only: "VIS-0",
+			want: []string{"VIS-01 met due 2022-03-08 done 2022-03-02", "VIS-02 late due 2022-04-13 done 2023-03-10", "VIS-04 upcoming due 2023-09-10"},
+		},
+		{
+			name: "long-term foster placement without the child's agreement: three-monthly",
+			rec:  Record{Episodes: longTerm("2022-03-01", true, true), PlanningRecords: PlanningRecords{Visits: plSeen("2022-03-02", "2023-03-10")}},
+			asOf: "2023-06-01",
+			only: "VIS-03",
+			want: []string{"VIS-03 upcoming due 2023-06-10"},
+		},
+		{
+			name: "placed with a parent before assessment: weekly until the first review, then six-weekly",
+			rec: Record{Episodes: []Episode{plEp("2024-03-04", NewEpisodeS, LegalStatusC2, PlacementTypeP1, "")}, PlanningRecords: PlanningRecords{
+				Visits:           plSeen("2024-03-05", "2024-03-12", "2024-03-20", "2024-04-02"),
+				ParentPlacements: []ParentPlacement{{PlacementStart: isoDate("2024-03-04")}}}},
+			ctx:  Context{Reviews: plDates("2024-03-28")},
+			asOf: "2024-04-10",
+			want: []string{
+				"VIS-01 met due 2024-03-11 done 2024-03-05",
+				"VIS-05 met due 2024-03-12 done 2024-03-12",
+				"VIS-05 late due 2024-03-19 done 2024-03-20",
+				"VIS-05 late due 2024-03-27 done 2024-04-02",
+				"VIS-05 upcoming due 2024-05-14",
+			},
+		},
+		{
+			name: "interim care order at home: weekly until the first review, then four-weekly",
+			rec: Record{Episodes: []Episode{plEp("2024-03-04", NewEpisodeS, LegalStatusC1, PlacementTypeP1, "")},
+				PlanningRecords: PlanningRecords{Visits: plSeen("2024-03-04", "2024-03-11", "2024-03-18")}},
+			ctx:  Context{Reviews: plDates("2024-03-15")},
+			asOf: "2024-04-01",
+			want: []string{
+				"VIS-01 met due 2024-03-11 done 2024-03-04",
+				"VIS-06 met due 2024-03-11 done 2024-03-11",
+				"VIS-06 met due 2024-03-18 done 2024-03-18",
+				"VIS-06 upcoming due 2024-04-15",
+			},
+		},
+		{
+			name: "connected person on temporary approval: weekly",
+			rec: Record{Episodes: []Episode{plEp("2024-03-04", NewEpisodeS, LegalStatusV2, PlacementTypeU3, "")}, PlanningRecords: PlanningRecords{
+				Visits:       plSeen("2024-03-05", "2024-03-12"),
+				Arrangements: []Arrangement{{Kind: ArrangementTemporaryApproval, Start: isoDate("2024-03-04"), End: isoDate("2024-07-01")}}}},
+			asOf: "2024-03-15",
+			want: []string{"VIS-01 met due 2024-03-11 done 2024-03-05", "VIS-06 met due 2024-03-12 done 2024-03-12", "VIS-06 upcoming due 2024-03-19"},
+		},
+		{
+			name: "care order made while living with a parent: a visit within a week of the order",
+			rec: Record{Episodes: []Episode{
+				plEp("2024-03-04", NewEpisodeS, LegalStatusC1, PlacementTypeP1, "2024-05-01"),
+				plEp("2024-05-01", NewEpisodeL, LegalStatusC2, PlacementTypeP1, ""),
+			}, PlanningRecords: PlanningRecords{Visits: plSeen("2024-03-04", "2024-04-29", "2024-05-06")}},
+			asOf: "2024-05-10",
+			only: "VIS-07",
+			want: []string{"VIS-07 met due 2024-05-08 done 2024-05-06", "VIS-07 upcoming due 2024-06-17"},
+		},
+		{
+			name: "another person responsible for the living arrangements splits the placement",
+			rec: Record{Episodes: []Episode{plEp("2024-01-08", NewEpisodeS, LegalStatusC2, PlacementTypeU6, "")}, PlanningRecords: PlanningRecords{
+				Visits:       plSeen("2024-01-09", "2024-02-15", "2024-03-05", "2024-04-10", "2024-05-06"),
+				Arrangements: []Arrangement{{Kind: ArrangementOtherPerson, Start: isoDate("2024-03-01"), End: isoDate("2024-05-01")}}}},
+			asOf: "2024-05-20",
+			want: []string{
+				"VIS-01 met due 2024-01-15 done 2024-01-09",
+				"VIS-02 met due 2024-02-20 done 2024-02-15",
+				"VIS-10 met due 2024-03-08 done 2024-03-05",
+				"VIS-10 met due 2024-04-16 done 2024-04-10",
+				"VIS-01 met due 2024-05-08 done 2024-05-06",
+				"VIS-02 upcoming due 2024-06-17",
+			},
+		},
+		{
+			name: "s.30A notice about the children's home: visit within a week",
+			rec: Record{Episodes: []Episode{plEp("2024-01-08", NewEpisodeS, LegalStatusC2, PlacementTypeK2, "")}, PlanningRecords: PlanningRecords{
+				Visits: plSeen("2024-01-10", "2024-02-06"), HomeNotices: []HomeNotice{{Received: isoDate("2024-02-01")}, {Received: isoDate("2024-02-10")}}}},
+			asOf: "2024-02-20",
+			only: "VIS-11",
+			want: []string{"VIS-11 met due 2024-02-08 done 2024-02-06", "VIS-11 overdue due 2024-02-17"},
+		},
+		{
+			name: "short breaks: only visits on days the child is placed count",
+			rec: Record{Episodes: []Episode{
+				plEp("2024-01-05", NewEpisodeS, LegalStatusV3, PlacementTypeU6, "2024-01-07", CeasedE8),
+				plEp("2024-02-02", NewEpisodeS, LegalStatusV3, PlacementTypeU6, "2024-02-04", CeasedE8),
+				plEp("2024-03-01", NewEpisodeS, LegalStatusV3, PlacementTypeU6, "2024-03-03", CeasedE8),
+				plEp("2024-05-03", NewEpisodeS, LegalStatusV3, PlacementTypeU6, ""),
+			}, PlanningRecords: PlanningRecords{Visits: []Visit{
+				{Date: isoDate("2024-02-10"), Kind: VisitOther, ChildSeen: true},
+				{Date: isoDate("2024-03-03"), Kind: VisitStatutory, ChildSeen: true},
+			}}},
+			asOf: "2024-06-01",
+			only: "VIS",
+			want: []string{"VIS-12 met due 2024-04-05 done 2024-03-03", "VIS-12 upcoming due 2024-09-03"},
+		},
+		{
+			name: "a statutory visit without seeing the child does not count",
+			rec: Record{Episodes: fosterV2("2024-01-08"), PlanningRecords: PlanningRecords{Visits: []Visit{
+				{Date: isoDate("2024-01-10"), Kind: VisitStatutory}, {Date: isoDate("2024-01-16"), Kind: VisitStatutory, ChildSeen: true}}}},
+			asOf: "2024-01-20",
+			only: "VIS-01",
+			want: []string{"VIS-01 late due 2024-01-15 done 2024-01-16"},
+		},
+		{
+			name: "policy CountUnseen counts it",
+			rec: Record{Episodes: fosterV2("2024-01-08"), PlanningRecords: PlanningRecords{Visits: []Visit{
+				{Date: isoDate("2024-01-10"), Kind: VisitStatutory}, {Date: isoDate("2024-01-16"), Kind: VisitStatutory, ChildSeen: true}}}},
+			asOf:   "2024-01-20",
+			policy: Policy{PlanningPolicy: PlanningPolicy{Visits: VisitsPolicy{CountUnseen: true}}},
+			only:   "VIS-01",
+			want:   []string{"VIS-01 met due 2024-01-15 done 2024-01-10"},
+		},
+		{
+			name: "placement ended before the first visit was due: nothing owed",
+			rec:  Record{Episodes: []Episode{plEp("2024-01-08", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-01-12", CeasedE4A)}},
+			asOf: "2024-02-01",
+			want: nil,
+		},
+		{
+			name: "placement ended after the first visit was due, with no visit",
+			rec:  Record{Episodes: []Episode{plEp("2024-01-08", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-01-20", CeasedE4A)}},
+			asOf: "2024-02-01",
+			want: []string{"VIS-01 overdue due 2024-01-15"},
+		},
+		{
+			name: "a visit after the assessment date is ignored",
+			rec:  Record{Episodes: fosterV2("2024-01-08"), PlanningRecords: PlanningRecords{Visits: plSeen("2024-01-12")}},
+			asOf: "2024-01-10",
+			want: []string{"VIS-01 upcoming due 2024-01-15"},
+		},
+		{
+			name: "an arrangement starting after the assessment date changes nothing yet",
+			rec: Record{Episodes: fosterV2("2024-01-08"), PlanningRecords: PlanningRecords{Visits: plSeen("2024-01-09"),
+				Arrangements: []Arrangement{{Kind: ArrangementOtherPerson, Start: isoDate("2024-03-01")}}}},
+			asOf: "2024-02-01",
+			want: []string{"VIS-01 met due 2024-01-15 done 2024-01-09", "VIS-02 upcoming due 2024-02-20"},
+		},
+		{
+			name: "a visit in a gap between periods of care is allowed and counts for nothing",
+			rec: Record{Episodes: []Episode{
+				plEp("2024-01-08", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-02-01", CeasedE4A),
+				plEp("2024-03-01", NewEpisodeS, LegalStatusV2, PlacementTypeU6, ""),
+			}, PlanningRecords: PlanningRecords{Visits: plSeen("2024-01-10", "2024-02-15", "2024-03-05")}},
+			asOf: "2024-03-10",
+			want: []string{"VIS-01 met due 2024-01-15 done 2024-01-10", "VIS-01 met due 2024-03-08 done 2024-03-05", "VIS-02 upcoming due 2024-04-16"},
+		},
+		{
+			name: "a placement before the CPPCR came into force is not judged",
+			rec: Record{Child: Child{ID: "C0009", DateOfBirth: isoDate("2005-01-01")}, Episodes: fosterV2("2011-03-01"),
+				PlanningRecords: PlanningRecords{Visits: plSeen("2011-03-20", "2011-04-10")}},
+			asOf: "2011-04-20",
+			want: []string{"VIS-02 upcoming due 2011-05-22"},
+		},
+		{
+			name:   "a stricter local interval",
+			rec:    Record{Episodes: fosterV2("2024-01-08"), PlanningRecords: PlanningRecords{Visits: plSeen("2024-01-08")}},
+			asOf:   "2024-01-20",
+			policy: Policy{PlanningPolicy: PlanningPolicy{Visits: VisitsPolicy{IntervalDays: 28}}},
+			want:   []string{"VIS-01 met due 2024-01-15 done 2024-01-08", "VIS-02 upcoming due 2024-02-05"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.rec.Child.ID == "" {
+				tc.rec.Child = plChild()
+			}
+			rep, err := EvaluateVisits(tc.rec, tc.ctx, isoDate(tc.asOf), tc.policy)
+			if err != nil {
+				t.Fatalf("EvaluateVisits() error = %v", err)
+			}
+			only := tc.only
+			if only == "" {
+				only = "VIS"
+			}
+			if diff := cmp.Diff(tc.want, plSummary(rep, only)); diff != "" {
+				t.Errorf("EvaluateVisits() mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestNextVisit(t *testing.T) {
+	eps := []Episode{
+		plEp("2024-01-08", NewEpisodeS, LegalStatusC2, PlacementTypeU6, "2024-04-02"),
+		plEp("2024-04-02", NewEpisodeP, LegalStatusC2, PlacementTypeK2, "2024-09-01", CeasedE4A),
+	}
+	tests := []struct {
+		name   string
+		visits []Visit
+		asOf   string
+		want   Deadline
+		wantOK bool
+	}{
+		{"first visit of the current placement", plSeen("2024-01-09"), "2024-04-03",
+			Deadline{Rule: "VIS-01", Due: isoDate("2024-04-09"), Anchor: isoDate("2024-04-02"), AnchorLabel: "placement started", Count: 7, Unit: Days}, true},
+		{"an overdue interval is still the next visit", plSeen("2024-01-09", "2024-04-03"), "2024-06-01",
+			Deadline{Rule: "VIS-02", Due: isoDate("2024-05-15"), Anchor: isoDate("2024-04-03"), AnchorLabel: "last visit", Count: 42, Unit: Days}, true},
+		{"not looked after", plSeen("2024-01-09"), "2024-10-01", Deadline{}, false},
+		{"before care", nil, "2023-12-01", Deadline{}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Record{Child: plChild(), Episodes: eps, PlanningRecords: PlanningRecords{Visits: tc.visits}}
+			got, ok, err := NextVisit(r, Context{}, isoDate(tc.asOf), Policy{})
+			if err != nil {
+				t.Fatalf("NextVisit() error = %v", err)
+			}
+			if ok != tc.wantOK {
+				t.Errorf("NextVisit(%s) ok = %v, want %v", tc.asOf, ok, tc.wantOK)
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("NextVisit(%s) mismatch (-want +got):\n%s", tc.asOf, diff)
+			}
+		})
+	}
+}
+
+func TestVisitSchedule(t *testing.T) {
+	r := Record{Child: plChild(), Episodes: []Episode{plEp("2024-01-08", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "")},
+		PlanningRecords: PlanningRecords{Visits: plSeen("2024-01-10", "2024-02-19")}}
+	got, err := VisitSchedule(r, Context{}, isoDate("2024-03-01"), Policy{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Deadline{
+		{Rule: "VIS-01", Due: isoDate("2024-01-15"), Anchor: isoDate("2024-01-08"), AnchorLabel: "placement started", Count: 7, Unit: Days},
+		{Rule: "VIS-02", Due: isoDate("2024-02-21"), Anchor: isoDate("2024-01-10"), AnchorLabel: "last visit", Count: 42, Unit: Days},
+		{Rule: "VIS-02", Due: isoDate("2024-04-01"), Anchor: isoDate("2024-02-19"), AnchorLabel: "last visit", Count: 42, Unit: Days},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("VisitSchedule() mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestVisitCalculatorErrors(t *testing.T) {
+	good := Record{Child: plChild(), Episodes: []Episode{plEp("2024-01-08", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "")}}
+	bad := good
+	bad.Visits = []Visit{{Date: isoDate("2023-12-01"), Kind: VisitStatutory, ChildSeen: true}, {Date: isoDate("2024-02-01")}}
+	tests := []struct {
+		name   string
+		rec    Record
+		asOf   Date
+		policy Policy
+		want   []string
+	}{
+		{"zero as-of date", good, Date{}, Policy{}, []string{"as_of"}},
+		{"looser policy", good, isoDate("2024-02-01"), Policy{PlanningPolicy: PlanningPolicy{Visits: VisitsPolicy{IntervalDays: 60}}}, []string{"visits.interval_days"}},
+		{"visit before care and a visit without a kind", bad, isoDate("2024-03-01"), Policy{}, []string{"visits[0].date", "visits[1].kind"}},
+		{"statutory visit after the child left care", Record{Child: plChild(),
+			Episodes:        []Episode{plEp("2024-01-08", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-02-01", CeasedE4A)},
+			PlanningRecords: PlanningRecords{Visits: plSeen("2024-01-09", "2024-02-02")}}, isoDate("2024-03-01"), Policy{}, []string{"visits[1].date"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := EvaluateVisits(tc.rec, Context{}, tc.asOf, tc.policy)
+			if err == nil {
+				t.Fatal("EvaluateVisits() error = nil, want an error")
+			}
+			var fe *FieldError
+			if !errors.As(err, &fe) {
+				t.Fatalf("EvaluateVisits() error = %v, want field errors", err)
+			}
+			got := paths(err)
+			if got == nil {
+				got = []string{fe.Path}
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("EvaluateVisits() error paths mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestVisitRecordRules(t *testing.T) {
+	eps := []Episode{plEp("2024-12-16", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "")}
+	tests := []struct {
+		name  string
+		visit Visit
+		want  []string
+	}{
+		{"written up across Christmas within 3 working days", Visit{Date: isoDate("2024-12-20"), Kind: VisitStatutory, ChildSeen: true, Alone: AloneSeen, ViewsRecorded: true, Purpose: "review of placement", WrittenUp: isoDate("2024-12-27")},
+			[]string{"VIS-09 met", "VIS-08 met due 2024-12-27 done 2024-12-27"}},
+		{"written up a working day late; seen but not alone when appropriate", Visit{Date: isoDate("2024-12-20"), Kind: VisitStatutory, ChildSeen: true, Alone: AloneNotSeen, ViewsRecorded: true, PlanAction: "A1", WrittenUp: isoDate("2024-12-30")},
+			[]string{"VIS-09 breach", "VIS-08 late due 2024-12-27 done 2024-12-30"}},
+		{"not alone because not appropriate is fine", Visit{Date: isoDate("2024-12-20"), Kind: VisitStatutory, ChildSeen: true, Alone: AloneNotAppropriate, ViewsRecorded: true, Purpose: "p", WrittenUp: isoDate("2024-12-20")},
+			[]string{"VIS-09 met", "VIS-08 met due 2024-12-27 done 2024-12-20"}},
+		{"other visits are not judged", Visit{Date: isoDate("2024-12-20"), Kind: VisitOther}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Record{Child: plChild(), Episodes: eps, PlanningRecords: PlanningRecords{Visits: []Visit{tc.visit}}}
+			rep, err := Assess(r, Context{}, isoDate("2025-01-10"), EnglandAndWales(), Policy{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tc.want, plSummary(rep, "VIS-08", "VIS-09")); diff != "" {
+				t.Errorf("Assess() mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestVisitKindText(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want VisitKind
+		err  bool
+	}{
+		{"statutory", "statutory", VisitStatutory, false},
+		{"other", "other", VisitOther, false},
+		{"empty is unknown", "", VisitKindUnknown, false},
+		{"bad", "home", VisitKindUnknown, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var k VisitKind
+			err := k.UnmarshalText([]byte(tc.in))
+			if (err != nil) != tc.err || k != tc.want {
+				t.Errorf("UnmarshalText(%q) = %v, %v; want %v, error %v", tc.in, k, err, tc.want, tc.err)
+			}
+		})
+	}
+}

@@ -1,0 +1,604 @@
+package practice
+
+import (
+	"fmt"
+	"math/rand/v2"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/lookedafter/practice/care"
+	"github.com/lookedafter/practice/permanence"
+	"github.com/lookedafter/practice/review"
+	"github.com/lookedafter/practice/supervision"
+)
+
+// SyntheticOptions configures [Synthetic].
+type SyntheticOptions struct {
+	// Seed makes the cohort reproducible: the same options always give the
+	// same cohort, byte for byte.
+	Seed uint64
+	// Children is the number of children; zero means 300.
+	Children int
+	// AsOf is the date the cohort is drawn up to: no record is dated after
+	// it. Zero means 2026-12-01.
+	AsOf care.Date
+}
+
+// SyntheticCohort is a generated cohort: the cases, and the authority's
+// supervision data (workers, their individual supervision sessions and the
+// case allocations) that the cases' supervision records come from.
+type SyntheticCohort struct {
+	AsOf        care.Date
+	Cases       []Case
+	Supervision supervision.Dataset
+}
+
+// Synthetic generates a realistic synthetic cohort of looked-after children
+// for tests, demonstrations and benchmarks, from one child to a national
+// cohort of 84,000. Nothing in it describes a real child: IDs are
+// sequential ("C000001"), and there are no names, addresses or postcodes.
+//
+// The cohort has a spread of ages and legal statuses (accommodation under
+// s.20, interim and full care orders, placement orders, short breaks),
+// placement moves, children who left care and came back, looked-after
+// reviews mostly on time with some late, IRO allocations, supervision with
+// some long gaps, and permanence plans at every stage. Each child is drawn
+// from its own random stream, so child i is the same whatever the size of
+// the cohort.
+func Synthetic(opt SyntheticOptions) SyntheticCohort {
+	n := opt.Children
+	if n <= 0 {
+		n = 300
+	}
+	asOf := opt.AsOf
+	if asOf.IsZero() {
+		asOf = care.MustDate(2026, 12, 1)
+	}
+	g := &synth{asOf: asOf, seed: opt.Seed}
+	g.workers(n)
+	out := SyntheticCohort{AsOf: asOf, Cases: make([]Case, n)}
+	for i := range n {
+		out.Cases[i] = g.child(i)
+	}
+	out.Supervision = g.dataset(out.Cases)
+	return out
+}
+
+var (
+	synthOffices = []string{"Central", "East", "North", "South", "West"}
+	synthTeams   = []string{"Assessment", "Children in Care 1", "Children in Care 2", "Disabled Children", "Permanence", "Leaving Care"}
+)
+
+type synth struct {
+	asOf    care.Date
+	seed    uint64
+	workerN int
+	team    []string
+	office  []string
+	start   []care.Date
+	asye    []care.Date
+}
+
+func (g *synth) rng(stream uint64) *rand.Rand {
+	return rand.New(rand.NewPCG(g.seed, stream))
+}
+
+// workers makes one social worker for every 12 children or so.
+func (g *synth) workers(children int) {
+	n := max(1, children/12)
+	g.workerN = n
+	r := g.rng(1 << 62)
+	g.team = make([]string, n)
+	g.office = make([]string, n)
+	g.start = make([]care.Date, n)
+	g.asye = make([]care.Date, n)
+	for i := range n {
+		office := synthOffices[(i/6)%len(synthOffices)]
+		g.office[i] = office
+		g.team[i] = office + " " + synthTeams[(i/2)%len(synthTeams)]
+		// Most workers have been in post longer than any case's history;
+		// one in eight is newly qualified, in post for under a year.
+		g.start[i] = g.asOf.AddYears(-7).AddDays(-r.IntN(10 * 365))
+		if i%8 == 7 {
+			g.start[i] = g.asOf.AddDays(-r.IntN(330) - 20)
+			g.asye[i] = g.start[i]
+		}
+	}
+}
+
+func workerID(i int) string { return fmt.Sprintf("SW%04d", i+1) }
+
+// between returns a day uniformly in [a, b], or a if b is before a.
+func between(r *rand.Rand, a, b care.Date) care.Date {
+	n := b.DaysSince(a)
+	if n <= 0 {
+		return a
+	}
+	return a.AddDays(r.IntN(n + 1))
+}
+
+// later returns the later of two dates.
+func later(a, b care.Date) care.Date {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+func pick[T any](r *rand.Rand, xs ...T) T { return xs[r.IntN(len(xs))] }
+
+// child generates case i.
+func (g *synth) child(i int) Case {
+	r := g.rng(uint64(i))
+	asOf := g.asOf
+	var c Case
+	c.Child = care.Child{
+		ID:        fmt.Sprintf("C%06d", i+1),
+		Sex:       pick(r, care.SexMale, care.SexFemale),
+		Ethnicity: pick(r, care.EthnicityWBRI, care.EthnicityWBRI, care.EthnicityWBRI, care.EthnicityMWBC, care.EthnicityBAFR, care.EthnicityAPKN, care.EthnicityWOTH, care.EthnicityOOTH),
+	}
+	// Teenagers are over-represented in care, as in the national figures.
+	age := pick(r, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 13, 14, 14, 15, 15, 16, 16, 17)
+	c.Child.DateOfBirth = asOf.AddYears(-age).AddDays(-r.IntN(365) - 1)
+	if r.IntN(4) != 0 {
+		c.Child.Religion = pick(r, "None", "Christian", "Muslim", "Not recorded")
+		c.Child.FirstLanguage = pick(r, "English", "English", "English", "Polish", "Urdu", "Arabic")
+	}
+	if r.IntN(3) != 0 {
+		c.Child.IdentityNeeds = "Identity needs recorded in the care plan"
+	}
+	w := r.IntN(g.workerN)
+	c.Team, c.Office = g.team[w], g.office[w]
+
+	g.episodes(r, &c)
+	g.reviews(r, &c)
+	g.supervision(r, &c, w)
+	g.permanence(r, &c)
+	return c
+}
+
+// episodes generates the SSDA903 episodes.
+func (g *synth) episodes(r *rand.Rand, c *Case) {
+	asOf := g.asOf
+	dob := c.Child.DateOfBirth
+	earliest := later(dob, asOf.AddYears(-6)).AddDays(1)
+	latest := asOf.AddDays(-7)
+	if latest.Before(earliest) {
+		latest = earliest
+	}
+	start := between(r, earliest, latest)
+	var eps []care.Episode
+	add := func(e care.Episode) {
+		if n := len(eps); n > 0 && eps[n-1].End.IsZero() {
+			eps[n-1].End = e.Start
+			eps[n-1].ReasonCeased = care.CeasedX1
+		}
+		eps = append(eps, e)
+	}
+	end := func(d care.Date, why care.ReasonEpisodeCeased) {
+		eps[len(eps)-1].End = d
+		eps[len(eps)-1].ReasonCeased = why
+	}
+	foster := func() care.PlacementType {
+		return pick(r, care.PlacementTypeU6, care.PlacementTypeU6, care.PlacementTypeU4, care.PlacementTypeU3, care.PlacementTypeU1)
+	}
+	kind := r.IntN(100)
+	switch {
+	case kind < 3: // short breaks (V3): a stay of a few days every few weeks
+		for d := start; d.Before(asOf.AddDays(-4)); d = d.AddDays(21 + r.IntN(21)) {
+			stay := 2 + r.IntN(3)
+			eps = append(eps, care.Episode{Start: d, ReasonNew: care.NewEpisodeS, LegalStatus: care.LegalStatusV3,
+				PlacementType: pick(r, care.PlacementTypeK2, care.PlacementTypeU6), End: d.AddDays(stay), ReasonCeased: care.CeasedE8})
+			if len(eps) > 40 {
+				break
+			}
+		}
+		c.Episodes = eps
+		return
+	case kind < 13: // an earlier period of care ended with a return home
+		prevEnd := start.AddDays(-30 - r.IntN(200))
+		prevStart := prevEnd.AddDays(-40 - r.IntN(200))
+		if prevStart.After(dob) {
+			add(care.Episode{Start: prevStart, ReasonNew: care.NewEpisodeS, LegalStatus: care.LegalStatusV2, PlacementType: foster(), CategoryOfNeed: care.NeedN4})
+			end(prevEnd, care.CeasedE4A)
+		}
+	}
+	need := pick(r, care.NeedN1, care.NeedN1, care.NeedN1, care.NeedN2, care.NeedN4, care.NeedN5, care.NeedN8)
+	age := care.AgeOn(dob, start)
+	pt := foster()
+	if age >= 13 && r.IntN(4) == 0 {
+		pt = care.PlacementTypeK2
+	}
+	route := r.IntN(10) // 0–3 s.20; 4–8 care order; 9 placement order
+	ls := care.LegalStatusV2
+	if route >= 4 {
+		ls = care.LegalStatusC1
+	}
+	if route >= 4 && r.IntN(10) == 0 {
+		pt = care.PlacementTypeP1 // placed with parents under an interim order
+	}
+	add(care.Episode{Start: start, ReasonNew: care.NewEpisodeS, LegalStatus: ls, PlacementType: pt, CategoryOfNeed: need,
+		DistanceMiles: synthDistance(r)})
+	d := start
+	for {
+		d = d.AddDays(30 + r.IntN(420))
+		if !d.Before(asOf) {
+			break
+		}
+		last := eps[len(eps)-1]
+		switch {
+		case last.LegalStatus == care.LegalStatusC1 && r.IntN(2) == 0:
+			ls := care.LegalStatusC2
+			add(care.Episode{Start: d, ReasonNew: care.NewEpisodeL, LegalStatus: ls, PlacementType: last.PlacementType, CategoryOfNeed: need})
+		case last.LegalStatus == care.LegalStatusC2 && route == 9 && care.AgeOn(dob, d) < 8:
+			add(care.Episode{Start: d, ReasonNew: care.NewEpisodeL, LegalStatus: care.LegalStatusE1, PlacementType: last.PlacementType, CategoryOfNeed: need})
+		case last.LegalStatus == care.LegalStatusE1 && !last.PlacementType.IsAdoptive():
+			add(care.Episode{Start: d, ReasonNew: care.NewEpisodeP, LegalStatus: care.LegalStatusE1, PlacementType: care.PlacementTypeA6, CategoryOfNeed: need})
+		case last.PlacementType.IsAdoptive():
+			if r.IntN(2) == 0 {
+				end(d, care.CeasedE11)
+				c.Episodes = eps
+				return
+			}
+		case r.IntN(12) == 0 && last.LegalStatus == care.LegalStatusV2:
+			end(d, care.CeasedE4A)
+			c.Episodes = eps
+			return
+		default:
+			next := foster()
+			if care.AgeOn(dob, d) >= 16 && r.IntN(3) == 0 {
+				next = care.PlacementTypeK3
+			} else if care.AgeOn(dob, d) >= 12 && r.IntN(5) == 0 {
+				next = care.PlacementTypeK2
+			}
+			if care.AgeOn(dob, d) >= 18 {
+				end(d, care.CeasedE5)
+				c.Episodes = eps
+				return
+			}
+			add(care.Episode{Start: d, ReasonNew: care.NewEpisodeP, LegalStatus: last.LegalStatus, PlacementType: next, CategoryOfNeed: need,
+				ReasonChange:  pick(r, care.PlacementChangeCARPL, care.PlacementChangeCHILD, care.PlacementChangeLAREQ, care.PlacementChangePLACE),
+				DistanceMiles: synthDistance(r)})
+		}
+	}
+	// Children reaching 18 leave care on their birthday.
+	if eighteen := care.Birthday(dob, 18); !eighteen.After(asOf) {
+		for len(eps) > 0 && !eps[len(eps)-1].Start.Before(eighteen) {
+			eps = eps[:len(eps)-1]
+		}
+		if len(eps) > 0 {
+			end(eighteen, care.CeasedE5)
+		}
+	}
+	c.Episodes = eps
+}
+
+// synthDistance returns a home-to-placement distance in miles to one
+// decimal place, unknown for about one placement in five.
+func synthDistance(r *rand.Rand) decimal.NullDecimal {
+	if r.IntN(5) == 0 {
+		return decimal.NullDecimal{}
+	}
+	tenths := 5 + r.IntN(150)
+	if r.IntN(6) == 0 {
+		tenths = 200 + r.IntN(800) // over 20 miles
+	}
+	return decimal.NewNullDecimal(decimal.New(int64(tenths), -1))
+}
+
+// reviews generates the looked-after reviews, mostly on time, and the IRO.
+func (g *synth) reviews(r *rand.Rand, c *Case) {
+	if len(c.Episodes) == 0 {
+		return
+	}
+	asOf := g.asOf
+	for _, p := range care.PeriodsOfCare(c.Episodes) {
+		if c.Episodes[0].LegalStatus.IsShortBreak() {
+			break
+		}
+		end := p.End
+		if end.IsZero() || end.After(asOf) {
+			end = asOf
+		}
+		iro := fmt.Sprintf("IRO%03d", 1+r.IntN(40))
+		appointed := p.Start.AddDays(r.IntN(8))
+		if appointed.After(end) {
+			appointed = p.Start
+		}
+		alloc := review.IROAllocation{IROID: iro, Appointed: appointed, NamedInPlan: appointed.AddDays(r.IntN(10))}
+		due := p.Start.AddDays(26 + r.IntN(4)) // about 20 working days
+		for n := 0; ; n++ {
+			held := due.AddDays(-r.IntN(14))
+			if r.IntN(7) == 0 {
+				held = due.AddDays(3 + r.IntN(40)) // late
+			}
+			if !held.Before(end) {
+				break
+			}
+			if n == 0 && r.IntN(6) != 0 {
+				alloc.MetChild = between(r, appointed, held)
+			}
+			rv := review.Review{Held: held, ChairedBy: iro, ViewsRecorded: r.IntN(8) != 0}
+			if care.AgeOn(c.Child.DateOfBirth, held) < 4 {
+				rv.Participation = care.ParticipationPN0
+			} else {
+				rv.Participation = pick(r, care.ParticipationPN1, care.ParticipationPN1, care.ParticipationPN2, care.ParticipationPN3, care.ParticipationPN4, care.ParticipationPN5, care.ParticipationPN7)
+			}
+			if d := held.AddDays(2 + r.IntN(7)); !d.After(asOf) {
+				rv.DecisionsCirculated = d
+			}
+			if d := held.AddDays(10 + r.IntN(25)); !d.After(asOf) {
+				rv.RecordCompleted = d
+			}
+			for k := range 1 + r.IntN(4) {
+				rec := review.Recommendation{Ref: fmt.Sprintf("R%d.%d", n+1, k+1), Owner: pick(r, "social worker", "team manager", "IRO", "carer", "virtual school"),
+					Due: held.AddDays(14 + r.IntN(70))}
+				if r.IntN(15) == 0 {
+					rec.Owner = ""
+				}
+				if r.IntN(4) != 0 {
+					if d := rec.Due.AddDays(-r.IntN(20) + r.IntN(8)); d.After(held) && !d.After(asOf) {
+						rec.Completed = d
+					}
+				}
+				rv.Recommendations = append(rv.Recommendations, rec)
+			}
+			c.Reviews = append(c.Reviews, rv)
+			if n == 0 {
+				due = held.AddMonths(3)
+			} else {
+				due = held.AddMonths(6)
+			}
+			if r.IntN(2) == 0 && n > 0 {
+				mid := held.AddDays(due.DaysSince(held) / 2).AddDays(r.IntN(10))
+				if mid.Before(end) {
+					c.MidwayChecks = append(c.MidwayChecks, review.MidwayCheck{Date: mid, IROID: iro, Outcome: pick(r, review.OutcomeOnTrack, review.OutcomeOnTrack, review.OutcomeActionNeeded)})
+				}
+			}
+		}
+		if alloc.NamedInPlan.After(asOf) {
+			alloc.NamedInPlan = care.Date{}
+		}
+		c.IRO = append(c.IRO, alloc)
+	}
+}
+
+// supervision generates the case's allocation history, case discussions
+// and management directions. About one child in six has a long gap.
+func (g *synth) supervision(r *rand.Rand, c *Case, w int) {
+	if len(c.Episodes) == 0 {
+		return
+	}
+	asOf := g.asOf
+	start := c.Episodes[0].Start
+	last := c.Episodes[len(c.Episodes)-1]
+	end := asOf
+	if !last.End.IsZero() && last.End.Before(asOf) {
+		end = last.End
+	}
+	if !start.Before(end) {
+		return
+	}
+	child := c.Child.ID
+	// A newly qualified worker (w%8 == 7) takes the case over from an
+	// experienced colleague once in post; other cases are sometimes
+	// reallocated between experienced workers.
+	first, next := w, -1
+	switchDay := care.Date{}
+	if w%8 == 7 {
+		first, next = w-1, w
+		switchDay = later(g.start[w], start.AddDays(1))
+	} else if r.IntN(3) == 0 {
+		next = w - w%8 + (w%8+1+r.IntN(5))%7
+		if next >= g.workerN {
+			next = w - w%8
+		}
+		switchDay = between(r, start.AddDays(1), end)
+	}
+	worker := workerID(first)
+	from := start
+	if next >= 0 && next != first && switchDay.Before(end) {
+		c.Supervision.Allocations = append(c.Supervision.Allocations, supervision.Allocation{Child: child, Worker: worker, From: from, To: switchDay})
+		from = switchDay
+		worker = workerID(next)
+	}
+	alloc := supervision.Allocation{Child: child, Worker: worker, From: from}
+	if end.Before(asOf) {
+		alloc.To = end
+	}
+	c.Supervision.Allocations = append(c.Supervision.Allocations, alloc)
+	gapChild := r.IntN(6) == 0
+	k := 0
+	for d := start.AddDays(7 + r.IntN(28)); d.Before(end); d = d.AddDays(28 + r.IntN(16)) {
+		if gapChild && r.IntN(5) == 0 {
+			d = d.AddDays(60 + r.IntN(90))
+			if !d.Before(end) {
+				break
+			}
+		}
+		holder, ok := c.Supervision.WorkerOn(d)
+		if !ok {
+			continue
+		}
+		note := supervision.CaseNote{Child: child}
+		if r.IntN(10) != 0 {
+			note.Progress = "progress discussed"
+		}
+		if r.IntN(4) != 0 {
+			note.Worries = "worries discussed"
+		}
+		if r.IntN(3) != 0 {
+			note.Risks = "risks discussed"
+		}
+		if r.IntN(3) != 0 {
+			note.FutureFocus = "focus of work agreed"
+		}
+		if r.IntN(3) == 0 {
+			k++
+			id := fmt.Sprintf("%s-D%d", child, k)
+			dir := supervision.Direction{ID: id, Child: child, Text: "action agreed in supervision", Owner: holder, Given: d, Due: d.AddDays(14 + r.IntN(28))}
+			if r.IntN(12) == 0 {
+				dir.Owner = ""
+			}
+			if r.IntN(4) != 0 {
+				if rv := dir.Due.AddDays(-r.IntN(14) + r.IntN(10)); rv.After(d) && !rv.After(asOf) {
+					dir.Reviewed = rv
+				}
+			}
+			c.Supervision.Directions = append(c.Supervision.Directions, dir)
+			note.Directions = []string{id}
+		}
+		c.Supervision.Discussions = append(c.Supervision.Discussions, supervision.Discussion{
+			Date: d, Supervisor: "TM" + worker[2:], Worker: holder, Kind: supervision.CaseDiscussion, CaseNote: note})
+	}
+}
+
+// permanence generates the permanence plan, care proceedings and adoption
+// milestones from the legal statuses of the episodes.
+func (g *synth) permanence(r *rand.Rand, c *Case) {
+	if len(c.Episodes) == 0 || c.Episodes[0].LegalStatus.IsShortBreak() {
+		return
+	}
+	asOf := g.asOf
+	periods := care.PeriodsOfCare(c.Episodes)
+	cur := periods[len(periods)-1]
+	var firstC1, firstC2, firstE1, firstA care.Date
+	for _, e := range c.Episodes {
+		if e.Start.Before(cur.Start) {
+			continue
+		}
+		switch {
+		case e.LegalStatus == care.LegalStatusC1 && firstC1.IsZero():
+			firstC1 = e.Start
+		case e.LegalStatus == care.LegalStatusC2 && firstC2.IsZero():
+			firstC2 = e.Start
+		case e.LegalStatus == care.LegalStatusE1 && firstE1.IsZero():
+			firstE1 = e.Start
+		}
+		if e.PlacementType.IsAdoptive() && firstA.IsZero() {
+			firstA = e.Start
+		}
+	}
+	var ts []permanence.Transition
+	step := func(d care.Date, route permanence.Route, s permanence.State, primary bool) care.Date {
+		if d.After(asOf) || (!cur.End.IsZero() && !d.Before(cur.End)) {
+			return care.Date{}
+		}
+		ts = append(ts, permanence.Transition{Date: d, Route: route, State: s, Primary: primary})
+		return d
+	}
+	d := cur.Start.AddDays(20 + r.IntN(90))
+	if r.IntN(8) == 0 {
+		d = cur.Start.AddDays(200 + r.IntN(200)) // late plan for permanence
+	}
+	primary := permanence.RouteReturnHome
+	switch {
+	case !firstE1.IsZero():
+		primary = permanence.RouteAdoption
+	case !firstC2.IsZero():
+		primary = pick(r, permanence.RouteLongTermFostering, permanence.RouteSpecialGuardianship, permanence.RouteLongTermFostering)
+	case care.AgeOn(c.Child.DateOfBirth, cur.Start) >= 15:
+		primary = permanence.RouteIndependence
+	}
+	if step(d, primary, permanence.StateConsidered, true).IsZero() {
+		return
+	}
+	// Parallel planning: an alternative for uncertain routes, mostly.
+	if primary == permanence.RouteReturnHome && r.IntN(4) != 0 {
+		alt := pick(r, permanence.RouteLongTermFostering, permanence.RouteSpecialGuardianship)
+		if !step(d.AddDays(r.IntN(20)), alt, permanence.StateConsidered, false).IsZero() {
+			step(d.AddDays(25+r.IntN(40)), alt, permanence.StateAssessing, false)
+		}
+	}
+	d = d.AddDays(30 + r.IntN(120))
+	if r.IntN(6) == 0 {
+		d = d.AddDays(120 + r.IntN(120)) // drift
+	}
+	if step(d, primary, permanence.StateAssessing, true).IsZero() {
+		goto proceedings
+	}
+	d = d.AddDays(40 + r.IntN(100))
+	if step(d, primary, permanence.StateAgreed, true).IsZero() {
+		goto proceedings
+	}
+	if primary == permanence.RouteAdoption && !firstE1.IsZero() {
+		step(later(d.AddDays(1), firstE1.AddDays(-10)), primary, permanence.StateApplication, true)
+		step(later(d.AddDays(2), firstE1), primary, permanence.StateOrderMade, true)
+		if !firstA.IsZero() {
+			step(later(d.AddDays(3), firstA), primary, permanence.StateAchieved, true)
+		}
+	}
+proceedings:
+	c.Permanence.Plan.Transitions = sortTransitions(ts)
+	if !firstC1.IsZero() {
+		pr := permanence.Proceedings{Issued: firstC1}
+		if r.IntN(3) == 0 {
+			if gr := firstC1.AddDays(170 + r.IntN(10)); !gr.After(asOf) && (firstC2.IsZero() || gr.Before(firstC2)) {
+				pr.Extensions = append(pr.Extensions, permanence.Extension{Granted: gr, Days: 28 + 28*r.IntN(2)})
+			}
+		}
+		if !firstC2.IsZero() {
+			pr.FinalOrder = firstC2
+			pr.FinalOrderKind = permanence.OrderCare
+		}
+		c.Permanence.Proceedings = append(c.Permanence.Proceedings, pr)
+	}
+	if !firstE1.IsZero() {
+		a := permanence.Adoption{PlacementOrder: firstE1}
+		if !firstA.IsZero() {
+			a.Match = firstA.AddDays(-20 - r.IntN(40))
+			if a.Match.Before(firstE1) {
+				a.Match = firstE1
+			}
+			a.Placed = firstA
+		}
+		for rv := firstE1.AddMonths(3).AddDays(-r.IntN(10)); rv.Before(asOf) && (a.Placed.IsZero() || rv.Before(a.Placed)); rv = rv.AddMonths(6).AddDays(-r.IntN(10)) {
+			a.Reviews = append(a.Reviews, rv)
+		}
+		c.Permanence.Adoption = a
+	}
+}
+
+func sortTransitions(ts []permanence.Transition) []permanence.Transition {
+	for i := 1; i < len(ts); i++ {
+		for j := i; j > 0 && ts[j].Date.Before(ts[j-1].Date); j-- {
+			ts[j], ts[j-1] = ts[j-1], ts[j]
+		}
+	}
+	return ts
+}
+
+// dataset assembles the authority's supervision data: the workers, an
+// individual supervision session for each worker about every four weeks
+// (with some long gaps), and every case's allocations, discussions and
+// directions.
+func (g *synth) dataset(cases []Case) supervision.Dataset {
+	r := g.rng(1<<62 + 1)
+	var d supervision.Dataset
+	d.Since = g.asOf.AddYears(-3)
+	for i := range g.workerN {
+		w := supervision.Worker{ID: workerID(i), Registered: true, Team: g.team[i], Office: g.office[i], Start: g.start[i], ASYE: g.asye[i]}
+		if !g.asye[i].IsZero() {
+			w.Qualified = g.asye[i].AddDays(-r.IntN(60))
+		}
+		d.Workers = append(d.Workers, w)
+		from := later(w.Start, d.Since)
+		gappy := r.IntN(5) == 0
+		for s := from.AddDays(r.IntN(14)); s.Before(g.asOf); {
+			d.Sessions = append(d.Sessions, supervision.Session{Date: s, Supervisor: "TM" + w.ID[2:], Worker: w.ID, Kind: supervision.Individual})
+			step := 21 + r.IntN(14)
+			if !w.ASYE.IsZero() && s.Before(w.ASYE.AddMonths(6)) {
+				step = 7 + r.IntN(7)
+			}
+			if gappy && r.IntN(6) == 0 {
+				step += 40 + r.IntN(100)
+			}
+			s = s.AddDays(step)
+		}
+	}
+	for _, c := range cases {
+		d.Allocations = append(d.Allocations, c.Supervision.Allocations...)
+		d.Directions = append(d.Directions, c.Supervision.Directions...)
+	}
+	return d
+}
