@@ -1,0 +1,238 @@
+package care
+
+import (
+	"fmt"
+	"strconv"
+)
+
+// ConnectedApproval is the temporary approval of a connected person (a
+// relative, friend or other person connected with the child) as the
+// child's foster carer under CPPCR reg 24, with what became of it: its one
+// extension under reg 25, an independent review, full approval as a foster
+// carer, or the end of the placement.
+type ConnectedApproval struct {
+	// Carer is the authority's identifier for the connected person; never
+	// a name.
+	Carer string `json:"carer"`
+	// Start is the day the temporary approval took effect.
+	Start Date `json:"start"`
+	// ExtendedOn, ExtensionWeeks and ExtendedBy record the extension under
+	// reg 25: when it was granted, its length in weeks (at most 8) and who
+	// approved it (the nominated officer).
+	ExtendedOn     Date     `json:"extended_on,omitzero"`
+	ExtensionWeeks int      `json:"extension_weeks,omitzero"`
+	ExtendedBy     Approver `json:"extended_by,omitzero"`
+	// IRMRequested is the day the connected person, not approved, sought a
+	// review by the independent review mechanism; IRMOutcome the day its
+	// outcome was known. Reg 25 lets the approval run until then.
+	IRMRequested Date `json:"irm_requested,omitzero"`
+	IRMOutcome   Date `json:"irm_outcome,omitzero"`
+	// Approved is the day the person was approved as a foster carer, which
+	// ends the temporary approval.
+	Approved Date `json:"approved,omitzero"`
+	// Ended is the day the child's placement with the person ended.
+	Ended Date `json:"ended,omitzero"`
+}
+
+// resolved returns the day the temporary approval stopped mattering: full
+// approval or the end of the placement, whichever came first; zero if
+// neither is recorded.
+func (a ConnectedApproval) resolved() Date {
+	switch {
+	case a.Approved.IsZero():
+		return a.Ended
+	case a.Ended.IsZero() || a.Approved.Before(a.Ended):
+		return a.Approved
+	}
+	return a.Ended
+}
+
+// ConnectedPolicy holds the limits of CONN-01. The zero value means the
+// statutory limits.
+type ConnectedPolicy struct {
+	// TemporaryWeeks is the length of a temporary approval. Default and
+	// maximum 16 (reg 24).
+	TemporaryWeeks int `json:"temporary_weeks,omitzero"`
+	// ExtensionWeeks is the longest extension. Default and maximum 8
+	// (reg 25).
+	ExtensionWeeks int `json:"extension_weeks,omitzero"`
+}
+
+func (p ConnectedPolicy) validate(errs *ValidationErrors) {
+	sgLimit(errs, "connected.temporary_weeks", p.TemporaryWeeks, 16, true)
+	sgLimit(errs, "connected.extension_weeks", p.ExtensionWeeks, 8, true)
+}
+
+// extensionProblem says why a's extension does not count, or "" if it
+// does (or there is none). base is the unextended expiry.
+func (a ConnectedApproval) extensionProblem(base Date, p ConnectedPolicy) string {
+	switch maxWeeks := sgOr(p.ExtensionWeeks, 8); {
+	case a.ExtendedOn.IsZero():
+		return ""
+	case a.ExtendedOn.After(base):
+		return "extension granted on " + a.ExtendedOn.String() + ", after the temporary approval expired on " + base.String()
+	case a.ExtensionWeeks > maxWeeks:
+		return "extension of " + strconv.Itoa(a.ExtensionWeeks) + " weeks is longer than " + strconv.Itoa(maxWeeks) + " weeks"
+	case a.ExtensionWeeks <= 0:
+		return "extension has no length"
+	case !a.ExtendedBy.Satisfies(ApproverNominatedOfficer):
+		return "extension has no recorded approval by the nominated officer"
+	}
+	return ""
+}
+
+// ConnectedApprovalExpiry returns the day by which a connected person's
+// temporary approval must have led to full approval or the end of the
+// placement (CONN-01): TemporaryWeeks (16) weeks after Start (Start + 112
+// days, the approval's last day under the library's "D + N" convention),
+// or ExtensionWeeks later if a valid extension was granted on or before
+// that day, for at most 8 weeks, by the nominated officer. An extension
+// granted after expiry, too long, or with no approver does not extend it.
+// If an independent review was sought on or before the expiry, the
+// approval runs until the review's outcome (reg 25), and the result is
+// that day.
+//
+// It returns false when there is no fixed expiry: Start is zero, or an
+// independent review was sought and its outcome is not recorded. It does
+// not validate p. CPPCR regs 24 and 25. See also [ConnectedApproval].
+func ConnectedApprovalExpiry(a ConnectedApproval, p ConnectedPolicy) (Deadline, bool) {
+	if a.Start.IsZero() {
+		return Deadline{}, false
+	}
+	weeks := sgOr(p.TemporaryWeeks, 16)
+	base := a.Start.AddDays(7 * weeks)
+	d := Deadline{Rule: "CONN-01", Due: base, Anchor: a.Start, AnchorLabel: "temporary approval", Count: weeks, Unit: Weeks}
+	if !a.ExtendedOn.IsZero() && a.extensionProblem(base, p) == "" {
+		d.Count += a.ExtensionWeeks
+		d.Due = a.Start.AddDays(7 * d.Count)
+		d.AnchorLabel = "temporary approval (extended)"
+	}
+	if !a.IRMRequested.IsZero() && !a.IRMRequested.After(d.Due) {
+		if a.IRMOutcome.IsZero() {
+			return d, false
+		}
+		if a.IRMOutcome.After(d.Due) {
+			d = Deadline{Rule: "CONN-01", Due: a.IRMOutcome, Anchor: a.IRMRequested, AnchorLabel: "independent review sought",
+				Count: a.IRMOutcome.DaysSince(a.IRMRequested), Unit: Days}
+		}
+	}
+	return d, !d.Due.IsZero()
+}
+
+func validateConnected(errs *ValidationErrors, as []ConnectedApproval) {
+	for i, a := range as {
+		path := func(f string) string { return JoinPath(Index("connected_approvals", i), f) }
+		if a.Carer == "" {
+			errs.Add(path("carer"), ErrRequired)
+		}
+		if a.Start.IsZero() {
+			errs.Add(path("start"), ErrRequired)
+		}
+		for _, f := range [...]struct {
+			name string
+			d    Date
+		}{{"extended_on", a.ExtendedOn}, {"irm_requested", a.IRMRequested}, {"approved", a.Approved}, {"ended", a.Ended}} {
+			if !f.d.IsZero() && !a.Start.IsZero() && f.d.Before(a.Start) {
+				errs.Addf(path(f.name), "%s is before the temporary approval started on %s", f.d, a.Start)
+			}
+		}
+		switch {
+		case a.ExtensionWeeks < 0:
+			errs.Addf(path("extension_weeks"), "%d is not a positive number of weeks", a.ExtensionWeeks)
+		case a.ExtensionWeeks > 0 && a.ExtendedOn.IsZero():
+			errs.Add(path("extended_on"), fmt.Errorf("%w: an extension length is recorded", ErrRequired))
+		case a.ExtensionWeeks == 0 && !a.ExtendedOn.IsZero():
+			errs.Add(path("extension_weeks"), fmt.Errorf("%w: an extension is recorded", ErrRequired))
+		}
+		if int(a.ExtendedBy) >= len(approverNames) {
+			errs.Add(path("extended_by"), fmt.Errorf("%w: %s", ErrUnknownCode, a.ExtendedBy))
+		}
+		if a.ExtendedBy != ApproverUnknown && a.ExtendedOn.IsZero() {
+			errs.Add(path("extended_on"), fmt.Errorf("%w: an extension approver is recorded", ErrRequired))
+		}
+		switch {
+		case !a.IRMOutcome.IsZero() && a.IRMRequested.IsZero():
+			errs.Add(path("irm_requested"), fmt.Errorf("%w: an independent review outcome is recorded", ErrRequired))
+		case !a.IRMOutcome.IsZero() && a.IRMOutcome.Before(a.IRMRequested):
+			errs.Addf(path("irm_outcome"), "%s is before the review was sought on %s", a.IRMOutcome, a.IRMRequested)
+		}
+		if a.Start.IsZero() || a.Carer == "" {
+			continue
+		}
+		pi := Period{Start: a.Start, End: a.resolved()}
+		for j := range i {
+			b := as[j]
+			if b.Carer != a.Carer || b.Start.IsZero() {
+				continue
+			}
+			if pi.Overlaps(Period{Start: b.Start, End: b.resolved()}) {
+				errs.Addf(path("start"), "overlapping approvals: connected_approvals[%d] for the same carer runs from %s until %s", j, b.Start, sgOngoing(b.resolved()))
+				break
+			}
+		}
+	}
+}
+
+func sgOngoing(d Date) string {
+	if d.IsZero() {
+		return "now"
+	}
+	return d.String()
+}
+
+func (r Record) assessConnected(asOf Date, p ConnectedPolicy, rep *Report) {
+	rule := ruleCONN01()
+	for i, a := range r.ConnectedApprovals {
+		if a.Start.After(asOf) || !rule.InForceOn(a.Start) {
+			continue
+		}
+		ref := sgIndex("connected_approvals", i)
+		base := a.Start.AddDays(7 * sgOr(p.TemporaryWeeks, 16))
+		if msg := a.extensionProblem(base, p); msg != "" && !a.ExtendedOn.After(asOf) {
+			b := NewFinding(rule, ref, Breach)
+			b.Message = msg
+			b.Evidence = []Evidence{{Label: "temporary approval", Date: a.Start, Ref: ref}, {Label: "extension", Date: a.ExtendedOn, Ref: JoinPath(ref, "extended_on")}}
+			rep.Add(b)
+		}
+		d, ok := ConnectedApprovalExpiry(a, p)
+		if !ok {
+			continue
+		}
+		done := a.resolved()
+		f := d.Finding(rule, ref, done, asOf)
+		f.Evidence[0].Ref = ref
+		switch f.Status {
+		case Met, Late:
+			what := "full approval"
+			if !a.Ended.IsZero() && a.Ended.Equal(done) {
+				what = "placement ended"
+			}
+			f.Message = "temporary approval of a connected person resolved (" + what + " on " + done.String() + "); it expired on " + d.Due.String()
+		case Overdue:
+			f.Message = "temporary approval of a connected person expired on " + d.Due.String() + " with no full approval and the placement continuing"
+		default:
+			f.Message = "temporary approval of a connected person expires on " + d.Due.String()
+		}
+		rep.Add(f)
+	}
+}
+
+func ruleCONN01() Rule {
+	return Rule{
+		ID:    "CONN-01",
+		Title: "Temporary approval of a connected person lasts at most 16 weeks, plus one extension of at most 8 weeks",
+		Text: "A connected person's temporary approval runs for 16 weeks from its start (due = start + 112 days). It " +
+			"may be extended once, on or before that day, by at most 8 weeks, with the nominated officer's approval; " +
+			"an independent review sought before expiry extends it to the review's outcome. Full approval as a foster " +
+			"carer or the end of the placement by the expiry is Met, after it Late; unresolved past expiry is " +
+			"Overdue, before it Upcoming. An extension granted after expiry, too long, or without a recorded approver " +
+			"is a Breach and does not extend the approval.",
+		Citation: Citation{Instrument: CPPCR, Provision: "regs 24 and 25", URL: CPPCRURL + "/regulation/25"},
+		InForce:  Period{Start: sgCPPCRInForce},
+		Severity: SeverityStatutory,
+		Domain:   DomainConnected,
+		Package:  "care",
+		Default:  "16 + 8 weeks",
+		Policy:   []string{"Connected.TemporaryWeeks", "Connected.ExtensionWeeks"},
+	}
+}

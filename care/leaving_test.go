@@ -1,0 +1,418 @@
+package care
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestCareLeaverStatus(t *testing.T) {
+	const (
+		C2 = LegalStatusC2
+		V2 = LegalStatusV2
+	)
+	// Born 15 June 2008: 14 on 15 June 2022, 16 on 15 June 2024, 18 on 15
+	// June 2026, 21 on 15 June 2029.
+	child := Child{ID: "C0004", DateOfBirth: sgD("2008-06-15")}
+	tests := []struct {
+		name string
+		c    Child
+		eps  []Episode
+		asOf string
+		want LeaverStatus
+	}{
+		{
+			name: "13 weeks reached the day after the 16th birthday",
+			c:    child,
+			eps:  []Episode{sgEp("2024-03-18", NewEpisodeS, V2, PlacementTypeU6, "", 0)},
+			asOf: "2024-07-01",
+			want: LeaverStatus{Category: LeaverEligible, EligibleFrom: sgD("2024-06-16"), DaysSince14: 106},
+		},
+		{
+			name: "on the 16th birthday, one day short of 13 weeks",
+			c:    child,
+			eps:  []Episode{sgEp("2024-03-18", NewEpisodeS, V2, PlacementTypeU6, "", 0)},
+			asOf: "2024-06-15",
+			want: LeaverStatus{DaysSince14: 90},
+		},
+		{
+			name: "13 weeks reached before 16: eligible on the birthday",
+			c:    child,
+			eps:  []Episode{sgEp("2021-01-04", NewEpisodeS, C2, PlacementTypeU6, "", 0)},
+			asOf: "2024-06-15",
+			want: LeaverStatus{Category: LeaverEligible, EligibleFrom: sgD("2024-06-15"), DaysSince14: 732},
+		},
+		{
+			name: "a break in care between 14 and 16: periods add up",
+			c:    child,
+			eps: []Episode{
+				sgEp("2022-09-01", NewEpisodeS, V2, PlacementTypeU6, "2022-10-01", CeasedE4A),
+				sgEp("2024-05-01", NewEpisodeS, V2, PlacementTypeU6, "", 0),
+			},
+			asOf: "2024-07-31",
+			want: LeaverStatus{Category: LeaverEligible, EligibleFrom: sgD("2024-06-30"), DaysSince14: 122},
+		},
+		{
+			name: "relevant after leaving care at 16",
+			c:    child,
+			eps:  []Episode{sgEp("2022-01-10", NewEpisodeS, C2, PlacementTypeU6, "2025-01-10", CeasedE5)},
+			asOf: "2025-03-01",
+			want: LeaverStatus{Category: LeaverRelevant, EligibleFrom: sgD("2024-06-15"), LeftCare: sgD("2025-01-10"), DaysSince14: 940},
+		},
+		{
+			name: "returned home: still relevant the day before 6 months",
+			c:    child,
+			eps:  []Episode{sgEp("2022-01-10", NewEpisodeS, C2, PlacementTypeU6, "2024-09-01", CeasedE4A)},
+			asOf: "2025-02-28",
+			want: LeaverStatus{Category: LeaverRelevant, EligibleFrom: sgD("2024-06-15"), LeftCare: sgD("2024-09-01"), DaysSince14: 809},
+		},
+		{
+			name: "returned home for 6 months: qualifying",
+			c:    child,
+			eps:  []Episode{sgEp("2022-01-10", NewEpisodeS, C2, PlacementTypeU6, "2024-09-01", CeasedE4A)},
+			asOf: "2025-03-01",
+			want: LeaverStatus{Category: LeaverQualifying, EligibleFrom: sgD("2024-06-15"), LeftCare: sgD("2024-09-01"), DaysSince14: 809},
+		},
+		{
+			name: "former relevant at 18",
+			c:    child,
+			eps:  []Episode{sgEp("2022-01-10", NewEpisodeS, C2, PlacementTypeU6, "2026-06-15", CeasedE17)},
+			asOf: "2026-07-01",
+			want: LeaverStatus{Category: LeaverFormerRelevant, EligibleFrom: sgD("2024-06-15"), LeftCare: sgD("2026-06-15"), DaysSince14: 1461},
+		},
+		{
+			name: "qualifying: looked after after 16 for less than 13 weeks",
+			c:    child,
+			eps:  []Episode{sgEp("2024-07-01", NewEpisodeS, V2, PlacementTypeU6, "2024-08-01", CeasedE4B)},
+			asOf: "2024-12-01",
+			want: LeaverStatus{Category: LeaverQualifying, LeftCare: sgD("2024-08-01"), DaysSince14: 31},
+		},
+		{
+			name: "qualifying ends at 21",
+			c:    child,
+			eps:  []Episode{sgEp("2024-07-01", NewEpisodeS, V2, PlacementTypeU6, "2024-08-01", CeasedE4B)},
+			asOf: "2029-06-15",
+			want: LeaverStatus{LeftCare: sgD("2024-08-01"), DaysSince14: 31},
+		},
+		{
+			name: "short breaks never count",
+			c:    child,
+			eps: []Episode{
+				sgEp("2024-01-01", NewEpisodeS, LegalStatusV3, PlacementTypeK2, "2024-12-01", CeasedE4A),
+				sgEp("2024-12-01", NewEpisodeS, LegalStatusV3, PlacementTypeK2, "", 0),
+			},
+			asOf: "2025-01-01",
+		},
+		{
+			name: "born on 29 February: 16th birthday in a leap year",
+			c:    Child{ID: "C0005", DateOfBirth: sgD("2008-02-29")},
+			eps:  []Episode{sgEp("2023-01-02", NewEpisodeS, C2, PlacementTypeU6, "", 0)},
+			asOf: "2024-02-29",
+			want: LeaverStatus{Category: LeaverEligible, EligibleFrom: sgD("2024-02-29"), DaysSince14: 424},
+		},
+		{
+			name: "under 16",
+			c:    child,
+			eps:  []Episode{sgEp("2022-01-10", NewEpisodeS, C2, PlacementTypeU6, "", 0)},
+			asOf: "2024-06-14",
+			want: LeaverStatus{DaysSince14: 731},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := CareLeaverStatus(tc.c, tc.eps, sgD(tc.asOf))
+			if err != nil {
+				t.Fatalf("CareLeaverStatus() error: %v", err)
+			}
+			tc.want.AsOf = sgD(tc.asOf)
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("CareLeaverStatus() mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestCareLeaverStatusErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		c    Child
+		asOf string
+		want error
+	}{
+		{"no date of birth", Child{ID: "C0006"}, "2025-01-01", ErrRequired},
+		{"zero as-of date", Child{ID: "C0006", DateOfBirth: sgD("2008-06-15")}, "", ErrInvalidDate},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := CareLeaverStatus(tc.c, nil, sgD(tc.asOf))
+			if !errors.Is(err, tc.want) {
+				t.Errorf("CareLeaverStatus() error = %v, want %v", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestLEAVDuties(t *testing.T) {
+	child := Child{ID: "C0004", DateOfBirth: sgD("2008-06-15")}
+	eps := []Episode{sgEp("2022-01-10", NewEpisodeS, LegalStatusC2, PlacementTypeU6, "2025-01-10", CeasedE5)}
+	full := LeavingCare{
+		NeedsAssessments: []NeedsAssessment{{Completed: sgD("2024-09-10")}},
+		PathwayPlans:     []PathwayPlan{{Prepared: sgD("2024-10-01")}},
+		PathwayReviews:   []PathwayReview{{Date: sgD("2025-03-20")}},
+		Advisers:         []PersonalAdviser{{Adviser: "PA01", Appointed: sgD("2024-08-01")}},
+		AdviserVisits:    []AdviserVisit{{Date: sgD("2025-01-15")}, {Date: sgD("2025-03-18")}},
+		Accommodation:    []Period{{Start: sgD("2025-01-10")}},
+	}
+	tests := []struct {
+		name string
+		lc   LeavingCare
+		asOf string
+		want []sgRow
+	}{
+		{
+			name: "full record, relevant child",
+			lc:   full,
+			asOf: "2025-10-01",
+			want: []sgRow{
+				{"LEAV-01", "needs assessment", Met, "2024-09-15", "2024-09-10"},
+				{"LEAV-02", "pathway plan", Late, "2024-09-15", "2024-10-01"},
+				{"LEAV-02", "personal adviser", Met, "2024-09-15", "2024-08-01"},
+				{"LEAV-02", "leaving_care.pathway_reviews[0]", Met, "2025-04-01", "2025-03-20"},
+				{"LEAV-02", "next pathway plan review", Overdue, "2025-09-20", ""},
+				{"LEAV-03", "adviser visit to leaving_care.accommodation[0]", Met, "2025-01-17", "2025-01-15"},
+				{"LEAV-03", "adviser visit to leaving_care.accommodation[0]", Late, "2025-03-15", "2025-03-18"},
+				{"LEAV-03", "adviser visit to leaving_care.accommodation[0]", Overdue, "2025-05-18", ""},
+				{"LEAV-03", "adviser visit before leaving_care.pathway_reviews[0]", Met, "2025-03-20", "2025-03-18"},
+			},
+		},
+		{
+			name: "nothing recorded, as of the assessment's due day",
+			asOf: "2024-09-15",
+			want: []sgRow{
+				{"LEAV-01", "needs assessment", Upcoming, "2024-09-15", ""},
+				{"LEAV-02", "pathway plan", Upcoming, "2024-09-15", ""},
+				{"LEAV-02", "personal adviser", Upcoming, "2024-09-15", ""},
+			},
+		},
+		{
+			name: "relevant child with no pathway plan: assessment within 3 months of leaving",
+			lc:   LeavingCare{NeedsAssessments: []NeedsAssessment{{Completed: sgD("2025-04-11")}}},
+			asOf: "2025-05-01",
+			want: []sgRow{
+				{"LEAV-01", "needs assessment", Late, "2024-09-15", "2025-04-11"},
+				{"LEAV-02", "pathway plan", Overdue, "2024-09-15", ""},
+				{"LEAV-02", "personal adviser", Overdue, "2024-09-15", ""},
+				{"LEAV-03", "needs assessment as a relevant child", Late, "2025-04-10", "2025-04-11"},
+			},
+		},
+		{
+			name: "adviser left and none replaced",
+			lc: LeavingCare{
+				NeedsAssessments: []NeedsAssessment{{Completed: sgD("2024-09-10")}},
+				PathwayPlans:     []PathwayPlan{{Prepared: sgD("2024-09-10")}},
+				Advisers:         []PersonalAdviser{{Adviser: "PA01", Appointed: sgD("2024-08-01"), Ended: sgD("2024-12-31")}},
+			},
+			asOf: "2025-01-31",
+			want: []sgRow{
+				{"LEAV-01", "needs assessment", Met, "2024-09-15", "2024-09-10"},
+				{"LEAV-02", "pathway plan", Met, "2024-09-15", "2024-09-10"},
+				{"LEAV-02", "personal adviser", Met, "2024-09-15", "2024-08-01"},
+				{"LEAV-02", "personal adviser", Breach, "", ""},
+				{"LEAV-02", "next pathway plan review", Upcoming, "2025-03-10", ""},
+			},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Record{Child: child, Episodes: eps, SafeguardingRecords: SafeguardingRecords{LeavingCare: tc.lc,
+				CeasingApprovals: []CeasingApproval{{Ceased: sgD("2025-01-10"), Approver: ApproverNominatedOfficer, Approved: sgD("2025-01-06"), IROConsulted: true}}}}
+			got := sgRows(sgAssess(t, r, tc.asOf, Policy{}), "LEAV-01", "LEAV-02", "LEAV-03")
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("LEAV findings mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestLEAV04(t *testing.T) {
+	young := Child{ID: "C0007", DateOfBirth: sgD("2015-03-01")}
+	older := Child{ID: "C0008", DateOfBirth: sgD("2008-06-15")}
+	tests := []struct {
+		name string
+		c    Child
+		eps  []Episode
+		as   []CeasingApproval
+		want []sgRow
+	}{
+		{
+			name: "ended on the 20th working day: no approval needed",
+			c:    young,
+			// 20 working days after Monday 6 January 2025 is Monday 3 February.
+			eps: []Episode{sgEp("2025-01-06", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2025-02-03", CeasedE4A)},
+		},
+		{
+			name: "looked after on the 20th working day: nominated officer",
+			c:    young,
+			eps:  []Episode{sgEp("2025-01-06", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2025-02-04", CeasedE4A)},
+			want: []sgRow{{"LEAV-04", "care ceased 2025-02-04", Overdue, "2025-02-04", ""}},
+		},
+		{
+			name: "approved by the nominated officer the day before, IRO consulted",
+			c:    young,
+			eps:  []Episode{sgEp("2025-01-06", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2025-02-04", CeasedE4A)},
+			as:   []CeasingApproval{{Ceased: sgD("2025-02-04"), Approver: ApproverNominatedOfficer, Approved: sgD("2025-02-03"), IROConsulted: true}},
+			want: []sgRow{{"LEAV-04", "care ceased 2025-02-04", Met, "2025-02-04", "2025-02-03"}},
+		},
+		{
+			name: "16-year-old under s.20 approved by the nominated officer only",
+			c:    older,
+			eps:  []Episode{sgEp("2024-01-08", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2025-01-10", CeasedE5)},
+			as:   []CeasingApproval{{Ceased: sgD("2025-01-10"), Approver: ApproverNominatedOfficer, Approved: sgD("2025-01-06"), IROConsulted: true}},
+			want: []sgRow{{"LEAV-04", "care ceased 2025-01-10", Breach, "2025-01-10", "2025-01-06"}},
+		},
+		{
+			name: "16-year-old under s.20 approved by the Director late, without the IRO",
+			c:    older,
+			eps:  []Episode{sgEp("2024-01-08", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2025-01-10", CeasedE5)},
+			as:   []CeasingApproval{{Ceased: sgD("2025-01-10"), Approver: ApproverDirector, Approved: sgD("2025-01-13")}},
+			want: []sgRow{
+				{"LEAV-04", "care ceased 2025-01-10", Late, "2025-01-10", "2025-01-13"},
+				{"LEAV-04", "care ceased 2025-01-10", Breach, "", ""},
+			},
+		},
+		{
+			name: "adopted: not the authority's decision",
+			c:    young,
+			eps:  []Episode{sgEp("2023-01-09", NewEpisodeS, LegalStatusE1, PlacementTypeA4, "2025-01-10", CeasedE11)},
+		},
+		{
+			name: "ended before reg 39 was substituted in April 2015",
+			c:    young,
+			eps:  []Episode{sgEp("2015-03-02", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2015-03-31", CeasedE4A)},
+		},
+		{
+			name: "continuing care is not ceasing",
+			c:    young,
+			eps: []Episode{
+				sgEp("2024-01-08", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-06-03", 0),
+				sgEp("2024-06-03", NewEpisodeP, LegalStatusV2, PlacementTypeK2, "", 0),
+			},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Record{Child: tc.c, Episodes: tc.eps, SafeguardingRecords: SafeguardingRecords{CeasingApprovals: tc.as}}
+			got := sgRows(sgAssess(t, r, "2025-06-30", Policy{}), "LEAV-04")
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("LEAV-04 findings mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestLeavingValidate(t *testing.T) {
+	tests := []struct {
+		name string
+		sr   SafeguardingRecords
+		want []string
+	}{
+		{"valid", SafeguardingRecords{LeavingCare: LeavingCare{
+			NeedsAssessments: []NeedsAssessment{{Completed: sgD("2024-09-10")}},
+			Advisers:         []PersonalAdviser{{Appointed: sgD("2024-08-01"), Ended: sgD("2024-12-31")}, {Appointed: sgD("2024-12-31")}},
+		}}, nil},
+		{"out of order and missing dates", SafeguardingRecords{LeavingCare: LeavingCare{
+			PathwayReviews: []PathwayReview{{Date: sgD("2025-03-01")}, {Date: sgD("2025-01-01")}, {}},
+		}}, []string{"leaving_care.pathway_reviews[1].date", "leaving_care.pathway_reviews[2].date"}},
+		{"overlapping advisers and accommodation", SafeguardingRecords{LeavingCare: LeavingCare{
+			Advisers:      []PersonalAdviser{{Appointed: sgD("2024-08-01")}, {Appointed: sgD("2024-12-31")}},
+			Accommodation: []Period{{Start: sgD("2025-01-10"), End: sgD("2025-03-01")}, {Start: sgD("2025-02-01")}},
+		}}, []string{"leaving_care.personal_advisers[1].appointed", "leaving_care.accommodation[1].start"}},
+		{"ceasing approvals: overlapping, approver without a date", SafeguardingRecords{CeasingApprovals: []CeasingApproval{
+			{Ceased: sgD("2025-01-10"), Approver: ApproverDirector},
+			{Ceased: sgD("2025-01-10")},
+		}}, []string{"ceasing_approvals[0].approved", "ceasing_approvals[1].ceased"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var errs ValidationErrors
+			Record{SafeguardingRecords: tc.sr}.validateSafeguarding(&errs)
+			if diff := cmp.Diff(tc.want, sgPaths(errs.Err())); diff != "" {
+				t.Errorf("validateSafeguarding() paths mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestCeasingApprover(t *testing.T) {
+	child := Child{ID: "C0007", DateOfBirth: sgD("2015-03-01")}
+	ep := func(start, end string, rec ReasonEpisodeCeased) []Episode {
+		return []Episode{sgEp(start, NewEpisodeS, LegalStatusC2, PlacementTypeU6, end, rec)}
+	}
+	tests := []struct {
+		name     string
+		eps      []Episode
+		ceased   string
+		counting Counting
+		want     Approver
+		wantOK   bool
+	}{
+		{"ended Saturday 1 February, counting from the next day: 19 working days", ep("2025-01-06", "2025-02-01", CeasedE4A), "2025-02-01", CountFromNextDay, ApproverUnknown, false},
+		{"ended Saturday 1 February, counting the first day: 20 working days", ep("2025-01-06", "2025-02-01", CeasedE4A), "2025-02-01", CountFromAnchorDay, ApproverNominatedOfficer, true},
+		{"no period of care ends that day", ep("2025-01-06", "2025-02-01", CeasedE4A), "2025-02-02", CountFromNextDay, ApproverUnknown, false},
+		{"a period begun before the calendar's coverage", ep("1999-06-01", "2016-01-04", CeasedE4A), "2016-01-04", CountFromNextDay, ApproverNominatedOfficer, true},
+		{"special guardianship order", ep("2024-01-08", "2025-01-10", CeasedE45), "2025-01-10", CountFromNextDay, ApproverUnknown, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := child
+			if tc.eps[0].Start.Before(c.DateOfBirth) {
+				c.DateOfBirth = sgD("1999-01-01")
+			}
+			got, ok, err := CeasingApprover(c, tc.eps, sgD(tc.ceased), 20, EnglandAndWales(), tc.counting)
+			if err != nil || got != tc.want || ok != tc.wantOK {
+				t.Errorf("CeasingApprover(%s) = %v, %v, %v, want %v, %v, nil", tc.ceased, got, ok, err, tc.want, tc.wantOK)
+			}
+		})
+	}
+	// A short period wholly outside the calendar is an error, not a guess.
+	_, _, err := CeasingApprover(Child{ID: "C0011", DateOfBirth: sgD("1990-01-01")},
+		ep("1999-12-01", "1999-12-20", CeasedE4A), sgD("1999-12-20"), 20, EnglandAndWales(), CountFromNextDay)
+	if !errors.Is(err, ErrOutsideCalendar) {
+		t.Errorf("CeasingApprover(1999) error = %v, want ErrOutsideCalendar", err)
+	}
+}
+
+func TestLEAV02LookedAfterReviews(t *testing.T) {
+	child := Child{ID: "C0012", DateOfBirth: sgD("2008-06-15")}
+	r := Record{Child: child,
+		Episodes: []Episode{sgEp("2022-01-10", NewEpisodeS, LegalStatusC2, PlacementTypeU6, "2025-06-01", CeasedE5)},
+		SafeguardingRecords: SafeguardingRecords{
+			LeavingCare: LeavingCare{
+				NeedsAssessments: []NeedsAssessment{{Completed: sgD("2024-09-01")}},
+				PathwayPlans:     []PathwayPlan{{Prepared: sgD("2024-09-01")}},
+				PathwayReviews:   []PathwayReview{{Date: sgD("2025-03-01")}},
+				Advisers:         []PersonalAdviser{{Appointed: sgD("2024-09-01")}},
+			},
+			CeasingApprovals: []CeasingApproval{{Ceased: sgD("2025-06-01"), Approver: ApproverNominatedOfficer, Approved: sgD("2025-05-30"), IROConsulted: true}},
+		},
+	}
+	// Looked-after reviews while looked after count as pathway plan
+	// reviews; the one after care ceased does not.
+	ctx := Context{Reviews: []Date{sgD("2024-12-01"), sgD("2025-05-20"), sgD("2025-07-01")}}
+	var rep Report
+	if err := r.assessSafeguarding(ctx, sgD("2025-12-01"), EnglandAndWales(), Policy{}, &rep); err != nil {
+		t.Fatal(err)
+	}
+	want := []sgRow{
+		{"LEAV-02", "pathway plan", Met, "2024-09-15", "2024-09-01"},
+		{"LEAV-02", "personal adviser", Met, "2024-09-15", "2024-09-01"},
+		{"LEAV-02", "looked-after review 2024-12-01", Met, "2025-03-01", "2024-12-01"},
+		{"LEAV-02", "leaving_care.pathway_reviews[0]", Met, "2025-06-01", "2025-03-01"},
+		{"LEAV-02", "looked-after review 2025-05-20", Met, "2025-09-01", "2025-05-20"},
+		{"LEAV-02", "next pathway plan review", Overdue, "2025-11-20", ""},
+	}
+	if diff := cmp.Diff(want, sgRows(rep, "LEAV-02")); diff != "" {
+		t.Errorf("LEAV-02 findings mismatch (-want +got):\n%s", diff)
+	}
+}
