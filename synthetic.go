@@ -152,6 +152,8 @@ func (g *synth) child(i int) Case {
 
 	g.episodes(r, &c)
 	g.reviews(r, &c)
+	g.planning(r, &c)
+	g.safeguarding(r, &c)
 	g.supervision(r, &c, w)
 	g.permanence(r, &c)
 	return c
@@ -601,4 +603,245 @@ func (g *synth) dataset(cases []Case) supervision.Dataset {
 		d.Directions = append(d.Directions, c.Supervision.Directions...)
 	}
 	return d
+}
+
+// lookedAfterEnd returns the day the child's current or last period of care
+// ended, or asOf if it goes on.
+func (g *synth) careEnd(p care.Period) care.Date {
+	if p.End.IsZero() || p.End.After(g.asOf) {
+		return g.asOf
+	}
+	return p.End
+}
+
+// planning generates visits, plans, notifications, events, reassessments,
+// chronology, health and education records, mostly on time.
+func (g *synth) planning(r *rand.Rand, c *Case) {
+	if len(c.Episodes) == 0 {
+		return
+	}
+	asOf := g.asOf
+	dob := c.Child.DateOfBirth
+	short := c.Episodes[0].LegalStatus.IsShortBreak()
+	if short {
+		// Short breaks: a visit within three months, then six-monthly, on
+		// days the child is placed.
+		next := c.Episodes[0].Start.AddMonths(3)
+		for _, e := range c.Episodes {
+			if !e.Start.Before(next.AddDays(-60)) && e.Start.Before(asOf) {
+				c.Visits = append(c.Visits, care.Visit{Date: e.Start, Kind: care.VisitStatutory, ChildSeen: true, Alone: care.AloneNotAppropriate, ViewsRecorded: true, WrittenUp: later(e.Start, e.Start.AddDays(1+r.IntN(3)))})
+				next = e.Start.AddMonths(6)
+			}
+		}
+		return
+	}
+	late := func(d care.Date, onTime, maxLate int) care.Date {
+		if r.IntN(onTime) == 0 {
+			return d.AddDays(1 + r.IntN(maxLate))
+		}
+		return d.AddDays(-r.IntN(3))
+	}
+	for _, pl := range care.Placements(c.Episodes) {
+		end := g.careEnd(pl.Period)
+		start := pl.Period.Start
+		if pl.Period.End.IsZero() || pl.Period.End.After(asOf) {
+			end = asOf
+		} else {
+			end = pl.Period.End
+		}
+		if !start.Before(asOf) {
+			continue
+		}
+		if d := late(start.AddDays(4), 8, 10); !d.After(asOf) {
+			c.PlacementPlans = append(c.PlacementPlans, care.PlacementPlan{PlacementStart: start, Prepared: later(d, start)})
+		}
+		if d := late(start.AddDays(3), 10, 8); !d.After(asOf) {
+			c.Notifications = append(c.Notifications, care.Notification{PlacementStart: start, Recipient: care.RecipientIRO, Sent: later(d, start)})
+		}
+		// Statutory visits: within a week, then about every five to six
+		// weeks, sometimes late.
+		v := start.AddDays(r.IntN(7))
+		if r.IntN(10) == 0 {
+			v = start.AddDays(8 + r.IntN(10))
+		}
+		for v.Before(end) {
+			visit := care.Visit{Date: v, Kind: care.VisitStatutory, ChildSeen: r.IntN(20) != 0, ViewsRecorded: r.IntN(6) != 0,
+				Purpose: "statutory visit", PlanAction: "care plan review of progress"}
+			if visit.ChildSeen {
+				visit.Alone = pick(r, care.AloneSeen, care.AloneSeen, care.AloneNotSeen, care.AloneNotAppropriate)
+			}
+			if r.IntN(5) == 0 {
+				visit.PlanAction = ""
+			}
+			if w := v.AddDays(r.IntN(8)); !w.After(asOf) {
+				visit.WrittenUp = w
+			}
+			c.Visits = append(c.Visits, visit)
+			step := 28 + r.IntN(14)
+			if r.IntN(8) == 0 {
+				step = 43 + r.IntN(30)
+			}
+			v = v.AddDays(step)
+		}
+		// An event for each placement change after the first.
+		if pl.First > 0 && c.Episodes[pl.First].ReasonNew != care.NewEpisodeS {
+			g.event(r, c, start, care.EventPlacementChange)
+		}
+	}
+	for _, p := range care.PeriodsOfCare(c.Episodes) {
+		start, end := p.Start, g.careEnd(p)
+		if !start.Before(asOf) {
+			continue
+		}
+		// Care plan, agreed within about ten working days, then updated
+		// around each review.
+		agreed := late(start.AddDays(10), 7, 20)
+		for agreed.Before(end) {
+			cp := care.CarePlan{Agreed: agreed, PermanencePlan: "plan for permanence recorded", HealthPlan: r.IntN(10) != 0, PEP: r.IntN(8) != 0,
+				IROName: "IRO", ChildWishes: r.IntN(6) != 0, ParentWishes: r.IntN(4) != 0}
+			if r.IntN(8) == 0 {
+				cp.PermanencePlan = ""
+			}
+			for k := range 1 + r.IntN(4) {
+				a := care.PlanAction{Action: fmt.Sprintf("action %d", k+1), Owner: "social worker", Outcome: "outcome for the child",
+					Due: agreed.AddDays(30 + r.IntN(150))}
+				if r.IntN(6) == 0 {
+					a.Owner = ""
+				}
+				if d := a.Due.AddDays(-r.IntN(30) + r.IntN(10)); r.IntN(3) != 0 && d.After(agreed) && !d.After(asOf) {
+					a.Completed = d
+				}
+				cp.Actions = append(cp.Actions, a)
+			}
+			c.CarePlans = append(c.CarePlans, cp)
+			agreed = agreed.AddMonths(6).AddDays(-r.IntN(20))
+		}
+		// Initial health assessment within about 20 working days, then
+		// reviews at 6 or 12 months by age.
+		ha := late(start.AddDays(25), 4, 40)
+		kind := care.HealthInitial
+		for ha.Before(end) {
+			c.HealthAssessments = append(c.HealthAssessments, care.HealthAssessment{Date: ha, Kind: kind, By: pick(r, care.AssessorDoctor, care.AssessorNurse), WrittenReport: true})
+			kind = care.HealthReview
+			if care.AgeOn(dob, ha) < 5 {
+				ha = late(ha.AddMonths(6), 6, 30)
+			} else {
+				ha = late(ha.AddMonths(12), 6, 60)
+			}
+		}
+		for d := later(start, care.Birthday(dob, 4)).AddMonths(6 + r.IntN(6)); d.Before(end) && care.AgeOn(dob, d) < 17; d = late(d.AddMonths(12), 5, 60) {
+			c.SDQs = append(c.SDQs, care.SDQ{Date: d, Score: r.IntN(30)})
+		}
+		for d := start.AddMonths(2 + r.IntN(6)); d.Before(end); d = late(d.AddMonths(12), 4, 90) {
+			c.DentalChecks = append(c.DentalChecks, care.DentalCheck{Date: d})
+		}
+		// A personal education plan for children of school age, reviewed
+		// each term.
+		if age := care.AgeOn(dob, start); age >= 4 && age < 16 {
+			pep := care.PEP{Initiated: later(start, late(start.AddDays(12), 6, 20)), Targets: []string{"reading", "attendance"}}
+			if r.IntN(6) == 0 {
+				pep.Targets = nil
+			}
+			if r.IntN(5) != 0 {
+				pep.PupilPremium = care.PupilPremiumPlus{Allocated: decimal.NewNullDecimal(decimal.New(257000, -2)), PlannedUse: "tutoring"}
+			}
+			if pep.Initiated.Before(end) {
+				for d := pep.Initiated.AddDays(80 + r.IntN(30)); d.Before(end) && care.AgeOn(dob, d) < 16; d = d.AddDays(100 + r.IntN(40)) {
+					pep.Reviews = append(pep.Reviews, d)
+				}
+				c.PEPs = append(c.PEPs, pep)
+			}
+		}
+	}
+	sortEvents(c)
+}
+
+// event records a significant event with, mostly, a chronology entry and a
+// reassessment.
+func (g *synth) event(r *rand.Rand, c *Case, d care.Date, kind care.EventKind) {
+	c.Events = append(c.Events, care.Event{Date: d, Kind: kind})
+	if rec := d.AddDays(r.IntN(10)); r.IntN(8) != 0 && !rec.After(g.asOf) {
+		c.Chronology = append(c.Chronology, care.ChronologyEntry{Event: d, Recorded: rec})
+	}
+	if done := d.AddDays(5 + r.IntN(30)); r.IntN(5) != 0 && !done.After(g.asOf) {
+		c.Assessments = append(c.Assessments, care.Assessment{Completed: done, Kind: care.AssessmentUpdate})
+	}
+}
+
+func sortEvents(c *Case) {
+	sortBy(c.Events, func(e care.Event) care.Date { return e.Date })
+	sortBy(c.Chronology, func(e care.ChronologyEntry) care.Date { return e.Event })
+	sortBy(c.Assessments, func(e care.Assessment) care.Date { return e.Completed })
+}
+
+func sortBy[T any](xs []T, key func(T) care.Date) {
+	for i := 1; i < len(xs); i++ {
+		for j := i; j > 0 && key(xs[j]).Before(key(xs[j-1])); j-- {
+			xs[j], xs[j-1] = xs[j-1], xs[j]
+		}
+	}
+}
+
+// safeguarding generates missing episodes (mostly for teenagers), risk
+// meetings, placement approvals and care-leaver records.
+func (g *synth) safeguarding(r *rand.Rand, c *Case) {
+	if len(c.Episodes) == 0 || c.Episodes[0].LegalStatus.IsShortBreak() {
+		return
+	}
+	asOf := g.asOf
+	dob := c.Child.DateOfBirth
+	periods := care.PeriodsOfCare(c.Episodes)
+	cur := periods[len(periods)-1]
+	end := g.careEnd(cur)
+	if care.AgeOn(dob, cur.Start) >= 12 && r.IntN(5) == 0 {
+		n := 1 + r.IntN(6)
+		d := cur.Start.AddDays(20 + r.IntN(60))
+		for range n {
+			if !d.Before(end.AddDays(-3)) {
+				break
+			}
+			back := d.AddDays(r.IntN(3))
+			ep := care.MissingEpisode{Type: pick(r, care.MissingTypeMissing, care.MissingTypeMissing, care.MissingTypeAway),
+				Start: d, StartTime: care.MustClock(14+r.IntN(9), 0), End: back, EndTime: care.MustClock(r.IntN(24), 30)}
+			if !back.After(d) && ep.EndTime.Minutes() <= ep.StartTime.Minutes() {
+				ep.EndTime = care.MustClock(23, 45)
+			}
+			if r.IntN(6) != 0 {
+				held := back.AddDays(1 + r.IntN(4))
+				if !held.After(asOf) {
+					ep.Interview = care.ReturnInterview{Offered: care.Moment{Date: back.AddDays(1)}, Held: care.Moment{Date: held}}
+				}
+			} else if offered := back.AddDays(1); r.IntN(2) == 0 && !offered.After(asOf) {
+				ep.Interview = care.ReturnInterview{Offered: care.Moment{Date: offered}, Declined: true}
+			}
+			c.MissingEpisodes = append(c.MissingEpisodes, ep)
+			g.event(r, c, d, care.EventMissing)
+			d = back.AddDays(5 + r.IntN(40))
+		}
+		if n >= 3 {
+			m := d.AddDays(-r.IntN(10))
+			for k := 0; k < 3 && m.Before(end); k++ {
+				c.RiskMeetings = append(c.RiskMeetings, care.RiskMeeting{Date: m, Risk: pick(r, care.RiskHigh, care.RiskMedium, care.RiskLow)})
+				m = m.AddDays(30 + r.IntN(20))
+			}
+		}
+		sortEvents(c)
+	}
+	// Care leavers: a needs assessment around the 16th birthday, a pathway
+	// plan and a personal adviser, reviews six-monthly.
+	sixteen := care.Birthday(dob, 16)
+	if sixteen.Before(asOf) && cur.Contains(later(sixteen, cur.Start)) && cur.Start.Before(sixteen.AddDays(-100)) {
+		na := later(sixteen, cur.Start).AddDays(20 + r.IntN(100))
+		if na.Before(asOf) {
+			c.LeavingCare.NeedsAssessments = append(c.LeavingCare.NeedsAssessments, care.NeedsAssessment{Completed: na})
+			pp := na.AddDays(r.IntN(30))
+			if pp.Before(asOf) {
+				c.LeavingCare.PathwayPlans = append(c.LeavingCare.PathwayPlans, care.PathwayPlan{Prepared: pp})
+				c.LeavingCare.Advisers = append(c.LeavingCare.Advisers, care.PersonalAdviser{Adviser: "PA01", Appointed: pp.AddDays(-r.IntN(10))})
+				for d := pp.AddMonths(6).AddDays(-r.IntN(20)); d.Before(asOf); d = d.AddMonths(6).AddDays(-r.IntN(20) + r.IntN(25)) {
+					c.LeavingCare.PathwayReviews = append(c.LeavingCare.PathwayReviews, care.PathwayReview{Date: d})
+				}
+			}
+		}
+	}
 }

@@ -3,6 +3,7 @@ package care
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -95,7 +96,7 @@ func JoinPath(prefix, path string) string {
 }
 
 // Index returns the path of element i of the list at path: "visits[3]".
-func Index(path string, i int) string { return fmt.Sprintf("%s[%d]", path, i) }
+func Index(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
 
 // Error joins the messages, one per line.
 func (v ValidationErrors) Error() string {

@@ -146,12 +146,41 @@ type Report []Finding
 func (r *Report) Add(fs ...Finding) { *r = append(*r, fs...) }
 
 // Sort sorts the report in place by due date (undated findings first), then
-// rule ID, then subject, then status; the sort is stable.
+// rule ID, then subject, then status; findings equal in all four keep their
+// order (the sort is stable).
 func (r Report) Sort() {
-	slices.SortStableFunc(r, compareFindings)
+	if r.isSorted() {
+		return
+	}
+	// Sort indexes rather than the findings themselves, which are large,
+	// then move each finding once.
+	idx := make([]int32, len(r))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortFunc(idx, func(a, b int32) int {
+		if c := compareFindings(&r[a], &r[b]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	tmp := make(Report, len(r))
+	for i, j := range idx {
+		tmp[i] = r[j]
+	}
+	copy(r, tmp)
 }
 
-func compareFindings(a, b Finding) int {
+func (r Report) isSorted() bool {
+	for i := 1; i < len(r); i++ {
+		if compareFindings(&r[i-1], &r[i]) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func compareFindings(a, b *Finding) int {
 	if c := a.Due.Compare(b.Due); c != 0 {
 		return c
 	}
