@@ -13,7 +13,8 @@ import (
 type DriftPolicy struct {
 	// MaxOverdueDays flags a child whose oldest overdue finding of any
 	// severity has been overdue for more than this many days. Zero means the
-	// default, 28 days; it must not be negative.
+	// default, 90 days (the three-month window in which a plan that has not
+	// moved is said to drift, PERM-03); it must not be negative.
 	MaxOverdueDays int `json:"max_overdue_days,omitempty"`
 	// IncludeBreaches counts Breach findings (content and quality rules)
 	// alongside overdue ones when summarising drift. Off by default: drift
@@ -22,7 +23,7 @@ type DriftPolicy struct {
 }
 
 // DefaultMaxOverdueDays is the default of [DriftPolicy.MaxOverdueDays].
-const DefaultMaxOverdueDays = 28
+const DefaultMaxOverdueDays = 90
 
 func (p DriftPolicy) maxOverdueDays() int {
 	if p.MaxOverdueDays == 0 {
@@ -108,13 +109,13 @@ func driftRule() care.Rule {
 		ID:    RuleDrift,
 		Title: "Case drift: overdue statutory findings, or an overdue item older than the local limit",
 		Text: "A child is flagged when any statutory finding is overdue as of the assessment date, or when the " +
-			"oldest overdue finding of any severity has been overdue for more than the local limit (default 28 days). " +
+			"oldest overdue finding of any severity has been overdue for more than the local limit (default 90 days). " +
 			"The finding lists the overdue findings, the oldest overdue age in days and the domains affected.",
 		Citation: care.Citation{Instrument: "Local standard composed from the rules of this catalogue", Provision: "inspection findings on drift"},
 		Severity: care.SeverityLocal,
 		Domain:   care.DomainDrift,
 		Package:  "practice",
-		Default:  "28 days",
+		Default:  "90 days",
 		Policy:   []string{"Drift.MaxOverdueDays", "Drift.IncludeBreaches"},
 	}
 }

@@ -140,11 +140,11 @@ func (g *synth) child(i int) Case {
 	// Teenagers are over-represented in care, as in the national figures.
 	age := pick(r, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 13, 14, 14, 15, 15, 16, 16, 17)
 	c.Child.DateOfBirth = asOf.AddYears(-age).AddDays(-r.IntN(365) - 1)
-	if r.IntN(4) != 0 {
+	if r.IntN(8) != 0 {
 		c.Child.Religion = pick(r, "None", "Christian", "Muslim", "Not recorded")
 		c.Child.FirstLanguage = pick(r, "English", "English", "English", "Polish", "Urdu", "Arabic")
 	}
-	if r.IntN(3) != 0 {
+	if r.IntN(6) != 0 {
 		c.Child.IdentityNeeds = "Identity needs recorded in the care plan"
 	}
 	w := r.IntN(g.workerN)
@@ -229,9 +229,16 @@ func (g *synth) episodes(r *rand.Rand, c *Case) {
 		}
 		last := eps[len(eps)-1]
 		switch {
-		case last.LegalStatus == care.LegalStatusC1 && r.IntN(2) == 0:
-			ls := care.LegalStatusC2
-			add(care.Episode{Start: d, ReasonNew: care.NewEpisodeL, LegalStatus: ls, PlacementType: last.PlacementType, CategoryOfNeed: need})
+		case last.LegalStatus == care.LegalStatusC1:
+			// Proceedings mostly finish within 26 weeks of issue.
+			d = last.Start.AddDays(120 + r.IntN(60))
+			if r.IntN(5) == 0 {
+				d = d.AddDays(30 + r.IntN(90))
+			}
+			if !d.Before(asOf) {
+				break
+			}
+			add(care.Episode{Start: d, ReasonNew: care.NewEpisodeL, LegalStatus: care.LegalStatusC2, PlacementType: last.PlacementType, CategoryOfNeed: need})
 		case last.LegalStatus == care.LegalStatusC2 && route == 9 && care.AgeOn(dob, d) < 8:
 			add(care.Episode{Start: d, ReasonNew: care.NewEpisodeL, LegalStatus: care.LegalStatusE1, PlacementType: last.PlacementType, CategoryOfNeed: need})
 		case last.LegalStatus == care.LegalStatusE1 && !last.PlacementType.IsAdoptive():
@@ -338,8 +345,8 @@ func (g *synth) reviews(r *rand.Rand, c *Case) {
 				if r.IntN(15) == 0 {
 					rec.Owner = ""
 				}
-				if r.IntN(4) != 0 {
-					if d := rec.Due.AddDays(-r.IntN(20) + r.IntN(8)); d.After(held) && !d.After(asOf) {
+				if r.IntN(25) != 0 {
+					if d := rec.Due.AddDays(-r.IntN(20) + r.IntN(5)); d.After(held) && !d.After(asOf) {
 						rec.Completed = d
 					}
 				}
@@ -351,7 +358,7 @@ func (g *synth) reviews(r *rand.Rand, c *Case) {
 			} else {
 				due = held.AddMonths(6)
 			}
-			if r.IntN(2) == 0 && n > 0 {
+			if r.IntN(25) != 0 {
 				mid := held.AddDays(due.DaysSince(held) / 2).AddDays(r.IntN(10))
 				if mid.Before(end) {
 					c.MidwayChecks = append(c.MidwayChecks, review.MidwayCheck{Date: mid, IROID: iro, Outcome: pick(r, review.OutcomeOnTrack, review.OutcomeOnTrack, review.OutcomeActionNeeded)})
@@ -422,18 +429,19 @@ func (g *synth) supervision(r *rand.Rand, c *Case, w int) {
 		if !ok {
 			continue
 		}
-		note := supervision.CaseNote{Child: child}
-		if r.IntN(10) != 0 {
-			note.Progress = "progress discussed"
-		}
-		if r.IntN(4) != 0 {
-			note.Worries = "worries discussed"
-		}
-		if r.IntN(3) != 0 {
-			note.Risks = "risks discussed"
-		}
-		if r.IntN(3) != 0 {
-			note.FutureFocus = "focus of work agreed"
+		note := supervision.CaseNote{Child: child, Progress: "progress discussed", Worries: "worries discussed",
+			Risks: "risks discussed", FutureFocus: "focus of work agreed"}
+		if r.IntN(4) == 0 { // a thin record: one element missing
+			switch r.IntN(4) {
+			case 0:
+				note.Progress = ""
+			case 1:
+				note.Worries = ""
+			case 2:
+				note.Risks = ""
+			default:
+				note.FutureFocus = ""
+			}
 		}
 		if r.IntN(3) == 0 {
 			k++
@@ -442,8 +450,8 @@ func (g *synth) supervision(r *rand.Rand, c *Case, w int) {
 			if r.IntN(12) == 0 {
 				dir.Owner = ""
 			}
-			if r.IntN(4) != 0 {
-				if rv := dir.Due.AddDays(-r.IntN(14) + r.IntN(10)); rv.After(d) && !rv.After(asOf) {
+			if r.IntN(20) != 0 {
+				if rv := dir.Due.AddDays(-r.IntN(14) + r.IntN(4)); rv.After(d) && !rv.After(asOf) {
 					dir.Reviewed = rv
 				}
 			}
@@ -665,15 +673,19 @@ func (g *synth) planning(r *rand.Rand, c *Case) {
 			v = start.AddDays(8 + r.IntN(10))
 		}
 		for v.Before(end) {
-			visit := care.Visit{Date: v, Kind: care.VisitStatutory, ChildSeen: r.IntN(20) != 0, ViewsRecorded: r.IntN(6) != 0,
+			visit := care.Visit{Date: v, Kind: care.VisitStatutory, ChildSeen: r.IntN(30) != 0, ViewsRecorded: r.IntN(12) != 0,
 				Purpose: "statutory visit", PlanAction: "care plan review of progress"}
 			if visit.ChildSeen {
-				visit.Alone = pick(r, care.AloneSeen, care.AloneSeen, care.AloneNotSeen, care.AloneNotAppropriate)
+				visit.Alone = pick(r, care.AloneSeen, care.AloneSeen, care.AloneSeen, care.AloneNotAppropriate)
 			}
-			if r.IntN(5) == 0 {
+			if r.IntN(12) == 0 {
 				visit.PlanAction = ""
 			}
-			if w := v.AddDays(r.IntN(8)); !w.After(asOf) {
+			wd := r.IntN(4)
+			if r.IntN(8) == 0 {
+				wd = 5 + r.IntN(10)
+			}
+			if w := v.AddDays(wd); !w.After(asOf) {
 				visit.WrittenUp = w
 			}
 			c.Visits = append(c.Visits, visit)
@@ -697,18 +709,27 @@ func (g *synth) planning(r *rand.Rand, c *Case) {
 		// around each review.
 		agreed := late(start.AddDays(10), 7, 20)
 		for agreed.Before(end) {
-			cp := care.CarePlan{Agreed: agreed, PermanencePlan: "plan for permanence recorded", HealthPlan: r.IntN(10) != 0, PEP: r.IntN(8) != 0,
-				IROName: "IRO", ChildWishes: r.IntN(6) != 0, ParentWishes: r.IntN(4) != 0}
-			if r.IntN(8) == 0 {
-				cp.PermanencePlan = ""
+			cp := care.CarePlan{Agreed: agreed, PermanencePlan: "plan for permanence recorded", HealthPlan: true, PEP: true,
+				IROName: "IRO", ChildWishes: true, ParentWishes: true}
+			if r.IntN(6) == 0 { // one required part missing
+				switch r.IntN(4) {
+				case 0:
+					cp.PermanencePlan = ""
+				case 1:
+					cp.HealthPlan = false
+				case 2:
+					cp.ChildWishes = false
+				default:
+					cp.ParentWishes = false
+				}
 			}
 			for k := range 1 + r.IntN(4) {
 				a := care.PlanAction{Action: fmt.Sprintf("action %d", k+1), Owner: "social worker", Outcome: "outcome for the child",
 					Due: agreed.AddDays(30 + r.IntN(150))}
-				if r.IntN(6) == 0 {
+				if r.IntN(15) == 0 {
 					a.Owner = ""
 				}
-				if d := a.Due.AddDays(-r.IntN(30) + r.IntN(10)); r.IntN(3) != 0 && d.After(agreed) && !d.After(asOf) {
+				if d := a.Due.AddDays(-r.IntN(30) + r.IntN(5)); r.IntN(8) != 0 && d.After(agreed) && !d.After(asOf) {
 					a.Completed = d
 				}
 				cp.Actions = append(cp.Actions, a)
@@ -737,8 +758,8 @@ func (g *synth) planning(r *rand.Rand, c *Case) {
 		}
 		// A personal education plan for children of school age, reviewed
 		// each term.
-		if age := care.AgeOn(dob, start); age >= 4 && age < 16 {
-			pep := care.PEP{Initiated: later(start, late(start.AddDays(12), 6, 20)), Targets: []string{"reading", "attendance"}}
+		if pepFrom := later(start, care.Birthday(dob, 4)); care.AgeOn(dob, pepFrom) < 16 && pepFrom.Before(end) {
+			pep := care.PEP{Initiated: later(pepFrom, late(pepFrom.AddDays(12), 6, 20)), Targets: []string{"reading", "attendance"}}
 			if r.IntN(6) == 0 {
 				pep.Targets = nil
 			}
@@ -746,11 +767,17 @@ func (g *synth) planning(r *rand.Rand, c *Case) {
 				pep.PupilPremium = care.PupilPremiumPlus{Allocated: decimal.NewNullDecimal(decimal.New(257000, -2)), PlannedUse: "tutoring"}
 			}
 			if pep.Initiated.Before(end) {
-				for d := pep.Initiated.AddDays(80 + r.IntN(30)); d.Before(end) && care.AgeOn(dob, d) < 16; d = d.AddDays(100 + r.IntN(40)) {
+				for d := pep.Initiated.AddDays(60 + r.IntN(30)); d.Before(end) && care.AgeOn(dob, d) < 16; d = d.AddDays(85 + r.IntN(20)) {
 					pep.Reviews = append(pep.Reviews, d)
 				}
 				c.PEPs = append(c.PEPs, pep)
 			}
+		}
+	}
+	// The assessment is updated before most reviews.
+	for i, rv := range c.Reviews {
+		if i > 0 && r.IntN(6) != 0 {
+			c.Assessments = append(c.Assessments, care.Assessment{Completed: rv.Held.AddDays(-3 - r.IntN(20)), Kind: care.AssessmentUpdate})
 		}
 	}
 	sortEvents(c)
@@ -760,7 +787,7 @@ func (g *synth) planning(r *rand.Rand, c *Case) {
 // reassessment.
 func (g *synth) event(r *rand.Rand, c *Case, d care.Date, kind care.EventKind) {
 	c.Events = append(c.Events, care.Event{Date: d, Kind: kind})
-	if rec := d.AddDays(r.IntN(10)); r.IntN(8) != 0 && !rec.After(g.asOf) {
+	if rec := d.AddDays(r.IntN(8)); r.IntN(15) != 0 && !rec.After(g.asOf) {
 		c.Chronology = append(c.Chronology, care.ChronologyEntry{Event: d, Recorded: rec})
 	}
 	if done := d.AddDays(5 + r.IntN(30)); r.IntN(5) != 0 && !done.After(g.asOf) {
@@ -826,6 +853,29 @@ func (g *synth) safeguarding(r *rand.Rand, c *Case) {
 			}
 		}
 		sortEvents(c)
+	}
+	// Approvals: distant placements and Key Stage 4 moves, and the
+	// decision to cease looking after the child.
+	for i, e := range c.Episodes {
+		if e.ReasonNew == care.NewEpisodeL || e.Start.After(asOf) {
+			continue
+		}
+		if e.DistanceMiles.Valid && e.DistanceMiles.Decimal.GreaterThan(decimal.NewFromInt(20)) && r.IntN(6) != 0 {
+			c.PlacementApprovals = append(c.PlacementApprovals, care.PlacementApproval{Placement: e.Start, Kind: care.ApprovalLocation,
+				Location: care.LocationInArea, Approver: care.ApproverNominatedOfficer, Approved: e.Start.AddDays(-r.IntN(3))})
+		}
+		age := care.AgeOn(dob, e.Start)
+		if i > 0 && (age == 14 || age == 15 || age == 16) && r.IntN(5) != 0 {
+			c.PlacementApprovals = append(c.PlacementApprovals, care.PlacementApproval{Placement: e.Start, Kind: care.ApprovalKeyStage4,
+				Approver: care.ApproverNominatedOfficer, Approved: e.Start.AddDays(-r.IntN(5)), DesignatedTeacherConsulted: true, IROConsulted: true})
+		}
+	}
+	sortBy(c.PlacementApprovals, func(a care.PlacementApproval) care.Date { return a.Placement })
+	for _, p := range periods {
+		if !p.End.IsZero() && !p.End.After(asOf) && r.IntN(6) != 0 {
+			c.CeasingApprovals = append(c.CeasingApprovals, care.CeasingApproval{Ceased: p.End, Approver: care.ApproverDirector,
+				Approved: p.End.AddDays(-2 - r.IntN(10)), IROConsulted: true})
+		}
 	}
 	// Care leavers: a needs assessment around the 16th birthday, a pathway
 	// plan and a personal adviser, reviews six-monthly.
