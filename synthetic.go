@@ -223,7 +223,11 @@ func (g *synth) episodes(r *rand.Rand, c *Case) {
 		DistanceMiles: synthDistance(r)})
 	d := start
 	for {
-		d = d.AddDays(30 + r.IntN(420))
+		stay := 30 + r.IntN(420)
+		if r.IntN(3) == 0 {
+			stay = 700 + r.IntN(1200) // a settled, long-term placement
+		}
+		d = d.AddDays(stay)
 		if !d.Before(asOf) {
 			break
 		}
@@ -301,10 +305,39 @@ func (g *synth) reviews(r *rand.Rand, c *Case) {
 		return
 	}
 	asOf := g.asOf
-	for _, p := range care.PeriodsOfCare(c.Episodes) {
-		if c.Episodes[0].LegalStatus.IsShortBreak() {
-			break
+	if first := c.Episodes[0]; first.LegalStatus.IsShortBreak() {
+		// Short breaks (reg 48): one IRO for the series, the first review
+		// within three months of the first stay, then six-monthly.
+		iro := fmt.Sprintf("IRO%03d", 1+r.IntN(40))
+		appointed := first.Start.AddDays(r.IntN(5))
+		alloc := review.IROAllocation{IROID: iro, Appointed: appointed, NamedInPlan: appointed.AddDays(r.IntN(5))}
+		last := c.Episodes[len(c.Episodes)-1].End
+		for held := first.Start.AddMonths(3).AddDays(-r.IntN(20)); held.Before(asOf) && !held.After(last.AddMonths(3)); held = held.AddMonths(6).AddDays(-r.IntN(20)) {
+			if alloc.MetChild.IsZero() {
+				alloc.MetChild = between(r, alloc.Appointed, held)
+			}
+			rv := review.Review{Held: held, ChairedBy: iro, ViewsRecorded: true, Participation: care.ParticipationPN5}
+			if care.AgeOn(c.Child.DateOfBirth, held) < 4 {
+				rv.Participation = care.ParticipationPN0
+			}
+			rv.DecisionsCirculated = later(held, held.AddDays(1+r.IntN(4)))
+			rv.RecordCompleted = held.AddDays(5 + r.IntN(14))
+			for _, d := range []*care.Date{&rv.DecisionsCirculated, &rv.RecordCompleted} {
+				if d.After(asOf) {
+					*d = care.Date{}
+				}
+			}
+			c.Reviews = append(c.Reviews, rv)
 		}
+		for _, d := range []*care.Date{&alloc.NamedInPlan, &alloc.Appointed} {
+			if d.After(asOf) {
+				*d = asOf
+			}
+		}
+		c.IRO = append(c.IRO, alloc)
+		return
+	}
+	for _, p := range care.PeriodsOfCare(c.Episodes) {
 		end := p.End
 		if end.IsZero() || end.After(asOf) {
 			end = asOf
@@ -632,8 +665,13 @@ func (g *synth) planning(r *rand.Rand, c *Case) {
 	dob := c.Child.DateOfBirth
 	short := c.Episodes[0].LegalStatus.IsShortBreak()
 	if short {
-		// Short breaks: a visit within three months, then six-monthly, on
-		// days the child is placed.
+		// Short breaks: one short-break care plan for the series, and a
+		// visit within three months, then six-monthly, on days the child is
+		// placed.
+		first := c.Episodes[0].Start
+		c.CarePlans = append(c.CarePlans, care.CarePlan{Agreed: later(first.AddDays(-r.IntN(10)), c.Child.DateOfBirth), PermanencePlan: "short breaks; the child lives at home",
+			HealthPlan: true, PEP: true, IROName: "IRO", ChildWishes: true, ParentWishes: true,
+			Actions: []care.PlanAction{{Action: "review the short-break pattern", Owner: "social worker", Outcome: "breaks meet the family's needs", Due: g.asOf.AddMonths(3)}}})
 		next := c.Episodes[0].Start.AddMonths(3)
 		for _, e := range c.Episodes {
 			if !e.Start.Before(next.AddDays(-60)) && e.Start.Before(asOf) {
@@ -692,6 +730,14 @@ func (g *synth) planning(r *rand.Rand, c *Case) {
 			step := 28 + r.IntN(14)
 			if r.IntN(8) == 0 {
 				step = 43 + r.IntN(30)
+			}
+			if c.Episodes[pl.First].PlacementType.IsWithParents() {
+				// Placed with parents under an interim order: weekly until
+				// the first review, then four-weekly (reg 28(4)).
+				step = 5 + r.IntN(3)
+				if v.DaysSince(start) > 35 {
+					step = 20 + r.IntN(9)
+				}
 			}
 			v = v.AddDays(step)
 		}

@@ -117,6 +117,21 @@ func DecodeCohort(r io.Reader) (cases []Case, indexes []int, err error) {
 	return cases, indexes, errors.Join(errs...)
 }
 
+// DecodeStandards reads local standards from JSON (the JSON form of
+// [Standards], for example {"care": {"visits": {"interval_days": 28}}}),
+// as strictly as [DecodeCase] reads a case, and validates them: a standard
+// looser than statute is an error naming the field.
+func DecodeStandards(data []byte) (Standards, error) {
+	var s Standards
+	if err := decodeStrict(data, 0, 0, &s); err != nil {
+		return Standards{}, err
+	}
+	if err := s.Validate(); err != nil {
+		return Standards{}, err
+	}
+	return s, nil
+}
+
 // EncodeCohort writes cases as JSON Lines, one case per line.
 func EncodeCohort(w io.Writer, cases []Case) error {
 	enc := json.NewEncoder(w)

@@ -241,6 +241,13 @@ func planApplies(eps []Episode, pl Placement) bool {
 	return !eps[pl.First].LegalStatus.IsShortBreak() && !pl.FirstType.IsTemporary()
 }
 
+// shortBreakAt reports whether the child was placed under a short-break
+// legal status (V3, V4) on day d.
+func (a *planAssessor) shortBreakAt(d Date) bool {
+	ls, ok := LegalStatusOn(a.r.Episodes, d)
+	return ok && ls.IsShortBreak()
+}
+
 // plans appends the PLAN findings.
 func (a *planAssessor) plans() error {
 	pp := a.p.Plans
@@ -261,10 +268,15 @@ func (a *planAssessor) plans() error {
 		}
 	}
 	eps := a.r.Episodes
-	// PLAN-01: per period of care.
+	// PLAN-01: per period of care, except that a series of short breaks
+	// (reg 48) has one short-break care plan, so only the first stay of a
+	// series needs one.
 	n := plOr(pp.CarePlanDays, 10)
 	for pi, per := range a.periods {
 		if per.Start.After(a.asOf) || !a.rs[rPLAN01].InForceOn(per.Start) {
+			continue
+		}
+		if pi > 0 && a.shortBreakAt(per.Start) && a.shortBreakAt(a.periods[pi-1].Start) {
 			continue
 		}
 		var after Date
