@@ -3,6 +3,7 @@ package practice
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 
 	"github.com/shopspring/decimal"
 
@@ -564,6 +565,12 @@ func (g *synth) permanence(r *rand.Rand, c *Case) {
 	if step(d, primary, permanence.StateAgreed, true).IsZero() {
 		goto proceedings
 	}
+	if primary == permanence.RouteLongTermFostering && r.IntN(5) != 0 {
+		step(d.AddDays(60+r.IntN(140)), primary, permanence.StateAchieved, true)
+	}
+	if primary == permanence.RouteSpecialGuardianship && r.IntN(3) != 0 {
+		step(d.AddDays(30+r.IntN(60)), primary, permanence.StateApplication, true)
+	}
 	if primary == permanence.RouteAdoption && !firstE1.IsZero() {
 		step(later(d.AddDays(1), firstE1.AddDays(-10)), primary, permanence.StateApplication, true)
 		step(later(d.AddDays(2), firstE1), primary, permanence.StateOrderMade, true)
@@ -594,6 +601,9 @@ proceedings:
 				a.Match = firstE1
 			}
 			a.Placed = firstA
+			if last := c.Episodes[len(c.Episodes)-1]; last.ReasonCeased == care.CeasedE11 {
+				a.AdoptionOrder = last.End
+			}
 		}
 		for rv := firstE1.AddMonths(3).AddDays(-r.IntN(10)); rv.Before(asOf) && (a.Placed.IsZero() || rv.Before(a.Placed)); rv = rv.AddMonths(6).AddDays(-r.IntN(10)) {
 			a.Reviews = append(a.Reviews, rv)
@@ -603,11 +613,7 @@ proceedings:
 }
 
 func sortTransitions(ts []permanence.Transition) []permanence.Transition {
-	for i := 1; i < len(ts); i++ {
-		for j := i; j > 0 && ts[j].Date.Before(ts[j-1].Date); j-- {
-			ts[j], ts[j-1] = ts[j-1], ts[j]
-		}
-	}
+	sortBy(ts, func(t permanence.Transition) care.Date { return t.Date })
 	return ts
 }
 
@@ -642,7 +648,12 @@ func (g *synth) dataset(cases []Case) supervision.Dataset {
 	for _, c := range cases {
 		d.Allocations = append(d.Allocations, c.Supervision.Allocations...)
 		d.Directions = append(d.Directions, c.Supervision.Directions...)
+		for _, dn := range c.Supervision.Discussions {
+			d.Sessions = append(d.Sessions, supervision.Session{Date: dn.Date, Supervisor: dn.Supervisor, Worker: dn.Worker, Kind: dn.Kind,
+				Cases: []supervision.CaseNote{dn.CaseNote}})
+		}
 	}
+	sortBy(d.Sessions, func(s supervision.Session) care.Date { return s.Date })
 	return d
 }
 
@@ -848,11 +859,7 @@ func sortEvents(c *Case) {
 }
 
 func sortBy[T any](xs []T, key func(T) care.Date) {
-	for i := 1; i < len(xs); i++ {
-		for j := i; j > 0 && key(xs[j]).Before(key(xs[j-1])); j-- {
-			xs[j], xs[j-1] = xs[j-1], xs[j]
-		}
-	}
+	slices.SortStableFunc(xs, func(a, b T) int { return key(a).Compare(key(b)) })
 }
 
 // safeguarding generates missing episodes (mostly for teenagers), risk

@@ -821,3 +821,10 @@ func ruleLEAV04() Rule {
 		Policy:   []string{"Leaving.CeaseWorkingDays", "Counting"},
 	}
 }
+
+// IsZero reports whether no care-leaver record is held (empty and nil
+// lists alike), so that the JSON form omits it and round-trips.
+func (l LeavingCare) IsZero() bool {
+	return len(l.NeedsAssessments) == 0 && len(l.PathwayPlans) == 0 && len(l.PathwayReviews) == 0 &&
+		len(l.Advisers) == 0 && len(l.AdviserVisits) == 0 && len(l.Accommodation) == 0 && !l.SupportTo25
+}

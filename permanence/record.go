@@ -348,3 +348,9 @@ func (s SpecialGuardianship) validate(errs *care.ValidationErrors, path string) 
 		errs.Addf(care.JoinPath(path, "withdrawn"), "withdrawn %s, before the notice %s", s.Withdrawn, s.Notice)
 	}
 }
+
+// IsZero reports whether the record holds nothing (empty and nil lists
+// alike), so that the JSON form omits it and round-trips.
+func (r Record) IsZero() bool {
+	return len(r.Plan.Transitions) == 0 && len(r.Proceedings) == 0 && r.Adoption.IsZero() && len(r.SpecialGuardianship) == 0
+}

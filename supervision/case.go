@@ -369,3 +369,9 @@ func (a *assessment) directions(rep care.Report, slab *[]care.Evidence) care.Rep
 	}
 	return rep
 }
+
+// IsZero reports whether the record holds nothing (empty and nil lists
+// alike), so that the JSON form omits it and round-trips.
+func (r CaseRecord) IsZero() bool {
+	return len(r.Allocations) == 0 && len(r.Discussions) == 0 && len(r.Directions) == 0
+}

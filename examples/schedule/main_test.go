@@ -1,0 +1,116 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/lookedafter/practice"
+	"github.com/lookedafter/practice/care"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files (and testdata/case.json from the synthetic generator)")
+
+// caseFile is a synthetic child in the JSON wire format, written by
+// -update from the generator so that it follows the generator's records.
+const caseFile = "testdata/case.json"
+
+func writeCaseFile(t *testing.T) {
+	t.Helper()
+	cohort := practice.Synthetic(practice.SyntheticOptions{Seed: 7, Children: 5, AsOf: care.MustDate(2026, 12, 1)})
+	data, err := practice.EncodeCase(cohort.Cases[4])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(caseFile, append(data, '\n'), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestRun(t *testing.T) {
+	if *update {
+		writeCaseFile(t)
+	}
+	caseJSON, err := os.ReadFile(caseFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		args   []string
+		stdin  string
+		golden string
+	}{
+		{"default child of the default cohort", nil, "", "default.golden"},
+		{"a named child as JSON", []string{"-child", "C000002", "-format", "json"}, "", "child2.golden.json"},
+		{"an earlier date and another seed", []string{"-asof", "2025-06-30", "-seed", "3", "-children", "50"}, "", "seed3.golden"},
+		{"a case file", []string{caseFile}, "", "casefile.golden"},
+		{"a case on standard input", []string{"-asof", "2026-12-01", "-"}, string(caseJSON), "stdin.golden"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			if code := runIO(tc.args, strings.NewReader(tc.stdin), &out, &errOut); code != 0 {
+				t.Fatalf("run(%q) = %d, want 0; stderr: %s", tc.args, code, errOut.String())
+			}
+			path := filepath.Join("testdata", tc.golden)
+			if *update {
+				if err := os.WriteFile(path, out.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(string(want), out.String()); diff != "" {
+				t.Errorf("run(%q) output mismatch (-want +got):\n%s", tc.args, diff)
+			}
+		})
+	}
+}
+
+func TestRunBadInput(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.json")
+	if err := os.WriteFile(bad, []byte(`{"child": {"id": "C1", "date_of_birth": "2020-02-30"}, "colour": "blue"}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	invalid := filepath.Join(dir, "invalid.json")
+	if err := os.WriteFile(invalid, []byte(`{"child": {"id": "C000042", "date_of_birth": "2015-03-01"}, "episodes": [{"start": "2026-01-10", "end": "2026-01-05", "reason_new": "S", "legal_status": "C2", "placement_type": "U1"}]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string // in the message
+	}{
+		{"unknown flag", []string{"-nope"}, 2, "flag provided but not defined"},
+		{"date beyond the calendar", []string{"-asof", "2095-06-01"}, 2, "outside the working-day calendar"},
+		{"date in UK order", []string{"-asof", "01/12/2026"}, 2, "-asof"},
+		{"no such day", []string{"-asof", "2026-02-30"}, 2, "-asof"},
+		{"unknown format", []string{"-format", "xml"}, 2, "-format"},
+		{"empty cohort", []string{"-children", "0"}, 2, "-children"},
+		{"child not in the cohort", []string{"-child", "C999999"}, 2, "C999999"},
+		{"two case files", []string{"a.json", "b.json"}, 2, "one case file"},
+		{"-child with a case file", []string{"-child", "C000001", caseFile}, 2, "-child"},
+		{"missing file", []string{filepath.Join(dir, "missing.json")}, 1, "missing.json"},
+		{"malformed case", []string{bad}, 1, "bad.json"},
+		{"invalid case", []string{invalid}, 1, "invalid.json: child C000042: episodes[0].end"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			code := runIO(tc.args, strings.NewReader(""), &out, &errOut)
+			if code != tc.code || !strings.Contains(errOut.String(), tc.want) {
+				t.Errorf("run(%q) = %d with stderr %q; want %d and a message containing %q", tc.args, code, errOut.String(), tc.code, tc.want)
+			}
+		})
+	}
+}
