@@ -66,24 +66,21 @@ func assess(c *Case, asOf care.Date, std Standards, cal *care.Calendar) (care.Re
 		return nil, Drift{}, err
 	}
 	ctx := care.Context{Reviews: review.HeldDates(c.Reviews), FirstReviewDue: first}
-	rep, err := care.Assess(c.Record, ctx, asOf, cal, std.Care)
-	if err != nil {
+	// Every package appends to one report, sorted once at the end.
+	rep := make(care.Report, 0, c.estimate())
+	if rep, err = care.AppendAssessment(rep, c.Record, ctx, asOf, cal, std.Care); err != nil {
 		return nil, Drift{}, err
 	}
-	revRep, err := review.Assess(c.ReviewRecord, c.Child, c.Episodes, asOf, cal, std.Review)
-	if err != nil {
+	if rep, err = review.AppendAssessment(rep, c.ReviewRecord, c.Child, c.Episodes, asOf, cal, std.Review); err != nil {
 		return nil, Drift{}, err
 	}
-	supRep, err := supervision.AssessCase(c.Child.ID, c.Supervision, asOf, std.Supervision)
-	if err != nil {
+	if rep, err = supervision.AppendCaseAssessment(rep, c.Child.ID, c.Supervision, asOf, std.Supervision); err != nil {
 		return nil, Drift{}, err
 	}
 	in := permanence.Inputs{Child: c.Child, Episodes: c.Episodes, SecondReview: second}
-	permRep, err := permanence.Assess(c.Permanence, in, asOf, cal, std.Permanence)
-	if err != nil {
+	if rep, err = permanence.AppendAssessment(rep, c.Permanence, in, asOf, cal, std.Permanence); err != nil {
 		return nil, Drift{}, err
 	}
-	rep = append(append(append(rep, revRep...), supRep...), permRep...)
 	rep.Sort()
 	drift := DriftOf(c.Child.ID, rep, asOf, std.Drift)
 	if f, ok := drift.finding(c.Child.String()); ok {
@@ -101,4 +98,17 @@ func Rules() []care.Rule {
 	rs = append(rs, supervision.Rules()...)
 	rs = append(rs, permanence.Rules()...)
 	return append(rs, driftRule())
+}
+
+// estimate is a rough count of the findings a case will give, so that its
+// report is allocated once.
+func (c *Case) estimate() int {
+	n := 32 + 2*len(c.Episodes) + 2*len(c.Visits) + 4*len(c.CarePlans) + 3*len(c.Events) + len(c.HealthAssessments) +
+		len(c.SDQs) + len(c.DentalChecks) + 4*len(c.PEPs) + 2*len(c.MissingEpisodes) + len(c.RiskMeetings) +
+		4*len(c.Reviews) + len(c.MidwayChecks) + 2*len(c.Supervision.Discussions) + 3*len(c.Supervision.Directions) +
+		len(c.Permanence.Plan.Transitions)
+	for i := range c.Reviews {
+		n += len(c.Reviews[i].Recommendations)
+	}
+	return n
 }

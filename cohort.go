@@ -20,6 +20,11 @@ type CohortOptions struct {
 	// none are started; a negative value means one per CPU. The output is
 	// the same, byte for byte, whatever the parallelism.
 	Parallelism int
+	// DiscardReports drops each child's full report once it has been
+	// counted, keeping only the drift summary (which holds the overdue
+	// findings). A national cohort's reports run to gigabytes; the rates,
+	// counts and drift lists are the same either way.
+	DiscardReports bool
 }
 
 // ChildResult is the assessment of one case of a cohort.
@@ -32,7 +37,9 @@ type ChildResult struct {
 	// Err is set, and Report and Drift are empty, when the case could not
 	// be assessed (it failed validation, or a date fell outside the
 	// calendar). Such cases are counted in [CohortReport.Invalid].
-	Err    error       `json:"-"`
+	Err error `json:"-"`
+	// Report is the child's full report, unless the options asked for
+	// reports to be discarded.
 	Report care.Report `json:"report,omitempty"`
 	Drift  Drift       `json:"drift"`
 }
@@ -133,27 +140,43 @@ func AssessCohort(cases []Case, asOf care.Date, std Standards, cal *care.Calenda
 	if workers < 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	if workers <= 1 || len(cases) < 2 {
-		for i := range cases {
-			one(i)
-		}
-	} else {
-		var next atomic.Int64
-		var wg sync.WaitGroup
-		for range min(workers, len(cases)) {
-			wg.Go(func() {
-				for {
-					i := int(next.Add(1) - 1)
-					if i >= len(cases) {
-						return
+	workers = min(workers, len(cases))
+	agg := newAggregator(asOf)
+	// Cases are assessed a chunk at a time and each chunk is counted in
+	// input order, so the output is the same whatever the parallelism, and
+	// discarded reports never pile up.
+	const chunk = 1024
+	for lo := 0; lo < len(cases); lo += chunk {
+		hi := min(lo+chunk, len(cases))
+		if workers <= 1 {
+			for i := lo; i < hi; i++ {
+				one(i)
+			}
+		} else {
+			var next atomic.Int64
+			next.Store(int64(lo))
+			var wg sync.WaitGroup
+			for range workers {
+				wg.Go(func() {
+					for {
+						i := int(next.Add(1) - 1)
+						if i >= hi {
+							return
+						}
+						one(i)
 					}
-					one(i)
-				}
-			})
+				})
+			}
+			wg.Wait()
 		}
-		wg.Wait()
+		for i := lo; i < hi; i++ {
+			agg.add(&results[i])
+			if opt.DiscardReports {
+				results[i].Report = nil
+			}
+		}
 	}
-	return aggregate(results, asOf), nil
+	return agg.report(results), nil
 }
 
 // tally accumulates one group's counts by rule.
@@ -220,44 +243,54 @@ func (t *tally) rates() []RuleRate {
 	return out
 }
 
-func aggregate(results []ChildResult, asOf care.Date) CohortReport {
-	rep := CohortReport{AsOf: asOf, Children: results}
-	all := newTally()
-	teams := map[string]*tally{}
-	offices := map[string]*tally{}
-	domains := map[care.Domain]int{}
-	for i := range results {
-		res := &results[i]
-		if res.Err != nil {
-			rep.Invalid++
-			continue
+// aggregator counts results into the cohort's tallies.
+type aggregator struct {
+	asOf             care.Date
+	assessed         int
+	invalid, flagged int
+	all              *tally
+	teams, offices   map[string]*tally
+	domains          map[care.Domain]int
+}
+
+func newAggregator(asOf care.Date) *aggregator {
+	return &aggregator{asOf: asOf, all: newTally(), teams: map[string]*tally{}, offices: map[string]*tally{}, domains: map[care.Domain]int{}}
+}
+
+func (a *aggregator) add(res *ChildResult) {
+	if res.Err != nil {
+		a.invalid++
+		return
+	}
+	a.assessed++
+	if res.Drift.Flagged {
+		a.flagged++
+	}
+	a.all.add(res, a.asOf)
+	for _, g := range [...]struct {
+		m    map[string]*tally
+		name string
+	}{{a.teams, res.Team}, {a.offices, res.Office}} {
+		t := g.m[g.name]
+		if t == nil {
+			t = newTally()
+			g.m[g.name] = t
 		}
-		rep.Assessed++
-		if res.Drift.Flagged {
-			rep.Flagged++
-		}
-		all.add(res, asOf)
-		for _, g := range []struct {
-			m    map[string]*tally
-			name string
-		}{{teams, res.Team}, {offices, res.Office}} {
-			t := g.m[g.name]
-			if t == nil {
-				t = newTally()
-				g.m[g.name] = t
-			}
-			t.add(res, asOf)
-		}
-		for _, f := range res.Report {
-			if f.Status == care.Overdue {
-				domains[f.Domain]++
-			}
+		t.add(res, a.asOf)
+	}
+	for i := range res.Report {
+		if res.Report[i].Status == care.Overdue {
+			a.domains[res.Report[i].Domain]++
 		}
 	}
-	rep.Rates = all.rates()
-	rep.ByTeam = groupRates(teams)
-	rep.ByOffice = groupRates(offices)
-	for d, n := range domains {
+}
+
+func (a *aggregator) report(results []ChildResult) CohortReport {
+	rep := CohortReport{AsOf: a.asOf, Children: results, Assessed: a.assessed, Invalid: a.invalid, Flagged: a.flagged}
+	rep.Rates = a.all.rates()
+	rep.ByTeam = groupRates(a.teams)
+	rep.ByOffice = groupRates(a.offices)
+	for d, n := range a.domains {
 		rep.OverdueByDomain = append(rep.OverdueByDomain, DomainCount{Domain: d, Overdue: n})
 	}
 	slices.SortFunc(rep.OverdueByDomain, func(a, b DomainCount) int { return cmp.Compare(a.Domain, b.Domain) })

@@ -86,3 +86,34 @@ func ExampleDeadline_Evaluate() {
 	// met
 	// overdue
 }
+
+// AppendAssessment adds the care-record findings to a report that already
+// holds another package's; one sort at the end orders the whole report.
+func ExampleAppendAssessment() {
+	rec := care.Record{
+		Child: care.Child{ID: "C0001", DateOfBirth: care.MustDate(2012, 5, 1), Ethnicity: care.EthnicityWBRI,
+			Religion: "None", FirstLanguage: "English", IdentityNeeds: "recorded in the care plan"},
+		Episodes: []care.Episode{{Start: care.MustDate(2026, 4, 2), ReasonNew: care.NewEpisodeS, LegalStatus: care.LegalStatusV2, PlacementType: care.PlacementTypeU6}},
+	}
+	other := care.Report{{Rule: "REV-01", Subject: "reviews[0]", Status: care.Upcoming, Due: care.MustDate(2026, 5, 5)}}
+	rep, err := care.AppendAssessment(other, rec, care.Context{}, care.MustDate(2026, 4, 8), care.EnglandAndWales(), care.Policy{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	rep.Sort()
+	for _, f := range rep.WithStatus(care.Upcoming, care.Overdue) {
+		fmt.Println(f.Due, f.Rule, f.Status)
+	}
+	// Output:
+	// 2026-04-09 VIS-01 upcoming
+	// 2026-04-13 PLAN-04 upcoming
+	// 2026-04-13 PLAN-05 upcoming
+	// 2026-04-20 EDU-01 upcoming
+	// 2026-04-20 PLAN-01 upcoming
+	// 2026-05-05 HLTH-01 upcoming
+	// 2026-05-05 REV-01 upcoming
+	// 2026-08-31 EDU-02 upcoming
+	// 2027-04-02 HLTH-03 upcoming
+	// 2027-04-02 HLTH-04 upcoming
+}

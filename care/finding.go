@@ -145,42 +145,62 @@ type Report []Finding
 // Add appends findings to the report.
 func (r *Report) Add(fs ...Finding) { *r = append(*r, fs...) }
 
-// Sort sorts the report in place by due date (undated findings first), then
-// rule ID, then subject, then status; findings equal in all four keep their
-// order (the sort is stable).
+// Sort sorts the report in place by [CompareFindings]: due date (undated
+// findings first), then rule ID, then subject, then status; findings equal
+// in all four keep their order (the sort is stable).
 func (r Report) Sort() {
 	if r.isSorted() {
 		return
 	}
 	// Sort indexes rather than the findings themselves, which are large,
-	// then move each finding once.
-	idx := make([]int32, len(r))
-	for i := range idx {
-		idx[i] = int32(i)
+	// then move each finding once, following the permutation's cycles.
+	var buf [512]int32
+	idx := buf[:0]
+	if len(r) > len(buf) {
+		idx = make([]int32, 0, len(r))
+	}
+	for i := range r {
+		idx = append(idx, int32(i))
 	}
 	slices.SortFunc(idx, func(a, b int32) int {
-		if c := compareFindings(&r[a], &r[b]); c != 0 {
+		if c := CompareFindings(&r[a], &r[b]); c != 0 {
 			return c
 		}
 		return cmp.Compare(a, b)
 	})
-	tmp := make(Report, len(r))
-	for i, j := range idx {
-		tmp[i] = r[j]
+	// Position i must receive the finding at idx[i].
+	for i := range idx {
+		if idx[i] < 0 || int(idx[i]) == i {
+			continue
+		}
+		tmp := r[i]
+		j := i
+		for {
+			k := int(idx[j])
+			idx[j] = -1
+			if k == i {
+				r[j] = tmp
+				break
+			}
+			r[j] = r[k]
+			j = k
+		}
 	}
-	copy(r, tmp)
 }
 
 func (r Report) isSorted() bool {
 	for i := 1; i < len(r); i++ {
-		if compareFindings(&r[i-1], &r[i]) > 0 {
+		if CompareFindings(&r[i-1], &r[i]) > 0 {
 			return false
 		}
 	}
 	return true
 }
 
-func compareFindings(a, b *Finding) int {
+// CompareFindings orders findings as a sorted [Report] holds them: by due
+// date (undated first), then rule ID, then subject, then status. It
+// returns -1, 0 or +1.
+func CompareFindings(a, b *Finding) int {
 	if c := a.Due.Compare(b.Due); c != 0 {
 		return c
 	}
@@ -191,6 +211,38 @@ func compareFindings(a, b *Finding) int {
 		return c
 	}
 	return cmp.Compare(a.Status, b.Status)
+}
+
+// MergeSorted returns one sorted report holding every finding of the
+// given reports, each of which must already be sorted. Findings that
+// compare equal keep the order of the reports given. It makes one
+// allocation, of the result.
+func MergeSorted(reports ...Report) Report {
+	n := 0
+	for _, r := range reports {
+		n += len(r)
+	}
+	out := make(Report, 0, n)
+	var heads [8]int
+	pos := heads[:0]
+	if len(reports) > len(heads) {
+		pos = make([]int, 0, len(reports))
+	}
+	pos = pos[:len(reports)]
+	for len(out) < n {
+		best := -1
+		for k, r := range reports {
+			if pos[k] == len(r) {
+				continue
+			}
+			if best < 0 || CompareFindings(&r[pos[k]], &reports[best][pos[best]]) < 0 {
+				best = k
+			}
+		}
+		out = append(out, reports[best][pos[best]])
+		pos[best]++
+	}
+	return out
 }
 
 // Sorted returns a sorted copy of the report.

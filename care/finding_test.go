@@ -164,3 +164,41 @@ func TestValidationErrors(t *testing.T) {
 		t.Error("JoinPath")
 	}
 }
+
+func TestSortAndMerge(t *testing.T) {
+	mk := func(due string, rule RuleID, subject string) Finding {
+		return Finding{Due: isoDate(due), Rule: rule, Subject: subject}
+	}
+	r := Report{
+		mk("2025-03-01", "B", "x"), mk("2025-01-01", "A", "y"), mk("", "C", "z"),
+		mk("2025-03-01", "A", "x"), mk("2025-01-01", "A", "y"), mk("2025-02-01", "A", "a"),
+	}
+	r[1].Message, r[4].Message = "first", "second" // equal keys: order kept
+	r.Sort()
+	var got []string
+	for _, f := range r {
+		got = append(got, f.Due.String()+" "+string(f.Rule)+" "+f.Message)
+	}
+	want := []string{" C ", "2025-01-01 A first", "2025-01-01 A second", "2025-02-01 A ", "2025-03-01 A ", "2025-03-01 B "}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Sort mismatch (-want +got):\n%s", diff)
+	}
+	big := make(Report, 2000)
+	for i := range big {
+		big[i] = mk("2025-01-01", RuleID([]string{"Z", "A", "M"}[i%3]), "")
+		big[i].Message = string(rune('a' + i%26))
+	}
+	big.Sort()
+	if !big.isSorted() {
+		t.Error("a large report is not sorted")
+	}
+	a := Report{mk("2025-01-01", "A", ""), mk("2025-03-01", "A", "")}
+	b := Report{mk("2025-02-01", "B", ""), mk("2025-04-01", "B", "")}
+	merged := MergeSorted(a, nil, b)
+	if len(merged) != 4 || !merged.isSorted() || merged[1].Rule != "B" {
+		t.Errorf("MergeSorted = %v", merged)
+	}
+	if len(MergeSorted()) != 0 {
+		t.Error("MergeSorted() should be empty")
+	}
+}

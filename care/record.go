@@ -42,21 +42,39 @@ type Context struct {
 // report, if p is looser than statute, the record is invalid, or a date it
 // needs falls outside the calendar. The report is sorted.
 func Assess(r Record, ctx Context, asOf Date, cal *Calendar, p Policy) (Report, error) {
-	if err := p.Validate(); err != nil {
-		return nil, err
-	}
-	if err := r.Validate(); err != nil {
-		return nil, err
-	}
-	rep := make(Report, 0, 64)
-	if err := r.assessPlanning(ctx, asOf, cal, p, &rep); err != nil {
-		return nil, err
-	}
-	if err := r.assessSafeguarding(ctx, asOf, cal, p, &rep); err != nil {
+	rep, err := AppendAssessment(make(Report, 0, r.estimate()), r, ctx, asOf, cal, p)
+	if err != nil {
 		return nil, err
 	}
 	rep.Sort()
 	return rep, nil
+}
+
+// AppendAssessment is [Assess] appending its findings, unsorted, to dst:
+// for callers that gather several packages' findings into one report and
+// sort it once. On error it returns dst unchanged.
+func AppendAssessment(dst Report, r Record, ctx Context, asOf Date, cal *Calendar, p Policy) (Report, error) {
+	if err := p.Validate(); err != nil {
+		return dst, err
+	}
+	if err := r.Validate(); err != nil {
+		return dst, err
+	}
+	rep := dst
+	if err := r.assessPlanning(ctx, asOf, cal, p, &rep); err != nil {
+		return dst, err
+	}
+	if err := r.assessSafeguarding(ctx, asOf, cal, p, &rep); err != nil {
+		return dst, err
+	}
+	return rep, nil
+}
+
+// estimate is a rough count of the findings the record will give, to size
+// the report once.
+func (r Record) estimate() int {
+	return 16 + 2*len(r.Episodes) + 2*len(r.Visits) + len(r.CarePlans)*4 + len(r.Events)*3 + len(r.HealthAssessments) +
+		len(r.SDQs) + len(r.DentalChecks) + 4*len(r.PEPs) + 2*len(r.MissingEpisodes) + len(r.RiskMeetings)
 }
 
 // Rules returns the catalogue of the care-record rules, in ID order within

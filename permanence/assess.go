@@ -3,6 +3,7 @@ package permanence
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -44,15 +45,26 @@ var ErrNoAsOf = errors.New("permanence: the as-of date is required")
 //
 // See also [Track], [Rules].
 func Assess(rec Record, in Inputs, asOf care.Date, cal *care.Calendar, p Policy) (care.Report, error) {
-	if err := check(rec, in, asOf, p); err != nil {
-		return nil, err
-	}
-	v := newView(rec, in, asOf)
-	rep := make(care.Report, 0, 8+len(rec.Plan.Transitions)+len(rec.Adoption.Reviews))
-	if err := assess(&rep, rec, in, &v, asOf, cal, p); err != nil {
+	rep, err := AppendAssessment(nil, rec, in, asOf, cal, p)
+	if err != nil {
 		return nil, err
 	}
 	rep.Sort()
+	return rep, nil
+}
+
+// AppendAssessment is [Assess] appending its findings, unsorted, to dst:
+// for callers that gather several packages' findings into one report and
+// sort it once. On error it returns dst unchanged.
+func AppendAssessment(dst care.Report, rec Record, in Inputs, asOf care.Date, cal *care.Calendar, p Policy) (care.Report, error) {
+	if err := check(rec, in, asOf, p); err != nil {
+		return dst, err
+	}
+	v := newView(rec, in, asOf)
+	rep := slices.Grow(dst, 8+len(rec.Plan.Transitions)+len(rec.Adoption.Reviews))
+	if err := assess(&rep, rec, in, &v, asOf, cal, p); err != nil {
+		return dst, err
+	}
 	return rep, nil
 }
 

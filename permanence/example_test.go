@@ -255,3 +255,23 @@ func ExampleRoutes() {
 	// residential
 	// independence
 }
+
+// AppendAssessment adds permanence findings to a report that already holds
+// another package's; one sort at the end orders the whole report.
+func ExampleAppendAssessment() {
+	rec := permanence.Record{Proceedings: []permanence.Proceedings{{Issued: care.MustDate(2025, time.August, 22)}}}
+	in := permanence.Inputs{Child: care.Child{ID: "C0001"}}
+	other := care.Report{{Rule: "REV-03", Subject: "reviews[2]", Status: care.Upcoming, Due: care.MustDate(2026, time.March, 2)}}
+	rep, err := permanence.AppendAssessment(other, rec, in, care.MustDate(2026, time.October, 1), care.EnglandAndWales(), permanence.Policy{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	rep.Sort()
+	for _, f := range rep {
+		fmt.Println(f.Due, f.Rule, f.Subject, f.Status)
+	}
+	// Output:
+	// 2026-02-20 PERM-04 proceedings[0] overdue
+	// 2026-03-02 REV-03 reviews[2] upcoming
+}

@@ -1,7 +1,6 @@
 package review
 
 import (
-	"cmp"
 	"slices"
 	"strconv"
 
@@ -53,6 +52,26 @@ import (
 //
 // See also [Schedule] and [Record.Validate].
 func Assess(rec Record, child care.Child, eps []care.Episode, asOf care.Date, cal *care.Calendar, p Policy) (care.Report, error) {
+	rep, err := AppendAssessment(nil, rec, child, eps, asOf, cal, p)
+	if err != nil {
+		return nil, err
+	}
+	rep.Sort()
+	return rep, nil
+}
+
+// AppendAssessment is [Assess] appending its findings, unsorted, to dst:
+// for callers that gather several packages' findings into one report and
+// sort it once. On error it returns dst unchanged.
+func AppendAssessment(dst care.Report, rec Record, child care.Child, eps []care.Episode, asOf care.Date, cal *care.Calendar, p Policy) (care.Report, error) {
+	out, err := assessInto(dst, rec, child, eps, asOf, cal, p)
+	if err != nil {
+		return dst, err
+	}
+	return out, nil
+}
+
+func assessInto(dst care.Report, rec Record, child care.Child, eps []care.Episode, asOf care.Date, cal *care.Calendar, p Policy) (care.Report, error) {
 	if err := p.Validate(); err != nil {
 		return nil, err
 	}
@@ -78,7 +97,7 @@ func Assess(rec Record, child care.Child, eps []care.Episode, asOf care.Date, ca
 	}
 	a := assessor{
 		rec: rec, child: child, asOf: asOf, cal: cal, p: p,
-		rep: make(care.Report, 0, len(sched)+4*len(rec.Reviews)+nrec+3*len(sp)+4),
+		rep: slices.Grow(dst, len(sched)+4*len(rec.Reviews)+nrec+3*len(sp)+4),
 		ev:  make([]care.Evidence, 0, 2*len(sched)+6*len(rec.Reviews)+2*nrec+4*len(sp)+8),
 	}
 	a.paths = buildPaths(rec.Reviews)
@@ -90,51 +109,7 @@ func Assess(rec Record, child care.Child, eps []care.Episode, asOf care.Date, ca
 	if err := a.reviews(); err != nil {
 		return nil, err
 	}
-	return a.sorted(), nil
-}
-
-// sorted sorts the report into the order of [care.Report.Sort] (due date,
-// undated first, then rule ID, subject and status; stable) and returns it.
-// Findings are large values, so it sorts their indices and then moves each
-// finding once, which is several times faster than sorting the findings.
-func (a *assessor) sorted() care.Report {
-	idx := make([]int32, len(a.rep))
-	for i := range idx {
-		idx[i] = int32(i)
-	}
-	rep := a.rep
-	slices.SortStableFunc(idx, func(i, j int32) int {
-		x, y := &rep[i], &rep[j]
-		if c := x.Due.Compare(y.Due); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(x.Rule, y.Rule); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(x.Subject, y.Subject); c != 0 {
-			return c
-		}
-		return cmp.Compare(x.Status, y.Status)
-	})
-	// Permute in place, following each cycle of the permutation once.
-	for k := range idx {
-		if idx[k] < 0 || int(idx[k]) == k {
-			continue
-		}
-		tmp := rep[k]
-		j := k
-		for {
-			next := int(idx[j])
-			idx[j] = -1
-			if next == k {
-				rep[j] = tmp
-				break
-			}
-			rep[j] = rep[next]
-			j = next
-		}
-	}
-	return rep
+	return a.rep, nil
 }
 
 // assessor holds the state of one call of [Assess].

@@ -176,3 +176,27 @@ func ExampleParseCheckOutcome() {
 	// Output:
 	// escalated <nil>
 }
+
+// AppendAssessment gathers review findings into a report that already holds
+// another package's findings; one sort at the end gives the same order as
+// Assess would.
+func ExampleAppendAssessment() {
+	child := care.Child{ID: "C0001", DateOfBirth: care.MustDate(2014, time.May, 1)}
+	eps := episodes(care.MustDate(2025, time.January, 6))
+	rec := review.Record{Reviews: []review.Review{{Held: care.MustDate(2025, time.February, 3), Participation: care.ParticipationPN1, ViewsRecorded: true}}}
+	other := care.Report{{Rule: "VIS-01", Subject: "placement 2025-01-06", Status: care.Met, Due: care.MustDate(2025, time.January, 13)}}
+	rep, err := review.AppendAssessment(other, rec, child, eps, care.MustDate(2025, time.February, 10), care.EnglandAndWales(), review.Policy{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	rep.Sort()
+	for _, f := range rep[:4] {
+		fmt.Printf("%-10s %s %s\n", f.Due, f.Rule, f.Status)
+	}
+	// Output:
+	//            REV-08 met
+	// 2025-01-13 REV-04 overdue
+	// 2025-01-13 VIS-01 met
+	// 2025-02-03 REV-01 met
+}

@@ -2,6 +2,7 @@ package supervision
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/lookedafter/practice/care"
@@ -139,19 +140,31 @@ func (r CaseRecord) WorkerOn(d care.Date) (string, bool) {
 // invalid, asOf is zero, or the record is invalid or names a child other
 // than childID.
 func AssessCase(childID string, rec CaseRecord, asOf care.Date, p Policy) (care.Report, error) {
+	rep, err := AppendCaseAssessment(nil, childID, rec, asOf, p)
+	if err != nil {
+		return nil, err
+	}
+	rep.Sort()
+	return rep, nil
+}
+
+// AppendCaseAssessment is [AssessCase] appending its findings, unsorted,
+// to dst: for callers that gather several packages' findings into one
+// report and sort it once. On error it returns dst unchanged.
+func AppendCaseAssessment(dst care.Report, childID string, rec CaseRecord, asOf care.Date, p Policy) (care.Report, error) {
 	if err := p.Validate(); err != nil {
-		return nil, fmt.Errorf("supervision: policy: %w", err)
+		return dst, fmt.Errorf("supervision: policy: %w", err)
 	}
 	if asOf.IsZero() {
-		return nil, fmt.Errorf("supervision: as-of date: %w", care.ErrRequired)
+		return dst, fmt.Errorf("supervision: as-of date: %w", care.ErrRequired)
 	}
 	if childID == "" {
-		return nil, fmt.Errorf("supervision: child ID: %w", care.ErrRequired)
+		return dst, fmt.Errorf("supervision: child ID: %w", care.ErrRequired)
 	}
 	var errs care.ValidationErrors
 	rec.validate(&errs, childID)
 	if err := errs.Err(); err != nil {
-		return nil, err
+		return dst, err
 	}
 	a := assessment{rec: rec, asOf: asOf, rules: Rules()}
 	a.order = byDate(len(rec.Discussions), func(i int) care.Date { return rec.Discussions[i].Date })
@@ -160,12 +173,11 @@ func AssessCase(childID string, rec CaseRecord, asOf care.Date, p Policy) (care.
 		a.refs[i] = index("discussions", i)
 	}
 	n := 2*len(rec.Discussions) + 3*len(rec.Directions) + 4
-	rep := make(care.Report, 0, n)
+	rep := slices.Grow(dst, n)
 	ev := make([]care.Evidence, 0, 2*n)
 	rep = a.discussionInterval(childID, p, rep, &ev)
 	rep = a.reflective(rep, &ev)
 	rep = a.directions(rep, &ev)
-	rep.Sort()
 	return rep, nil
 }
 

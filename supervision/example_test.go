@@ -344,3 +344,28 @@ func ExampleCaseNote_Recorded() {
 	// Output:
 	// progress, future focus
 }
+
+// AppendCaseAssessment gathers supervision findings into a report that
+// already holds another package's findings; one sort at the end gives the
+// same order as AssessCase would.
+func ExampleAppendCaseAssessment() {
+	ds := authority()
+	other := care.Report{{Rule: "VIS-02", Subject: "placement 2025-08-04", Status: care.Met, Due: care.MustDate(2025, time.September, 15)}}
+	rep, err := supervision.AppendCaseAssessment(other, "C0002", ds.CaseRecord("C0002"), care.MustDate(2025, time.October, 20), supervision.Policy{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	rep.Sort()
+	for _, f := range rep {
+		fmt.Printf("%-10s %s %s\n", f.Due, f.Rule, f.Status)
+	}
+	// Output:
+	//            SUP-03 breach
+	//            SUP-03 met
+	// 2025-09-15 SUP-02 met
+	// 2025-09-15 VIS-02 met
+	// 2025-10-13 SUP-02 met
+	// 2025-10-13 SUP-04 met
+	// 2025-11-24 SUP-02 upcoming
+}

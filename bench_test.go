@@ -1,0 +1,122 @@
+package practice
+
+import (
+	"os"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/lookedafter/practice/care"
+)
+
+// medianCase returns the synthetic child with the median number of records
+// among the first n of the cohort.
+func medianCase(n int) (Case, int) {
+	coh := Synthetic(SyntheticOptions{Seed: 1, Children: n})
+	type sized struct {
+		i, records int
+	}
+	sizes := make([]sized, len(coh.Cases))
+	for i, c := range coh.Cases {
+		sizes[i] = sized{i, recordCount(c)}
+	}
+	slices.SortFunc(sizes, func(a, b sized) int { return a.records - b.records })
+	m := sizes[len(sizes)/2]
+	return coh.Cases[m.i], m.records
+}
+
+func recordCount(c Case) int {
+	n := len(c.Episodes) + len(c.Visits) + len(c.CarePlans) + len(c.PlacementPlans) + len(c.Notifications) +
+		len(c.Events) + len(c.Assessments) + len(c.Chronology) + len(c.HealthAssessments) + len(c.SDQs) +
+		len(c.DentalChecks) + len(c.PEPs) + len(c.MissingEpisodes) + len(c.RiskMeetings) + len(c.PlacementApprovals) +
+		len(c.CeasingApprovals) + len(c.Reviews) + len(c.IRO) + len(c.MidwayChecks) +
+		len(c.Supervision.Allocations) + len(c.Supervision.Discussions) + len(c.Supervision.Directions) +
+		len(c.Permanence.Plan.Transitions) + len(c.Permanence.Proceedings)
+	for _, r := range c.Reviews {
+		n += len(r.Recommendations)
+	}
+	return n
+}
+
+// BenchmarkAssess assesses the median synthetic child (by number of
+// records) with every rule of the catalogue.
+func BenchmarkAssess(b *testing.B) {
+	c, records := medianCase(1001)
+	cal := care.EnglandAndWales()
+	asOf := care.MustDate(2026, 12, 1)
+	rep, err := Assess(c, asOf, Standards{}, cal)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := Assess(c, asOf, Standards{}, cal); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(records), "records")
+	b.ReportMetric(float64(len(rep)), "findings")
+}
+
+// BenchmarkAssessCohort assesses a synthetic national cohort (84,000
+// children by default; set PRACTICE_BENCH_CHILDREN to change it), one
+// goroutine and then one per CPU, reporting ns and allocations per child
+// and the process's peak resident memory.
+func BenchmarkAssessCohort(b *testing.B) {
+	n := 84000
+	if s := os.Getenv("PRACTICE_BENCH_CHILDREN"); s != "" {
+		if v, err := strconv.Atoi(s); err == nil && v > 0 {
+			n = v
+		}
+	}
+	coh := Synthetic(SyntheticOptions{Seed: 1, Children: n})
+	cal := care.EnglandAndWales()
+	for _, tc := range []struct {
+		name string
+		opt  CohortOptions
+	}{
+		{"serial", CohortOptions{}},
+		{"parallel", CohortOptions{Parallelism: -1}},
+		{"serial-summary", CohortOptions{DiscardReports: true}},
+		{"parallel-summary", CohortOptions{Parallelism: -1, DiscardReports: true}},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			b.ResetTimer()
+			for b.Loop() {
+				rep, err := AssessCohort(coh.Cases, coh.AsOf, Standards{}, cal, tc.opt)
+				if err != nil || rep.Invalid != 0 {
+					b.Fatal(err, rep.Invalid)
+				}
+			}
+			b.StopTimer()
+			runtime.ReadMemStats(&after)
+			perOp := float64(b.N)
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/perOp/float64(n), "ns/child")
+			b.ReportMetric(float64(after.Mallocs-before.Mallocs)/perOp/float64(n), "allocs/child")
+			b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/perOp/float64(n), "B/child")
+			b.ReportMetric(peakRSSMiB(), "peak-RSS-MiB")
+		})
+	}
+}
+
+// peakRSSMiB reads the process's peak resident set size (Linux only; 0
+// elsewhere).
+func peakRSSMiB() float64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if f := strings.Fields(line); len(f) >= 2 && f[0] == "VmHWM:" {
+			kb, _ := strconv.ParseFloat(f[1], 64)
+			return kb / 1024
+		}
+	}
+	return 0
+}
