@@ -657,8 +657,8 @@ func (g *synth) dataset(cases []Case) supervision.Dataset {
 	return d
 }
 
-// lookedAfterEnd returns the day the child's current or last period of care
-// ended, or asOf if it goes on.
+// careEnd returns the day a period (of care, or a placement) ended, or
+// asOf if it goes on.
 func (g *synth) careEnd(p care.Period) care.Date {
 	if p.End.IsZero() || p.End.After(g.asOf) {
 		return g.asOf
@@ -701,11 +701,6 @@ func (g *synth) planning(r *rand.Rand, c *Case) {
 	for _, pl := range care.Placements(c.Episodes) {
 		end := g.careEnd(pl.Period)
 		start := pl.Period.Start
-		if pl.Period.End.IsZero() || pl.Period.End.After(asOf) {
-			end = asOf
-		} else {
-			end = pl.Period.End
-		}
 		if !start.Before(asOf) {
 			continue
 		}
