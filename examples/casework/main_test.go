@@ -9,10 +9,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
 	"github.com/lookedafter/practice"
 	"github.com/lookedafter/practice/care"
+
+	"github.com/lookedafter/practice/examples/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the embedded cohort and the golden files")
@@ -75,19 +75,7 @@ func TestRun(t *testing.T) {
 			if errOut.Len() > 0 {
 				got += "--- stderr\n" + errOut.String()
 			}
-			path := filepath.Join("testdata", tc.golden)
-			if *update {
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(string(want), got); diff != "" {
-				t.Errorf("output mismatch (-want +got):\n%s", diff)
-			}
+			golden.Check(t, filepath.Join("testdata", tc.golden), got, *update)
 		})
 	}
 }

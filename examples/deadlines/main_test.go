@@ -3,11 +3,10 @@ package main
 import (
 	"bytes"
 	"flag"
-	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/lookedafter/practice/examples/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -28,19 +27,7 @@ func TestRun(t *testing.T) {
 			if code := run(tc.args, &out, &errOut); code != tc.code {
 				t.Fatalf("run(%q) = %d, want %d; stderr: %s", tc.args, code, tc.code, errOut.String())
 			}
-			path := filepath.Join("testdata", tc.golden)
-			if *update {
-				if err := os.WriteFile(path, out.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(string(want), out.String()); diff != "" {
-				t.Errorf("output mismatch (-want +got):\n%s", diff)
-			}
+			golden.Check(t, filepath.Join("testdata", tc.golden), out.String(), *update)
 		})
 	}
 }

@@ -9,11 +9,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
 	"github.com/lookedafter/practice"
 	"github.com/lookedafter/practice/care"
 	"github.com/lookedafter/practice/permanence"
+
+	"github.com/lookedafter/practice/examples/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -57,19 +57,7 @@ func TestRun(t *testing.T) {
 				t.Fatalf("run(%q) = %d, want 0; stderr: %s", tc.args, code, errOut.String())
 			}
 			got := strings.ReplaceAll(out.String(), dir, "TMPDIR")
-			path := filepath.Join("testdata", tc.golden)
-			if *update {
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(string(want), got); diff != "" {
-				t.Errorf("run(%q) output mismatch (-want +got):\n%s", tc.args, diff)
-			}
+			golden.Check(t, filepath.Join("testdata", tc.golden), got, *update)
 		})
 	}
 }

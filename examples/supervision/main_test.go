@@ -9,10 +9,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
 	"github.com/lookedafter/practice"
 	"github.com/lookedafter/practice/care"
+
+	"github.com/lookedafter/practice/examples/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files (and testdata/dataset.json from the synthetic generator)")
@@ -59,19 +59,7 @@ func TestRun(t *testing.T) {
 			if code := runIO(tc.args, strings.NewReader(tc.stdin), &out, &errOut); code != 0 {
 				t.Fatalf("run(%q) = %d, want 0; stderr: %s", tc.args, code, errOut.String())
 			}
-			path := filepath.Join("testdata", tc.golden)
-			if *update {
-				if err := os.WriteFile(path, out.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(string(want), out.String()); diff != "" {
-				t.Errorf("run(%q) output mismatch (-want +got):\n%s", tc.args, diff)
-			}
+			golden.Check(t, filepath.Join("testdata", tc.golden), out.String(), *update)
 		})
 	}
 }
