@@ -185,6 +185,9 @@ func (d Date) Before(other Date) bool { return d.n < other.n }
 // After reports whether d is later than other.
 func (d Date) After(other Date) bool { return d.n > other.n }
 
+// Equal reports whether d and other are the same day (as d == other does).
+func (d Date) Equal(other Date) bool { return d.n == other.n }
+
 // Compare returns -1 if d is earlier than other, 0 if they are the same day
 // and +1 if d is later, so that slices.SortFunc(ds, Date.Compare) works. The
 // zero Date sorts first.

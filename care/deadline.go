@@ -61,13 +61,19 @@ type Deadline struct {
 func (d Deadline) IsZero() bool { return d == Deadline{} }
 
 // String reads as a sentence: "REV-01 due 2025-02-03: 20 working days after
-// becoming looked after on 2025-01-06".
+// becoming looked after on 2025-01-06", or, for a count of zero, "REV-04 due
+// 2025-02-03: no later than first review held on 2025-02-03".
 func (d Deadline) String() string {
 	unit := d.Unit.String()
 	if d.Count == 1 && len(unit) > 1 {
 		unit = unit[:len(unit)-1]
 	}
-	s := string(d.Rule) + " due " + d.Due.String() + ": " + strconv.Itoa(d.Count) + " " + unit + " after "
+	s := string(d.Rule) + " due " + d.Due.String() + ": "
+	if d.Count == 0 {
+		s += "no later than "
+	} else {
+		s += strconv.Itoa(d.Count) + " " + unit + " after "
+	}
 	if d.AnchorLabel != "" {
 		s += d.AnchorLabel + " on "
 	}

@@ -210,7 +210,7 @@ func (a *planAssessor) education() error {
 				refs = append(refs, plRef("PEP initiated", done, "peps", ref))
 			}
 			a.deadline(rEDU01, subject, Deadline{Due: due, Anchor: per.Start, AnchorLabel: "became looked after", Count: n, Unit: WorkingDays}, done, refs...)
-			review := Date{}
+			review, label := Date{}, "first review held"
 			for _, rv := range a.ctx.Reviews {
 				if per.Contains(rv) {
 					review = rv
@@ -218,11 +218,12 @@ func (a *planAssessor) education() error {
 				}
 			}
 			if review.IsZero() && per.Contains(a.asOf) {
-				review = a.ctx.FirstReviewDue
+				review, label = a.ctx.FirstReviewDue, "first review due"
 			}
 			if !review.IsZero() {
-				a.deadline(rEDU01, subject+" first review", Deadline{Due: review, Anchor: per.Start, AnchorLabel: "became looked after",
-					Count: review.DaysSince(per.Start), Unit: Days}, done, refs...)
+				// In place by the first review: due on the review's date.
+				a.deadline(rEDU01, subject+" first review", Deadline{Due: review, Anchor: review, AnchorLabel: label,
+					Count: 0, Unit: Days}, done, refs...)
 			}
 		}
 		// EDU-02.

@@ -198,9 +198,6 @@ func PeriodsOfCare(eps []Episode) []Period {
 	return out
 }
 
-// Equal reports whether d and other are the same day.
-func (d Date) Equal(other Date) bool { return d.n == other.n }
-
 // Placement is a derived view of the episodes: a continuous stay with the
 // same carer. Each episode's reason for a new episode decides whether it
 // starts or continues a placement:

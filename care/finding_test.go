@@ -39,6 +39,10 @@ func TestDeadlineEvaluate(t *testing.T) {
 	if got, want := dl.String(), "TEST-01 due 2025-02-03: 20 working days after becoming looked after on 2025-01-06"; got != want {
 		t.Errorf("String() = %q, want %q", got, want)
 	}
+	zero := Deadline{Rule: "X", Due: isoDate("2025-02-03"), Anchor: isoDate("2025-02-03"), AnchorLabel: "first review held", Unit: Days}
+	if got, want := zero.String(), "X due 2025-02-03: no later than first review held on 2025-02-03"; got != want {
+		t.Errorf("String() = %q, want %q", got, want)
+	}
 	one := Deadline{Rule: "X", Due: isoDate("2025-01-13"), Anchor: isoDate("2025-01-06"), Count: 1, Unit: Weeks}
 	if got, want := one.String(), "X due 2025-01-13: 1 week after 2025-01-06"; got != want {
 		t.Errorf("String() = %q, want %q", got, want)

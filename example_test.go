@@ -1,0 +1,129 @@
+package practice_test
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/lookedafter/practice"
+	"github.com/lookedafter/practice/care"
+)
+
+// A child placed with foster carers the day before Good Friday 2026, with
+// nothing else recorded yet: as of 20 April the statutory deadlines that
+// have passed are overdue, and those to come are listed with their dates.
+func ExampleAssess() {
+	c := practice.Case{Team: "North Children in Care", Office: "North"}
+	c.Child = care.Child{ID: "C0001", DateOfBirth: care.MustDate(2014, 5, 1), Ethnicity: care.EthnicityWBRI,
+		Religion: "None", FirstLanguage: "English", IdentityNeeds: "recorded in the care plan"}
+	c.Episodes = []care.Episode{{Start: care.MustDate(2026, 4, 2), ReasonNew: care.NewEpisodeS,
+		LegalStatus: care.LegalStatusV2, PlacementType: care.PlacementTypeU6}}
+	rep, err := practice.Assess(c, care.MustDate(2026, 4, 20), practice.Standards{}, care.EnglandAndWales())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, f := range rep.WithStatus(care.Overdue, care.Upcoming) {
+		if f.Due.Before(care.MustDate(2026, 5, 6)) {
+			fmt.Println(f.Due, f.Rule, f.Status, "-", f.Deadline)
+		}
+	}
+	// Output:
+	// 2026-04-09 VIS-01 overdue - VIS-01 due 2026-04-09: 7 days after placement started on 2026-04-02
+	// 2026-04-13 PLAN-04 overdue - PLAN-04 due 2026-04-13: 5 working days after placement started on 2026-04-02
+	// 2026-04-13 PLAN-05 overdue - PLAN-05 due 2026-04-13: 5 working days after placement started on 2026-04-02
+	// 2026-04-13 REV-04 overdue - REV-04 due 2026-04-13: 5 working days after became looked after on 2026-04-02
+	// 2026-04-20 EDU-01 upcoming - EDU-01 due 2026-04-20: 10 working days after became looked after on 2026-04-02
+	// 2026-04-20 PLAN-01 upcoming - PLAN-01 due 2026-04-20: 10 working days after first placement started on 2026-04-02
+	// 2026-05-05 EDU-01 upcoming - EDU-01 due 2026-05-05: no later than first review due on 2026-05-05
+	// 2026-05-05 HLTH-01 upcoming - HLTH-01 due 2026-05-05: 20 working days after became looked after on 2026-04-02
+	// 2026-05-05 REV-01 upcoming - REV-01 due 2026-05-05: 20 working days after became looked after on 2026-04-02
+	// 2026-05-05 REV-04 upcoming - REV-04 due 2026-05-05: no later than first review due on 2026-05-05
+}
+
+// Decoding is strict: every unknown field, malformed date and unknown code
+// is reported with its path and line.
+func ExampleDecodeCase() {
+	_, err := practice.DecodeCase([]byte(`{
+  "child": {"id": "C0001", "date_of_birth": "2014-02-30"},
+  "episodes": [{"start": "2026-04-02", "legal_status": "C9", "placment_type": "U6"}]
+}`))
+	for _, line := range strings.Split(err.Error(), "\n") {
+		fmt.Println(line)
+	}
+	// Output:
+	// record 0, line 2, column 45: child.date_of_birth: care: parsing "2014-02-30" as date: care: invalid date: 2014-02-30 does not exist
+	// record 0, line 3, column 56: episodes[0].legal_status: care: parsing "C9" as legal status: care: unknown code
+	// record 0, line 3, column 62: episodes[0].placment_type: unknown field
+}
+
+// A synthetic cohort assessed as a whole: timeliness by rule, and the
+// children drifting most.
+func ExampleAssessCohort() {
+	coh := practice.Synthetic(practice.SyntheticOptions{Seed: 1, Children: 40})
+	rep, err := practice.AssessCohort(coh.Cases, coh.AsOf, practice.Standards{}, care.EnglandAndWales(), practice.CohortOptions{Parallelism: 2})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(rep.Assessed, "assessed,", rep.Invalid, "invalid,", rep.Flagged, "flagged")
+	for _, r := range rep.Rates {
+		if r.Rule == "REV-01" || r.Rule == "VIS-01" {
+			fmt.Printf("%s: %d of %d on time (%s%%)\n", r.Rule, r.Met, r.Applicable, r.Rate.StringFixed(1))
+		}
+	}
+	d := rep.Drifting()[0]
+	fmt.Println("worst:", d.ChildID, d.OverdueStatutory, "statutory overdue, oldest", d.OldestOverdueDays, "days")
+	// Output:
+	// 40 assessed, 0 invalid, 36 flagged
+	// REV-01: 36 of 43 on time (83.7%)
+	// VIS-01: 80 of 92 on time (87.0%)
+	// worst: C000004 4 statutory overdue, oldest 446 days
+}
+
+// Drift summarises a child's overdue findings (DRIFT-01).
+func ExampleDriftOf() {
+	asOf := care.MustDate(2026, 12, 1)
+	rep := care.Report{
+		{Rule: "VIS-02", Status: care.Overdue, Severity: care.SeverityStatutory, Domain: care.DomainVisits, Due: care.MustDate(2026, 11, 20)},
+		{Rule: "SUP-02", Status: care.Overdue, Severity: care.SeverityLocal, Domain: care.DomainSupervision, Due: care.MustDate(2026, 7, 1)},
+		{Rule: "REV-03", Status: care.Met, Severity: care.SeverityStatutory, Domain: care.DomainReviews, Due: care.MustDate(2026, 10, 1)},
+	}
+	d := practice.DriftOf("C0001", rep, asOf, practice.DriftPolicy{})
+	fmt.Println(d.Flagged, d.Overdue, d.OverdueStatutory, d.OldestOverdueDays, d.Domains)
+	// Output:
+	// true 2 1 153 [visits supervision]
+}
+
+func ExampleRules() {
+	rules := practice.Rules()
+	fmt.Println(len(rules), "rules")
+	for _, r := range rules {
+		if r.ID == "REV-01" {
+			fmt.Println(r.ID, r.Title, "|", r.Citation)
+		}
+	}
+	// Output:
+	// 65 rules
+	// REV-01 First review within 20 working days of becoming looked after | Care Planning, Placement and Case Review (England) Regulations 2010, reg 33(1)
+}
+
+func ExampleSynthetic() {
+	coh := practice.Synthetic(practice.SyntheticOptions{Seed: 1, Children: 3})
+	for _, c := range coh.Cases {
+		fmt.Println(c.Child, c.Office, len(c.Episodes) > 0, c.Validate() == nil)
+	}
+	// Output:
+	// child C000001 Central true true
+	// child C000002 Central true true
+	// child C000003 Central true true
+}
+
+func ExampleDecodeStandards() {
+	_, err := practice.DecodeStandards([]byte(`{"review": {"later_review_months": 7}}`))
+	fmt.Println(err)
+	std, err := practice.DecodeStandards([]byte(`{"care": {"visits": {"interval_days": 28}}, "drift": {"max_overdue_days": 30}}`))
+	fmt.Println(std.Care.Visits.IntervalDays, std.Drift.MaxOverdueDays, err)
+	// Output:
+	// review.later_review_months: 7 months is looser than the statutory limit (CPPCR reg 33(2)) of 6 months
+	// 28 30 <nil>
+}
