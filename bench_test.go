@@ -120,3 +120,23 @@ func peakRSSMiB() float64 {
 	}
 	return 0
 }
+
+// BenchmarkAssessBySize assesses children of four sizes (the quartiles of a
+// synthetic cohort by number of records), to show that the cost is linear
+// in the records.
+func BenchmarkAssessBySize(b *testing.B) {
+	coh := Synthetic(SyntheticOptions{Seed: 1, Children: 1001})
+	slices.SortFunc(coh.Cases, func(x, y Case) int { return recordCount(x) - recordCount(y) })
+	cal := care.EnglandAndWales()
+	for _, q := range []int{250, 500, 750, 990} {
+		c := coh.Cases[q]
+		b.Run("records="+strconv.Itoa(recordCount(c)), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Assess(c, coh.AsOf, Standards{}, cal); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
