@@ -1,6 +1,7 @@
 package care
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 )
@@ -66,7 +67,7 @@ func (p ConnectedPolicy) validate(errs *ValidationErrors) {
 // extensionProblem says why a's extension does not count, or "" if it
 // does (or there is none). base is the unextended expiry.
 func (a ConnectedApproval) extensionProblem(base Date, p ConnectedPolicy) string {
-	switch maxWeeks := sgOr(p.ExtensionWeeks, 8); {
+	switch maxWeeks := cmp.Or(p.ExtensionWeeks, 8); {
 	case a.ExtendedOn.IsZero():
 		return ""
 	case a.ExtendedOn.After(base):
@@ -99,7 +100,7 @@ func ConnectedApprovalExpiry(a ConnectedApproval, p ConnectedPolicy) (Deadline, 
 	if a.Start.IsZero() {
 		return Deadline{}, false
 	}
-	weeks := sgOr(p.TemporaryWeeks, 16)
+	weeks := cmp.Or(p.TemporaryWeeks, 16)
 	base := a.Start.AddDays(7 * weeks)
 	d := Deadline{Rule: "CONN-01", Due: base, Anchor: a.Start, AnchorLabel: "temporary approval", Count: weeks, Unit: Weeks}
 	if !a.ExtendedOn.IsZero() && a.extensionProblem(base, p) == "" {
@@ -186,8 +187,8 @@ func (r Record) assessConnected(asOf Date, p ConnectedPolicy, rep *Report) {
 		if a.Start.After(asOf) || !rule.InForceOn(a.Start) {
 			continue
 		}
-		ref := sgIndex("connected_approvals", i)
-		base := a.Start.AddDays(7 * sgOr(p.TemporaryWeeks, 16))
+		ref := Index("connected_approvals", i)
+		base := a.Start.AddDays(7 * cmp.Or(p.TemporaryWeeks, 16))
 		if msg := a.extensionProblem(base, p); msg != "" && !a.ExtendedOn.After(asOf) {
 			b := NewFinding(rule, ref, Breach)
 			b.Message = msg

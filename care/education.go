@@ -1,6 +1,7 @@
 package care
 
 import (
+	"cmp"
 	"fmt"
 	"time"
 
@@ -109,16 +110,16 @@ func (r Record) validateEducation(errs *ValidationErrors) {
 		for j, d := range p.Reviews {
 			switch {
 			case d.IsZero():
-				errs.Add(plIndex(at("reviews"), j), ErrRequired)
+				errs.Add(Index(at("reviews"), j), ErrRequired)
 			case d.Before(p.Initiated):
-				errs.Addf(plIndex(at("reviews"), j), "reviewed %s, before the PEP was initiated on %s", d, p.Initiated)
+				errs.Addf(Index(at("reviews"), j), "reviewed %s, before the PEP was initiated on %s", d, p.Initiated)
 			case j > 0 && d.Before(p.Reviews[j-1]):
-				errs.Add(plIndex(at("reviews"), j), fmt.Errorf("%w: %s is before the previous review's %s", ErrOutOfOrder, d, p.Reviews[j-1]))
+				errs.Add(Index(at("reviews"), j), fmt.Errorf("%w: %s is before the previous review's %s", ErrOutOfOrder, d, p.Reviews[j-1]))
 			}
 		}
 		for j, t := range p.Targets {
 			if t == "" {
-				errs.Add(plIndex(at("targets"), j), ErrRequired)
+				errs.Add(Index(at("targets"), j), ErrRequired)
 			}
 		}
 		if a := p.PupilPremium.Allocated; a.Valid && a.Decimal.IsNegative() {
@@ -167,15 +168,15 @@ func pepRef(d Date, i, j int) Evidence {
 	if j < 0 {
 		return plRef("PEP initiated", d, "peps", i)
 	}
-	return Evidence{Label: "PEP reviewed", Date: d, Ref: plIndex(plPath("peps", i, "reviews"), j)}
+	return Evidence{Label: "PEP reviewed", Date: d, Ref: Index(plPath("peps", i, "reviews"), j)}
 }
 
 // education appends the EDU findings.
 func (a *planAssessor) education() error {
 	ep := a.p.Education
-	fromAge := plOr(ep.FromAge, 4)
+	fromAge := cmp.Or(ep.FromAge, 4)
 	dob := a.r.Child.DateOfBirth
-	n := plOr(ep.InitiateDays, 10)
+	n := cmp.Or(ep.InitiateDays, 10)
 	for pi, per := range a.periods {
 		if per.Start.After(a.asOf) {
 			break
@@ -239,7 +240,7 @@ func (a *planAssessor) education() error {
 		}
 		if cur >= 0 {
 			p := a.r.PEPs[cur]
-			subject := plIndex("peps", cur)
+			subject := Index("peps", cur)
 			var problems []string
 			if len(p.Targets) == 0 {
 				problems = append(problems, "no targets")

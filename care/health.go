@@ -1,6 +1,9 @@
 package care
 
-import "fmt"
+import (
+	"cmp"
+	"fmt"
+)
 
 // HealthAssessmentKind says whether a health assessment is the initial
 // assessment or a review (CPPCR reg 7).
@@ -324,13 +327,13 @@ func (a *planAssessor) health() error {
 		}
 		subject := plSubject("period of care", per.Start)
 		// HLTH-01.
-		n := plOr(hp.InitialDays, 20)
+		n := cmp.Or(hp.InitialDays, 20)
 		due, err := a.wd(rHLTH01, per.Start, n)
 		if err != nil {
 			return err
 		}
 		d := Deadline{Due: due, Anchor: per.Start, AnchorLabel: "became looked after", Count: n, Unit: WorkingDays}
-		prior := per.Start.AddMonths(-plOr(hp.PriorMonths, 3))
+		prior := per.Start.AddMonths(-cmp.Or(hp.PriorMonths, 3))
 		first := -1
 		for i, h := range has {
 			if h.Date.Before(prior) || h.Date.After(a.asOf) || (!per.End.IsZero() && !h.Date.Before(per.End)) {
@@ -358,11 +361,11 @@ func (a *planAssessor) health() error {
 		// HLTH-02: from the assessment that met HLTH-01.
 		if first >= 0 {
 			next := func(last Date) Deadline {
-				m := plOr(hp.FiveAndOverMonths, 12)
+				m := cmp.Or(hp.FiveAndOverMonths, 12)
 				if AgeOn(dob, last) < 5 {
-					m = plOr(hp.UnderFiveMonths, 6)
+					m = cmp.Or(hp.UnderFiveMonths, 6)
 					if hp.FifthBirthday == FifthBirthdayByDueDate && !last.AddMonths(m).Before(Birthday(dob, 5)) {
-						m = plOr(hp.FiveAndOverMonths, 12)
+						m = cmp.Or(hp.FiveAndOverMonths, 12)
 					}
 				}
 				return Deadline{Due: last.AddMonths(m), Anchor: last, AnchorLabel: "last health assessment", Count: m, Unit: Months}
@@ -372,7 +375,7 @@ func (a *planAssessor) health() error {
 		}
 		// HLTH-03: SDQ for ages 4 to 16.
 		sdqs := a.r.SDQs
-		m := plOr(hp.SDQMonths, 12)
+		m := cmp.Or(hp.SDQMonths, 12)
 		anchor, label := per.Start, "became looked after"
 		if b4 := Birthday(dob, 4); b4.After(anchor) {
 			anchor, label = b4, "4th birthday"
@@ -386,7 +389,7 @@ func (a *planAssessor) health() error {
 			func(due Date) bool { return !dob.IsZero() && !due.Before(b17) })
 		// HLTH-04: dental checks.
 		dcs := a.r.DentalChecks
-		dm := plOr(hp.DentalMonths, 12)
+		dm := cmp.Or(hp.DentalMonths, 12)
 		dNext := func(last Date) Deadline {
 			return Deadline{Due: last.AddMonths(dm), Anchor: last, AnchorLabel: "last dental check", Count: dm, Unit: Months}
 		}

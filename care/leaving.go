@@ -1,6 +1,7 @@
 package care
 
 import (
+	"cmp"
 	"fmt"
 )
 
@@ -361,7 +362,7 @@ func NeedsAssessmentDue(c Child, s LeaverStatus, p LeavingPolicy) (Deadline, boo
 	if s.EligibleFrom.IsZero() {
 		return Deadline{}, false
 	}
-	months := sgOr(p.AssessmentMonths, 3)
+	months := cmp.Or(p.AssessmentMonths, 3)
 	anchor, label := c.Birthday(16), "16th birthday"
 	if s.EligibleFrom.After(anchor) {
 		anchor, label = s.EligibleFrom, "became eligible"
@@ -488,7 +489,7 @@ func (r Record) assessLeaverDuties(s LeaverStatus, asOf Date, lacReviews []Date,
 		done, ref := Date{}, ""
 		for i, a := range lc.NeedsAssessments {
 			if !a.Completed.Before(lower) {
-				done, ref = a.Completed, sgIndex("leaving_care.needs_assessments", i)
+				done, ref = a.Completed, Index("leaving_care.needs_assessments", i)
 				break
 			}
 		}
@@ -515,7 +516,7 @@ func (r Record) assessLeaverDuties(s LeaverStatus, asOf Date, lacReviews []Date,
 		f := d2.Finding(r02, "pathway plan", planDone, asOf)
 		f.Message = "pathway plan prepared"
 		if planIdx >= 0 {
-			f.Evidence = append(f.Evidence, Evidence{Label: "pathway plan prepared", Date: planDone, Ref: sgIndex("leaving_care.pathway_plans", planIdx)})
+			f.Evidence = append(f.Evidence, Evidence{Label: "pathway plan prepared", Date: planDone, Ref: Index("leaving_care.pathway_plans", planIdx)})
 		}
 		rep.Add(f)
 
@@ -529,14 +530,14 @@ func (r Record) assessLeaverDuties(s LeaverStatus, asOf Date, lacReviews []Date,
 		f = d2.Finding(r02, "personal adviser", paDone, asOf)
 		f.Message = "personal adviser appointed"
 		if paIdx >= 0 {
-			f.Evidence = append(f.Evidence, Evidence{Label: "personal adviser appointed", Date: paDone, Ref: sgIndex("leaving_care.personal_advisers", paIdx)})
+			f.Evidence = append(f.Evidence, Evidence{Label: "personal adviser appointed", Date: paDone, Ref: Index("leaving_care.personal_advisers", paIdx)})
 		}
 		rep.Add(f)
 		if n := len(lc.Advisers); paIdx >= 0 && n > 0 {
 			if last := lc.Advisers[n-1]; !last.Ended.IsZero() && !last.Ended.After(asOf) {
 				b := NewFinding(r02, "personal adviser", Breach)
 				b.Message = "no personal adviser in post since " + last.Ended.String()
-				b.Evidence = []Evidence{{Label: "adviser's appointment ended", Date: last.Ended, Ref: sgIndex("leaving_care.personal_advisers", n-1)}}
+				b.Evidence = []Evidence{{Label: "adviser's appointment ended", Date: last.Ended, Ref: Index("leaving_care.personal_advisers", n-1)}}
 				rep.Add(b)
 			}
 		}
@@ -556,12 +557,12 @@ func (r Record) assessLeaverDuties(s LeaverStatus, asOf Date, lacReviews []Date,
 			}
 		}
 		if !hasPlan {
-			months := sgOr(p.AssessmentMonths, 3)
+			months := cmp.Or(p.AssessmentMonths, 3)
 			dl := Deadline{Rule: r03.ID, Due: becameRelevant.AddMonths(months), Anchor: becameRelevant, AnchorLabel: "became a relevant child", Count: months, Unit: Months}
 			done, ref := Date{}, ""
 			for i, a := range lc.NeedsAssessments {
 				if !a.Completed.Before(becameRelevant) {
-					done, ref = a.Completed, sgIndex("leaving_care.needs_assessments", i)
+					done, ref = a.Completed, Index("leaving_care.needs_assessments", i)
 					break
 				}
 			}
@@ -577,8 +578,8 @@ func (r Record) assessLeaverDuties(s LeaverStatus, asOf Date, lacReviews []Date,
 }
 
 func (r Record) assessPathwayReviews(rule Rule, planIdx int, plan, asOf Date, lacReviews []Date, p LeavingPolicy, rep *Report) {
-	months := sgOr(p.PathwayReviewMonths, 6)
-	last, lastLabel, lastRef := plan, "pathway plan prepared", sgIndex("leaving_care.pathway_plans", planIdx)
+	months := cmp.Or(p.PathwayReviewMonths, 6)
+	last, lastLabel, lastRef := plan, "pathway plan prepared", Index("leaving_care.pathway_plans", planIdx)
 	prs := r.LeavingCare.PathwayReviews
 	i, j := 0, 0
 	for {
@@ -596,7 +597,7 @@ func (r Record) assessPathwayReviews(rule Rule, planIdx int, plan, asOf Date, la
 		var subject, label string
 		switch {
 		case i < len(prs) && (j == len(lacReviews) || !lacReviews[j].Before(prs[i].Date)):
-			next, subject, label = prs[i].Date, sgIndex("leaving_care.pathway_reviews", i), "previous pathway plan review"
+			next, subject, label = prs[i].Date, Index("leaving_care.pathway_reviews", i), "previous pathway plan review"
 		case j < len(lacReviews):
 			next, subject, label = lacReviews[j], "looked-after review "+lacReviews[j].String(), "previous looked-after review"
 		}
@@ -631,14 +632,14 @@ func sgLookedAfterOn(eps []Episode, d Date) bool {
 func (r Record) assessAdviserVisits(asOf Date, p LeavingPolicy, rep *Report) {
 	lc := r.LeavingCare
 	rule := ruleLEAV03()
-	first := sgOr(p.AdviserFirstVisitDays, 7)
-	months := sgOr(p.AdviserVisitMonths, 2)
+	first := cmp.Or(p.AdviserFirstVisitDays, 7)
+	months := cmp.Or(p.AdviserVisitMonths, 2)
 	vs := lc.AdviserVisits
 	for ai, acc := range lc.Accommodation {
 		if acc.Start.After(asOf) || acc.Start.IsZero() || !rule.InForceOn(acc.Start) {
 			continue
 		}
-		accRef := sgIndex("leaving_care.accommodation", ai)
+		accRef := Index("leaving_care.accommodation", ai)
 		inAcc := func(d Date) bool {
 			return !d.Before(acc.Start) && (acc.End.IsZero() || d.Before(acc.End)) && !d.After(asOf)
 		}
@@ -668,7 +669,7 @@ func (r Record) assessAdviserVisits(asOf Date, p LeavingPolicy, rep *Report) {
 			if !acc.End.IsZero() && !next.Before(acc.End) {
 				break
 			}
-			label, ref = "previous adviser visit", sgIndex("leaving_care.adviser_visits", vi)
+			label, ref = "previous adviser visit", Index("leaving_care.adviser_visits", vi)
 			d = Deadline{Rule: rule.ID, Due: next, Anchor: done, AnchorLabel: "previous adviser visit", Count: months, Unit: Months}
 			vi++
 		}
@@ -686,10 +687,10 @@ func (r Record) assessAdviserVisits(asOf Date, p LeavingPolicy, rep *Report) {
 				}
 			}
 			dl := Deadline{Rule: rule.ID, Due: rv.Date, Anchor: prev, AnchorLabel: "previous review or accommodation start", Count: rv.Date.DaysSince(prev), Unit: Days}
-			f := dl.Finding(rule, "adviser visit before "+sgIndex("leaving_care.pathway_reviews", ri), done, asOf)
+			f := dl.Finding(rule, "adviser visit before "+Index("leaving_care.pathway_reviews", ri), done, asOf)
 			f.Message = "personal adviser's visit before the pathway plan review"
 			if doneIdx >= 0 {
-				f.Evidence = append(f.Evidence, Evidence{Label: "adviser visit", Date: done, Ref: sgIndex("leaving_care.adviser_visits", doneIdx)})
+				f.Evidence = append(f.Evidence, Evidence{Label: "adviser visit", Date: done, Ref: Index("leaving_care.adviser_visits", doneIdx)})
 			}
 			rep.Add(f)
 			prev = rv.Date.AddDays(1)
@@ -725,10 +726,10 @@ func (r Record) assessCeasing(asOf Date, cal *Calendar, p Policy, rep *Report) e
 		d := Deadline{Rule: rule.ID, Due: e.End, Anchor: e.End, AnchorLabel: "ceased to be looked after", Count: 0, Unit: Days}
 		subject := "care ceased " + e.End.String()
 		f := d.Finding(rule, subject, a.Approved, asOf)
-		f.Evidence[0].Ref = sgIndex("episodes", i)
+		f.Evidence[0].Ref = Index("episodes", i)
 		f.Message = "decision to cease to look after the child approved by the " + sgApproverWords(need)
 		if ai >= 0 {
-			f.Evidence = append(f.Evidence, Evidence{Label: "ceasing" + sgApprovedWords(a.Approver), Date: a.Approved, Ref: sgIndex("ceasing_approvals", ai)})
+			f.Evidence = append(f.Evidence, Evidence{Label: "ceasing" + sgApprovedWords(a.Approver), Date: a.Approved, Ref: Index("ceasing_approvals", ai)})
 		}
 		approved := !a.Approved.IsZero() && !a.Approved.After(asOf)
 		if approved && !a.Approver.Satisfies(need) {
@@ -739,7 +740,7 @@ func (r Record) assessCeasing(asOf Date, cal *Calendar, p Policy, rep *Report) e
 		if approved && !a.IROConsulted {
 			b := NewFinding(rule, subject, Breach)
 			b.Message = "decision to cease to look after the child approved without consulting the IRO"
-			b.Evidence = []Evidence{{Label: "approved", Date: a.Approved, Ref: sgIndex("ceasing_approvals", ai)}}
+			b.Evidence = []Evidence{{Label: "approved", Date: a.Approved, Ref: Index("ceasing_approvals", ai)}}
 			rep.Add(b)
 		}
 	}

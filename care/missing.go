@@ -1,6 +1,7 @@
 package care
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -239,7 +240,7 @@ func ReturnInterviewDue(e MissingEpisode, p MissingPolicy) (Moment, bool) {
 	if e.End.IsZero() || !p.counts(e.Type) {
 		return Moment{}, false
 	}
-	hours := sgOr(p.InterviewHours, 72)
+	hours := cmp.Or(p.InterviewHours, 72)
 	due := momentFromMinute(e.Returned().minuteOf(p.returnDefault()) + int64(hours)*60)
 	return due, !due.IsZero()
 }
@@ -267,8 +268,8 @@ func (p MissingPolicy) doneDefault() int {
 // of both ends: starts on 1 January and 31 March are within 90 days (89
 // days apart). See MISS-02 and [ReturnInterviewDue].
 func RepeatedMissing(eps []MissingEpisode, from Date, p MissingPolicy) (int, bool) {
-	n := sgOr(p.RepeatEpisodes, 3)
-	days := sgOr(p.RepeatDays, 90)
+	n := cmp.Or(p.RepeatEpisodes, 3)
+	days := cmp.Or(p.RepeatDays, 90)
 	// Episodes are in order of start: skip those before from.
 	start, _ := slices.BinarySearchFunc(eps, from, func(e MissingEpisode, d Date) int { return e.Start.Compare(d) })
 	// Two pointers over the counted episodes: lo is the oldest counted
@@ -416,7 +417,7 @@ func (r Record) assessMissing(asOf Date, cal *Calendar, p Policy, rep *Report) e
 }
 
 func returnInterviewFinding(rule Rule, i int, e MissingEpisode, due Moment, asOf Date, p MissingPolicy) Finding {
-	hours := sgOr(p.InterviewHours, 72)
+	hours := cmp.Or(p.InterviewHours, 72)
 	done := e.Interview.done()
 	var st Status
 	switch {
@@ -431,7 +432,7 @@ func returnInterviewFinding(rule Rule, i int, e MissingEpisode, due Moment, asOf
 	default:
 		st = Upcoming
 	}
-	ref := sgIndex("missing_episodes", i)
+	ref := Index("missing_episodes", i)
 	f := NewFinding(rule, ref, st)
 	f.Due = due.Date
 	if st == Met || st == Late {
@@ -474,8 +475,8 @@ func sgCareEnd(eps []Episode) Date {
 func (r Record) assessRepeatMissing(asOf Date, cal *Calendar, p Policy, rep *Report) error {
 	mp := p.Missing
 	rule := ruleMISS02()
-	wd := sgOr(mp.MeetingWorkingDays, 5)
-	weeks := sgOr(mp.MeetingIntervalWeeks, 6)
+	wd := cmp.Or(mp.MeetingWorkingDays, 5)
+	weeks := cmp.Or(mp.MeetingIntervalWeeks, 6)
 	ended := sgCareEnd(r.Episodes)
 	ms := r.RiskMeetings
 	from := Date{}
@@ -501,11 +502,11 @@ func (r Record) assessRepeatMissing(asOf Date, cal *Calendar, p Policy, rep *Rep
 			done = ms[mi].Date
 		}
 		d := Deadline{Rule: rule.ID, Due: due, Anchor: trig, AnchorLabel: "repeated missing", Count: wd, Unit: WorkingDays}
-		f := d.Finding(rule, sgIndex("missing_episodes", t), done, asOf)
-		f.Message = fmt.Sprintf("risk meeting due after %d missing episodes in %d days", sgOr(mp.RepeatEpisodes, 3), sgOr(mp.RepeatDays, 90))
-		f.Evidence[0].Ref = sgIndex("missing_episodes", t)
+		f := d.Finding(rule, Index("missing_episodes", t), done, asOf)
+		f.Message = fmt.Sprintf("risk meeting due after %d missing episodes in %d days", cmp.Or(mp.RepeatEpisodes, 3), cmp.Or(mp.RepeatDays, 90))
+		f.Evidence[0].Ref = Index("missing_episodes", t)
 		if !done.IsZero() {
-			f.Evidence = append(f.Evidence, Evidence{Label: "risk meeting", Date: done, Ref: sgIndex("risk_meetings", mi)})
+			f.Evidence = append(f.Evidence, Evidence{Label: "risk meeting", Date: done, Ref: Index("risk_meetings", mi)})
 		}
 		rep.Add(f)
 		if done.IsZero() {
@@ -528,9 +529,9 @@ func (r Record) assessRepeatMissing(asOf Date, cal *Calendar, p Policy, rep *Rep
 				next = ms[mi+1].Date
 			}
 			d := Deadline{Rule: rule.ID, Due: due, Anchor: last.Date, AnchorLabel: "previous risk meeting", Count: weeks, Unit: Weeks}
-			f := d.Finding(rule, sgIndex("risk_meetings", mi), next, asOf)
+			f := d.Finding(rule, Index("risk_meetings", mi), next, asOf)
 			f.Message = "next risk meeting while the risk remains (" + sgRiskWord(last.Risk) + " at the last meeting)"
-			f.Evidence[0].Ref = sgIndex("risk_meetings", mi)
+			f.Evidence[0].Ref = Index("risk_meetings", mi)
 			rep.Add(f)
 			if next.IsZero() {
 				return nil
@@ -549,7 +550,7 @@ func sgRiskWord(l RiskLevel) string {
 
 func (r Record) assessEscalation(asOf Date, mp MissingPolicy, rep *Report) {
 	rule := ruleMISS03()
-	n := sgOr(mp.EscalateAfterMeetings, 2)
+	n := cmp.Or(mp.EscalateAfterMeetings, 2)
 	ms := r.RiskMeetings
 	run, first := 0, 0
 	for k, m := range ms {
@@ -577,11 +578,11 @@ func (r Record) assessEscalation(asOf Date, mp MissingPolicy, rep *Report) {
 			}
 		}
 		d := Deadline{Rule: rule.ID, Due: m.Date, Anchor: ms[first].Date, AnchorLabel: "first of the high-risk meetings", Count: m.Date.DaysSince(ms[first].Date), Unit: Days}
-		f := d.Finding(rule, sgIndex("risk_meetings", k), esc, asOf)
+		f := d.Finding(rule, Index("risk_meetings", k), esc, asOf)
 		f.Message = fmt.Sprintf("high risk not reduced over %d meetings: escalation to a senior manager due", n)
-		f.Evidence[0].Ref = sgIndex("risk_meetings", first)
+		f.Evidence[0].Ref = Index("risk_meetings", first)
 		if escIdx >= 0 {
-			f.Evidence = append(f.Evidence, Evidence{Label: "escalated to " + ms[escIdx].EscalatedTo, Date: esc, Ref: sgIndex("risk_meetings", escIdx)})
+			f.Evidence = append(f.Evidence, Evidence{Label: "escalated to " + ms[escIdx].EscalatedTo, Date: esc, Ref: Index("risk_meetings", escIdx)})
 		}
 		rep.Add(f)
 	}

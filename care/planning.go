@@ -3,7 +3,6 @@ package care
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 )
 
@@ -95,14 +94,6 @@ func plLimit(errs *ValidationErrors, path string, v, max int, unit, source strin
 	}
 }
 
-// plOr returns v, or def when v is 0.
-func plOr(v, def int) int {
-	if v == 0 {
-		return def
-	}
-	return v
-}
-
 func (r Record) validatePlanning(errs *ValidationErrors) {
 	periods := PeriodsOfCare(r.Episodes)
 	r.validateVisits(errs, periods)
@@ -175,7 +166,7 @@ type planAssessor struct {
 // visitPath returns "visits[i]", reusing the last one built.
 func (a *planAssessor) visitPath(i int) string {
 	if a.lastVisitPath == "" || a.lastVisit != i {
-		a.lastVisit, a.lastVisitPath = i, plIndex("visits", i)
+		a.lastVisit, a.lastVisitPath = i, Index("visits", i)
 	}
 	return a.lastVisitPath
 }
@@ -325,11 +316,8 @@ func plSubject(what string, d Date) string { return what + " " + d.String() }
 
 // plRef is evidence pointing at record i of the list at path.
 func plRef(label string, d Date, path string, i int) Evidence {
-	return Evidence{Label: label, Date: d, Ref: plIndex(path, i)}
+	return Evidence{Label: label, Date: d, Ref: Index(path, i)}
 }
-
-// plIndex is [Index] without fmt: "visits[3]".
-func plIndex(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
 
 // plPath returns the path of field of element i of list, or field alone
 // when list is "" (a record validated on its own). Validation builds paths
@@ -338,7 +326,7 @@ func plPath(list string, i int, field string) string {
 	if list == "" {
 		return field
 	}
-	return JoinPath(plIndex(list, i), field)
+	return JoinPath(Index(list, i), field)
 }
 
 // plCheckOrder reports a date, field of element i of list, that is earlier

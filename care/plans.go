@@ -1,6 +1,7 @@
 package care
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 )
@@ -181,7 +182,7 @@ func (r Record) validatePlans(errs *ValidationErrors) {
 		}
 		for j, ac := range cp.Actions {
 			if ac.Action == "" {
-				errs.Add(JoinPath(plIndex(at("actions"), j), "action"), ErrRequired)
+				errs.Add(JoinPath(Index(at("actions"), j), "action"), ErrRequired)
 			}
 		}
 	}
@@ -271,7 +272,7 @@ func (a *planAssessor) plans() error {
 	// PLAN-01: per period of care, except that a series of short breaks
 	// (reg 48) has one short-break care plan, so only the first stay of a
 	// series needs one.
-	n := plOr(pp.CarePlanDays, 10)
+	n := cmp.Or(pp.CarePlanDays, 10)
 	for pi, per := range a.periods {
 		if per.Start.After(a.asOf) || !a.rs[rPLAN01].InForceOn(per.Start) {
 			continue
@@ -315,8 +316,8 @@ func (a *planAssessor) plans() error {
 		}
 	}
 	// PLAN-04 and PLAN-05: per placement.
-	np := plOr(pp.PlacementPlanDays, 5)
-	nn := plOr(pp.NotificationDays, 5)
+	np := cmp.Or(pp.PlacementPlanDays, 5)
+	nn := cmp.Or(pp.NotificationDays, 5)
 	for _, pl := range a.placements {
 		start := pl.Period.Start
 		if start.After(a.asOf) || !planApplies(eps, pl) || !a.rs[rPLAN04].InForceOn(start) {
@@ -362,8 +363,8 @@ func (a *planAssessor) plans() error {
 		}
 	}
 	// PLAN-06: reg 19 placements.
-	na := plOr(pp.ParentAssessmentDays, 10)
-	nd := plOr(pp.ParentDecisionDays, 10)
+	na := cmp.Or(pp.ParentAssessmentDays, 10)
+	nd := cmp.Or(pp.ParentDecisionDays, 10)
 	for i, par := range a.r.ParentPlacements {
 		if par.PlacementStart.After(a.asOf) {
 			continue
@@ -390,7 +391,7 @@ func (a *planAssessor) plans() error {
 // carePlanContent appends PLAN-02 and PLAN-03 for care plan i.
 func (a *planAssessor) carePlanContent(i int) {
 	cp := a.r.CarePlans[i]
-	subject := plIndex("care_plans", i)
+	subject := Index("care_plans", i)
 	ev := Evidence{Label: "care plan agreed", Date: cp.Agreed, Ref: subject}
 	var missing []string
 	if cp.PermanencePlan == "" {
@@ -413,7 +414,7 @@ func (a *planAssessor) carePlanContent(i int) {
 	}
 	a.check(rPLAN02, subject, missing, ev)
 
-	months := plOr(a.p.Plans.ActionHorizonMonths, 6)
+	months := cmp.Or(a.p.Plans.ActionHorizonMonths, 6)
 	horizon := a.asOf.AddMonths(months)
 	var problems []string
 	ahead := false

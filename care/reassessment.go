@@ -1,6 +1,7 @@
 package care
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 )
@@ -208,13 +209,13 @@ func (a *planAssessor) firstAssessment(from Date) (int, Date) {
 
 // reassessment appends the ASMT findings.
 func (a *planAssessor) reassessment() error {
-	nr := plOr(a.p.Assessment.ReassessDays, 20)
-	nc := plOr(a.p.Assessment.ChronologyDays, 5)
+	nr := cmp.Or(a.p.Assessment.ReassessDays, 20)
+	nc := cmp.Or(a.p.Assessment.ChronologyDays, 5)
 	for i, e := range a.r.Events {
 		if e.Date.After(a.asOf) || plPeriodIndex(a.periods, e.Date) < 0 {
 			continue
 		}
-		subject := plIndex("events", i)
+		subject := Index("events", i)
 		ev := Evidence{Label: eventLabel(e.Kind), Date: e.Date, Ref: subject}
 		due, err := a.wd(rASMT01, e.Date, nr)
 		if err != nil {

@@ -2,7 +2,6 @@ package care
 
 import (
 	"fmt"
-	"strconv"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -79,24 +78,6 @@ func sgLimit(errs *ValidationErrors, path string, v, limit int, stricterIsLower 
 	case !stricterIsLower && v < limit:
 		errs.Addf(path, "%d is looser than the limit %d (a local standard may be stricter, never looser)", v, limit)
 	}
-}
-
-// sgIndex returns the path of element i of the list at path, as [Index] does,
-// without going through fmt: assessment builds many of these.
-func sgIndex(path string, i int) string {
-	b := make([]byte, 0, len(path)+6)
-	b = append(b, path...)
-	b = append(b, '[')
-	b = strconv.AppendInt(b, int64(i), 10)
-	return string(append(b, ']'))
-}
-
-// sgOr returns v, or def when v is zero.
-func sgOr(v, def int) int {
-	if v == 0 {
-		return def
-	}
-	return v
 }
 
 func sgOrDecimal(v, def decimal.Decimal) decimal.Decimal {

@@ -1,6 +1,7 @@
 package care
 
 import (
+	"cmp"
 	"fmt"
 	"time"
 
@@ -411,7 +412,7 @@ func (r Record) assessStability(asOf Date, p StabilityPolicy, rep *Report) {
 	}
 	m := StabilityOn(r.Child, eps, asOf)
 	if m.Included {
-		threshold := sgOr(p.Placements, 3)
+		threshold := cmp.Or(p.Placements, 3)
 		rule := ruleSTAB01()
 		rep.Add(placementCountFinding(rule, eps, Period{Start: asOf.AddYears(-1).AddDays(1), End: asOf.AddDays(1)}, m.PlacementsYear, threshold, "12 months"))
 		if m.TwoYears {
@@ -449,9 +450,9 @@ func placementCountFinding(rule Rule, eps []Episode, w Period, n, threshold int,
 		switch {
 		case !e.Start.Before(w.End):
 		case sgNewPlacement(eps, i, false) && w.Contains(e.Start):
-			f.Evidence = append(f.Evidence, Evidence{Label: "placement from", Date: e.Start, Ref: sgIndex("episodes", i)})
+			f.Evidence = append(f.Evidence, Evidence{Label: "placement from", Date: e.Start, Ref: Index("episodes", i)})
 		case !e.LegalStatus.IsShortBreak() && e.Period().Contains(w.Start):
-			f.Evidence = append(f.Evidence, Evidence{Label: "placement at the window's start, episode from", Date: e.Start, Ref: sgIndex("episodes", i)})
+			f.Evidence = append(f.Evidence, Evidence{Label: "placement at the window's start, episode from", Date: e.Start, Ref: Index("episodes", i)})
 		}
 	}
 	return f
@@ -517,13 +518,13 @@ func (r Record) distanceFinding(rule Rule, i int, start Date, far decimal.Decima
 	}
 	d := Deadline{Rule: rule.ID, Due: start, Anchor: start, AnchorLabel: "placement started", Count: 0, Unit: Days}
 	f := d.Finding(rule, subject, a.Approved, asOf)
-	f.Evidence[0].Ref = sgIndex("episodes", i)
+	f.Evidence[0].Ref = Index("episodes", i)
 	f.Message = "placement " + why + ": approval by the " + sgApproverWords(need) + " needed before placing"
 	if farAt >= 0 {
-		f.Evidence = append(f.Evidence, Evidence{Label: "distance " + miles + " miles", Ref: JoinPath(sgIndex("episodes", farAt), "distance_miles")})
+		f.Evidence = append(f.Evidence, Evidence{Label: "distance " + miles + " miles", Ref: JoinPath(Index("episodes", farAt), "distance_miles")})
 	}
 	if has {
-		f.Evidence = append(f.Evidence, Evidence{Label: "location " + a.Location.String() + sgApprovedWords(a.Approver), Date: a.Approved, Ref: sgIndex("placement_approvals", ai)})
+		f.Evidence = append(f.Evidence, Evidence{Label: "location " + a.Location.String() + sgApprovedWords(a.Approver), Date: a.Approved, Ref: Index("placement_approvals", ai)})
 	}
 	if !a.Approved.IsZero() && !a.Approved.After(asOf) && !a.Approver.Satisfies(need) {
 		f.Status = Breach
@@ -543,10 +544,10 @@ func (r Record) keyStage4Finding(rule Rule, i int, start, asOf Date, subject str
 	}
 	d := Deadline{Rule: rule.ID, Due: start, Anchor: start, AnchorLabel: "placement changed in Key Stage 4", Count: 0, Unit: Days}
 	f := d.Finding(rule, subject, a.Approved, asOf)
-	f.Evidence[0].Ref = sgIndex("episodes", i)
+	f.Evidence[0].Ref = Index("episodes", i)
 	f.Message = "change of placement in Key Stage 4: the nominated officer's approval needed before the move"
 	if has {
-		f.Evidence = append(f.Evidence, Evidence{Label: "Key Stage 4 approval" + sgApprovedWords(a.Approver), Date: a.Approved, Ref: sgIndex("placement_approvals", ai)})
+		f.Evidence = append(f.Evidence, Evidence{Label: "Key Stage 4 approval" + sgApprovedWords(a.Approver), Date: a.Approved, Ref: Index("placement_approvals", ai)})
 	}
 	approved := !a.Approved.IsZero() && !a.Approved.After(asOf)
 	if approved && !a.Approver.Satisfies(ApproverNominatedOfficer) {
@@ -564,7 +565,7 @@ func (r Record) keyStage4Finding(rule Rule, i int, start, asOf Date, subject str
 		default:
 			b.Message += " the IRO"
 		}
-		b.Evidence = []Evidence{{Label: "approved", Date: a.Approved, Ref: sgIndex("placement_approvals", ai)}}
+		b.Evidence = []Evidence{{Label: "approved", Date: a.Approved, Ref: Index("placement_approvals", ai)}}
 		rep.Add(b)
 	}
 }

@@ -1,6 +1,7 @@
 package care
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 )
@@ -423,7 +424,7 @@ func (a *planAssessor) visitSchedule(emit func(s visitStep, done Date, ref int))
 		}
 		seg := visitSeg{start: ar.Start, end: ar.End, placeStart: ar.Start, arrange: true, subject: "arrangement"}
 		first := visitStep{rule: rVIS10, anchor: ar.Start, from: ar.Start, label: "other person's arrangements started",
-			count: plOr(vp.FirstVisitDays, 7), unit: Days, anchorRef: -1}
+			count: cmp.Or(vp.FirstVisitDays, 7), unit: Days, anchorRef: -1}
 		first.due = ar.Start.AddDays(first.count)
 		a.walkSegment(seg, first, emit)
 	}
@@ -433,7 +434,7 @@ func (a *planAssessor) visitSchedule(emit func(s visitStep, done Date, ref int))
 			continue
 		}
 		s := visitStep{rule: rVIS11, anchor: n.Received, from: n.Received, label: "s.30A notice received",
-			count: plOr(vp.NoticeDays, 7), unit: Days, anchorRef: -1, subject: plIndex("home_notices", i)}
+			count: cmp.Or(vp.NoticeDays, 7), unit: Days, anchorRef: -1, subject: Index("home_notices", i)}
 		s.due = n.Received.AddDays(s.count)
 		_, inCare := EpisodeOn(eps, a.asOf)
 		vi, done := a.nextVisit(n.Received, Date{})
@@ -450,7 +451,7 @@ func (a *planAssessor) placementSegments(pl Placement, emit func(visitStep, Date
 	walk := func(to Date) {
 		seg := visitSeg{start: cur, end: to, placeStart: pl.Period.Start, lastEp: pl.Last, label: label, subject: "placement"}
 		vp := a.p.Visits
-		first := visitStep{rule: rVIS01, anchor: cur, from: cur, label: label, count: plOr(vp.FirstVisitDays, 7), unit: Days, anchorRef: -1}
+		first := visitStep{rule: rVIS01, anchor: cur, from: cur, label: label, count: cmp.Or(vp.FirstVisitDays, 7), unit: Days, anchorRef: -1}
 		first.due = cur.AddDays(first.count)
 		a.walkSegment(seg, first, emit)
 	}
@@ -509,9 +510,9 @@ func (a *planAssessor) visitNext(seg visitSeg, t Date, vi int) visitStep {
 	firstYear := t.Before(seg.placeStart.AddYears(1))
 	if seg.arrange {
 		if firstYear {
-			return days(rVIS10, plOr(vp.IntervalDays, 42))
+			return days(rVIS10, cmp.Or(vp.IntervalDays, 42))
 		}
-		return months(rVIS10, plOr(vp.OtherPersonMonths, 3))
+		return months(rVIS10, cmp.Or(vp.OtherPersonMonths, 3))
 	}
 	eps := a.r.Episodes
 	i, ok := EpisodeOn(eps, t)
@@ -523,24 +524,24 @@ func (a *planAssessor) visitNext(seg visitSeg, t Date, vi int) visitStep {
 	switch {
 	case a.temporaryApproval(t) || (home && e.LegalStatus.IsInterimCareOrder()):
 		if a.reviewSince(seg.placeStart, t) {
-			return days(rVIS06, plOr(vp.FourWeeklyDays, 28))
+			return days(rVIS06, cmp.Or(vp.FourWeeklyDays, 28))
 		}
-		return days(rVIS06, plOr(vp.WeeklyDays, 7))
+		return days(rVIS06, cmp.Or(vp.WeeklyDays, 7))
 	case home && a.beforeParentDecision(seg.placeStart, t):
 		if a.reviewSince(seg.placeStart, t) {
-			return days(rVIS05, plOr(vp.IntervalDays, 42))
+			return days(rVIS05, cmp.Or(vp.IntervalDays, 42))
 		}
-		return days(rVIS05, plOr(vp.WeeklyDays, 7))
+		return days(rVIS05, cmp.Or(vp.WeeklyDays, 7))
 	case home && e.LegalStatus.IsFullCareOrder():
-		return days(rVIS07, plOr(vp.IntervalDays, 42))
+		return days(rVIS07, cmp.Or(vp.IntervalDays, 42))
 	case e.LongTermFoster && !firstYear && a.rs[rVIS04].InForceOn(t) && a.agreedToFewer(t):
-		return months(rVIS04, plOr(vp.LongTermFosterMonths, 6))
+		return months(rVIS04, cmp.Or(vp.LongTermFosterMonths, 6))
 	case firstYear:
-		return days(rVIS02, plOr(vp.IntervalDays, 42))
+		return days(rVIS02, cmp.Or(vp.IntervalDays, 42))
 	case e.IntendedUntil18:
-		return months(rVIS03, plOr(vp.LongTermMonths, 3))
+		return months(rVIS03, cmp.Or(vp.LongTermMonths, 3))
 	}
-	return days(rVIS03, plOr(vp.IntervalDays, 42))
+	return days(rVIS03, cmp.Or(vp.IntervalDays, 42))
 }
 
 // temporaryApproval reports whether a temporary-approval arrangement covers t.
@@ -593,7 +594,7 @@ func (a *planAssessor) careOrderAtHome(pl Placement, emit func(visitStep, Date, 
 		if !e.LegalStatus.IsFullCareOrder() || !e.PlacementType.IsWithParents() || eps[i-1].LegalStatus.IsFullCareOrder() || e.Start.After(a.asOf) {
 			continue
 		}
-		s := visitStep{rule: rVIS07, anchor: e.Start, from: e.Start, label: "care order made", count: plOr(a.p.Visits.FirstVisitDays, 7),
+		s := visitStep{rule: rVIS07, anchor: e.Start, from: e.Start, label: "care order made", count: cmp.Or(a.p.Visits.FirstVisitDays, 7),
 			unit: Days, anchorRef: -1, subject: plSubject("placement", pl.Period.Start)}
 		s.due = e.Start.AddDays(s.count)
 		vi, done := a.nextVisit(e.Start, pl.Period.End)
@@ -623,7 +624,7 @@ func (a *planAssessor) shortBreakVisits(emit func(visitStep, Date, int)) {
 	vp := a.p.Visits
 	start := eps[first].Start
 	seriesEnd := eps[last].End
-	s := visitStep{rule: rVIS12, anchor: start, from: start, label: "first short break started", count: plOr(vp.ShortBreakFirstMonths, 3),
+	s := visitStep{rule: rVIS12, anchor: start, from: start, label: "first short break started", count: cmp.Or(vp.ShortBreakFirstMonths, 3),
 		unit: Months, anchorRef: -1, subject: plSubject("short breaks", start)}
 	s.due = start.AddMonths(s.count)
 	current := seriesEnd.IsZero() || seriesEnd.After(a.asOf)
@@ -633,7 +634,7 @@ func (a *planAssessor) shortBreakVisits(emit func(visitStep, Date, int)) {
 		if vi >= 0 {
 			emit(s, done, vi)
 			s.anchor, s.from, s.label, s.anchorRef = done, done.AddDays(1), "last visit", vi
-			s.count = plOr(vp.ShortBreakMonths, 6)
+			s.count = cmp.Or(vp.ShortBreakMonths, 6)
 			s.due = done.AddMonths(s.count)
 			continue
 		}
@@ -678,7 +679,7 @@ func (a *planAssessor) emitVisit(s visitStep, done Date, ref int) {
 
 // visitRecords appends the per-visit findings of VIS-08 and VIS-09.
 func (a *planAssessor) visitRecords() error {
-	n := plOr(a.p.Visits.WriteUpDays, 3)
+	n := cmp.Or(a.p.Visits.WriteUpDays, 3)
 	for i, v := range a.r.Visits {
 		if v.Kind != VisitStatutory || v.Date.After(a.asOf) {
 			continue

@@ -170,7 +170,7 @@ func AppendCaseAssessment(dst care.Report, childID string, rec CaseRecord, asOf 
 	a.order = byDate(len(rec.Discussions), func(i int) care.Date { return rec.Discussions[i].Date })
 	a.refs = make([]string, len(rec.Discussions))
 	for i := range a.refs {
-		a.refs[i] = index("discussions", i)
+		a.refs[i] = care.Index("discussions", i)
 	}
 	n := 2*len(rec.Discussions) + 3*len(rec.Directions) + 4
 	rep := slices.Grow(dst, n)
@@ -276,7 +276,7 @@ func DiscussionGaps(childID string, rec CaseRecord, asOf care.Date, p Policy) ([
 		return nil, err
 	}
 	order := byDate(len(rec.Discussions), func(i int) care.Date { return rec.Discussions[i].Date })
-	c, ok := caseClock(rec, order, asOf, p, func(i int) string { return index("discussions", i) })
+	c, ok := caseClock(rec, order, asOf, p, func(i int) string { return care.Index("discussions", i) })
 	if !ok {
 		return nil, nil
 	}
@@ -320,7 +320,7 @@ func (a *assessment) directions(rep care.Report, slab *[]care.Evidence) care.Rep
 		if d.Given.After(a.asOf) {
 			continue
 		}
-		ref := index("directions", i)
+		ref := care.Index("directions", i)
 		given := care.Evidence{Label: "direction given", Date: d.Given, Ref: ref}
 		if blank(d.Owner) {
 			f := care.NewFinding(r, ref, care.Breach)

@@ -43,7 +43,7 @@ func (d Dataset) Validate() error {
 			continue
 		}
 		if j, dup := workers[w.ID]; dup {
-			errs.Addf(p.field("id"), "duplicate worker %q (also %s)", w.ID, index("workers", j))
+			errs.Addf(p.field("id"), "duplicate worker %q (also %s)", w.ID, care.Index("workers", j))
 			continue
 		}
 		workers[w.ID] = i

@@ -2,7 +2,6 @@ package supervision
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/lookedafter/practice/care"
@@ -277,9 +276,9 @@ func (l loc) in(sub string, j int) loc {
 }
 
 func (l loc) String() string {
-	s := index(l.list, l.i)
+	s := care.Index(l.list, l.i)
 	if l.sub != "" {
-		s += "." + index(l.sub, l.j)
+		s += "." + care.Index(l.sub, l.j)
 	}
 	return s
 }
@@ -292,9 +291,6 @@ func (l loc) field(name string) string {
 	}
 	return l.String() + "." + name
 }
-
-// index returns "list[i]".
-func index(list string, i int) string { return list + "[" + strconv.Itoa(i) + "]" }
 
 func (w Worker) validate(errs *care.ValidationErrors, path loc) {
 	if w.ID == "" {
@@ -332,11 +328,11 @@ func (n CaseNote) validate(errs *care.ValidationErrors, path loc, child string, 
 		dc, ok := dirs[id]
 		switch {
 		case id == "":
-			errs.Add(path.field(index("directions", k)), care.ErrRequired)
+			errs.Add(path.field(care.Index("directions", k)), care.ErrRequired)
 		case !ok:
-			errs.Addf(path.field(index("directions", k)), "unknown direction %q", id)
+			errs.Addf(path.field(care.Index("directions", k)), "unknown direction %q", id)
 		case dc != "" && about != "" && dc != about:
-			errs.Addf(path.field(index("directions", k)), "direction %q is about child %q, not %q", id, dc, about)
+			errs.Addf(path.field(care.Index("directions", k)), "direction %q is about child %q, not %q", id, dc, about)
 		}
 	}
 }
