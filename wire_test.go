@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/lookedafter/practice/care"
 )
 
 func decodeErrors(err error) []*DecodeError {
@@ -132,7 +134,8 @@ func TestCaseRoundTrip(t *testing.T) {
 }
 
 // FuzzDecodeCase feeds arbitrary bytes to the strict decoder: it must not
-// panic, and whatever it accepts must round-trip.
+// panic, whatever it accepts must round-trip, and assessing whatever
+// validates must not panic either.
 func FuzzDecodeCase(f *testing.F) {
 	coh := Synthetic(SyntheticOptions{Seed: 5, Children: 2})
 	for _, c := range coh.Cases {
@@ -147,7 +150,11 @@ func FuzzDecodeCase(f *testing.F) {
 		if err != nil {
 			return
 		}
-		_ = c.Validate()
+		if c.Validate() == nil {
+			// Assessment of any valid case must not panic; errors (a date
+			// outside the calendar) are fine.
+			_, _ = Assess(c, care.MustDate(2026, 12, 1), Standards{}, care.EnglandAndWales())
+		}
 		first, err := EncodeCase(c)
 		if err != nil {
 			t.Fatalf("EncodeCase after a successful decode: %v", err)
