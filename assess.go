@@ -42,6 +42,11 @@ func (s Standards) Validate() error {
 // sorted by due date, then rule ID, and ends with the DRIFT-01 finding when
 // the child is flagged for drift.
 //
+// The rules that concern social workers rather than a child, SUP-01
+// (each worker's supervision) and SUP-05 (caseloads), are computed over
+// the authority's data by package supervision ([supervision.Gaps],
+// [supervision.Caseloads]); a case carries only its own supervision record.
+//
 // It returns an error, and no report, when the standards are looser than
 // statute, the case fails [Case.Validate], or a date it needs falls outside
 // the calendar ([care.ErrOutsideCalendar]).
