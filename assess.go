@@ -82,7 +82,7 @@ func assess(c *Case, asOf care.Date, std Standards, cal *care.Calendar) (care.Re
 	if rep, err = supervision.AppendCaseAssessment(rep, c.Child.ID, c.Supervision, asOf, std.Supervision); err != nil {
 		return nil, Drift{}, err
 	}
-	in := permanence.Inputs{Child: c.Child, Episodes: c.Episodes, SecondReview: second}
+	in := permanence.Inputs{Child: c.Child, Episodes: c.Episodes, SecondReview: secondReviewHeld(c, asOf, second)}
 	if rep, err = permanence.AppendAssessment(rep, c.Permanence, in, asOf, cal, std.Permanence); err != nil {
 		return nil, Drift{}, err
 	}
@@ -103,6 +103,29 @@ func Rules() []care.Rule {
 	rs = append(rs, supervision.Rules()...)
 	rs = append(rs, permanence.Rules()...)
 	return append(rs, driftRule())
+}
+
+// secondReviewHeld returns the date the second review of the current period
+// of care was held, if it has been by asOf, and due otherwise: the date
+// PERM-01 measures against (permanence.Inputs.SecondReview).
+func secondReviewHeld(c *Case, asOf, due care.Date) care.Date {
+	var cur care.Period
+	for _, p := range care.PeriodsOfCare(c.Episodes) {
+		if !p.Start.After(asOf) {
+			cur = p
+		}
+	}
+	n := 0
+	for i := range c.Reviews {
+		held := c.Reviews[i].Held
+		if held.After(asOf) || held.Before(cur.Start) || (!cur.End.IsZero() && held.After(cur.End)) {
+			continue
+		}
+		if n++; n == 2 {
+			return held
+		}
+	}
+	return due
 }
 
 // estimate is a rough count of the findings a case will give, so that its

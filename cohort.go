@@ -25,6 +25,8 @@ type CohortOptions struct {
 	// findings). A national cohort's reports run to gigabytes; the rates,
 	// counts and drift lists are the same either way.
 	DiscardReports bool
+
+	chunk int // cases per chunk; 0 means 1024 (set smaller by tests)
 }
 
 // ChildResult is the assessment of one case of a cohort.
@@ -145,7 +147,10 @@ func AssessCohort(cases []Case, asOf care.Date, std Standards, cal *care.Calenda
 	// Cases are assessed a chunk at a time and each chunk is counted in
 	// input order, so the output is the same whatever the parallelism, and
 	// discarded reports never pile up.
-	const chunk = 1024
+	chunk := opt.chunk
+	if chunk <= 0 {
+		chunk = 1024
+	}
 	for lo := 0; lo < len(cases); lo += chunk {
 		hi := min(lo+chunk, len(cases))
 		if workers <= 1 {
