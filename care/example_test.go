@@ -117,3 +117,33 @@ func ExampleAppendAssessment() {
 	// 2027-04-02 HLTH-03 upcoming
 	// 2027-04-02 HLTH-04 upcoming
 }
+
+// ValidateEpisodes reports every fault with its path, never stopping at
+// the first.
+func ExampleValidateEpisodes() {
+	eps := []care.Episode{
+		{Start: care.MustDate(2025, 1, 6), ReasonNew: care.NewEpisodeS, LegalStatus: care.LegalStatusV2, PlacementType: care.PlacementTypeU6,
+			End: care.MustDate(2025, 3, 1), ReasonCeased: care.CeasedX1},
+		// Starts before the previous episode ended, and has no legal status.
+		{Start: care.MustDate(2025, 2, 20), ReasonNew: care.NewEpisodeP, PlacementType: care.PlacementTypeK2},
+	}
+	for _, e := range care.ValidateEpisodes("episodes", eps, care.MustDate(2012, 5, 1)) {
+		fmt.Println(e)
+	}
+	// Output:
+	// episodes[1].legal_status: required
+	// episodes[1].start: starts 2025-02-20, overlapping the previous episode, which ends 2025-03-01
+}
+
+// A report's failures as an error, for callers who want error semantics.
+func ExampleReport_Err() {
+	rep := care.Report{
+		{Rule: "VIS-01", Status: care.Met, Due: care.MustDate(2026, 4, 9), Message: "first visit"},
+		{Rule: "PLAN-04", Status: care.Overdue, Due: care.MustDate(2026, 4, 13), Message: "placement plan"},
+	}
+	fmt.Println(rep.Err())
+	fmt.Println(rep.WithStatus(care.Met).Err())
+	// Output:
+	// care: PLAN-04 overdue: placement plan (due 2026-04-13)
+	// <nil>
+}
