@@ -128,15 +128,22 @@ func secondReviewHeld(c *Case, asOf, due care.Date) care.Date {
 	return due
 }
 
-// estimate is a rough count of the findings a case will give, so that its
-// report is allocated once.
+// estimate is a generous count of the findings a case will give, so that
+// its report is allocated once: the care records' share, plus room for
+// what each later package reserves before it appends (review, supervision
+// and permanence each grow the report by their own estimate first, and a
+// short reservation would copy the whole report each time), plus DRIFT-01.
 func (c *Case) estimate() int {
-	n := 32 + 2*len(c.Episodes) + 2*len(c.Visits) + 4*len(c.CarePlans) + 3*len(c.Events) + len(c.HealthAssessments) +
+	care := 32 + 2*len(c.Episodes) + 2*len(c.Visits) + 4*len(c.CarePlans) + 3*len(c.Events) + len(c.HealthAssessments) +
 		len(c.SDQs) + len(c.DentalChecks) + 4*len(c.PEPs) + 2*len(c.MissingEpisodes) + len(c.RiskMeetings) +
-		4*len(c.Reviews) + len(c.MidwayChecks) + 2*len(c.Supervision.Discussions) + 3*len(c.Supervision.Directions) +
-		len(c.Permanence.Plan.Transitions)
+		2*len(c.PlacementApprovals) + len(c.CeasingApprovals)
+	recs := 0
 	for i := range c.Reviews {
-		n += len(c.Reviews[i].Recommendations)
+		recs += len(c.Reviews[i].Recommendations)
 	}
-	return n
+	spans := len(c.Episodes) // an upper bound on periods of care and short-break series
+	review := 6*len(c.Reviews) + recs + 5*spans + len(c.MidwayChecks) + 8
+	sup := 2*len(c.Supervision.Discussions) + 3*len(c.Supervision.Directions) + 4
+	perm := 8 + len(c.Permanence.Plan.Transitions) + len(c.Permanence.Adoption.Reviews)
+	return care + review + sup + perm + 1
 }
