@@ -57,12 +57,14 @@ func Assess(c Case, asOf care.Date, std Standards, cal *care.Calendar) (care.Rep
 	if cal == nil {
 		return nil, errNilCalendar
 	}
-	rep, _, err := assess(&c, asOf, std, cal)
+	rep, _, err := assess(&c, asOf, std, cal, nil)
 	return rep, err
 }
 
-// assess assesses one case with standards already validated.
-func assess(c *Case, asOf care.Date, std Standards, cal *care.Calendar) (care.Report, Drift, error) {
+// assess assesses one case with standards already validated. The report is
+// built in buf when buf has room (its contents are discarded), and in a new
+// slice otherwise.
+func assess(c *Case, asOf care.Date, std Standards, cal *care.Calendar, buf care.Report) (care.Report, Drift, error) {
 	if err := c.Validate(); err != nil {
 		return nil, Drift{}, err
 	}
@@ -72,7 +74,10 @@ func assess(c *Case, asOf care.Date, std Standards, cal *care.Calendar) (care.Re
 	}
 	ctx := care.Context{Reviews: review.HeldDates(c.Reviews), FirstReviewDue: first}
 	// Every package appends to one report, sorted once at the end.
-	rep := make(care.Report, 0, c.estimate())
+	rep := buf[:0]
+	if n := c.estimate(); cap(rep) < n {
+		rep = make(care.Report, 0, n)
+	}
 	if rep, err = care.AppendAssessment(rep, c.Record, ctx, asOf, cal, std.Care); err != nil {
 		return nil, Drift{}, err
 	}

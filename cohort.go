@@ -25,8 +25,6 @@ type CohortOptions struct {
 	// findings). A national cohort's reports run to gigabytes; the rates,
 	// counts and drift lists are the same either way.
 	DiscardReports bool
-
-	chunk int // cases per chunk; 0 means 1024 (set smaller by tests)
 }
 
 // ChildResult is the assessment of one case of a cohort.
@@ -127,59 +125,65 @@ func AssessCohort(cases []Case, asOf care.Date, std Standards, cal *care.Calenda
 		return CohortReport{}, errNilCalendar
 	}
 	results := make([]ChildResult, len(cases))
-	one := func(i int) {
-		c := &cases[i]
-		res := ChildResult{Index: i, ChildID: c.Child.ID, Team: c.Team, Office: c.Office}
-		rep, drift, err := assess(c, asOf, std, cal)
-		if err != nil {
-			res.Err = err
-		} else {
-			res.Report, res.Drift = rep, drift
-		}
-		results[i] = res
-	}
 	workers := opt.Parallelism
 	if workers < 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	workers = min(workers, len(cases))
-	agg := newAggregator(asOf)
-	// Cases are assessed a chunk at a time and each chunk is counted in
-	// input order, so the output is the same whatever the parallelism, and
-	// discarded reports never pile up.
-	chunk := opt.chunk
-	if chunk <= 0 {
-		chunk = 1024
-	}
-	for lo := 0; lo < len(cases); lo += chunk {
-		hi := min(lo+chunk, len(cases))
-		if workers <= 1 {
-			for i := lo; i < hi; i++ {
-				one(i)
+	workers = max(1, min(workers, len(cases)))
+	// Each worker counts its children into its own tallies, which are
+	// merged at the end. Every tally is a count (or a multiset of days,
+	// whose quantiles do not depend on order), so the report is the same
+	// whatever the parallelism and however the work was shared.
+	aggs := make([]*aggregator, workers)
+	work := func(w int, next func() (int, bool)) {
+		agg := newAggregator(asOf)
+		aggs[w] = agg
+		var buf care.Report // reused for each child's report when reports are discarded
+		for {
+			i, ok := next()
+			if !ok {
+				return
 			}
-		} else {
-			var next atomic.Int64
-			next.Store(int64(lo))
-			var wg sync.WaitGroup
-			for range workers {
-				wg.Go(func() {
-					for {
-						i := int(next.Add(1) - 1)
-						if i >= hi {
-							return
-						}
-						one(i)
-					}
-				})
+			c := &cases[i]
+			res := ChildResult{Index: i, ChildID: c.Child.ID, Team: c.Team, Office: c.Office}
+			rep, drift, err := assess(c, asOf, std, cal, buf)
+			if err != nil {
+				res.Err = err
+			} else {
+				res.Report, res.Drift = rep, drift
 			}
-			wg.Wait()
-		}
-		for i := lo; i < hi; i++ {
-			agg.add(&results[i])
+			agg.add(&res)
 			if opt.DiscardReports {
-				results[i].Report = nil
+				if rep != nil {
+					buf = rep[:0]
+				}
+				res.Report = nil
 			}
+			results[i] = res
 		}
+	}
+	if workers == 1 {
+		i := 0
+		work(0, func() (int, bool) {
+			i++
+			return i - 1, i <= len(cases)
+		})
+	} else {
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for w := range workers {
+			wg.Go(func() {
+				work(w, func() (int, bool) {
+					i := int(next.Add(1) - 1)
+					return i, i < len(cases)
+				})
+			})
+		}
+		wg.Wait()
+	}
+	agg := aggs[0]
+	for _, a := range aggs[1:] {
+		agg.merge(a)
 	}
 	return agg.report(results), nil
 }
@@ -224,6 +228,24 @@ func (t *tally) add(res *ChildResult, asOf care.Date) {
 		case care.Breach:
 			rt.breach++
 		}
+	}
+}
+
+// merge adds o's counts to t.
+func (t *tally) merge(o *tally) {
+	t.children += o.children
+	t.flagged += o.flagged
+	for id, ort := range o.byRule {
+		rt := t.byRule[id]
+		if rt == nil {
+			t.byRule[id] = ort
+			continue
+		}
+		rt.met += ort.met
+		rt.late += ort.late
+		rt.overdue += ort.overdue
+		rt.breach += ort.breach
+		rt.daysLate = append(rt.daysLate, ort.daysLate...)
 	}
 }
 
@@ -287,6 +309,26 @@ func (a *aggregator) add(res *ChildResult) {
 		if res.Report[i].Status == care.Overdue {
 			a.domains[res.Report[i].Domain]++
 		}
+	}
+}
+
+// merge adds o's counts to a.
+func (a *aggregator) merge(o *aggregator) {
+	a.assessed += o.assessed
+	a.invalid += o.invalid
+	a.flagged += o.flagged
+	a.all.merge(o.all)
+	for _, g := range [...]struct{ dst, src map[string]*tally }{{a.teams, o.teams}, {a.offices, o.offices}} {
+		for name, t := range g.src {
+			if d := g.dst[name]; d != nil {
+				d.merge(t)
+			} else {
+				g.dst[name] = t
+			}
+		}
+	}
+	for d, n := range o.domains {
+		a.domains[d] += n
 	}
 }
 
