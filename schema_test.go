@@ -5,8 +5,10 @@ import (
 	"encoding"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -92,6 +94,9 @@ func (g *schemaGen) schema(t reflect.Type) any {
 	if vals, ok := g.enums[t]; ok {
 		return map[string]any{"type": "string", "enum": append([]string{""}, vals...)}
 	}
+	if vals := enumValues(t); vals != nil {
+		return map[string]any{"type": "string", "enum": vals}
+	}
 	if t.Implements(textMarshaler) {
 		return map[string]any{"type": "string"}
 	}
@@ -154,6 +159,33 @@ func (g *schemaGen) object(t reflect.Type) map[string]any {
 	return map[string]any{"type": "object", "additionalProperties": false, "properties": props}
 }
 
+// enumValues lists the text forms of a small-integer enumeration (the
+// library's kinds and states, such as care.VisitKind): every value from 0
+// up that marshals, stopping at the first that does not, plus "" where the
+// type accepts it. It returns nil for other types.
+func enumValues(t reflect.Type) []string {
+	if t.Kind() != reflect.Uint8 || !t.Implements(textMarshaler) || !reflect.PointerTo(t).Implements(textUnmarshaler) {
+		return nil
+	}
+	seen := map[string]bool{}
+	var vals []string
+	if reflect.New(t).Interface().(encoding.TextUnmarshaler).UnmarshalText(nil) == nil {
+		vals, seen[""] = append(vals, ""), true
+	}
+	for i := range 256 {
+		v := reflect.New(t).Elem()
+		v.SetUint(uint64(i))
+		b, err := v.Interface().(encoding.TextMarshaler).MarshalText()
+		if err != nil {
+			break
+		}
+		if s := string(b); !seen[s] {
+			vals, seen[s] = append(vals, s), true
+		}
+	}
+	return vals
+}
+
 // codeEnums lists the values of every code type that has a list.
 func codeEnums() map[reflect.Type][]string {
 	m := map[reflect.Type][]string{}
@@ -183,4 +215,130 @@ func names[T interface{ String() string }](vs []T) []string {
 		out[i] = v.String()
 	}
 	return out
+}
+
+// TestSchemaAcceptsCases checks the schema against real documents: every
+// encoded synthetic case conforms, and documents with an unknown field, a
+// code outside its list or a malformed date do not. The checker implements
+// the subset of JSON Schema the generated schema uses.
+func TestSchemaAcceptsCases(t *testing.T) {
+	raw, err := os.ReadFile("schema/case.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var schema map[string]any
+	if err := json.Unmarshal(raw, &schema); err != nil {
+		t.Fatal(err)
+	}
+	coh := Synthetic(SyntheticOptions{Seed: 8, Children: 25})
+	for _, c := range coh.Cases {
+		b, _ := EncodeCase(c)
+		var doc any
+		if err := json.Unmarshal(b, &doc); err != nil {
+			t.Fatal(err)
+		}
+		if errs := schemaCheck(schema, schema, doc, ""); len(errs) > 0 {
+			t.Errorf("%s does not conform: %v", c.Child.ID, errs[:min(3, len(errs))])
+		}
+	}
+	bad := []struct{ name, doc, path string }{
+		{"unknown field", `{"child":{"id":"C1","nmae":"x"}}`, "child.nmae"},
+		{"code outside its list", `{"episodes":[{"start":"2025-01-06","legal_status":"C9"}]}`, "episodes[0].legal_status"},
+		{"malformed date", `{"episodes":[{"start":"06/01/2025"}]}`, "episodes[0].start"},
+		{"wrong type", `{"child":{"id":7}}`, "child.id"},
+	}
+	for _, tc := range bad {
+		var doc any
+		if err := json.Unmarshal([]byte(tc.doc), &doc); err != nil {
+			t.Fatal(err)
+		}
+		errs := schemaCheck(schema, schema, doc, "")
+		if len(errs) == 0 || !strings.Contains(strings.Join(errs, " "), tc.path) {
+			t.Errorf("%s: schema errors %v, want one at %s", tc.name, errs, tc.path)
+		}
+	}
+}
+
+func schemaCheck(root, s map[string]any, v any, path string) []string {
+	if ref, ok := s["$ref"].(string); ok {
+		name := strings.TrimPrefix(ref, "#/$defs/")
+		return schemaCheck(root, root["$defs"].(map[string]any)[name].(map[string]any), v, path)
+	}
+	var errs []string
+	if types, ok := s["type"]; ok && !schemaTypeOK(types, v) {
+		return []string{path + ": wrong type"}
+	}
+	if enum, ok := s["enum"].([]any); ok && !slices.Contains(enum, v) {
+		errs = append(errs, path+": not in the enumeration")
+	}
+	if pat, ok := s["pattern"].(string); ok {
+		if str, ok := v.(string); ok && !regexp.MustCompile(pat).MatchString(str) {
+			errs = append(errs, path+": does not match the pattern")
+		}
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		props, _ := s["properties"].(map[string]any)
+		for k, val := range x {
+			p := strings.TrimPrefix(path+"."+k, ".")
+			sub, ok := props[k].(map[string]any)
+			if !ok {
+				if s["additionalProperties"] == false {
+					errs = append(errs, p+": not allowed")
+				} else if ap, ok := s["additionalProperties"].(map[string]any); ok {
+					errs = append(errs, schemaCheck(root, ap, val, p)...)
+				}
+				continue
+			}
+			errs = append(errs, schemaCheck(root, sub, val, p)...)
+		}
+	case []any:
+		if items, ok := s["items"].(map[string]any); ok {
+			for i, val := range x {
+				errs = append(errs, schemaCheck(root, items, val, fmt.Sprintf("%s[%d]", path, i))...)
+			}
+		}
+	}
+	return errs
+}
+
+func schemaTypeOK(types any, v any) bool {
+	var list []string
+	switch ts := types.(type) {
+	case string:
+		list = []string{ts}
+	case []any:
+		for _, t := range ts {
+			list = append(list, t.(string))
+		}
+	}
+	for _, t := range list {
+		switch x := v.(type) {
+		case nil:
+			if t == "null" {
+				return true
+			}
+		case bool:
+			if t == "boolean" {
+				return true
+			}
+		case float64:
+			if t == "number" || (t == "integer" && x == float64(int64(x))) {
+				return true
+			}
+		case string:
+			if t == "string" {
+				return true
+			}
+		case []any:
+			if t == "array" {
+				return true
+			}
+		case map[string]any:
+			if t == "object" {
+				return true
+			}
+		}
+	}
+	return false
 }
