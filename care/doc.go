@@ -5,6 +5,26 @@
 // and the rules evaluated from the child's own record (families PLAN, ASMT,
 // VIS, HLTH, EDU, ID, MISS, STAB, CONN and LEAV).
 //
+// # Statutory basis
+//
+// The timescales come from the Children Act 1989, the Care Planning,
+// Placement and Case Review (England) Regulations 2010 (CPPCR), the Care
+// Leavers (England) Regulations 2010 and statutory guidance; each [Rule]
+// carries its [Citation], and [Rules] lists the care-record rules. Working
+// days are those of CPPCR reg 2 ([EnglandAndWales]); the code lists are the
+// DfE SSDA903 return's.
+//
+// # Decisions on open points
+//
+// Where the law or the return leaves a point open, the choice is made once
+// and documented where it is made: a 29 February birthday falls on 1 March
+// in common years ([AgeOn], [Birthday]); how each reason for a new episode
+// starts or continues a placement ([Placement]); the anchor day of a
+// working-day count is day 0 unless [Policy] says day 1 ([Counting]); the
+// health-assessment interval around the fifth birthday
+// ([HealthPolicy].FifthBirthday); and return-home interviews when only dates
+// are recorded ([MissingPolicy]).
+//
 // # Counting conventions
 //
 // One convention is used everywhere. "Within N working days of D" means on
