@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -119,5 +120,34 @@ func TestRunBadFlags(t *testing.T) {
 				t.Errorf("run(%q) stderr = %q, want it to contain %q", tc.args, errOut.String(), tc.want)
 			}
 		})
+	}
+}
+
+// TestReadmeOutput checks that the lines of casework output quoted in the
+// README are lines the program prints, so the README cannot drift.
+func TestReadmeOutput(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden, err := os.ReadFile("testdata/default.golden")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(readme)
+	start := strings.Index(text, "```text\n")
+	if start < 0 {
+		t.Fatal("README has no ```text block of casework output")
+	}
+	block := text[start+len("```text\n"):]
+	block = block[:strings.Index(block, "```")]
+	lines := strings.Split(string(golden), "\n")
+	for _, line := range strings.Split(strings.TrimSpace(block), "\n") {
+		if strings.TrimSpace(line) == "…" || line == "" {
+			continue
+		}
+		if !slices.Contains(lines, line) {
+			t.Errorf("README quotes a line the program does not print: %q", line)
+		}
 	}
 }
