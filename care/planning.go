@@ -108,10 +108,7 @@ func (r Record) assessPlanning(ctx Context, asOf Date, cal *Calendar, p Policy, 
 	if asOf.IsZero() {
 		return &FieldError{Path: "as_of", Err: ErrRequired}
 	}
-	var rs [nPlanRules]Rule
-	var pol [nPlanRules]string
-	fillPlanRules(&rs, &pol)
-	a := planAssessor{r: r, ctx: ctx, asOf: asOf, cal: cal, p: p, rs: &rs, rep: rep}
+	a := planAssessor{r: r, ctx: ctx, asOf: asOf, cal: cal, p: p, rs: &planRuleTable, rep: rep}
 	a.periods = PeriodsOfCare(r.Episodes)
 	a.placements = Placements(r.Episodes)
 	*rep = slices.Grow(*rep, r.planFindingsEstimate(len(a.placements), len(a.periods), len(ctx.Reviews)))
@@ -161,6 +158,25 @@ type planAssessor struct {
 	// in evidence: the visit that closes one interval opens the next.
 	lastVisit     int
 	lastVisitPath string
+	// ev is an arena the findings' evidence is carved from, so that a
+	// report needs a few allocations for its evidence rather than one a
+	// finding.
+	ev []Evidence
+}
+
+// evidence returns an empty slice with room for n items, carved from the
+// arena. Its capacity is exactly n, so appending past it reallocates rather
+// than overwriting another finding's evidence.
+func (a *planAssessor) evidence(n int) []Evidence {
+	if n == 0 {
+		return nil
+	}
+	if cap(a.ev)-len(a.ev) < n {
+		a.ev = make([]Evidence, 0, max(256, n))
+	}
+	l := len(a.ev)
+	a.ev = a.ev[:l+n]
+	return a.ev[l : l : l+n]
 }
 
 // visitPath returns "visits[i]", reusing the last one built.
@@ -204,8 +220,7 @@ func (a *planAssessor) finding(rule int, subject string, d Deadline, done Date, 
 	}
 	f.Deadline = d
 	f.Message = r.Title
-	ev := make([]Evidence, 1, 1+len(refs))
-	ev[0] = Evidence{Label: d.AnchorLabel, Date: d.Anchor, Ref: anchorRef}
+	ev := append(a.evidence(1+len(refs)), Evidence{Label: d.AnchorLabel, Date: d.Anchor, Ref: anchorRef})
 	f.Evidence = append(ev, refs...)
 	*a.rep = append(*a.rep, f)
 }
@@ -220,13 +235,13 @@ func (a *planAssessor) check(rule int, subject string, problems []string, refs .
 	if len(problems) == 0 {
 		f := NewFinding(*r, subject, Met)
 		f.Message = r.Title
-		f.Evidence = slices.Clone(refs)
+		f.Evidence = append(a.evidence(len(refs)), refs...)
 		*a.rep = append(*a.rep, f)
 		return
 	}
 	f := NewFinding(*r, subject, Breach)
 	f.Message = r.Title + ": " + strings.Join(problems, "; ")
-	f.Evidence = slices.Clone(refs)
+	f.Evidence = append(a.evidence(len(refs)), refs...)
 	*a.rep = append(*a.rep, f)
 }
 
@@ -276,16 +291,23 @@ func fillPlanRules(rs *[nPlanRules]Rule, pol *[nPlanRules]string) {
 	fillIdentityRules(rs, pol)
 }
 
+// planRuleTable and planRulePolicy hold the planning rules and the names of
+// the policy fields each reads, built once; they are never modified, so
+// assessment reads them without building the rules again.
+var planRuleTable, planRulePolicy = buildPlanRules()
+
+func buildPlanRules() (rs [nPlanRules]Rule, pol [nPlanRules]string) {
+	fillPlanRules(&rs, &pol)
+	return rs, pol
+}
+
 // planningRules returns the planning rules in ID order, fresh on each call.
 func planningRules() []Rule {
-	var rs [nPlanRules]Rule
-	var pol [nPlanRules]string
-	fillPlanRules(&rs, &pol)
 	out := make([]Rule, nPlanRules)
-	for i := range rs {
-		out[i] = rs[i]
-		if pol[i] != "" {
-			out[i].Policy = strings.Split(pol[i], ",")
+	for i := range planRuleTable {
+		out[i] = planRuleTable[i]
+		if planRulePolicy[i] != "" {
+			out[i].Policy = strings.Split(planRulePolicy[i], ",")
 		}
 	}
 	return out

@@ -166,7 +166,7 @@ func AppendCaseAssessment(dst care.Report, childID string, rec CaseRecord, asOf 
 	if err := errs.Err(); err != nil {
 		return dst, err
 	}
-	a := assessment{rec: rec, asOf: asOf, rules: Rules()}
+	a := assessment{rec: rec, asOf: asOf, rules: ruleTable}
 	a.order = byDate(len(rec.Discussions), func(i int) care.Date { return rec.Discussions[i].Date })
 	a.refs = make([]string, len(rec.Discussions))
 	for i := range a.refs {

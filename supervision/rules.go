@@ -102,3 +102,7 @@ func rule(id care.RuleID) care.Rule {
 	}
 	return care.Rule{ID: id}
 }
+
+// ruleTable holds the rules, built once and never modified, for assessment
+// to read; Rules gives callers their own copy.
+var ruleTable = Rules()
