@@ -134,19 +134,22 @@ func (e Episode) validate(errs *ValidationErrors) {
 func ValidateEpisodes(prefix string, eps []Episode, dob Date) ValidationErrors {
 	var errs ValidationErrors
 	for i, e := range eps {
-		path := Index(prefix, i)
+		// Paths are built only for the faults reported.
+		path := func() string { return Index(prefix, i) }
 		var own ValidationErrors
 		e.validate(&own)
-		errs.Merge(path, own.Err())
+		if len(own) > 0 {
+			errs.Merge(path(), own)
+		}
 		if !dob.IsZero() && !e.Start.IsZero() && e.Start.Before(dob) {
-			errs.Addf(JoinPath(path, "start"), "episode starts %s, before the child's date of birth", e.Start)
+			errs.Addf(JoinPath(path(), "start"), "episode starts %s, before the child's date of birth", e.Start)
 		}
 		if e.Start.IsZero() {
 			continue
 		}
 		if i == 0 {
 			if e.ReasonNew != ReasonNewEpisodeUnknown && !e.ReasonNew.StartsPeriodOfCare() {
-				errs.Addf(JoinPath(path, "reason_new"), "the first episode must start a period of care (S), not %s", e.ReasonNew)
+				errs.Addf(JoinPath(path(), "reason_new"), "the first episode must start a period of care (S), not %s", e.ReasonNew)
 			}
 			continue
 		}
@@ -155,22 +158,22 @@ func ValidateEpisodes(prefix string, eps []Episode, dob Date) ValidationErrors {
 		case prev.Start.IsZero():
 			continue
 		case e.Start.Before(prev.Start):
-			errs.Add(JoinPath(path, "start"), fmt.Errorf("%w: starts %s, before the previous episode's start %s", ErrOutOfOrder, e.Start, prev.Start))
+			errs.Add(JoinPath(path(), "start"), fmt.Errorf("%w: starts %s, before the previous episode's start %s", ErrOutOfOrder, e.Start, prev.Start))
 		case prev.End.IsZero():
 			errs.Addf(JoinPath(Index(prefix, i-1), "end"), "only the last episode may be open; episode %d follows", i)
 		case e.Start.Before(prev.End):
-			errs.Addf(JoinPath(path, "start"), "starts %s, overlapping the previous episode, which ends %s", e.Start, prev.End)
+			errs.Addf(JoinPath(path(), "start"), "starts %s, overlapping the previous episode, which ends %s", e.Start, prev.End)
 		case e.Start.After(prev.End):
 			// A gap: the child left care and came back.
 			if e.ReasonNew != ReasonNewEpisodeUnknown && !e.ReasonNew.StartsPeriodOfCare() {
-				errs.Addf(JoinPath(path, "reason_new"), "gap in care from %s to %s: an episode after a gap must start a new period of care (S), not %s", prev.End, e.Start, e.ReasonNew)
+				errs.Addf(JoinPath(path(), "reason_new"), "gap in care from %s to %s: an episode after a gap must start a new period of care (S), not %s", prev.End, e.Start, e.ReasonNew)
 			}
 			if prev.ReasonCeased == CeasedX1 {
 				errs.Addf(JoinPath(Index(prefix, i-1), "reason_ceased"), "X1 says a new episode starts the same day, but the next starts %s", e.Start)
 			}
 		default: // e.Start == prev.End: continuous.
 			if e.ReasonNew.StartsPeriodOfCare() {
-				errs.Addf(JoinPath(path, "reason_new"), "S starts a new period of care, but the child was still looked after on %s (previous episode ended the same day)", e.Start)
+				errs.Addf(JoinPath(path(), "reason_new"), "S starts a new period of care, but the child was still looked after on %s (previous episode ended the same day)", e.Start)
 			}
 			if prev.ReasonCeased != ReasonEpisodeCeasedUnknown && prev.ReasonCeased != CeasedX1 {
 				errs.Addf(JoinPath(Index(prefix, i-1), "reason_ceased"), "%s says the child left care, but the next episode starts the same day (use X1)", prev.ReasonCeased)

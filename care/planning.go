@@ -154,10 +154,10 @@ type planAssessor struct {
 	rep        *Report
 	periods    []Period
 	placements []Placement
-	// lastVisit and lastVisitPath cache the path of the visit last named
-	// in evidence: the visit that closes one interval opens the next.
-	lastVisit     int
-	lastVisitPath string
+	// visitPaths caches "visits[i]" for each visit named in evidence: one
+	// visit is named by several findings (the interval it closes, the next
+	// it opens, its write-up and its quality).
+	visitPaths []string
 	// ev is an arena the findings' evidence is carved from, so that a
 	// report needs a few allocations for its evidence rather than one a
 	// finding.
@@ -179,12 +179,18 @@ func (a *planAssessor) evidence(n int) []Evidence {
 	return a.ev[l : l : l+n]
 }
 
-// visitPath returns "visits[i]", reusing the last one built.
+// visitPath returns "visits[i]", building each path once.
 func (a *planAssessor) visitPath(i int) string {
-	if a.lastVisitPath == "" || a.lastVisit != i {
-		a.lastVisit, a.lastVisitPath = i, Index("visits", i)
+	if a.visitPaths == nil {
+		a.visitPaths = make([]string, len(a.r.Visits))
 	}
-	return a.lastVisitPath
+	if i < 0 || i >= len(a.visitPaths) {
+		return Index("visits", i)
+	}
+	if a.visitPaths[i] == "" {
+		a.visitPaths[i] = Index("visits", i)
+	}
+	return a.visitPaths[i]
 }
 
 // wd returns the deadline n working days after anchor under the policy's
