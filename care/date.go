@@ -236,6 +236,16 @@ func (d Date) MarshalText() ([]byte, error) {
 	return d.appendISO(make([]byte, 0, 10)), nil
 }
 
+// AppendText implements [encoding.TextAppender]: it appends the ISO 8601
+// form of d to b (nothing for the zero Date), for callers that build text
+// without allocating a string for each date.
+func (d Date) AppendText(b []byte) ([]byte, error) {
+	if d.n == 0 {
+		return b, nil
+	}
+	return d.appendISO(b), nil
+}
+
 // UnmarshalText implements [encoding.TextUnmarshaler]. It accepts "" (the
 // zero Date) and YYYY-MM-DD, as [ParseDate] does.
 func (d *Date) UnmarshalText(b []byte) error {

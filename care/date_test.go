@@ -197,6 +197,12 @@ func TestDateText(t *testing.T) {
 	if err := json.Unmarshal(b, &out); err != nil || out != in {
 		t.Errorf("round trip = %+v, %v; want %+v", out, err, in)
 	}
+	if b, err := MustDate(2025, time.April, 1).AppendText([]byte("due ")); err != nil || string(b) != "due 2025-04-01" {
+		t.Errorf("AppendText = %q, %v", b, err)
+	}
+	if b, _ := (Date{}).AppendText([]byte("x")); string(b) != "x" {
+		t.Errorf("zero AppendText = %q, want nothing appended", b)
+	}
 	if err := json.Unmarshal([]byte(`{"start":"01/04/2025"}`), &out); !errors.Is(err, ErrInvalidDate) {
 		t.Errorf("unmarshal of a UK date: err = %v, want ErrInvalidDate", err)
 	}

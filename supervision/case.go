@@ -298,16 +298,18 @@ func (a *assessment) reflective(rep care.Report, slab *[]care.Evidence) care.Rep
 		}
 		ref := a.refs[i]
 		ev := carve(slab, care.Evidence{Label: "case discussion", Date: dn.Date, Ref: ref})
+		var buf [128]byte
+		msg, _ := dn.Date.AppendText(append(buf[:0], "case discussion on "...))
 		if missing := dn.Missing(); missing != 0 {
 			f := care.NewFinding(r, ref, care.Breach)
-			f.Message = "case discussion on " + dn.Date.String() + " does not record " + missing.String()
+			f.Message = string(append(append(msg, " does not record "...), missing.String()...))
 			f.Evidence = ev
 			rep = append(rep, f)
 			continue
 		}
 		f := care.NewFinding(r, ref, care.Met)
 		f.Done = dn.Date
-		f.Message = "case discussion on " + dn.Date.String() + " records progress, worries, risks and future focus"
+		f.Message = string(append(msg, " records progress, worries, risks and future focus"...))
 		f.Evidence = ev
 		rep = append(rep, f)
 	}

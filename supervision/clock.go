@@ -156,17 +156,38 @@ func (o obligation) finding(r care.Rule, subject, what string, ev *[]care.Eviden
 	} else {
 		f.Evidence = carve(ev, anchor, care.Evidence{Label: what, Date: o.done.date, Ref: o.done.ref})
 	}
-	since := " the " + o.deadline.AnchorLabel + " on " + o.deadline.Anchor.String()
+	// The message is built in one buffer, with one allocation for the
+	// string.
+	var buf [192]byte
+	b := buf[:0]
+	since := func(b []byte) []byte {
+		b = append(b, " the "...)
+		b = append(b, o.deadline.AnchorLabel...)
+		b = append(b, " on "...)
+		b, _ = o.deadline.Anchor.AppendText(b)
+		return b
+	}
 	switch o.status {
 	case care.Met:
-		f.Message = what + " within " + o.iv.String() + " of" + since
+		b = append(append(b, what...), " within "...)
+		b = append(o.iv.appendTo(b), " of"...)
+		b = since(b)
 	case care.Late:
-		f.Message = what + " " + strconv.Itoa(o.days()) + " days after" + since + " (allowed " + o.iv.String() + ")"
+		b = append(append(b, what...), ' ')
+		b = append(strconv.AppendInt(b, int64(o.days()), 10), " days after"...)
+		b = append(since(b), " (allowed "...)
+		b = append(o.iv.appendTo(b), ')')
 	case care.Overdue:
-		f.Message = "no " + what + " for " + strconv.Itoa(o.days()) + " days since" + since + " (allowed " + o.iv.String() + ")"
+		b = append(append(append(b, "no "...), what...), " for "...)
+		b = append(strconv.AppendInt(b, int64(o.days()), 10), " days since"...)
+		b = append(since(b), " (allowed "...)
+		b = append(o.iv.appendTo(b), ')')
 	default:
-		f.Message = "next " + what + " due within " + o.iv.String() + " of" + since
+		b = append(append(append(b, "next "...), what...), " due within "...)
+		b = append(o.iv.appendTo(b), " of"...)
+		b = since(b)
 	}
+	f.Message = string(b)
 	return f
 }
 

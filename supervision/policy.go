@@ -33,12 +33,17 @@ func (iv Interval) AddTo(d care.Date) care.Date {
 }
 
 // String returns "4 weeks", "1 month" and so on.
-func (iv Interval) String() string {
+func (iv Interval) String() string { return string(iv.appendTo(nil)) }
+
+// appendTo appends the interval in words ("6 weeks") to b.
+func (iv Interval) appendTo(b []byte) []byte {
 	unit := iv.Unit.String()
 	if iv.Count == 1 && len(unit) > 1 {
 		unit = unit[:len(unit)-1]
 	}
-	return strconv.Itoa(iv.Count) + " " + unit
+	b = strconv.AppendInt(b, int64(iv.Count), 10)
+	b = append(b, ' ')
+	return append(b, unit...)
 }
 
 // minDays and maxDays bound the interval's length in days over every start
