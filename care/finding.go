@@ -152,40 +152,70 @@ func (r Report) Sort() {
 	if r.isSorted() {
 		return
 	}
-	// Sort indexes rather than the findings themselves, which are large,
-	// then move each finding once, following the permutation's cycles.
-	var buf [512]int32
-	idx := buf[:0]
+	// Sort small keys (due date, the rule ID's first eight bytes, index)
+	// rather than the findings, which are large, falling back to the full
+	// comparison only between findings with the same due date and rule
+	// prefix; then move each finding once, following the permutation.
+	var buf [512]sortKey
+	keys := buf[:0]
 	if len(r) > len(buf) {
-		idx = make([]int32, 0, len(r))
+		keys = make([]sortKey, 0, len(r))
 	}
 	for i := range r {
-		idx = append(idx, int32(i))
+		keys = append(keys, sortKey{due: r[i].Due.n, rule: rulePrefix(r[i].Rule), i: int32(i)})
 	}
-	slices.SortFunc(idx, func(a, b int32) int {
-		if c := CompareFindings(&r[a], &r[b]); c != 0 {
+	slices.SortFunc(keys, func(a, b sortKey) int {
+		if a.due != b.due {
+			return cmp.Compare(a.due, b.due)
+		}
+		if a.rule != b.rule {
+			return cmp.Compare(a.rule, b.rule)
+		}
+		if c := CompareFindings(&r[a.i], &r[b.i]); c != 0 {
 			return c
 		}
-		return cmp.Compare(a, b)
+		return cmp.Compare(a.i, b.i)
 	})
-	// Position i must receive the finding at idx[i].
-	for i := range idx {
-		if idx[i] < 0 || int(idx[i]) == i {
+	// Position k must receive the finding at keys[k].i; -1 marks a
+	// position already filled.
+	for k := range keys {
+		if keys[k].i < 0 || int(keys[k].i) == k {
 			continue
 		}
-		tmp := r[i]
-		j := i
+		tmp := r[k]
+		j := k
 		for {
-			k := int(idx[j])
-			idx[j] = -1
-			if k == i {
+			next := int(keys[j].i)
+			keys[j].i = -1
+			if next == k {
 				r[j] = tmp
 				break
 			}
-			r[j] = r[k]
-			j = k
+			r[j] = r[next]
+			j = next
 		}
 	}
+}
+
+// sortKey is what Sort orders findings by before it needs the findings.
+type sortKey struct {
+	due  int32
+	i    int32
+	rule uint64
+}
+
+// rulePrefix packs the first eight bytes of a rule ID big-endian, so that
+// comparing prefixes orders IDs as comparing the strings does, wherever
+// their first eight bytes differ.
+func rulePrefix(id RuleID) uint64 {
+	var p uint64
+	for k := 0; k < 8; k++ {
+		p <<= 8
+		if k < len(id) {
+			p |= uint64(id[k])
+		}
+	}
+	return p
 }
 
 func (r Report) isSorted() bool {

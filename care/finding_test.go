@@ -3,6 +3,7 @@ package care
 import (
 	"encoding/json"
 	"errors"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -204,5 +205,39 @@ func TestSortAndMerge(t *testing.T) {
 	}
 	if len(MergeSorted()) != 0 {
 		t.Error("MergeSorted() should be empty")
+	}
+}
+
+// TestSortMatchesStableSort checks Sort against a plain stable sort by
+// CompareFindings on random reports, including rule IDs longer than eight
+// bytes that share a prefix, undated findings and ties.
+func TestSortMatchesStableSort(t *testing.T) {
+	rules := []RuleID{"VIS-02", "VIS-021", "REV-01", "LONGRULE-01", "LONGRULE-02", "LONGRULE", "A", ""}
+	subjects := []string{"", "a", "b"}
+	seed := uint32(1)
+	next := func(n int) int {
+		seed = seed*1664525 + 1013904223
+		return int(seed>>8) % n
+	}
+	for round := range 200 {
+		n := 1 + next(700)
+		r := make(Report, n)
+		for i := range r {
+			if next(5) > 0 {
+				r[i].Due = MustDate(2025, 1, 1).AddDays(next(20))
+			}
+			r[i].Rule = rules[next(len(rules))]
+			r[i].Subject = subjects[next(len(subjects))]
+			r[i].Status = Status(next(4))
+			r[i].Message = string(rune('a'+i%26)) + string(rune('a'+i/26%26)) + string(rune('a'+i/676))
+		}
+		want := slices.Clone(r)
+		slices.SortStableFunc(want, func(a, b Finding) int { return CompareFindings(&a, &b) })
+		r.Sort()
+		for i := range r {
+			if r[i].Message != want[i].Message {
+				t.Fatalf("round %d (n=%d): position %d holds %q, want %q", round, n, i, r[i].Message, want[i].Message)
+			}
+		}
 	}
 }
