@@ -96,7 +96,13 @@ func JoinPath(prefix, path string) string {
 }
 
 // Index returns the path of element i of the list at path: "visits[3]".
-func Index(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
+func Index(path string, i int) string {
+	var buf [64]byte
+	b := append(buf[:0], path...)
+	b = append(b, '[')
+	b = strconv.AppendInt(b, int64(i), 10)
+	return string(append(b, ']'))
+}
 
 // Error joins the messages, one per line.
 func (v ValidationErrors) Error() string {
