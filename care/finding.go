@@ -243,38 +243,6 @@ func CompareFindings(a, b *Finding) int {
 	return cmp.Compare(a.Status, b.Status)
 }
 
-// MergeSorted returns one sorted report holding every finding of the
-// given reports, each of which must already be sorted. Findings that
-// compare equal keep the order of the reports given. It makes one
-// allocation, of the result.
-func MergeSorted(reports ...Report) Report {
-	n := 0
-	for _, r := range reports {
-		n += len(r)
-	}
-	out := make(Report, 0, n)
-	var heads [8]int
-	pos := heads[:0]
-	if len(reports) > len(heads) {
-		pos = make([]int, 0, len(reports))
-	}
-	pos = pos[:len(reports)]
-	for len(out) < n {
-		best := -1
-		for k, r := range reports {
-			if pos[k] == len(r) {
-				continue
-			}
-			if best < 0 || CompareFindings(&r[pos[k]], &reports[best][pos[best]]) < 0 {
-				best = k
-			}
-		}
-		out = append(out, reports[best][pos[best]])
-		pos[best]++
-	}
-	return out
-}
-
 // Sorted returns a sorted copy of the report.
 func (r Report) Sorted() Report {
 	out := slices.Clone(r)

@@ -170,7 +170,7 @@ func TestValidationErrors(t *testing.T) {
 	}
 }
 
-func TestSortAndMerge(t *testing.T) {
+func TestSort(t *testing.T) {
 	mk := func(due string, rule RuleID, subject string) Finding {
 		return Finding{Due: isoDate(due), Rule: rule, Subject: subject}
 	}
@@ -197,20 +197,8 @@ func TestSortAndMerge(t *testing.T) {
 	if !big.isSorted() {
 		t.Error("a large report is not sorted")
 	}
-	a := Report{mk("2025-01-01", "A", ""), mk("2025-03-01", "A", "")}
-	b := Report{mk("2025-02-01", "B", ""), mk("2025-04-01", "B", "")}
-	merged := MergeSorted(a, nil, b)
-	if len(merged) != 4 || !merged.isSorted() || merged[1].Rule != "B" {
-		t.Errorf("MergeSorted = %v", merged)
-	}
-	if len(MergeSorted()) != 0 {
-		t.Error("MergeSorted() should be empty")
-	}
 }
 
-// TestSortMatchesStableSort checks Sort against a plain stable sort by
-// CompareFindings on random reports, including rule IDs longer than eight
-// bytes that share a prefix, undated findings and ties.
 func TestSortMatchesStableSort(t *testing.T) {
 	rules := []RuleID{"VIS-02", "VIS-021", "REV-01", "LONGRULE-01", "LONGRULE-02", "LONGRULE", "A", ""}
 	subjects := []string{"", "a", "b"}
