@@ -58,8 +58,9 @@ func EncodeCase(c Case) ([]byte, error) {
 	return json.MarshalIndent(c, "", "  ")
 }
 
-// DecodeCohort reads many cases: either one JSON array of cases, or JSON
-// Lines (one case per line; blank lines are skipped). A record that does
+// DecodeCohort reads many cases: one JSON array of cases, JSON Lines (one
+// case per line; blank lines are skipped), or a single case object however
+// it is laid out. A record that does
 // not decode is reported and the others are still returned, so nothing is
 // dropped silently: cases holds the records that decoded, in input order,
 // and indexes holds each one's record number; err joins a [*DecodeError]
@@ -70,6 +71,13 @@ func DecodeCohort(r io.Reader) (cases []Case, indexes []int, err error) {
 		return nil, nil, err
 	}
 	trimmed := bytes.TrimLeft(data, " \t\r\n")
+	if isSingleObject(trimmed) {
+		c, err := DecodeCase(data)
+		if err != nil {
+			return nil, nil, err
+		}
+		return []Case{c}, []int{0}, nil
+	}
 	var errs []error
 	if len(trimmed) > 0 && trimmed[0] == '[' {
 		var raws []json.RawMessage
@@ -130,6 +138,17 @@ func DecodeStandards(data []byte) (Standards, error) {
 		return Standards{}, err
 	}
 	return s, nil
+}
+
+// isSingleObject reports whether data is one JSON object and nothing more,
+// however it is laid out: one case rather than JSON Lines.
+func isSingleObject(data []byte) bool {
+	if len(data) == 0 || data[0] != '{' {
+		return false
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var v json.RawMessage
+	return dec.Decode(&v) == nil && !dec.More()
 }
 
 // EncodeCohort writes cases as JSON Lines, one case per line.

@@ -89,6 +89,11 @@ func TestDecodeCohort(t *testing.T) {
 	if len(cases) != 2 || cases[1].Child.ID != "C0003" || !cmp.Equal(idx, []int{0, 2}) {
 		t.Errorf("JSON Lines kept %d cases, indexes %v", len(cases), idx)
 	}
+	single := "{\n  \"child\": {\"id\": \"C0009\"},\n  \"episodes\": []\n}\n"
+	cases, idx, err = DecodeCohort(strings.NewReader(single))
+	if err != nil || len(cases) != 1 || cases[0].Child.ID != "C0009" || !cmp.Equal(idx, []int{0}) {
+		t.Errorf("a single laid-out case: %d cases, %v, %v", len(cases), idx, err)
+	}
 	array := "[\n  {\"child\":{\"id\":\"C0001\"}},\n  {\"child\":{\"id\":\"C0002\", \"bad\": 1}},\n  {\"child\":{\"id\":\"C0003\"}}\n]"
 	cases, idx, err = DecodeCohort(strings.NewReader(array))
 	if diff := cmp.Diff([]where{{1, "child.bad", 3}}, wheres(err)); diff != "" {

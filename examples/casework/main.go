@@ -126,7 +126,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var cases []practice.Case
 	var origin []string // where each case came from, for error messages
 	for _, src := range sources {
-		cs, idx, err := decode(src.data)
+		cs, idx, err := practice.DecodeCohort(bytes.NewReader(src.data))
 		for _, e := range flatten(err) {
 			failed = true
 			fmt.Fprintf(stderr, "casework: %s: %v\n", src.name, e)
@@ -165,24 +165,6 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
-}
-
-// decode reads one source: a single case object (one JSON value, however
-// laid out), a JSON array of cases, or JSON Lines.
-func decode(data []byte) ([]practice.Case, []int, error) {
-	trimmed := bytes.TrimSpace(data)
-	if len(trimmed) > 0 && trimmed[0] == '{' {
-		dec := json.NewDecoder(bytes.NewReader(trimmed))
-		var first json.RawMessage
-		if dec.Decode(&first) == nil && !dec.More() {
-			c, err := practice.DecodeCase(data)
-			if err != nil {
-				return nil, nil, err
-			}
-			return []practice.Case{c}, []int{0}, nil
-		}
-	}
-	return practice.DecodeCohort(bytes.NewReader(data))
 }
 
 // flatten splits joined errors and validation lists into one error per
