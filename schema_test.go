@@ -47,7 +47,7 @@ func TestSchema(t *testing.T) {
 
 func renderSchema(t *testing.T) []byte {
 	t.Helper()
-	g := schemaGen{defs: map[string]any{}, enums: codeEnums()}
+	g := schemaGen{defs: map[string]any{}}
 	root := g.schema(reflect.TypeFor[Case]())
 	doc := map[string]any{
 		"$schema":     "https://json-schema.org/draft/2020-12/schema",
@@ -71,8 +71,7 @@ func renderSchema(t *testing.T) []byte {
 }
 
 type schemaGen struct {
-	defs  map[string]any
-	enums map[reflect.Type][]string
+	defs map[string]any
 }
 
 var (
@@ -91,11 +90,8 @@ func (g *schemaGen) schema(t reflect.Type) any {
 	case nullDecimalType:
 		return map[string]any{"type": []string{"number", "string", "null"}, "description": "decimal number, or null when unknown"}
 	}
-	if vals, ok := g.enums[t]; ok {
-		return map[string]any{"type": "string", "enum": append([]string{""}, vals...)}
-	}
 	if vals := enumValues(t); vals != nil {
-		return map[string]any{"type": "string", "enum": vals}
+		return map[string]any{"type": "string", "enum": append(vals, aliases[t]...)}
 	}
 	if t.Implements(textMarshaler) {
 		return map[string]any{"type": "string"}
@@ -186,36 +182,9 @@ func enumValues(t reflect.Type) []string {
 	return vals
 }
 
-// codeEnums lists the values of every code type that has a list.
-func codeEnums() map[reflect.Type][]string {
-	m := map[reflect.Type][]string{}
-	add := func(t reflect.Type, vals []string) {
-		slices.Sort(vals)
-		m[t] = vals
-	}
-	add(reflect.TypeFor[care.LegalStatus](), names(care.LegalStatuses()))
-	add(reflect.TypeFor[care.PlacementType](), names(care.PlacementTypes()))
-	add(reflect.TypeFor[care.PlacementProvider](), names(care.PlacementProviders()))
-	add(reflect.TypeFor[care.ReasonNewEpisode](), names(care.NewEpisodeReasons()))
-	add(reflect.TypeFor[care.ReasonEpisodeCeased](), names(care.CeasedReasons()))
-	add(reflect.TypeFor[care.ReasonPlacementChange](), names(care.PlacementChangeReasons()))
-	add(reflect.TypeFor[care.CategoryOfNeed](), names(care.CategoriesOfNeed()))
-	add(reflect.TypeFor[care.MissingType](), names(care.MissingTypes()))
-	add(reflect.TypeFor[care.Participation](), names(care.Participations()))
-	add(reflect.TypeFor[care.Ethnicity](), names(care.Ethnicities()))
-	sexes := names(care.Sexes())
-	sexes = append(sexes, "1", "2") // the older numeric form is accepted too
-	add(reflect.TypeFor[care.Sex](), sexes)
-	return m
-}
-
-func names[T interface{ String() string }](vs []T) []string {
-	out := make([]string, len(vs))
-	for i, v := range vs {
-		out[i] = v.String()
-	}
-	return out
-}
+// aliases are text forms a type accepts besides its own: the SSDA903 sex
+// code's older numeric form.
+var aliases = map[reflect.Type][]string{reflect.TypeFor[care.Sex](): {"1", "2"}}
 
 // TestSchemaAcceptsCases checks the schema against real documents: every
 // encoded synthetic case conforms, and documents with an unknown field, a
