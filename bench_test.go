@@ -59,6 +59,33 @@ func BenchmarkAssess(b *testing.B) {
 	}
 	b.ReportMetric(float64(records), "records")
 	b.ReportMetric(float64(len(rep)), "findings")
+	report, beyond := reportBytes(func() any {
+		r, _ := Assess(c, asOf, Standards{}, cal)
+		return r
+	})
+	b.ReportMetric(report, "report-B")
+	b.ReportMetric(beyond, "beyond-report-B")
+}
+
+// reportBytes calls f many times, keeping every result alive, and returns
+// the mean bytes per call that the results retain (the report itself,
+// with its evidence and strings) and the mean bytes allocated beyond them:
+// scratch space that is garbage as soon as f returns.
+func reportBytes(f func() any) (report, beyond float64) {
+	const n = 200
+	keep := make([]any, n)
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	for i := range keep {
+		keep[i] = f()
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	runtime.KeepAlive(keep)
+	alloc := float64(after.TotalAlloc - before.TotalAlloc)
+	retained := float64(int64(after.HeapAlloc) - int64(before.HeapAlloc))
+	return retained / n, (alloc - retained) / n
 }
 
 // BenchmarkAssessCohort assesses a synthetic national cohort (84,000
@@ -85,11 +112,14 @@ func BenchmarkAssessCohort(b *testing.B) {
 	} {
 		b.Run(tc.name, func(b *testing.B) {
 			var before, after runtime.MemStats
+			var rep CohortReport
 			runtime.GC()
 			runtime.ReadMemStats(&before)
 			b.ResetTimer()
 			for b.Loop() {
-				rep, err := AssessCohort(coh.Cases, coh.AsOf, Standards{}, cal, tc.opt)
+				rep = CohortReport{} // let the previous result go
+				var err error
+				rep, err = AssessCohort(coh.Cases, coh.AsOf, Standards{}, cal, tc.opt)
 				if err != nil || rep.Invalid != 0 {
 					b.Fatal(err, rep.Invalid)
 				}
@@ -97,9 +127,18 @@ func BenchmarkAssessCohort(b *testing.B) {
 			b.StopTimer()
 			runtime.ReadMemStats(&after)
 			perOp := float64(b.N)
+			alloc := float64(after.TotalAlloc-before.TotalAlloc) / perOp / float64(n)
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/perOp/float64(n), "ns/child")
 			b.ReportMetric(float64(after.Mallocs-before.Mallocs)/perOp/float64(n), "allocs/child")
-			b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/perOp/float64(n), "B/child")
+			b.ReportMetric(alloc, "B/child")
+			// What the last result retains (its reports, when they are
+			// kept), and what was allocated beyond it: scratch space.
+			runtime.GC()
+			runtime.ReadMemStats(&after)
+			retained := float64(int64(after.HeapAlloc)-int64(before.HeapAlloc)) / float64(n)
+			runtime.KeepAlive(rep)
+			b.ReportMetric(retained, "result-B/child")
+			b.ReportMetric(alloc-retained, "beyond-result-B/child")
 			b.ReportMetric(peakRSSMiB(), "peak-RSS-MiB")
 		})
 	}
