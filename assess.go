@@ -57,17 +57,31 @@ func Assess(c Case, asOf care.Date, std Standards, cal *care.Calendar) (care.Rep
 	if cal == nil {
 		return nil, errNilCalendar
 	}
-	rep, _, err := assess(&c, asOf, std, cal, nil)
+	rep, _, err := assess(&c, asOf, std, cal, nil, false)
 	return rep, err
 }
 
 // assess assesses one case with standards already validated. The report is
 // built in buf when buf has room (its contents are discarded), and in a new
 // slice otherwise.
-func assess(c *Case, asOf care.Date, std Standards, cal *care.Calendar, buf care.Report) (care.Report, Drift, error) {
-	if err := c.Validate(); err != nil {
+//
+// Each package validates its own records before assessing them, so the case
+// is not validated again up front; when any step fails, [Case.Validate]
+// runs to report every invalid field of every package, and its error wins
+// over the step's, exactly as if the case had been validated first.
+func assess(c *Case, asOf care.Date, std Standards, cal *care.Calendar, buf care.Report, keepDrift bool) (care.Report, Drift, error) {
+	rep, drift, err := assessValid(c, asOf, std, cal, buf, keepDrift)
+	if err != nil {
+		if verr := c.Validate(); verr != nil {
+			return nil, Drift{}, verr
+		}
 		return nil, Drift{}, err
 	}
+	return rep, drift, nil
+}
+
+// assessValid is assess without the full validation on failure.
+func assessValid(c *Case, asOf care.Date, std Standards, cal *care.Calendar, buf care.Report, keepDrift bool) (care.Report, Drift, error) {
 	first, second, err := review.Milestones(c.Episodes, c.Reviews, asOf, cal, std.Review)
 	if err != nil {
 		return nil, Drift{}, err
@@ -92,9 +106,9 @@ func assess(c *Case, asOf care.Date, std Standards, cal *care.Calendar, buf care
 		return nil, Drift{}, err
 	}
 	rep.Sort()
-	drift := DriftOf(c.Child.ID, rep, asOf, std.Drift)
-	if f, ok := drift.finding(c.Child.String()); ok {
-		rep = append(rep, f)
+	drift := driftOf(c.Child.ID, rep, asOf, std.Drift, keepDrift)
+	if drift.Flagged {
+		rep = append(rep, driftFinding(c.Child.String(), drift, rep, std.Drift))
 	}
 	return rep, drift, nil
 }

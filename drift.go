@@ -1,8 +1,9 @@
 package practice
 
 import (
-	"fmt"
+	"math/bits"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/lookedafter/practice/care"
@@ -66,10 +67,27 @@ type Drift struct {
 
 // DriftOf summarises the drift in one child's report as of asOf.
 func DriftOf(childID string, rep care.Report, asOf care.Date, p DriftPolicy) Drift {
+	d := driftOf(childID, rep, asOf, p, true)
+	if !slices.IsSortedFunc([]care.Finding(d.Findings), func(a, b care.Finding) int { return care.CompareFindings(&a, &b) }) {
+		d.Findings.Sort()
+	}
+	return d
+}
+
+// counts reports whether f counts towards drift under p.
+func (p DriftPolicy) counts(f *care.Finding) bool {
+	return (f.Status == care.Overdue || (p.IncludeBreaches && f.Status == care.Breach)) && f.Rule != RuleDrift
+}
+
+// driftOf is DriftOf keeping the findings (in report order) only when
+// asked: [Assess] needs the counts, not a copy of the findings.
+func driftOf(childID string, rep care.Report, asOf care.Date, p DriftPolicy, keep bool) Drift {
 	d := Drift{ChildID: childID}
-	for _, f := range rep {
-		counted := f.Status == care.Overdue || (p.IncludeBreaches && f.Status == care.Breach)
-		if !counted || f.Rule == RuleDrift {
+	var domains uint64 // a bit per domain seen; domains are small integers
+	var others []care.Domain
+	for i := range rep {
+		f := &rep[i]
+		if !p.counts(f) {
 			continue
 		}
 		d.Overdue++
@@ -77,13 +95,33 @@ func DriftOf(childID string, rep care.Report, asOf care.Date, p DriftPolicy) Dri
 			d.OverdueStatutory++
 		}
 		d.OldestOverdueDays = max(d.OldestOverdueDays, f.DaysLate(asOf))
-		if !slices.Contains(d.Domains, f.Domain) {
-			d.Domains = append(d.Domains, f.Domain)
+		if f.Domain < 64 {
+			domains |= 1 << f.Domain
+		} else if !slices.Contains(others, f.Domain) {
+			others = append(others, f.Domain)
 		}
-		d.Findings = append(d.Findings, f)
 	}
-	slices.Sort(d.Domains)
-	d.Findings.Sort()
+	if d.Overdue == 0 {
+		d.Flagged = d.OldestOverdueDays > p.maxOverdueDays()
+		return d
+	}
+	d.Domains = make([]care.Domain, 0, bits.OnesCount64(domains)+len(others))
+	for dom := care.Domain(0); domains != 0; dom++ {
+		if domains&1 != 0 {
+			d.Domains = append(d.Domains, dom)
+		}
+		domains >>= 1
+	}
+	slices.Sort(others)
+	d.Domains = append(d.Domains, others...)
+	if keep {
+		d.Findings = make(care.Report, 0, d.Overdue)
+		for i := range rep {
+			if p.counts(&rep[i]) {
+				d.Findings = append(d.Findings, rep[i])
+			}
+		}
+	}
 	d.Flagged = d.OverdueStatutory > 0 || d.OldestOverdueDays > p.maxOverdueDays()
 	return d
 }
@@ -111,7 +149,7 @@ func driftRule() care.Rule {
 		Text: "A child is flagged when any statutory finding is overdue as of the assessment date, or when the " +
 			"oldest overdue finding of any severity has been overdue for more than the local limit (default 90 days). " +
 			"The finding lists the overdue findings, the oldest overdue age in days and the domains affected.",
-		Citation: care.Citation{Instrument: "Local standard composed from the rules of this catalogue", Provision: "inspection findings on drift"},
+		Citation: driftCitation,
 		Severity: care.SeverityLocal,
 		Domain:   care.DomainDrift,
 		Package:  "practice",
@@ -120,21 +158,39 @@ func driftRule() care.Rule {
 	}
 }
 
-// finding returns the DRIFT-01 finding for a flagged child.
-func (d Drift) finding(subject string) (care.Finding, bool) {
-	if !d.Flagged {
-		return care.Finding{}, false
-	}
-	f := care.NewFinding(driftRule(), subject, care.Breach)
-	names := make([]string, len(d.Domains))
+// driftCitation is the citation of DRIFT-01.
+var driftCitation = care.Citation{Instrument: "Local standard composed from the rules of this catalogue", Provision: "inspection findings on drift"}
+
+// driftFinding returns the DRIFT-01 finding for a flagged child whose
+// sorted report is rep: its evidence lists the findings that make up the
+// drift, in report order.
+func driftFinding(subject string, d Drift, rep care.Report, p DriftPolicy) care.Finding {
+	f := care.Finding{Rule: RuleDrift, Citation: driftCitation, Severity: care.SeverityLocal, Domain: care.DomainDrift,
+		Subject: subject, Status: care.Breach}
+	b := make([]byte, 0, 96)
+	b = strconv.AppendInt(b, int64(d.Overdue), 10)
+	b = append(b, " overdue ("...)
+	b = strconv.AppendInt(b, int64(d.OverdueStatutory), 10)
+	b = append(b, " statutory); oldest overdue "...)
+	b = strconv.AppendInt(b, int64(d.OldestOverdueDays), 10)
+	b = append(b, " days; domains: "...)
 	for i, dom := range d.Domains {
-		names[i] = dom.String()
+		if i > 0 {
+			b = append(b, ", "...)
+		}
+		b = append(b, dom.String()...)
 	}
-	f.Message = fmt.Sprintf("%d overdue (%d statutory); oldest overdue %d days; domains: %s",
-		d.Overdue, d.OverdueStatutory, d.OldestOverdueDays, strings.Join(names, ", "))
-	f.Evidence = make([]care.Evidence, len(d.Findings))
-	for i, o := range d.Findings {
-		f.Evidence[i] = care.Evidence{Label: string(o.Rule) + " " + o.Status.String() + " since", Date: o.Due, Ref: o.Subject}
+	f.Message = string(b)
+	f.Evidence = make([]care.Evidence, 0, d.Overdue)
+	for i := range rep {
+		if o := &rep[i]; p.counts(o) {
+			f.Evidence = append(f.Evidence, care.Evidence{Label: driftLabel(o.Rule, o.Status), Date: o.Due, Ref: o.Subject})
+		}
 	}
-	return f, true
+	return f
+}
+
+// driftLabel returns "<rule> <status> since".
+func driftLabel(id care.RuleID, st care.Status) string {
+	return string(id) + " " + st.String() + " since"
 }
