@@ -152,10 +152,96 @@ func (r Report) Sort() {
 	if r.isSorted() {
 		return
 	}
-	// Sort small keys (due date, the rule ID's first eight bytes, index)
-	// rather than the findings, which are large, falling back to the full
-	// comparison only between findings with the same due date and rule
-	// prefix; then move each finding once, following the permutation.
+	if len(r) >= 1<<24 || !r.sortPacked() {
+		r.sortKeys()
+	}
+}
+
+// sortPacked sorts the report by packing each finding's due date, the rank
+// of its rule ID among the report's rule IDs, and its index into one
+// uint64, so the sort compares integers; findings with the same due date
+// and rule are then ordered by the full comparison, index last. It returns
+// false, leaving the report as it was, when the report has more than 256
+// distinct rule IDs.
+func (r Report) sortPacked() bool {
+	// Distinct rule IDs, found by comparing with the previous finding's
+	// (findings come in runs of one rule) and then with those seen.
+	var idsBuf [64]RuleID
+	var ofBuf [512]uint8
+	ids := idsBuf[:0]
+	of := ofBuf[:0]
+	if len(r) > len(ofBuf) {
+		of = make([]uint8, 0, len(r))
+	}
+	minDue := r[0].Due.n
+	for i := range r {
+		id := r[i].Rule
+		minDue = min(minDue, r[i].Due.n)
+		if i > 0 && id == r[i-1].Rule {
+			of = append(of, of[i-1])
+			continue
+		}
+		k := slices.Index(ids, id)
+		if k < 0 {
+			if len(ids) == 256 {
+				return false
+			}
+			k = len(ids)
+			ids = append(ids, id)
+		}
+		of = append(of, uint8(k))
+	}
+	// rank[k] is the position of ids[k] in ID order.
+	var order [256]uint8
+	var rank [256]uint64
+	for k := range ids {
+		order[k] = uint8(k)
+	}
+	slices.SortFunc(order[:len(ids)], func(a, b uint8) int { return cmp.Compare(ids[a], ids[b]) })
+	for pos, k := range order[:len(ids)] {
+		rank[k] = uint64(pos)
+	}
+	var keyBuf [512]uint64
+	keys := keyBuf[:0]
+	if len(r) > len(keyBuf) {
+		keys = make([]uint64, 0, len(r))
+	}
+	for i := range r {
+		due := uint64(uint32(r[i].Due.n - minDue))
+		keys = append(keys, due<<32|rank[of[i]]<<24|uint64(i))
+	}
+	slices.Sort(keys)
+	// Runs with the same due date and rule: a stable insertion sort by the
+	// full comparison (the keys of a run are in index order already).
+	for lo := 0; lo < len(keys); {
+		hi := lo + 1
+		for hi < len(keys) && keys[hi]>>24 == keys[lo]>>24 {
+			hi++
+		}
+		for j := lo + 1; j < hi; j++ {
+			for k := j; k > lo && CompareFindings(&r[keys[k-1]&(1<<24-1)], &r[keys[k]&(1<<24-1)]) > 0; k-- {
+				keys[k-1], keys[k] = keys[k], keys[k-1]
+			}
+		}
+		lo = hi
+	}
+	var permBuf [512]int32
+	perm := permBuf[:0]
+	if len(r) > len(permBuf) {
+		perm = make([]int32, len(r))
+	} else {
+		perm = permBuf[:len(r)]
+	}
+	for k, key := range keys {
+		perm[k] = int32(key & (1<<24 - 1))
+	}
+	r.permute(perm)
+	return true
+}
+
+// sortKeys is the general sort: small keys (due date, the rule ID's first
+// eight bytes, index) ordered with the full comparison as the tie-break.
+func (r Report) sortKeys() {
 	var buf [512]sortKey
 	keys := buf[:0]
 	if len(r) > len(buf) {
@@ -176,17 +262,27 @@ func (r Report) Sort() {
 		}
 		return cmp.Compare(a.i, b.i)
 	})
-	// Position k must receive the finding at keys[k].i; -1 marks a
-	// position already filled.
+	var permBuf [512]int32
+	perm := permBuf[:0]
 	for k := range keys {
-		if keys[k].i < 0 || int(keys[k].i) == k {
+		perm = append(perm, keys[k].i)
+	}
+	r.permute(perm)
+}
+
+// permute moves each finding once so that position k receives the finding
+// at perm[k]; it overwrites perm.
+func (r Report) permute(perm []int32) {
+	// -1 marks a position already filled.
+	for k := range perm {
+		if perm[k] < 0 || int(perm[k]) == k {
 			continue
 		}
 		tmp := r[k]
 		j := k
 		for {
-			next := int(keys[j].i)
-			keys[j].i = -1
+			next := int(perm[j])
+			perm[j] = -1
 			if next == k {
 				r[j] = tmp
 				break

@@ -3,6 +3,8 @@ package care
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
+	"math"
 	"slices"
 	"testing"
 
@@ -207,14 +209,29 @@ func TestSortMatchesStableSort(t *testing.T) {
 		seed = seed*1664525 + 1013904223
 		return int(seed>>8) % n
 	}
-	for round := range 200 {
+	// Some rounds use 300 distinct rule IDs (more than the packed sort
+	// ranks) and some the extreme day numbers.
+	many := make([]RuleID, 300)
+	for i := range many {
+		many[i] = RuleID(fmt.Sprintf("R-%03d", 299-i))
+	}
+	for round := range 240 {
 		n := 1 + next(700)
 		r := make(Report, n)
+		ids := rules
+		if round%4 == 1 {
+			ids = many
+		}
 		for i := range r {
-			if next(5) > 0 {
+			switch {
+			case round%4 == 2 && next(3) == 0:
+				r[i].Due = Date{n: math.MinInt32 + int32(next(3))}
+			case round%4 == 2 && next(2) == 0:
+				r[i].Due = Date{n: math.MaxInt32 - int32(next(3))}
+			case next(5) > 0:
 				r[i].Due = MustDate(2025, 1, 1).AddDays(next(20))
 			}
-			r[i].Rule = rules[next(len(rules))]
+			r[i].Rule = ids[next(len(ids))]
 			r[i].Subject = subjects[next(len(subjects))]
 			r[i].Status = Status(next(4))
 			r[i].Message = string(rune('a'+i%26)) + string(rune('a'+i/26%26)) + string(rune('a'+i/676))
