@@ -146,7 +146,7 @@ func AssessCohort(cases []Case, asOf care.Date, std Standards, cal *care.Calenda
 			}
 			c := &cases[i]
 			res := ChildResult{Index: i, ChildID: c.Child.ID, Team: c.Team, Office: c.Office}
-			rep, drift, err := assess(c, asOf, std, cal, buf)
+			rep, drift, err := assess(c, asOf, std, cal, buf, true)
 			if err != nil {
 				res.Err = err
 			} else {
@@ -188,10 +188,11 @@ func AssessCohort(cases []Case, asOf care.Date, std Standards, cal *care.Calenda
 	return agg.report(results), nil
 }
 
-// tally accumulates one group's counts by rule.
+// tally accumulates one group's counts by rule, indexed as its
+// aggregator's rule table.
 type tally struct {
 	children, flagged int
-	byRule            map[care.RuleID]*ruleTally
+	byRule            []ruleTally
 }
 
 type ruleTally struct {
@@ -199,48 +200,38 @@ type ruleTally struct {
 	daysLate                   []float64
 }
 
-func newTally() *tally { return &tally{byRule: map[care.RuleID]*ruleTally{}} }
-
-func (t *tally) add(res *ChildResult, asOf care.Date) {
-	t.children++
-	if res.Drift.Flagged {
-		t.flagged++
+// rule returns the counts of the rule with index i, growing the table.
+func (t *tally) rule(i int) *ruleTally {
+	if i >= len(t.byRule) {
+		t.byRule = append(t.byRule, make([]ruleTally, i+1-len(t.byRule))...)
 	}
-	for i := range res.Report {
-		f := &res.Report[i]
-		if f.Rule == RuleDrift {
-			continue
-		}
-		rt := t.byRule[f.Rule]
-		if rt == nil {
-			rt = &ruleTally{}
-			t.byRule[f.Rule] = rt
-		}
-		switch f.Status {
-		case care.Met:
-			rt.met++
-		case care.Late:
-			rt.late++
-			rt.daysLate = append(rt.daysLate, float64(f.DaysLate(asOf)))
-		case care.Overdue:
-			rt.overdue++
-			rt.daysLate = append(rt.daysLate, float64(f.DaysLate(asOf)))
-		case care.Breach:
-			rt.breach++
-		}
+	return &t.byRule[i]
+}
+
+// count adds one finding with its status and days late.
+func (rt *ruleTally) count(st care.Status, daysLate int) {
+	switch st {
+	case care.Met:
+		rt.met++
+	case care.Late:
+		rt.late++
+		rt.daysLate = append(rt.daysLate, float64(daysLate))
+	case care.Overdue:
+		rt.overdue++
+		rt.daysLate = append(rt.daysLate, float64(daysLate))
+	case care.Breach:
+		rt.breach++
 	}
 }
 
-// merge adds o's counts to t.
-func (t *tally) merge(o *tally) {
+// merge adds o's counts, whose rule n is named by rules[n], to t, whose
+// rule is indexed by index.
+func (t *tally) merge(o *tally, rules []care.RuleID, index func(care.RuleID) int) {
 	t.children += o.children
 	t.flagged += o.flagged
-	for id, ort := range o.byRule {
-		rt := t.byRule[id]
-		if rt == nil {
-			t.byRule[id] = ort
-			continue
-		}
+	for n := range o.byRule {
+		ort := &o.byRule[n]
+		rt := t.rule(index(rules[n]))
 		rt.met += ort.met
 		rt.late += ort.late
 		rt.overdue += ort.overdue
@@ -249,14 +240,15 @@ func (t *tally) merge(o *tally) {
 	}
 }
 
-func (t *tally) rates() []RuleRate {
+func (t *tally) rates(rules []care.RuleID) []RuleRate {
 	out := make([]RuleRate, 0, len(t.byRule))
 	hundred := decimal.NewFromInt(100)
-	for id, rt := range t.byRule {
-		r := RuleRate{Rule: id, Met: rt.met, Late: rt.late, Overdue: rt.overdue, Breach: rt.breach}
+	for n := range t.byRule {
+		rt := &t.byRule[n]
+		r := RuleRate{Rule: rules[n], Met: rt.met, Late: rt.late, Overdue: rt.overdue, Breach: rt.breach}
 		r.Applicable = rt.met + rt.late + rt.overdue + rt.breach
 		if r.Applicable == 0 {
-			continue // only upcoming obligations: nothing has fallen due
+			continue // only upcoming obligations (or none): nothing has fallen due
 		}
 		r.Rate = decimal.NewFromInt(int64(rt.met)).Mul(hundred).DivRound(decimal.NewFromInt(int64(r.Applicable)), 1)
 		if len(rt.daysLate) > 0 {
@@ -270,18 +262,48 @@ func (t *tally) rates() []RuleRate {
 	return out
 }
 
-// aggregator counts results into the cohort's tallies.
+// aggregator counts results into the cohort's tallies. Rules are counted
+// by index into its rule table, looked up once a finding for all three
+// tallies it counts in.
 type aggregator struct {
 	asOf             care.Date
 	assessed         int
 	invalid, flagged int
+	rules            []care.RuleID       // the rule table: index → ID
+	index            map[care.RuleID]int // ID → index
 	all              *tally
 	teams, offices   map[string]*tally
 	domains          map[care.Domain]int
 }
 
 func newAggregator(asOf care.Date) *aggregator {
-	return &aggregator{asOf: asOf, all: newTally(), teams: map[string]*tally{}, offices: map[string]*tally{}, domains: map[care.Domain]int{}}
+	a := &aggregator{asOf: asOf, all: &tally{}, teams: map[string]*tally{}, offices: map[string]*tally{},
+		domains: map[care.Domain]int{}, index: map[care.RuleID]int{}}
+	for _, r := range Rules() {
+		a.ruleIndex(r.ID)
+	}
+	return a
+}
+
+// ruleIndex returns the index of rule id, adding it to the table if new.
+func (a *aggregator) ruleIndex(id care.RuleID) int {
+	if i, ok := a.index[id]; ok {
+		return i
+	}
+	i := len(a.rules)
+	a.rules = append(a.rules, id)
+	a.index[id] = i
+	return i
+}
+
+// group returns the tally of the named group in m, creating it.
+func group(m map[string]*tally, name string) *tally {
+	t := m[name]
+	if t == nil {
+		t = &tally{}
+		m[name] = t
+	}
+	return t
 }
 
 func (a *aggregator) add(res *ChildResult) {
@@ -290,24 +312,36 @@ func (a *aggregator) add(res *ChildResult) {
 		return
 	}
 	a.assessed++
+	team, office := group(a.teams, res.Team), group(a.offices, res.Office)
+	tallies := [...]*tally{a.all, team, office}
+	for _, t := range tallies {
+		t.children++
+		if res.Drift.Flagged {
+			t.flagged++
+		}
+	}
 	if res.Drift.Flagged {
 		a.flagged++
 	}
-	a.all.add(res, a.asOf)
-	for _, g := range [...]struct {
-		m    map[string]*tally
-		name string
-	}{{a.teams, res.Team}, {a.offices, res.Office}} {
-		t := g.m[g.name]
-		if t == nil {
-			t = newTally()
-			g.m[g.name] = t
-		}
-		t.add(res, a.asOf)
-	}
+	var prev care.RuleID
+	idx := -1
 	for i := range res.Report {
-		if res.Report[i].Status == care.Overdue {
-			a.domains[res.Report[i].Domain]++
+		f := &res.Report[i]
+		if f.Status == care.Overdue {
+			a.domains[f.Domain]++
+		}
+		if f.Rule == RuleDrift {
+			continue
+		}
+		if idx < 0 || f.Rule != prev {
+			prev, idx = f.Rule, a.ruleIndex(f.Rule)
+		}
+		late := 0
+		if f.Status == care.Late || f.Status == care.Overdue {
+			late = f.DaysLate(a.asOf)
+		}
+		for _, t := range tallies {
+			t.rule(idx).count(f.Status, late)
 		}
 	}
 }
@@ -317,14 +351,10 @@ func (a *aggregator) merge(o *aggregator) {
 	a.assessed += o.assessed
 	a.invalid += o.invalid
 	a.flagged += o.flagged
-	a.all.merge(o.all)
+	a.all.merge(o.all, o.rules, a.ruleIndex)
 	for _, g := range [...]struct{ dst, src map[string]*tally }{{a.teams, o.teams}, {a.offices, o.offices}} {
 		for name, t := range g.src {
-			if d := g.dst[name]; d != nil {
-				d.merge(t)
-			} else {
-				g.dst[name] = t
-			}
+			group(g.dst, name).merge(t, o.rules, a.ruleIndex)
 		}
 	}
 	for d, n := range o.domains {
@@ -334,9 +364,9 @@ func (a *aggregator) merge(o *aggregator) {
 
 func (a *aggregator) report(results []ChildResult) CohortReport {
 	rep := CohortReport{AsOf: a.asOf, Children: results, Assessed: a.assessed, Invalid: a.invalid, Flagged: a.flagged}
-	rep.Rates = a.all.rates()
-	rep.ByTeam = groupRates(a.teams)
-	rep.ByOffice = groupRates(a.offices)
+	rep.Rates = a.all.rates(a.rules)
+	rep.ByTeam = groupRates(a.teams, a.rules)
+	rep.ByOffice = groupRates(a.offices, a.rules)
 	for d, n := range a.domains {
 		rep.OverdueByDomain = append(rep.OverdueByDomain, DomainCount{Domain: d, Overdue: n})
 	}
@@ -344,10 +374,10 @@ func (a *aggregator) report(results []ChildResult) CohortReport {
 	return rep
 }
 
-func groupRates(m map[string]*tally) []GroupRates {
+func groupRates(m map[string]*tally, rules []care.RuleID) []GroupRates {
 	out := make([]GroupRates, 0, len(m))
 	for name, t := range m {
-		out = append(out, GroupRates{Group: name, Children: t.children, Flagged: t.flagged, Rates: t.rates()})
+		out = append(out, GroupRates{Group: name, Children: t.children, Flagged: t.flagged, Rates: t.rates(rules)})
 	}
 	slices.SortFunc(out, func(a, b GroupRates) int { return cmp.Compare(a.Group, b.Group) })
 	return out
