@@ -147,3 +147,23 @@ func ExampleReport_Err() {
 	// care: PLAN-04 overdue: placement plan (due 2026-04-13)
 	// <nil>
 }
+
+// Gathering findings in a scratch report and appending them, sorted, to a
+// report of exactly the right size; the scratch report is left as it was.
+func ExampleReport_AppendSorted() {
+	scratch := care.Report{
+		{Rule: "PLAN-04", Status: care.Overdue, Due: care.MustDate(2026, 4, 13), Message: "placement plan"},
+		{Rule: "VIS-01", Status: care.Met, Due: care.MustDate(2026, 4, 9), Message: "first visit"},
+		{Rule: "HLTH-01", Status: care.Upcoming, Due: care.MustDate(2026, 4, 13), Message: "initial health assessment"},
+	}
+	rep := scratch.AppendSorted(make(care.Report, 0, len(scratch)))
+	for _, f := range rep {
+		fmt.Println(f)
+	}
+	fmt.Println("scratch still starts with", scratch[0].Rule)
+	// Output:
+	// VIS-01 met: first visit (due 2026-04-09)
+	// HLTH-01 upcoming: initial health assessment (due 2026-04-13)
+	// PLAN-04 overdue: placement plan (due 2026-04-13)
+	// scratch still starts with PLAN-04
+}

@@ -238,6 +238,20 @@ func TestSortMatchesStableSort(t *testing.T) {
 		}
 		want := slices.Clone(r)
 		slices.SortStableFunc(want, func(a, b Finding) int { return CompareFindings(&a, &b) })
+		before := slices.Clone(r)
+		prefix := Report{{Message: "already there"}}
+		appended := r.AppendSorted(prefix[:1:1])
+		if len(appended) != n+1 || appended[0].Message != "already there" {
+			t.Fatalf("round %d: AppendSorted did not keep what dst held", round)
+		}
+		for i := range r {
+			if r[i].Message != before[i].Message {
+				t.Fatalf("round %d: AppendSorted changed its receiver at %d", round, i)
+			}
+			if appended[i+1].Message != want[i].Message {
+				t.Fatalf("round %d (n=%d): AppendSorted position %d holds %q, want %q", round, n, i, appended[i+1].Message, want[i].Message)
+			}
+		}
 		r.Sort()
 		for i := range r {
 			if r[i].Message != want[i].Message {
