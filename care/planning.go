@@ -111,7 +111,9 @@ func (r Record) assessPlanning(ctx Context, asOf Date, cal *Calendar, p Policy, 
 	a := planAssessor{r: r, ctx: ctx, asOf: asOf, cal: cal, p: p, rs: &planRuleTable, rep: rep}
 	a.periods = PeriodsOfCare(r.Episodes)
 	a.placements = Placements(r.Episodes)
-	*rep = slices.Grow(*rep, r.planFindingsEstimate(len(a.placements), len(a.periods), len(ctx.Reviews)))
+	est := r.planFindingsEstimate(len(a.placements), len(a.periods), len(ctx.Reviews))
+	*rep = slices.Grow(*rep, est)
+	a.evNext = est + est/2 // findings carry about one and a half items of evidence each
 	if err := a.plans(); err != nil {
 		return err
 	}
@@ -160,8 +162,10 @@ type planAssessor struct {
 	visitPaths []string
 	// ev is an arena the findings' evidence is carved from, so that a
 	// report needs a few allocations for its evidence rather than one a
-	// finding.
-	ev []Evidence
+	// finding; evNext is the size of its next chunk (the whole estimate
+	// first, then small chunks, so that little is left unused).
+	ev     []Evidence
+	evNext int
 }
 
 // evidence returns an empty slice with room for n items, carved from the
@@ -172,7 +176,8 @@ func (a *planAssessor) evidence(n int) []Evidence {
 		return nil
 	}
 	if cap(a.ev)-len(a.ev) < n {
-		a.ev = make([]Evidence, 0, max(256, n))
+		a.ev = make([]Evidence, 0, max(a.evNext, n, 16))
+		a.evNext = 32
 	}
 	l := len(a.ev)
 	a.ev = a.ev[:l+n]
