@@ -2,6 +2,7 @@ package practice
 
 import (
 	"errors"
+	"sync"
 
 	"github.com/lookedafter/practice/care"
 	"github.com/lookedafter/practice/permanence"
@@ -57,20 +58,34 @@ func Assess(c Case, asOf care.Date, std Standards, cal *care.Calendar) (care.Rep
 	if cal == nil {
 		return nil, errNilCalendar
 	}
-	rep, _, err := assess(&c, asOf, std, cal, nil, false)
+	w := scratchPool.Get().(*worker)
+	defer scratchPool.Put(w)
+	rep, _, err := w.assess(&c, asOf, std, cal, nil, false)
 	return rep, err
 }
 
+// scratchPool holds the workers [Assess] borrows; nothing in a worker is
+// referenced by a report it returns.
+var scratchPool = sync.Pool{New: func() any { return new(worker) }}
+
+// worker is the scratch space of one goroutine's assessments.
+type worker struct {
+	// scratch gathers every package's findings, unsorted; the report is
+	// then built from it, sorted, in memory of exactly the right size.
+	scratch care.Report
+}
+
 // assess assesses one case with standards already validated. The report is
-// built in buf when buf has room (its contents are discarded), and in a new
-// slice otherwise.
+// built in out when out has room (its contents are discarded), and in a
+// new slice of exactly the right size otherwise. Drift.Findings is filled
+// only when keepDrift is set.
 //
 // Each package validates its own records before assessing them, so the case
 // is not validated again up front; when any step fails, [Case.Validate]
 // runs to report every invalid field of every package, and its error wins
 // over the step's, exactly as if the case had been validated first.
-func assess(c *Case, asOf care.Date, std Standards, cal *care.Calendar, buf care.Report, keepDrift bool) (care.Report, Drift, error) {
-	rep, drift, err := assessValid(c, asOf, std, cal, buf, keepDrift)
+func (w *worker) assess(c *Case, asOf care.Date, std Standards, cal *care.Calendar, out care.Report, keepDrift bool) (care.Report, Drift, error) {
+	rep, drift, err := w.assessValid(c, asOf, std, cal, out, keepDrift)
 	if err != nil {
 		if verr := c.Validate(); verr != nil {
 			return nil, Drift{}, verr
@@ -81,17 +96,18 @@ func assess(c *Case, asOf care.Date, std Standards, cal *care.Calendar, buf care
 }
 
 // assessValid is assess without the full validation on failure.
-func assessValid(c *Case, asOf care.Date, std Standards, cal *care.Calendar, buf care.Report, keepDrift bool) (care.Report, Drift, error) {
+func (w *worker) assessValid(c *Case, asOf care.Date, std Standards, cal *care.Calendar, out care.Report, keepDrift bool) (care.Report, Drift, error) {
 	first, second, err := review.Milestones(c.Episodes, c.Reviews, asOf, cal, std.Review)
 	if err != nil {
 		return nil, Drift{}, err
 	}
 	ctx := care.Context{Reviews: review.HeldDates(c.Reviews), FirstReviewDue: first}
-	// Every package appends to one report, sorted once at the end.
-	rep := buf[:0]
+	// Every package appends to one scratch report.
+	rep := w.scratch[:0]
 	if n := c.estimate(); cap(rep) < n {
 		rep = make(care.Report, 0, n)
 	}
+	defer func() { w.scratch = rep[:0] }()
 	if rep, err = care.AppendAssessment(rep, c.Record, ctx, asOf, cal, std.Care); err != nil {
 		return nil, Drift{}, err
 	}
@@ -105,12 +121,26 @@ func assessValid(c *Case, asOf care.Date, std Standards, cal *care.Calendar, buf
 	if rep, err = permanence.AppendAssessment(rep, c.Permanence, in, asOf, cal, std.Permanence); err != nil {
 		return nil, Drift{}, err
 	}
-	rep.Sort()
+	// Drift is counted on the unsorted findings (its counts do not depend
+	// on order; its findings are sorted, a handful), so that the report is
+	// allocated once, with room for the DRIFT-01 finding if there is one.
 	drift := driftOf(c.Child.ID, rep, asOf, std.Drift, keepDrift)
+	drift.Findings.Sort()
+	n := len(rep)
 	if drift.Flagged {
-		rep = append(rep, driftFinding(c.Child.String(), drift, rep, std.Drift))
+		n++
 	}
-	return rep, drift, nil
+	if cap(out) < n {
+		out = make(care.Report, 0, n)
+	}
+	sorted := rep.AppendSorted(out[:0])
+	if drift.Flagged {
+		sorted = append(sorted, driftFinding(c.Child.String(), drift, sorted, std.Drift))
+	}
+	// The scratch report is not cleared: until it is overwritten it keeps
+	// one report's evidence alive, which costs less than zeroing it for
+	// every child (and a pooled worker is dropped by the garbage collector).
+	return sorted, drift, nil
 }
 
 // Rules returns the whole rule catalogue of the library, every package's

@@ -138,6 +138,7 @@ func AssessCohort(cases []Case, asOf care.Date, std Standards, cal *care.Calenda
 	work := func(w int, next func() (int, bool)) {
 		agg := newAggregator(asOf)
 		aggs[w] = agg
+		var wk worker
 		var buf care.Report // reused for each child's report when reports are discarded
 		for {
 			i, ok := next()
@@ -146,7 +147,7 @@ func AssessCohort(cases []Case, asOf care.Date, std Standards, cal *care.Calenda
 			}
 			c := &cases[i]
 			res := ChildResult{Index: i, ChildID: c.Child.ID, Team: c.Team, Office: c.Office}
-			rep, drift, err := assess(c, asOf, std, cal, buf, true)
+			rep, drift, err := wk.assess(c, asOf, std, cal, buf, true)
 			if err != nil {
 				res.Err = err
 			} else {
