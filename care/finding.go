@@ -191,7 +191,8 @@ func (r Report) order(perm []int32) []int32 {
 // false when the report has more than 256 distinct rule IDs.
 func (r Report) orderPacked(perm []int32) ([]int32, bool) {
 	// Distinct rule IDs, found by comparing with the previous finding's
-	// (findings come in runs of one rule) and then with those seen.
+	// (findings often come in runs of one rule) and then through a small
+	// open-addressed table keyed by the ID's first eight bytes.
 	var idsBuf [64]RuleID
 	var ofBuf [512]uint8
 	ids := idsBuf[:0]
@@ -199,6 +200,7 @@ func (r Report) orderPacked(perm []int32) ([]int32, bool) {
 	if len(r) > len(ofBuf) {
 		of = make([]uint8, 0, len(r))
 	}
+	var table idTable
 	minDue := r[0].Due.n
 	for i := range r {
 		id := r[i].Rule
@@ -207,13 +209,14 @@ func (r Report) orderPacked(perm []int32) ([]int32, bool) {
 			of = append(of, of[i-1])
 			continue
 		}
-		k := slices.Index(ids, id)
-		if k < 0 {
+		k, ok := table.find(id, ids)
+		if !ok {
 			if len(ids) == 256 {
 				return perm, false
 			}
 			k = len(ids)
 			ids = append(ids, id)
+			table.insert(id, k)
 		}
 		of = append(of, uint8(k))
 	}
@@ -238,17 +241,26 @@ func (r Report) orderPacked(perm []int32) ([]int32, bool) {
 		keys = append(keys, due<<32|rank[of[i]]<<24|uint64(i))
 	}
 	slices.Sort(keys)
-	// Runs with the same due date and rule: a stable insertion sort by the
-	// full comparison (the keys of a run are in index order already).
+	// Runs with the same due date and rule are ordered by the rest of the
+	// comparison (subject, then status), and then by index, which keeps
+	// the sort stable.
+	tie := func(a, b uint64) int {
+		fa, fb := &r[a&index], &r[b&index]
+		if c := cmp.Compare(fa.Subject, fb.Subject); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(fa.Status, fb.Status); c != 0 {
+			return c
+		}
+		return cmp.Compare(a&index, b&index)
+	}
 	for lo := 0; lo < len(keys); {
 		hi := lo + 1
 		for hi < len(keys) && keys[hi]>>24 == keys[lo]>>24 {
 			hi++
 		}
-		for j := lo + 1; j < hi; j++ {
-			for k := j; k > lo && CompareFindings(&r[keys[k-1]&index], &r[keys[k]&index]) > 0; k-- {
-				keys[k-1], keys[k] = keys[k], keys[k-1]
-			}
+		if hi-lo > 1 {
+			slices.SortFunc(keys[lo:hi], tie)
 		}
 		lo = hi
 	}
@@ -309,6 +321,40 @@ func (r Report) permute(perm []int32) {
 			j = next
 		}
 	}
+}
+
+// idTable maps up to 256 rule IDs to small indices: open addressing on the
+// first eight bytes of the ID, comparing whole IDs only when those match.
+type idTable struct {
+	prefix [512]uint64
+	slot   [512]uint16 // index+1; 0 marks an empty slot
+}
+
+func idSlot(p uint64) int {
+	return int((p * 0x9E3779B97F4A7C15) >> (64 - 9))
+}
+
+// find returns the index of id, whose IDs so far are ids.
+func (t *idTable) find(id RuleID, ids []RuleID) (int, bool) {
+	p := rulePrefix(id)
+	for h := idSlot(p); t.slot[h] != 0; h = (h + 1) & 511 {
+		if t.prefix[h] == p {
+			if k := int(t.slot[h] - 1); ids[k] == id {
+				return k, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// insert records that id has index k; id is not in the table.
+func (t *idTable) insert(id RuleID, k int) {
+	p := rulePrefix(id)
+	h := idSlot(p)
+	for t.slot[h] != 0 {
+		h = (h + 1) & 511
+	}
+	t.prefix[h], t.slot[h] = p, uint16(k+1)
 }
 
 // sortKey is what Sort orders findings by before it needs the findings.
