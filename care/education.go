@@ -241,7 +241,8 @@ func (a *planAssessor) education() error {
 		if cur >= 0 {
 			p := a.r.PEPs[cur]
 			subject := Index("peps", cur)
-			var problems []string
+			var buf [3]string
+			problems := buf[:0]
 			if len(p.Targets) == 0 {
 				problems = append(problems, "no targets")
 			}

@@ -12,7 +12,8 @@ func (a *planAssessor) identity() {
 		return
 	}
 	c := a.r.Child
-	var missing []string
+	var buf [4]string
+	missing := buf[:0]
 	if !c.Ethnicity.IsRecorded() {
 		missing = append(missing, "ethnicity not recorded")
 	}

@@ -251,9 +251,29 @@ func (a *planAssessor) check(rule int, subject string, problems []string, refs .
 		return
 	}
 	f := NewFinding(*r, subject, Breach)
-	f.Message = r.Title + ": " + strings.Join(problems, "; ")
+	f.Message = joinMessage(r.Title, problems)
 	f.Evidence = append(a.evidence(len(refs)), refs...)
 	*a.rep = append(*a.rep, f)
+}
+
+// joinMessage returns "title: p1; p2; …" in one allocation.
+func joinMessage(title string, problems []string) string {
+	n := len(title) + 2*len(problems)
+	for _, p := range problems {
+		n += len(p)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	b.WriteString(title)
+	for i, p := range problems {
+		if i == 0 {
+			b.WriteString(": ")
+		} else {
+			b.WriteString("; ")
+		}
+		b.WriteString(p)
+	}
+	return b.String()
 }
 
 // Indices of the planning rules in the rule table, in catalogue order.

@@ -393,7 +393,8 @@ func (a *planAssessor) carePlanContent(i int) {
 	cp := a.r.CarePlans[i]
 	subject := Index("care_plans", i)
 	ev := Evidence{Label: "care plan agreed", Date: cp.Agreed, Ref: subject}
-	var missing []string
+	var buf [6]string
+	missing := buf[:0]
 	if cp.PermanencePlan == "" {
 		missing = append(missing, "no plan for permanence")
 	}

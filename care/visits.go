@@ -690,7 +690,8 @@ func (a *planAssessor) visitRecords() error {
 			return err
 		}
 		a.deadline(rVIS08, subject, Deadline{Due: due, Anchor: v.Date, AnchorLabel: "visit", Count: n, Unit: WorkingDays}, v.WrittenUp)
-		var problems []string
+		var buf [3]string
+		problems := buf[:0]
 		if !v.ChildSeen {
 			problems = append(problems, "child not seen")
 		} else {
