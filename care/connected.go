@@ -101,9 +101,24 @@ func ConnectedApprovalExpiry(a ConnectedApproval, p ConnectedPolicy) (Deadline, 
 		return Deadline{}, false
 	}
 	weeks := cmp.Or(p.TemporaryWeeks, 16)
+	return connectedExpiry(a, p, a.extensionCounts(a.Start.AddDays(7*weeks), p))
+}
+
+// extensionCounts reports whether a's extension counts: it has one and
+// [ConnectedApproval.extensionProblem] finds nothing, which this checks
+// without building the words.
+func (a ConnectedApproval) extensionCounts(base Date, p ConnectedPolicy) bool {
+	return !a.ExtendedOn.IsZero() && !a.ExtendedOn.After(base) && a.ExtensionWeeks <= cmp.Or(p.ExtensionWeeks, 8) &&
+		a.ExtensionWeeks > 0 && a.ExtendedBy.Satisfies(ApproverNominatedOfficer)
+}
+
+// connectedExpiry is [ConnectedApprovalExpiry] for an approval with a
+// non-zero Start, told whether its extension counts.
+func connectedExpiry(a ConnectedApproval, p ConnectedPolicy, extended bool) (Deadline, bool) {
+	weeks := cmp.Or(p.TemporaryWeeks, 16)
 	base := a.Start.AddDays(7 * weeks)
 	d := Deadline{Rule: "CONN-01", Due: base, Anchor: a.Start, AnchorLabel: "temporary approval", Count: weeks, Unit: Weeks}
-	if !a.ExtendedOn.IsZero() && a.extensionProblem(base, p) == "" {
+	if extended {
 		d.Count += a.ExtensionWeeks
 		d.Due = a.Start.AddDays(7 * d.Count)
 		d.AnchorLabel = "temporary approval (extended)"
@@ -182,38 +197,58 @@ func sgOngoing(d Date) string {
 }
 
 func (r Record) assessConnected(asOf Date, p ConnectedPolicy, rep *Report) {
-	rule := ruleCONN01()
+	rule := &sgCONN01
 	for i, a := range r.ConnectedApprovals {
 		if a.Start.After(asOf) || !rule.InForceOn(a.Start) {
 			continue
 		}
 		ref := Index("connected_approvals", i)
 		base := a.Start.AddDays(7 * cmp.Or(p.TemporaryWeeks, 16))
-		if msg := a.extensionProblem(base, p); msg != "" && !a.ExtendedOn.After(asOf) {
-			b := NewFinding(rule, ref, Breach)
-			b.Message = msg
-			b.Evidence = []Evidence{{Label: "temporary approval", Date: a.Start, Ref: ref}, {Label: "extension", Date: a.ExtendedOn, Ref: JoinPath(ref, "extended_on")}}
-			rep.Add(b)
+		extended := true
+		if msg := a.extensionProblem(base, p); msg != "" {
+			extended = false
+			if !a.ExtendedOn.After(asOf) {
+				b := NewFinding(*rule, ref, Breach)
+				b.Message = msg
+				b.Evidence = []Evidence{{Label: "temporary approval", Date: a.Start, Ref: ref}, {Label: "extension", Date: a.ExtendedOn, Ref: ref + ".extended_on"}}
+				rep.Add(b)
+			}
+		} else if a.ExtendedOn.IsZero() {
+			extended = false
 		}
-		d, ok := ConnectedApprovalExpiry(a, p)
+		if a.Start.IsZero() {
+			continue
+		}
+		d, ok := connectedExpiry(a, p, extended)
 		if !ok {
 			continue
 		}
 		done := a.resolved()
-		f := d.Finding(rule, ref, done, asOf)
+		f := sgDeadlineFinding(d, rule, ref, done, asOf, 0)
 		f.Evidence[0].Ref = ref
+		var buf [160]byte
+		var b []byte
 		switch f.Status {
 		case Met, Late:
 			what := "full approval"
 			if !a.Ended.IsZero() && a.Ended.Equal(done) {
 				what = "placement ended"
 			}
-			f.Message = "temporary approval of a connected person resolved (" + what + " on " + done.String() + "); it expired on " + d.Due.String()
+			b = append(buf[:0], "temporary approval of a connected person resolved ("...)
+			b = append(b, what...)
+			b = append(b, " on "...)
+			b = sgAppendDate(b, done)
+			b = append(b, "); it expired on "...)
+			b = sgAppendDate(b, d.Due)
 		case Overdue:
-			f.Message = "temporary approval of a connected person expired on " + d.Due.String() + " with no full approval and the placement continuing"
+			b = append(buf[:0], "temporary approval of a connected person expired on "...)
+			b = sgAppendDate(b, d.Due)
+			b = append(b, " with no full approval and the placement continuing"...)
 		default:
-			f.Message = "temporary approval of a connected person expires on " + d.Due.String()
+			b = append(buf[:0], "temporary approval of a connected person expires on "...)
+			b = sgAppendDate(b, d.Due)
 		}
+		f.Message = string(b)
 		rep.Add(f)
 	}
 }

@@ -82,6 +82,16 @@ func (e Episode) validate(errs *ValidationErrors) {
 		errs.Addf("end", "episode ends %s, before it starts %s", e.End, e.Start)
 	}
 	year := CollectionYearOf(e.Start)
+	if e.ReasonNew.ValidIn(year) && e.LegalStatus.ValidIn(year) && e.PlacementType.ValidIn(year) &&
+		(e.CategoryOfNeed == CategoryOfNeedUnknown || e.CategoryOfNeed.ValidIn(year)) &&
+		(e.Provider == PlacementProviderUnknown || e.Provider.ValidIn(year)) &&
+		(e.ReasonCeased == ReasonEpisodeCeasedUnknown || e.ReasonCeased.ValidIn(year)) &&
+		(e.ReasonChange == ReasonPlacementChangeUnknown || e.ReasonChange.ValidIn(year)) {
+		// Every code is set where required and valid in the year (so
+		// known): the checks below would find nothing.
+		validateEpisodeRest(&e, errs)
+		return
+	}
 	type field struct {
 		path     string
 		set      bool
@@ -109,6 +119,11 @@ func (e Episode) validate(errs *ValidationErrors) {
 			errs.Add(f.path, fmt.Errorf("%w: %s is not valid in collection year %s", ErrUnknownCode, f.code, year))
 		}
 	}
+	validateEpisodeRest(&e, errs)
+}
+
+// validateEpisodeRest checks what [Episode.validate] checks after the codes.
+func validateEpisodeRest(e *Episode, errs *ValidationErrors) {
 	if !e.End.IsZero() && e.ReasonCeased == ReasonEpisodeCeasedUnknown {
 		errs.Add("reason_ceased", fmt.Errorf("%w: the episode has ended", ErrRequired))
 	}
@@ -190,15 +205,41 @@ func ValidateEpisodes(prefix string, eps []Episode, dob Date) ValidationErrors {
 // continue the period. It expects episodes that pass [ValidateEpisodes]
 // and returns a fresh slice.
 func PeriodsOfCare(eps []Episode) []Period {
-	var out []Period
-	for i, e := range eps {
+	n := periodsOfCareCount(eps)
+	if n == 0 {
+		return nil
+	}
+	return appendPeriodsOfCare(make([]Period, 0, n), eps)
+}
+
+// periodsOfCareCount returns len(PeriodsOfCare(eps)) without building them.
+func periodsOfCareCount(eps []Episode) int {
+	n := 0
+	for i := range eps {
+		if i == 0 || !eps[i].Start.Equal(eps[i-1].End) {
+			n++
+		}
+	}
+	return n
+}
+
+// appendPeriodsOfCare appends the periods of care of eps to dst, as
+// [PeriodsOfCare] computes them, for internal callers that keep the slice
+// to themselves: with room in dst (see periodsOfCareCount) it allocates
+// nothing.
+func appendPeriodsOfCare(dst []Period, eps []Episode) []Period {
+	first := len(dst)
+	for i := range eps {
+		e := &eps[i]
 		if i == 0 || !e.Start.Equal(eps[i-1].End) {
-			out = append(out, Period{Start: e.Start, End: e.End})
+			dst = append(dst, Period{Start: e.Start, End: e.End})
 			continue
 		}
-		out[len(out)-1].End = e.End
+		if len(dst) > first {
+			dst[len(dst)-1].End = e.End
+		}
 	}
-	return out
+	return dst
 }
 
 // Placement is a derived view of the episodes: a continuous stay with the
@@ -233,26 +274,73 @@ type Placement struct {
 // how each reason for a new episode starts or continues one). It expects
 // episodes that pass [ValidateEpisodes] and returns fresh slices.
 func Placements(eps []Episode) []Placement {
-	out := make([]Placement, 0, len(eps))
-	for i, e := range eps {
-		continuous := i > 0 && e.Start.Equal(eps[i-1].End)
-		if !continuous || e.ReasonNew.ChangesCarer() || e.ReasonNew == ReasonNewEpisodeUnknown {
-			out = append(out, Placement{
+	n, moves := placementCount(eps)
+	out := appendPlacements(make([]Placement, 0, n), eps)
+	if moves == 0 {
+		return out
+	}
+	// One array holds every placement's Moves, each capped at its own end
+	// so that appending to one never writes into the next.
+	all := make([]Date, 0, moves)
+	for k := range out {
+		p := &out[k]
+		from := len(all)
+		for i := p.First + 1; i <= p.Last; i++ {
+			if r := eps[i].ReasonNew; r == NewEpisodeT || r == NewEpisodeU {
+				all = append(all, eps[i].Start)
+			}
+		}
+		if len(all) > from {
+			p.Moves = all[from:len(all):len(all)]
+		}
+	}
+	return out
+}
+
+// startsPlacement reports whether episode i starts a new [Placement]:
+// the first episode, one after a gap, or a change of carer.
+func startsPlacement(eps []Episode, i int) bool {
+	e := &eps[i]
+	continuous := i > 0 && e.Start.Equal(eps[i-1].End)
+	return !continuous || e.ReasonNew.ChangesCarer() || e.ReasonNew == ReasonNewEpisodeUnknown
+}
+
+// placementCount returns the number of placements of eps and the total
+// number of their Moves, without building them.
+func placementCount(eps []Episode) (n, moves int) {
+	for i := range eps {
+		switch {
+		case startsPlacement(eps, i):
+			n++
+		case eps[i].ReasonNew == NewEpisodeT || eps[i].ReasonNew == NewEpisodeU:
+			moves++
+		}
+	}
+	return n, moves
+}
+
+// appendPlacements appends the placements of eps to dst as [Placements]
+// computes them, except that their Moves are left nil: for internal
+// callers that never read Moves and keep the slice to themselves. With
+// room in dst (see placementCount) it allocates nothing.
+func appendPlacements(dst []Placement, eps []Episode) []Placement {
+	first := len(dst)
+	for i := range eps {
+		e := &eps[i]
+		if startsPlacement(eps, i) || len(dst) == first {
+			dst = append(dst, Placement{
 				Period: e.Period(), First: i, Last: i,
 				Type: e.PlacementType, FirstType: e.PlacementType, Provider: e.Provider,
 			})
 			continue
 		}
-		p := &out[len(out)-1]
+		p := &dst[len(dst)-1]
 		p.Period.End = e.End
 		p.Last = i
 		p.Type = e.PlacementType
 		p.Provider = e.Provider
-		if e.ReasonNew == NewEpisodeT || e.ReasonNew == NewEpisodeU {
-			p.Moves = append(p.Moves, e.Start)
-		}
 	}
-	return out
+	return dst
 }
 
 // EpisodeOn returns the index of the episode that covers day d, and false if

@@ -484,7 +484,7 @@ func (r Record) assessLeaverDuties(s LeaverStatus, asOf Date, lacReviews []Date,
 	// Work done from 3 months before the 16th birthday, within the period
 	// of care in which eligibility arose, counts.
 	lower := sgLater(sgPeriodStart(r.Episodes, s.EligibleFrom), r.Child.Birthday(16).AddMonths(-3))
-	r01, r02, r03 := ruleLEAV01(), ruleLEAV02(), ruleLEAV03()
+	r01, r02, r03 := &sgLEAV01, &sgLEAV02, &sgLEAV03
 	if r01.InForceOn(d.Anchor) {
 		done, ref := Date{}, ""
 		for i, a := range lc.NeedsAssessments {
@@ -493,7 +493,7 @@ func (r Record) assessLeaverDuties(s LeaverStatus, asOf Date, lacReviews []Date,
 				break
 			}
 		}
-		f := d.Finding(r01, "needs assessment", done, asOf)
+		f := sgDeadlineFinding(d, r01, "needs assessment", done, asOf, sgCount(ref != ""))
 		f.Message = "needs assessment of an eligible child"
 		if ref != "" {
 			f.Evidence = append(f.Evidence, Evidence{Label: "needs assessment completed", Date: done, Ref: ref})
@@ -513,7 +513,7 @@ func (r Record) assessLeaverDuties(s LeaverStatus, asOf Date, lacReviews []Date,
 				break
 			}
 		}
-		f := d2.Finding(r02, "pathway plan", planDone, asOf)
+		f := sgDeadlineFinding(d2, r02, "pathway plan", planDone, asOf, sgCount(planIdx >= 0))
 		f.Message = "pathway plan prepared"
 		if planIdx >= 0 {
 			f.Evidence = append(f.Evidence, Evidence{Label: "pathway plan prepared", Date: planDone, Ref: Index("leaving_care.pathway_plans", planIdx)})
@@ -527,7 +527,7 @@ func (r Record) assessLeaverDuties(s LeaverStatus, asOf Date, lacReviews []Date,
 				break
 			}
 		}
-		f = d2.Finding(r02, "personal adviser", paDone, asOf)
+		f = sgDeadlineFinding(d2, r02, "personal adviser", paDone, asOf, sgCount(paIdx >= 0))
 		f.Message = "personal adviser appointed"
 		if paIdx >= 0 {
 			f.Evidence = append(f.Evidence, Evidence{Label: "personal adviser appointed", Date: paDone, Ref: Index("leaving_care.personal_advisers", paIdx)})
@@ -535,8 +535,9 @@ func (r Record) assessLeaverDuties(s LeaverStatus, asOf Date, lacReviews []Date,
 		rep.Add(f)
 		if n := len(lc.Advisers); paIdx >= 0 && n > 0 {
 			if last := lc.Advisers[n-1]; !last.Ended.IsZero() && !last.Ended.After(asOf) {
-				b := NewFinding(r02, "personal adviser", Breach)
-				b.Message = "no personal adviser in post since " + last.Ended.String()
+				b := NewFinding(*r02, "personal adviser", Breach)
+				var buf [64]byte
+				b.Message = string(sgAppendDate(append(buf[:0], "no personal adviser in post since "...), last.Ended))
 				b.Evidence = []Evidence{{Label: "adviser's appointment ended", Date: last.Ended, Ref: Index("leaving_care.personal_advisers", n-1)}}
 				rep.Add(b)
 			}
@@ -566,7 +567,7 @@ func (r Record) assessLeaverDuties(s LeaverStatus, asOf Date, lacReviews []Date,
 					break
 				}
 			}
-			f := dl.Finding(r03, "needs assessment as a relevant child", done, asOf)
+			f := sgDeadlineFinding(dl, r03, "needs assessment as a relevant child", done, asOf, sgCount(ref != ""))
 			f.Message = "needs assessment of a relevant child with no pathway plan"
 			if ref != "" {
 				f.Evidence = append(f.Evidence, Evidence{Label: "needs assessment completed", Date: done, Ref: ref})
@@ -577,7 +578,7 @@ func (r Record) assessLeaverDuties(s LeaverStatus, asOf Date, lacReviews []Date,
 	r.assessAdviserVisits(asOf, p, rep)
 }
 
-func (r Record) assessPathwayReviews(rule Rule, planIdx int, plan, asOf Date, lacReviews []Date, p LeavingPolicy, rep *Report) {
+func (r Record) assessPathwayReviews(rule *Rule, planIdx int, plan, asOf Date, lacReviews []Date, p LeavingPolicy, rep *Report) {
 	months := cmp.Or(p.PathwayReviewMonths, 6)
 	last, lastLabel, lastRef := plan, "pathway plan prepared", Index("leaving_care.pathway_plans", planIdx)
 	prs := r.LeavingCare.PathwayReviews
@@ -594,28 +595,46 @@ func (r Record) assessPathwayReviews(rule Rule, planIdx int, plan, asOf Date, la
 			j++
 		}
 		var next Date
-		var subject, label string
+		var label string
+		pathway := false
 		switch {
 		case i < len(prs) && (j == len(lacReviews) || !lacReviews[j].Before(prs[i].Date)):
-			next, subject, label = prs[i].Date, Index("leaving_care.pathway_reviews", i), "previous pathway plan review"
+			next, label, pathway = prs[i].Date, "previous pathway plan review", true
 		case j < len(lacReviews):
-			next, subject, label = lacReviews[j], "looked-after review "+lacReviews[j].String(), "previous looked-after review"
+			next, label = lacReviews[j], "previous looked-after review"
 		}
 		if next.IsZero() || next.After(asOf) {
 			break
 		}
+		// The review is named only once it has a finding.
+		var buf [40]byte
+		var subject string
+		if pathway {
+			subject = string(sgAppendIndex(buf[:0], "leaving_care.pathway_reviews", i))
+		} else {
+			subject = string(sgAppendDate(append(buf[:0], "looked-after review "...), next))
+		}
 		d := Deadline{Rule: rule.ID, Due: last.AddMonths(months), Anchor: last, AnchorLabel: lastLabel, Count: months, Unit: Months}
-		f := d.Finding(rule, subject, next, asOf)
+		f := sgDeadlineFinding(d, rule, subject, next, asOf, 0)
 		f.Message = "pathway plan review"
 		f.Evidence[0].Ref = lastRef
 		rep.Add(f)
 		last, lastLabel, lastRef = next, label, subject
 	}
 	d := Deadline{Rule: rule.ID, Due: last.AddMonths(months), Anchor: last, AnchorLabel: lastLabel, Count: months, Unit: Months}
-	f := d.Finding(rule, "next pathway plan review", Date{}, asOf)
+	f := sgDeadlineFinding(d, rule, "next pathway plan review", Date{}, asOf, 0)
 	f.Message = "next pathway plan review"
 	f.Evidence[0].Ref = lastRef
 	rep.Add(f)
+}
+
+// sgCount returns 1 if ok and 0 otherwise: the evidence a finding will
+// append.
+func sgCount(ok bool) int {
+	if ok {
+		return 1
+	}
+	return 0
 }
 
 // sgLookedAfterOn reports whether the child was looked after on day d,
@@ -631,7 +650,7 @@ func sgLookedAfterOn(eps []Episode, d Date) bool {
 // lasts, and before each pathway plan review held while it lasts.
 func (r Record) assessAdviserVisits(asOf Date, p LeavingPolicy, rep *Report) {
 	lc := r.LeavingCare
-	rule := ruleLEAV03()
+	rule := &sgLEAV03
 	first := cmp.Or(p.AdviserFirstVisitDays, 7)
 	months := cmp.Or(p.AdviserVisitMonths, 2)
 	vs := lc.AdviserVisits
@@ -640,6 +659,8 @@ func (r Record) assessAdviserVisits(asOf Date, p LeavingPolicy, rep *Report) {
 			continue
 		}
 		accRef := Index("leaving_care.accommodation", ai)
+		// Every visit finding of the accommodation shares one subject.
+		subject := "adviser visit to " + accRef
 		inAcc := func(d Date) bool {
 			return !d.Before(acc.Start) && (acc.End.IsZero() || d.Before(acc.End)) && !d.After(asOf)
 		}
@@ -654,8 +675,7 @@ func (r Record) assessAdviserVisits(asOf Date, p LeavingPolicy, rep *Report) {
 			if vi < len(vs) && inAcc(vs[vi].Date) {
 				done = vs[vi].Date
 			}
-			subject := "adviser visit to " + accRef
-			f := d.Finding(rule, subject, done, asOf)
+			f := sgDeadlineFinding(d, rule, subject, done, asOf, 0)
 			f.Message = "personal adviser's visit to the accommodation"
 			f.Evidence[0].Ref = ref
 			if label != "" {
@@ -687,7 +707,9 @@ func (r Record) assessAdviserVisits(asOf Date, p LeavingPolicy, rep *Report) {
 				}
 			}
 			dl := Deadline{Rule: rule.ID, Due: rv.Date, Anchor: prev, AnchorLabel: "previous review or accommodation start", Count: rv.Date.DaysSince(prev), Unit: Days}
-			f := dl.Finding(rule, "adviser visit before "+Index("leaving_care.pathway_reviews", ri), done, asOf)
+			var buf [64]byte
+			subject := string(sgAppendIndex(append(buf[:0], "adviser visit before "...), "leaving_care.pathway_reviews", ri))
+			f := sgDeadlineFinding(dl, rule, subject, done, asOf, sgCount(doneIdx >= 0))
 			f.Message = "personal adviser's visit before the pathway plan review"
 			if doneIdx >= 0 {
 				f.Evidence = append(f.Evidence, Evidence{Label: "adviser visit", Date: done, Ref: Index("leaving_care.adviser_visits", doneIdx)})
@@ -700,7 +722,7 @@ func (r Record) assessAdviserVisits(asOf Date, p LeavingPolicy, rep *Report) {
 
 func (r Record) assessCeasing(asOf Date, cal *Calendar, p Policy, rep *Report) error {
 	eps := r.Episodes
-	rule := ruleLEAV04()
+	rule := &sgLEAV04
 	for i, e := range eps {
 		if e.End.IsZero() || e.End.After(asOf) || !rule.InForceOn(e.End) {
 			continue
@@ -724,23 +746,30 @@ func (r Record) assessCeasing(asOf Date, cal *Calendar, p Policy, rep *Report) e
 			}
 		}
 		d := Deadline{Rule: rule.ID, Due: e.End, Anchor: e.End, AnchorLabel: "ceased to be looked after", Count: 0, Unit: Days}
-		subject := "care ceased " + e.End.String()
-		f := d.Finding(rule, subject, a.Approved, asOf)
+		var buf [128]byte
+		subject := string(sgAppendDate(append(buf[:0], "care ceased "...), e.End))
+		f := sgDeadlineFinding(d, rule, subject, a.Approved, asOf, sgCount(ai >= 0))
 		f.Evidence[0].Ref = Index("episodes", i)
-		f.Message = "decision to cease to look after the child approved by the " + sgApproverWords(need)
+		var aRef string
 		if ai >= 0 {
-			f.Evidence = append(f.Evidence, Evidence{Label: "ceasing" + sgApprovedWords(a.Approver), Date: a.Approved, Ref: Index("ceasing_approvals", ai)})
+			aRef = Index("ceasing_approvals", ai)
+			f.Evidence = append(f.Evidence, Evidence{Label: "ceasing" + sgApprovedWords(a.Approver), Date: a.Approved, Ref: aRef})
 		}
 		approved := !a.Approved.IsZero() && !a.Approved.After(asOf)
+		b := append(buf[:0], "decision to cease to look after the child approved by the "...)
+		b = append(b, sgApproverWords(need)...)
 		if approved && !a.Approver.Satisfies(need) {
 			f.Status = Breach
-			f.Message += "; approved by the " + sgApproverWords(a.Approver) + " only"
+			b = append(b, "; approved by the "...)
+			b = append(b, sgApproverWords(a.Approver)...)
+			b = append(b, " only"...)
 		}
+		f.Message = string(b)
 		rep.Add(f)
 		if approved && !a.IROConsulted {
-			b := NewFinding(rule, subject, Breach)
+			b := NewFinding(*rule, subject, Breach)
 			b.Message = "decision to cease to look after the child approved without consulting the IRO"
-			b.Evidence = []Evidence{{Label: "approved", Date: a.Approved, Ref: Index("ceasing_approvals", ai)}}
+			b.Evidence = []Evidence{{Label: "approved", Date: a.Approved, Ref: aRef}}
 			rep.Add(b)
 		}
 	}

@@ -398,7 +398,7 @@ func clockProblem(c Clock, d Date) error {
 
 func (r Record) assessMissing(asOf Date, cal *Calendar, p Policy, rep *Report) error {
 	mp := p.Missing
-	rule := ruleMISS01()
+	rule := &sgMISS01
 	for i, e := range r.MissingEpisodes {
 		if e.End.After(asOf) {
 			continue
@@ -416,7 +416,7 @@ func (r Record) assessMissing(asOf Date, cal *Calendar, p Policy, rep *Report) e
 	return nil
 }
 
-func returnInterviewFinding(rule Rule, i int, e MissingEpisode, due Moment, asOf Date, p MissingPolicy) Finding {
+func returnInterviewFinding(rule *Rule, i int, e MissingEpisode, due Moment, asOf Date, p MissingPolicy) Finding {
 	hours := cmp.Or(p.InterviewHours, 72)
 	done := e.Interview.done()
 	var st Status
@@ -433,14 +433,14 @@ func returnInterviewFinding(rule Rule, i int, e MissingEpisode, due Moment, asOf
 		st = Upcoming
 	}
 	ref := Index("missing_episodes", i)
-	f := NewFinding(rule, ref, st)
+	f := NewFinding(*rule, ref, st)
 	f.Due = due.Date
 	if st == Met || st == Late {
 		f.Done = done.Date
 	}
 	f.Deadline = Deadline{Rule: rule.ID, Due: due.Date, Anchor: e.End, AnchorLabel: "returned", Count: hours, Unit: Hours}
-	b := make([]byte, 0, 128)
-	b = append(b, "return home interview due by "...)
+	var buf [128]byte
+	b := append(buf[:0], "return home interview due by "...)
 	b = appendMoment(b, due)
 	b = append(b, ", "...)
 	b = strconv.AppendInt(b, int64(hours), 10)
@@ -450,7 +450,14 @@ func returnInterviewFinding(rule Rule, i int, e MissingEpisode, due Moment, asOf
 		b = append(b, "; the child declined the interview offered"...)
 	}
 	f.Message = string(b)
-	f.Evidence = make([]Evidence, 1, 3)
+	n := 1
+	if !e.Interview.Offered.IsZero() {
+		n++
+	}
+	if !e.Interview.Held.IsZero() {
+		n++
+	}
+	f.Evidence = make([]Evidence, 1, n)
 	f.Evidence[0] = Evidence{Label: string(appendMoment(append(b[:0], "returned "...), e.Returned())), Date: e.End, Ref: ref}
 	if !e.Interview.Offered.IsZero() {
 		f.Evidence = append(f.Evidence, Evidence{Label: string(appendMoment(append(b[:0], "interview offered "...), e.Interview.Offered)),
@@ -474,7 +481,7 @@ func sgCareEnd(eps []Episode) Date {
 
 func (r Record) assessRepeatMissing(asOf Date, cal *Calendar, p Policy, rep *Report) error {
 	mp := p.Missing
-	rule := ruleMISS02()
+	rule := &sgMISS02
 	wd := cmp.Or(mp.MeetingWorkingDays, 5)
 	weeks := cmp.Or(mp.MeetingIntervalWeeks, 6)
 	ended := sgCareEnd(r.Episodes)
@@ -502,9 +509,14 @@ func (r Record) assessRepeatMissing(asOf Date, cal *Calendar, p Policy, rep *Rep
 			done = ms[mi].Date
 		}
 		d := Deadline{Rule: rule.ID, Due: due, Anchor: trig, AnchorLabel: "repeated missing", Count: wd, Unit: WorkingDays}
-		f := d.Finding(rule, Index("missing_episodes", t), done, asOf)
-		f.Message = fmt.Sprintf("risk meeting due after %d missing episodes in %d days", cmp.Or(mp.RepeatEpisodes, 3), cmp.Or(mp.RepeatDays, 90))
-		f.Evidence[0].Ref = Index("missing_episodes", t)
+		extra := 0
+		if !done.IsZero() {
+			extra = 1
+		}
+		ref := Index("missing_episodes", t)
+		f := sgDeadlineFinding(d, rule, ref, done, asOf, extra)
+		f.Message = repeatMessage(mp)
+		f.Evidence[0].Ref = ref
 		if !done.IsZero() {
 			f.Evidence = append(f.Evidence, Evidence{Label: "risk meeting", Date: done, Ref: Index("risk_meetings", mi)})
 		}
@@ -529,9 +541,10 @@ func (r Record) assessRepeatMissing(asOf Date, cal *Calendar, p Policy, rep *Rep
 				next = ms[mi+1].Date
 			}
 			d := Deadline{Rule: rule.ID, Due: due, Anchor: last.Date, AnchorLabel: "previous risk meeting", Count: weeks, Unit: Weeks}
-			f := d.Finding(rule, Index("risk_meetings", mi), next, asOf)
-			f.Message = "next risk meeting while the risk remains (" + sgRiskWord(last.Risk) + " at the last meeting)"
-			f.Evidence[0].Ref = Index("risk_meetings", mi)
+			ref := Index("risk_meetings", mi)
+			f := sgDeadlineFinding(d, rule, ref, next, asOf, 0)
+			f.Message = nextMeetingMessage(last.Risk)
+			f.Evidence[0].Ref = ref
 			rep.Add(f)
 			if next.IsZero() {
 				return nil
@@ -539,6 +552,39 @@ func (r Record) assessRepeatMissing(asOf Date, cal *Calendar, p Policy, rep *Rep
 			mi++
 		}
 	}
+}
+
+// repeatMessage returns the message of the first MISS-02 finding of a
+// cycle: a constant for the default policy.
+func repeatMessage(mp MissingPolicy) string {
+	n, days := cmp.Or(mp.RepeatEpisodes, 3), cmp.Or(mp.RepeatDays, 90)
+	if n == 3 && days == 90 {
+		return "risk meeting due after 3 missing episodes in 90 days"
+	}
+	var buf [80]byte
+	b := append(buf[:0], "risk meeting due after "...)
+	b = strconv.AppendInt(b, int64(n), 10)
+	b = append(b, " missing episodes in "...)
+	b = strconv.AppendInt(b, int64(days), 10)
+	b = append(b, " days"...)
+	return string(b)
+}
+
+// nextMeetingMessage returns the message of a later MISS-02 finding:
+// "next risk meeting while the risk remains (" + sgRiskWord(l) + " at the
+// last meeting)", a constant for each recorded level.
+func nextMeetingMessage(l RiskLevel) string {
+	switch l {
+	case RiskUnknown:
+		return "next risk meeting while the risk remains (no level recorded at the last meeting)"
+	case RiskLow:
+		return "next risk meeting while the risk remains (low at the last meeting)"
+	case RiskMedium:
+		return "next risk meeting while the risk remains (medium at the last meeting)"
+	case RiskHigh:
+		return "next risk meeting while the risk remains (high at the last meeting)"
+	}
+	return "next risk meeting while the risk remains (" + sgRiskWord(l) + " at the last meeting)"
 }
 
 func sgRiskWord(l RiskLevel) string {
@@ -549,7 +595,7 @@ func sgRiskWord(l RiskLevel) string {
 }
 
 func (r Record) assessEscalation(asOf Date, mp MissingPolicy, rep *Report) {
-	rule := ruleMISS03()
+	rule := &sgMISS03
 	n := cmp.Or(mp.EscalateAfterMeetings, 2)
 	ms := r.RiskMeetings
 	run, first := 0, 0
@@ -578,14 +624,31 @@ func (r Record) assessEscalation(asOf Date, mp MissingPolicy, rep *Report) {
 			}
 		}
 		d := Deadline{Rule: rule.ID, Due: m.Date, Anchor: ms[first].Date, AnchorLabel: "first of the high-risk meetings", Count: m.Date.DaysSince(ms[first].Date), Unit: Days}
-		f := d.Finding(rule, Index("risk_meetings", k), esc, asOf)
-		f.Message = fmt.Sprintf("high risk not reduced over %d meetings: escalation to a senior manager due", n)
+		extra := 0
+		if escIdx >= 0 {
+			extra = 1
+		}
+		f := sgDeadlineFinding(d, rule, Index("risk_meetings", k), esc, asOf, extra)
+		f.Message = escalationMessage(n)
 		f.Evidence[0].Ref = Index("risk_meetings", first)
 		if escIdx >= 0 {
 			f.Evidence = append(f.Evidence, Evidence{Label: "escalated to " + ms[escIdx].EscalatedTo, Date: esc, Ref: Index("risk_meetings", escIdx)})
 		}
 		rep.Add(f)
 	}
+}
+
+// escalationMessage returns the MISS-03 message for runs of n high-risk
+// meetings: a constant for the default of 2.
+func escalationMessage(n int) string {
+	if n == 2 {
+		return "high risk not reduced over 2 meetings: escalation to a senior manager due"
+	}
+	var buf [96]byte
+	b := append(buf[:0], "high risk not reduced over "...)
+	b = strconv.AppendInt(b, int64(n), 10)
+	b = append(b, " meetings: escalation to a senior manager due"...)
+	return string(b)
 }
 
 func ruleMISS01() Rule {

@@ -2,6 +2,7 @@ package care
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -152,6 +153,51 @@ func (a *Approver) UnmarshalText(b []byte) error {
 	i, err := unmarshalName(b, approverNames[:], "approver")
 	*a = Approver(i)
 	return err
+}
+
+// The safeguarding rules, built once for the assessments. They never leave
+// the package: findings copy only their ID, title, citation, severity and
+// domain, so their Policy slices are never shared with a caller, who gets
+// fresh rules from [safeguardingRules].
+var (
+	sgMISS01, sgMISS02, sgMISS03           = ruleMISS01(), ruleMISS02(), ruleMISS03()
+	sgSTAB01, sgSTAB02, sgSTAB03, sgSTAB04 = ruleSTAB01(), ruleSTAB02(), ruleSTAB03(), ruleSTAB04()
+	sgCONN01                               = ruleCONN01()
+	sgLEAV01, sgLEAV02, sgLEAV03, sgLEAV04 = ruleLEAV01(), ruleLEAV02(), ruleLEAV03(), ruleLEAV04()
+)
+
+// sgDeadlineFinding returns d.Finding(*r, subject, done, asOf) (see
+// [Deadline.Finding]) with room for extra evidence after the anchor, so
+// that appending it allocates nothing more.
+func sgDeadlineFinding(d Deadline, r *Rule, subject string, done, asOf Date, extra int) Finding {
+	f := NewFinding(*r, subject, d.Evaluate(done, asOf))
+	f.Due = d.Due
+	if f.Status == Met || f.Status == Late {
+		f.Done = done
+	}
+	f.Deadline = d
+	f.Message = r.Title
+	f.Evidence = make([]Evidence, 1, 1+extra)
+	f.Evidence[0] = Evidence{Label: d.AnchorLabel, Date: d.Anchor}
+	return f
+}
+
+// sgAppendIndex appends the path of element i of the list at path, as
+// [Index] returns it: "visits[3]".
+func sgAppendIndex(b []byte, path string, i int) []byte {
+	b = append(b, path...)
+	b = append(b, '[')
+	b = strconv.AppendInt(b, int64(i), 10)
+	return append(b, ']')
+}
+
+// sgAppendDate appends d as [Date.String] formats it: nothing for the zero
+// Date.
+func sgAppendDate(b []byte, d Date) []byte {
+	if d.IsZero() {
+		return b
+	}
+	return d.appendISO(b)
 }
 
 // safeguardingRules returns the MISS, STAB, CONN and LEAV rules in ID

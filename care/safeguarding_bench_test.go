@@ -111,3 +111,121 @@ func BenchmarkValidateSafeguarding(b *testing.B) {
 		}
 	}
 }
+
+// TestSgDecimalHelpers checks the allocation-free distance helpers against
+// decimal's own Cmp and StringFixed(1) over values of many scales.
+func TestSgDecimalHelpers(t *testing.T) {
+	var ds []decimal.Decimal
+	for _, c := range []int64{0, 1, -1, 4, 5, 6, 9, 10, 14, 15, 16, 19, 20, 21, 45, 49, 50, 55, 95, 99, 100, 199, 200, 201, 999, 1005, 12345, -12345, 99999999, 999999999999999999, -999999999999999999} {
+		for e := int32(-20); e <= 16; e++ {
+			ds = append(ds, decimal.New(c, e))
+		}
+	}
+	ds = append(ds, decimal.Decimal{}, sgTwentyMiles, decimal.RequireFromString("123456789012345678901234567890.55"))
+	for _, a := range ds {
+		if got, want := string(sgAppendMiles(nil, a)), a.StringFixed(1); got != want {
+			t.Errorf("sgAppendMiles(%s e%d) = %q, want %q", a.Coefficient(), a.Exponent(), got, want)
+		}
+		for _, b := range ds {
+			if got, want := sgDecimalCmp(a, b), a.Cmp(b); got != want {
+				t.Fatalf("sgDecimalCmp(%s e%d, %s e%d) = %d, want %d", a.Coefficient(), a.Exponent(), b.Coefficient(), b.Exponent(), got, want)
+			}
+		}
+	}
+}
+
+// TestPlacementsHelpers checks that Placements, built in two passes, and
+// the internal helpers agree with a straightforward construction.
+func TestPlacementsHelpers(t *testing.T) {
+	r := sgLongHistory()
+	for _, eps := range [][]Episode{nil, r.Episodes[:1], r.Episodes[:7], r.Episodes} {
+		var want []Placement
+		for i, e := range eps {
+			continuous := i > 0 && e.Start.Equal(eps[i-1].End)
+			if !continuous || e.ReasonNew.ChangesCarer() || e.ReasonNew == ReasonNewEpisodeUnknown {
+				want = append(want, Placement{Period: e.Period(), First: i, Last: i, Type: e.PlacementType, FirstType: e.PlacementType, Provider: e.Provider})
+				continue
+			}
+			p := &want[len(want)-1]
+			p.Period.End, p.Last, p.Type, p.Provider = e.End, i, e.PlacementType, e.Provider
+			if e.ReasonNew == NewEpisodeT || e.ReasonNew == NewEpisodeU {
+				p.Moves = append(p.Moves, e.Start)
+			}
+		}
+		got := Placements(eps)
+		if got == nil || len(got) != len(want) {
+			t.Fatalf("%d episodes: %d placements, want %d", len(eps), len(got), len(want))
+		}
+		for k := range want {
+			g, w := got[k], want[k]
+			if len(g.Moves) != len(w.Moves) || (g.Moves == nil) != (w.Moves == nil) || cap(g.Moves) != len(g.Moves) {
+				t.Fatalf("placement %d: moves %v, want %v", k, g.Moves, w.Moves)
+			}
+			for j := range w.Moves {
+				if g.Moves[j] != w.Moves[j] {
+					t.Fatalf("placement %d: moves %v, want %v", k, g.Moves, w.Moves)
+				}
+			}
+			if g.Period != w.Period || g.First != w.First || g.Last != w.Last || g.Type != w.Type || g.FirstType != w.FirstType || g.Provider != w.Provider {
+				t.Fatalf("placement %d: %+v, want %+v", k, g, w)
+			}
+		}
+		var buf [4]Placement
+		for k, p := range appendPlacements(buf[:0], eps) {
+			w := want[k]
+			w.Moves = nil
+			if p.Moves != nil || p.Period != w.Period || p.First != w.First || p.Last != w.Last || p.Type != w.Type || p.FirstType != w.FirstType || p.Provider != w.Provider {
+				t.Fatalf("appendPlacements %d: %+v, want %+v", k, p, w)
+			}
+		}
+		n, _ := placementCount(eps)
+		if n != len(want) {
+			t.Fatalf("placementCount = %d, want %d", n, len(want))
+		}
+		var periods []Period
+		for i, e := range eps {
+			if i == 0 || !e.Start.Equal(eps[i-1].End) {
+				periods = append(periods, Period{Start: e.Start, End: e.End})
+				continue
+			}
+			periods[len(periods)-1].End = e.End
+		}
+		gp := PeriodsOfCare(eps)
+		if len(gp) != len(periods) || (gp == nil) != (periods == nil) || periodsOfCareCount(eps) != len(periods) {
+			t.Fatalf("PeriodsOfCare = %v, want %v", gp, periods)
+		}
+		for k := range periods {
+			if gp[k] != periods[k] {
+				t.Fatalf("PeriodsOfCare = %v, want %v", gp, periods)
+			}
+		}
+	}
+	if testing.AllocsPerRun(10, func() {
+		var buf [256]Placement
+		var pbuf [8]Period
+		_ = appendPlacements(buf[:0], r.Episodes)
+		_ = appendPeriodsOfCare(pbuf[:0], r.Episodes)
+	}) != 0 {
+		t.Error("appendPlacements and appendPeriodsOfCare allocate with room in dst")
+	}
+}
+
+func BenchmarkValidateEpisodes(b *testing.B) {
+	r := sgLongHistory()
+	b.ReportAllocs()
+	for b.Loop() {
+		if errs := ValidateEpisodes("episodes", r.Episodes, r.Child.DateOfBirth); len(errs) != 0 {
+			b.Fatal(errs)
+		}
+	}
+}
+
+func BenchmarkPlacements(b *testing.B) {
+	r := sgLongHistory()
+	b.ReportAllocs()
+	for b.Loop() {
+		if len(Placements(r.Episodes)) == 0 || len(PeriodsOfCare(r.Episodes)) == 0 {
+			b.Fatal("none")
+		}
+	}
+}

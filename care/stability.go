@@ -3,6 +3,7 @@ package care
 import (
 	"cmp"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -323,15 +324,17 @@ func sgKeyStage4(dob, d Date) bool {
 	if dob.IsZero() || d.IsZero() {
 		return false
 	}
-	y := d.Year()
-	if d.Month() < time.September {
+	y, m, _ := d.Date()
+	if m < time.September {
 		y--
 	}
-	cut, err := NewDate(y, time.August, 31)
-	if err != nil {
-		return false
+	// The age on 31 August of year y, as AgeOn counts it. A cut-off
+	// before the birth, or outside the calendar, gives an age below 14.
+	by, bm, _ := dob.Date()
+	age := y - by
+	if bm > time.August {
+		age--
 	}
-	age := AgeOn(dob, cut)
 	return age == 14 || age == 15
 }
 
@@ -413,23 +416,32 @@ func (r Record) assessStability(asOf Date, p StabilityPolicy, rep *Report) {
 	m := StabilityOn(r.Child, eps, asOf)
 	if m.Included {
 		threshold := cmp.Or(p.Placements, 3)
-		rule := ruleSTAB01()
-		rep.Add(placementCountFinding(rule, eps, Period{Start: asOf.AddYears(-1).AddDays(1), End: asOf.AddDays(1)}, m.PlacementsYear, threshold, "12 months"))
+		rule := &sgSTAB01
+		end := asOf.AddDays(1)
+		rep.Add(placementCountFinding(rule, eps, Period{Start: asOf.AddYears(-1).AddDays(1), End: end}, m.PlacementsYear, threshold, "12 months"))
 		if m.TwoYears {
-			rep.Add(placementCountFinding(rule, eps, Period{Start: asOf.AddYears(-2).AddDays(1), End: asOf.AddDays(1)}, m.PlacementsTwoYears, threshold, "2 years"))
+			rep.Add(placementCountFinding(rule, eps, Period{Start: asOf.AddYears(-2).AddDays(1), End: end}, m.PlacementsTwoYears, threshold, "2 years"))
 		}
 		if m.LongTerm {
-			rule := ruleSTAB02()
 			st := Met
 			if !m.LongTermStable {
 				st = Breach
 			}
-			f := NewFinding(rule, "child", st)
+			f := NewFinding(sgSTAB02, "child", st)
+			var buf [128]byte
+			var b []byte
 			if st == Met {
-				f.Message = fmt.Sprintf("with the same carer since %s, 2 years or more", m.SameCarerSince)
+				b = append(buf[:0], "with the same carer since "...)
+				b = sgAppendDate(b, m.SameCarerSince)
+				b = append(b, ", 2 years or more"...)
 			} else {
-				f.Message = fmt.Sprintf("looked after since %s but with the current carer only since %s, less than 2 years", m.CareSince, m.SameCarerSince)
+				b = append(buf[:0], "looked after since "...)
+				b = sgAppendDate(b, m.CareSince)
+				b = append(b, " but with the current carer only since "...)
+				b = sgAppendDate(b, m.SameCarerSince)
+				b = append(b, ", less than 2 years"...)
 			}
+			f.Message = string(b)
 			f.Evidence = []Evidence{{Label: "looked after since", Date: m.CareSince}, {Label: "same carer since", Date: m.SameCarerSince}}
 			rep.Add(f)
 		}
@@ -437,16 +449,32 @@ func (r Record) assessStability(asOf Date, p StabilityPolicy, rep *Report) {
 	r.assessPlacements(asOf, p, rep)
 }
 
-func placementCountFinding(rule Rule, eps []Episode, w Period, n, threshold int, span string) Finding {
+func placementCountFinding(rule *Rule, eps []Episode, w Period, n, threshold int, span string) Finding {
 	st := Met
 	if n >= threshold {
 		st = Breach
 	}
 	last, _ := w.Last()
-	f := NewFinding(rule, "placements in the "+span+" to "+last.String(), st)
-	f.Message = fmt.Sprintf("%d placements in the %s from %s to %s (threshold %d)", n, span, w.Start, last, threshold)
+	var buf [128]byte
+	b := append(buf[:0], "placements in the "...)
+	b = append(b, span...)
+	b = append(b, " to "...)
+	b = sgAppendDate(b, last)
+	f := NewFinding(*rule, string(b), st)
+	b = strconv.AppendInt(buf[:0], int64(n), 10)
+	b = append(b, " placements in the "...)
+	b = append(b, span...)
+	b = append(b, " from "...)
+	b = sgAppendDate(b, w.Start)
+	b = append(b, " to "...)
+	b = sgAppendDate(b, last)
+	b = append(b, " (threshold "...)
+	b = strconv.AppendInt(b, int64(threshold), 10)
+	b = append(b, ')')
+	f.Message = string(b)
 	f.Evidence = make([]Evidence, 0, n)
-	for i, e := range eps {
+	for i := range eps {
+		e := &eps[i]
 		switch {
 		case !e.Start.Before(w.End):
 		case sgNewPlacement(eps, i, false) && w.Contains(e.Start):
@@ -462,7 +490,8 @@ func placementCountFinding(rule Rule, eps []Episode, w Period, n, threshold int,
 func (r Record) assessPlacements(asOf Date, p StabilityPolicy, rep *Report) {
 	eps := r.Episodes
 	limit := sgOrDecimal(p.DistanceMiles, sgTwentyMiles)
-	r03, r04 := ruleSTAB03(), ruleSTAB04()
+	defaultLimit := p.DistanceMiles.IsZero()
+	r03, r04 := &sgSTAB03, &sgSTAB04
 	for i := 0; i < len(eps); i++ {
 		if !sgNewPlacement(eps, i, false) || eps[i].Start.After(asOf) {
 			continue
@@ -474,13 +503,15 @@ func (r Record) assessPlacements(asOf Date, p StabilityPolicy, rep *Report) {
 			if k > i && (sgNewPlacement(eps, k, false) || !eps[k].Start.Equal(eps[k-1].End)) {
 				break
 			}
-			if d := eps[k].DistanceMiles; d.Valid && !eps[k].PlacementType.IsTemporary() && (farAt < 0 || d.Decimal.GreaterThan(far)) {
+			if d := eps[k].DistanceMiles; d.Valid && !eps[k].PlacementType.IsTemporary() && (farAt < 0 || sgDecimalCmp(d.Decimal, far) > 0) {
 				far, farAt = d.Decimal, k
 			}
 		}
-		subject := string(start.appendISO(append(make([]byte, 0, 20), "placement "...)))
+		// The subject is built only for a placement that has a finding,
+		// once, and shared by its findings.
+		var subject string
 		if r03.InForceOn(start) {
-			r.distanceFinding(r03, i, start, far, farAt, limit, asOf, subject, rep)
+			subject = r.distanceFinding(r03, i, start, far, farAt, limit, defaultLimit, asOf, subject, rep)
 		}
 		changed := i > 0 && start.Equal(eps[i-1].End) && !eps[i-1].LegalStatus.IsShortBreak()
 		if changed && r04.InForceOn(start) && sgKeyStage4(r.Child.DateOfBirth, start) {
@@ -489,13 +520,26 @@ func (r Record) assessPlacements(asOf Date, p StabilityPolicy, rep *Report) {
 	}
 }
 
-func (r Record) distanceFinding(rule Rule, i int, start Date, far decimal.Decimal, farAt int, limit decimal.Decimal, asOf Date, subject string, rep *Report) {
+// sgPlacementSubject returns subject if it is set, and otherwise the
+// subject of the placement that started on start: "placement 2025-01-06".
+func sgPlacementSubject(subject string, start Date) string {
+	if subject != "" {
+		return subject
+	}
+	var buf [24]byte
+	return string(sgAppendDate(append(buf[:0], "placement "...), start))
+}
+
+// distanceFinding appends the STAB-03 finding of the placement starting at
+// episode i, if it needs approval, and returns the placement's subject
+// (subject, or the one it built; "" if it has no finding).
+func (r Record) distanceFinding(rule *Rule, i int, start Date, far decimal.Decimal, farAt int, limit decimal.Decimal, defaultLimit bool, asOf Date, subject string, rep *Report) string {
 	ai, has := sgFindApproval(r.PlacementApprovals, ApprovalLocation, start)
 	var a PlacementApproval
 	if has {
 		a = r.PlacementApprovals[ai]
 	}
-	isFar := farAt >= 0 && far.GreaterThan(limit)
+	isFar := farAt >= 0 && sgDecimalCmp(far, limit) > 0
 	need := ApproverUnknown
 	var why string
 	switch {
@@ -504,50 +548,96 @@ func (r Record) distanceFinding(rule Rule, i int, start Date, far decimal.Decima
 	case a.Location == LocationAdjoining:
 		need, why = ApproverNominatedOfficer, "outside the authority, in an adjoining one"
 	case isFar:
-		need, why = ApproverNominatedOfficer, "more than "+limit.String()+" miles from home"
+		need = ApproverNominatedOfficer
 	}
 	if need == ApproverUnknown {
-		return
+		return subject
 	}
-	var miles string
+	subject = sgPlacementSubject(subject, start)
+	extra := 0
 	if farAt >= 0 {
-		miles = far.StringFixed(1)
-	}
-	if isFar {
-		why += " (" + miles + " miles)"
-	}
-	d := Deadline{Rule: rule.ID, Due: start, Anchor: start, AnchorLabel: "placement started", Count: 0, Unit: Days}
-	f := d.Finding(rule, subject, a.Approved, asOf)
-	f.Evidence[0].Ref = Index("episodes", i)
-	f.Message = "placement " + why + ": approval by the " + sgApproverWords(need) + " needed before placing"
-	if farAt >= 0 {
-		f.Evidence = append(f.Evidence, Evidence{Label: "distance " + miles + " miles", Ref: JoinPath(Index("episodes", farAt), "distance_miles")})
+		extra++
 	}
 	if has {
-		f.Evidence = append(f.Evidence, Evidence{Label: "location " + a.Location.String() + sgApprovedWords(a.Approver), Date: a.Approved, Ref: Index("placement_approvals", ai)})
+		extra++
 	}
-	if !a.Approved.IsZero() && !a.Approved.After(asOf) && !a.Approver.Satisfies(need) {
+	d := Deadline{Rule: rule.ID, Due: start, Anchor: start, AnchorLabel: "placement started", Count: 0, Unit: Days}
+	f := sgDeadlineFinding(d, rule, subject, a.Approved, asOf, extra)
+	f.Evidence[0].Ref = Index("episodes", i)
+	breach := !a.Approved.IsZero() && !a.Approved.After(asOf) && !a.Approver.Satisfies(need)
+	// The distance, as decimal's StringFixed(1) writes it: "12.3".
+	var mbuf [24]byte
+	var miles []byte
+	if farAt >= 0 {
+		miles = sgAppendMiles(mbuf[:0], far)
+	}
+	var buf [256]byte
+	b := append(buf[:0], "placement "...)
+	if why != "" {
+		b = append(b, why...)
+	} else {
+		b = append(b, "more than "...)
+		if defaultLimit {
+			b = append(b, sgTwentyMilesText...)
+		} else {
+			b = append(b, limit.String()...)
+		}
+		b = append(b, " miles from home"...)
+	}
+	if isFar {
+		b = append(b, " ("...)
+		b = append(b, miles...)
+		b = append(b, " miles)"...)
+	}
+	b = append(b, ": approval by the "...)
+	b = append(b, sgApproverWords(need)...)
+	b = append(b, " needed before placing"...)
+	if breach {
 		f.Status = Breach
-		f.Message += "; approved by the " + sgApproverWords(a.Approver) + " only"
+		b = append(b, "; approved by the "...)
+		b = append(b, sgApproverWords(a.Approver)...)
+		b = append(b, " only"...)
+	}
+	f.Message = string(b)
+	if farAt >= 0 {
+		b = append(buf[:0], "distance "...)
+		b = append(b, miles...)
+		b = append(b, " miles"...)
+		label := string(b)
+		b = sgAppendIndex(buf[:0], "episodes", farAt)
+		b = append(b, ".distance_miles"...)
+		f.Evidence = append(f.Evidence, Evidence{Label: label, Ref: string(b)})
+	}
+	if has {
+		b = append(buf[:0], "location "...)
+		b = append(b, a.Location.String()...)
+		b = append(b, sgApprovedWords(a.Approver)...)
+		f.Evidence = append(f.Evidence, Evidence{Label: string(b), Date: a.Approved, Ref: Index("placement_approvals", ai)})
 	}
 	rep.Add(f)
+	return subject
 }
 
-func (r Record) keyStage4Finding(rule Rule, i int, start, asOf Date, subject string, rep *Report) {
+func (r Record) keyStage4Finding(rule *Rule, i int, start, asOf Date, subject string, rep *Report) {
 	ai, has := sgFindApproval(r.PlacementApprovals, ApprovalKeyStage4, start)
 	var a PlacementApproval
+	var aRef string
+	extra := 0
 	if has {
 		a = r.PlacementApprovals[ai]
 		if a.Emergency || a.NoEducationDisruption {
 			return
 		}
+		aRef = Index("placement_approvals", ai)
+		extra = 1
 	}
+	subject = sgPlacementSubject(subject, start)
 	d := Deadline{Rule: rule.ID, Due: start, Anchor: start, AnchorLabel: "placement changed in Key Stage 4", Count: 0, Unit: Days}
-	f := d.Finding(rule, subject, a.Approved, asOf)
+	f := sgDeadlineFinding(d, rule, subject, a.Approved, asOf, extra)
 	f.Evidence[0].Ref = Index("episodes", i)
 	f.Message = "change of placement in Key Stage 4: the nominated officer's approval needed before the move"
 	if has {
-		f.Evidence = append(f.Evidence, Evidence{Label: "Key Stage 4 approval" + sgApprovedWords(a.Approver), Date: a.Approved, Ref: Index("placement_approvals", ai)})
+		f.Evidence = append(f.Evidence, Evidence{Label: "Key Stage 4 approval" + sgApprovedWords(a.Approver), Date: a.Approved, Ref: aRef})
 	}
 	approved := !a.Approved.IsZero() && !a.Approved.After(asOf)
 	if approved && !a.Approver.Satisfies(ApproverNominatedOfficer) {
@@ -555,17 +645,16 @@ func (r Record) keyStage4Finding(rule Rule, i int, start, asOf Date, subject str
 	}
 	rep.Add(f)
 	if approved && (!a.DesignatedTeacherConsulted || !a.IROConsulted) {
-		b := NewFinding(rule, subject, Breach)
-		b.Message = "Key Stage 4 placement change approved without consulting"
+		b := NewFinding(*rule, subject, Breach)
 		switch {
 		case !a.DesignatedTeacherConsulted && !a.IROConsulted:
-			b.Message += " the designated teacher or the IRO"
+			b.Message = "Key Stage 4 placement change approved without consulting the designated teacher or the IRO"
 		case !a.DesignatedTeacherConsulted:
-			b.Message += " the designated teacher"
+			b.Message = "Key Stage 4 placement change approved without consulting the designated teacher"
 		default:
-			b.Message += " the IRO"
+			b.Message = "Key Stage 4 placement change approved without consulting the IRO"
 		}
-		b.Evidence = []Evidence{{Label: "approved", Date: a.Approved, Ref: Index("placement_approvals", ai)}}
+		b.Evidence = []Evidence{{Label: "approved", Date: a.Approved, Ref: aRef}}
 		rep.Add(b)
 	}
 }
@@ -580,11 +669,122 @@ func sgApproverWords(a Approver) string {
 	return "(unrecorded approver)"
 }
 
+// sgApprovedWords returns ", not approved" or ", approved by the " and
+// the approver's words ([sgApproverWords]), without building a string.
 func sgApprovedWords(a Approver) string {
-	if a == ApproverUnknown {
+	switch a {
+	case ApproverUnknown:
 		return ", not approved"
+	case ApproverDirector:
+		return ", approved by the Director of Children's Services"
+	case ApproverNominatedOfficer:
+		return ", approved by the nominated officer"
 	}
-	return ", approved by the " + sgApproverWords(a)
+	return ", approved by the (unrecorded approver)"
+}
+
+// sgTwentyMilesText is sgTwentyMiles.String(), the default limit in words.
+var sgTwentyMilesText = sgTwentyMiles.String()
+
+// sgDecimalCmp returns a.Cmp(b) without allocating when both coefficients
+// have at most 18 digits and the exponents are close, as distances are;
+// decimal's own Cmp allocates whenever the exponents differ.
+func sgDecimalCmp(a, b decimal.Decimal) int {
+	ea, eb := a.Exponent(), b.Exponent()
+	if ea == eb {
+		return a.Cmp(b)
+	}
+	if ea < -18 || ea > 18 || eb < -18 || eb > 18 || a.NumDigits() > 18 || b.NumDigits() > 18 {
+		return a.Cmp(b)
+	}
+	ca, cb := a.CoefficientInt64(), b.CoefficientInt64()
+	sa, sb := sgSign(ca), sgSign(cb)
+	switch {
+	case sa != sb:
+		return cmp.Compare(sa, sb)
+	case sa == 0:
+		return 0
+	}
+	// Same sign: compare magnitudes, scaling the one with the larger
+	// exponent down to the other's, in 128 bits.
+	ua, ub := sgAbs(ca), sgAbs(cb)
+	var c int
+	if ea > eb {
+		c = sgCmpScaled(ua, int(ea-eb), ub)
+	} else {
+		c = -sgCmpScaled(ub, int(eb-ea), ua)
+	}
+	return c * sa
+}
+
+func sgSign(v int64) int {
+	switch {
+	case v < 0:
+		return -1
+	case v > 0:
+		return 1
+	}
+	return 0
+}
+
+func sgAbs(v int64) uint64 {
+	if v < 0 {
+		return uint64(-v)
+	}
+	return uint64(v)
+}
+
+// sgCmpScaled compares u * 10^k with v, for k from 1 to 36.
+func sgCmpScaled(u uint64, k int, v uint64) int {
+	for ; k > 0; k-- {
+		if u > v/10 {
+			// u*10 > v already (u*10 >= (v/10+1)*10 > v) and keeps
+			// growing.
+			return 1
+		}
+		u *= 10
+	}
+	return cmp.Compare(u, v)
+}
+
+// sgAppendMiles appends d.StringFixed(1) ("12.3"), without the
+// allocations of decimal's formatting when the value fits in an int64.
+func sgAppendMiles(b []byte, d decimal.Decimal) []byte {
+	e := d.Exponent()
+	if e < -18 || e > 14 || d.NumDigits() > 18 || int(e)+d.NumDigits() > 15 {
+		return append(b, d.StringFixed(1)...)
+	}
+	// Round(1) as decimal does it: rescale to two places (truncating
+	// toward zero), add or subtract 5 by the sign, truncate one place.
+	v := d.CoefficientInt64()
+	r := v
+	if e != -1 {
+		t := v
+		switch {
+		case e > -2:
+			for k := int(e) + 2; k > 0; k-- {
+				t *= 10
+			}
+		case e < -2:
+			for k := -2 - int(e); k > 0; k-- {
+				t /= 10
+			}
+		}
+		if t < 0 {
+			t -= 5
+		} else {
+			t += 5
+		}
+		r = t / 10
+	}
+	// r tenths, as decimal prints a one-place value: sign, integer part
+	// ("0" if none), point, one digit.
+	if r < 0 {
+		b = append(b, '-')
+	}
+	u := sgAbs(r)
+	b = strconv.AppendUint(b, u/10, 10)
+	return append(b, '.', byte('0'+u%10))
 }
 
 func ruleSTAB01() Rule {
