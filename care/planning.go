@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // This file is the hub of the planning families: PLAN (care and placement
@@ -95,7 +96,8 @@ func plLimit(errs *ValidationErrors, path string, v, max int, unit, source strin
 }
 
 func (r Record) validatePlanning(errs *ValidationErrors) {
-	periods := PeriodsOfCare(r.Episodes)
+	var buf [4]Period // room for most children's periods of care
+	periods := appendPeriodsOfCare(buf[:0], r.Episodes)
 	r.validateVisits(errs, periods)
 	r.validatePlans(errs)
 	r.validateReassessment(errs)
@@ -109,8 +111,15 @@ func (r Record) assessPlanning(ctx Context, asOf Date, cal *Calendar, p Policy, 
 		return &FieldError{Path: "as_of", Err: ErrRequired}
 	}
 	a := planAssessor{r: r, ctx: ctx, asOf: asOf, cal: cal, p: p, rs: &planRuleTable, rep: rep}
-	a.periods = PeriodsOfCare(r.Episodes)
-	a.placements = Placements(r.Episodes)
+	// The periods, placements (whose Moves the assessor never reads) and
+	// visit paths are scratch, borrowed from a pool: findings copy what
+	// they need from them and never reference their memory.
+	sc := planScratchPool.Get().(*planScratch)
+	defer sc.release()
+	sc.periods = appendPeriodsOfCare(sc.periods[:0], r.Episodes)
+	sc.placements = appendPlacements(sc.placements[:0], r.Episodes)
+	a.periods, a.placements = sc.periods, sc.placements
+	a.visitPaths = sc.paths(len(r.Visits))
 	est := r.planFindingsEstimate(len(a.placements), len(a.periods), len(ctx.Reviews))
 	*rep = slices.Grow(*rep, est)
 	a.evNext = est + est/2 // findings carry about one and a half items of evidence each
@@ -132,6 +141,30 @@ func (r Record) assessPlanning(ctx Context, asOf Date, cal *Calendar, p Policy, 
 	}
 	a.identity()
 	return nil
+}
+
+// planScratch is the reusable scratch space of assessPlanning.
+type planScratch struct {
+	periods    []Period
+	placements []Placement
+	visitPaths []string
+}
+
+var planScratchPool = sync.Pool{New: func() any { return new(planScratch) }}
+
+// paths returns n empty visit paths.
+func (sc *planScratch) paths(n int) []string {
+	if cap(sc.visitPaths) < n {
+		sc.visitPaths = make([]string, n)
+	}
+	return sc.visitPaths[:n]
+}
+
+// release clears what would keep a report's strings alive and returns the
+// scratch to the pool.
+func (sc *planScratch) release() {
+	clear(sc.visitPaths[:cap(sc.visitPaths)])
+	planScratchPool.Put(sc)
 }
 
 // planFindingsEstimate is about how many findings the planning rules make,

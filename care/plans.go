@@ -160,10 +160,12 @@ func fillPlansRules(rs *[nPlanRules]Rule, pol *[nPlanRules]string) {
 }
 
 func (r Record) validatePlans(errs *ValidationErrors) {
+	var plBuf [8]Placement // room for most children's placements
 	var pls []Placement
+	listed := false
 	startsPlacement := func(d Date) (Placement, bool) {
-		if pls == nil {
-			pls = Placements(r.Episodes)
+		if !listed {
+			pls, listed = appendPlacements(plBuf[:0], r.Episodes), true
 		}
 		for _, p := range pls {
 			if p.Period.Start.Equal(d) {
