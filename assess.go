@@ -73,6 +73,7 @@ type worker struct {
 	// scratch gathers every package's findings, unsorted; the report is
 	// then built from it, sorted, in memory of exactly the right size.
 	scratch care.Report
+	held    []care.Date // the dates the reviews were held
 }
 
 // assess assesses one case with standards already validated. The report is
@@ -101,7 +102,12 @@ func (w *worker) assessValid(c *Case, asOf care.Date, std Standards, cal *care.C
 	if err != nil {
 		return nil, Drift{}, err
 	}
-	ctx := care.Context{Reviews: review.HeldDates(c.Reviews), FirstReviewDue: first}
+	// The review dates care reads (review.HeldDates), in reused scratch.
+	w.held = w.held[:0]
+	for i := range c.Reviews {
+		w.held = append(w.held, c.Reviews[i].Held)
+	}
+	ctx := care.Context{Reviews: w.held, FirstReviewDue: first}
 	// Every package appends to one scratch report.
 	rep := w.scratch[:0]
 	if n := c.estimate(); cap(rep) < n {
@@ -158,11 +164,20 @@ func Rules() []care.Rule {
 // of care was held, if it has been by asOf, and due otherwise: the date
 // PERM-01 measures against (permanence.Inputs.SecondReview).
 func secondReviewHeld(c *Case, asOf, due care.Date) care.Date {
+	// The period of care current at asOf, as care.PeriodsOfCare joins
+	// episodes (one starting the day the previous ended continues it),
+	// found without building the list.
 	var cur care.Period
-	for _, p := range care.PeriodsOfCare(c.Episodes) {
-		if !p.Start.After(asOf) {
-			cur = p
+	eps := c.Episodes
+	for i := range eps {
+		if i == 0 || !eps[i].Start.Equal(eps[i-1].End) {
+			if eps[i].Start.After(asOf) {
+				break
+			}
+			cur = care.Period{Start: eps[i].Start, End: eps[i].End}
+			continue
 		}
+		cur.End = eps[i].End
 	}
 	n := 0
 	for i := range c.Reviews {
