@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -235,4 +236,39 @@ func BenchmarkOversightRates(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkAppendCaseAssessment assesses SUP-02 to SUP-04 for the child of
+// the synthetic authority with the median number of records, appending to
+// a reused report as the root package does.
+func BenchmarkAppendCaseAssessment(b *testing.B) {
+	ds, asOf := synthetic(150, 1500, 1)
+	cases := ds.CaseRecords()
+	ids := make([]string, 0, len(cases))
+	for id := range cases {
+		ids = append(ids, id)
+	}
+	size := func(id string) int {
+		r := cases[id]
+		return len(r.Allocations) + len(r.Discussions) + len(r.Directions)
+	}
+	slices.SortFunc(ids, func(x, y string) int {
+		if c := size(x) - size(y); c != 0 {
+			return c
+		}
+		return strings.Compare(x, y)
+	})
+	id := ids[len(ids)/2]
+	rec := cases[id]
+	buf, err := supervision.AppendCaseAssessment(nil, id, rec, asOf, supervision.Policy{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if buf, err = supervision.AppendCaseAssessment(buf[:0], id, rec, asOf, supervision.Policy{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(buf)), "findings")
 }

@@ -3,7 +3,9 @@ package supervision
 import (
 	"fmt"
 	"slices"
+	"sort"
 	"strconv"
+	"sync"
 
 	"github.com/lookedafter/practice/care"
 )
@@ -52,31 +54,47 @@ func (r CaseRecord) validate(errs *care.ValidationErrors, child string) {
 	if child == "" {
 		child = r.childID()
 	}
-	dirs := make(map[string]string, len(r.Directions))
-	for i, d := range r.Directions {
+	// A child has few directions: duplicates are found, and case notes'
+	// directions looked up, by scanning the list; a map is built only for
+	// many.
+	dirs := dirIndex{list: r.Directions}
+	if len(r.Directions) > manyDirections {
+		dirs.m = make(map[string]string, len(r.Directions))
+	}
+	for i := range r.Directions {
+		d := &r.Directions[i]
 		p := at("directions", i)
 		d.validate(errs, p, child, false)
 		if d.ID == "" {
 			continue
 		}
-		if _, dup := dirs[d.ID]; dup {
+		if dirs.m == nil {
+			if _, dup := (dirIndex{list: r.Directions[:i]}).child(d.ID); dup {
+				errs.Addf(p.field("id"), "duplicate direction %q", d.ID)
+			}
+			continue
+		}
+		if _, dup := dirs.m[d.ID]; dup {
 			errs.Addf(p.field("id"), "duplicate direction %q", d.ID)
 			continue
 		}
-		dirs[d.ID] = d.Child
+		dirs.m[d.ID] = d.Child
 	}
-	for i, dn := range r.Discussions {
+	for i := range r.Discussions {
+		dn := &r.Discussions[i]
 		p := at("discussions", i)
 		validateSessionFields(errs, p, dn.Date, dn.Supervisor, dn.Worker, dn.Kind)
 		dn.CaseNote.validate(errs, p, child, false, dirs)
 	}
-	idx := make([]int, len(r.Allocations))
-	for i, a := range r.Allocations {
-		a.validate(errs, at("allocations", i), child, false)
-		idx[i] = i
+	for i := range r.Allocations {
+		r.Allocations[i].validate(errs, at("allocations", i), child, false)
 	}
-	checkOverlaps(errs, "allocations", r.Allocations, idx)
+	checkAllOverlaps(errs, "allocations", r.Allocations)
 }
+
+// manyDirections is the number of directions above which validation indexes
+// them in a map rather than scanning the list.
+const manyDirections = 32
 
 // childID returns the first child ID named in the record, or "".
 func (r CaseRecord) childID() string {
@@ -166,42 +184,249 @@ func AppendCaseAssessment(dst care.Report, childID string, rec CaseRecord, asOf 
 	if err := errs.Err(); err != nil {
 		return dst, err
 	}
-	a := assessment{rec: rec, asOf: asOf, rules: ruleTable}
-	a.order = byDate(len(rec.Discussions), func(i int) care.Date { return rec.Discussions[i].Date })
-	a.refs = make([]string, len(rec.Discussions))
-	for i := range a.refs {
-		a.refs[i] = care.Index("discussions", i)
-	}
-	n := 2*len(rec.Discussions) + 3*len(rec.Directions) + 4
-	rep := slices.Grow(dst, n)
-	ev := make([]care.Evidence, 0, 2*n)
-	rep = a.discussionInterval(childID, p, rep, &ev)
-	rep = a.reflective(rep, &ev)
-	rep = a.directions(rep, &ev)
+	s := scratchPool.Get().(*scratch)
+	a := assessment{rec: rec, asOf: asOf, s: s}
+	rep := a.run(dst, childID, p)
+	s.release()
 	return rep, nil
+}
+
+// scratch is the working memory of one case assessment, reused through
+// scratchPool. Nothing a finding references lives in it: the findings'
+// strings and evidence are allocated afresh for each report.
+type scratch struct {
+	order  []int        // discussions by date
+	refs   []string     // "discussions[i]", for discussions on or before asOf
+	drefs  []string     // "directions[i]", for directions given on or before asOf
+	events []event      // the SUP-02 clock's discussions
+	obs    []obligation // the SUP-02 intervals
+	text   []byte       // the text of the refs, then of the messages
+	ends   []int32      // the end in text of each finding's message; -1 for a constant one
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// maxPooled bounds the length of a scratch slice kept for reuse, so that
+// one huge case does not pin its memory.
+const maxPooled = 1 << 12
+
+// release returns the scratch to the pool. It is not cleared: the only
+// memory of a report it can point to is the string of record paths, until
+// the next assessment overwrites it.
+func (s *scratch) release() {
+	if cap(s.text) > 16*maxPooled || max(cap(s.order), cap(s.refs), cap(s.drefs), cap(s.events), cap(s.obs), cap(s.ends)) > maxPooled {
+		return
+	}
+	s.order, s.refs, s.drefs, s.events, s.obs, s.text, s.ends = s.order[:0], s.refs[:0], s.drefs[:0], s.events[:0], s.obs[:0], s.text[:0], s.ends[:0]
+	scratchPool.Put(s)
 }
 
 // assessment holds what the three case rules share.
 type assessment struct {
-	rec   CaseRecord
-	asOf  care.Date
-	rules []care.Rule // Rules(), in ID order
-	order []int       // discussions by date
-	refs  []string    // "discussions[i]"
+	rec  CaseRecord
+	asOf care.Date
+	s    *scratch
+	// known is the number of discussions on or before asOf: the first
+	// known of s.order.
+	known int
+	// ev is the report's evidence, sized exactly, that findings' evidence
+	// is carved from.
+	ev []care.Evidence
 }
 
-func (a *assessment) rule(id care.RuleID) care.Rule {
-	for _, r := range a.rules {
-		if r.ID == id {
-			return r
+// Finding templates of the case rules: rule ID, citation, severity and
+// domain, as care.NewFinding sets them.
+var (
+	findingSUP02 = care.NewFinding(rule(SUP02), "", 0)
+	findingSUP03 = care.NewFinding(rule(SUP03), "", 0)
+	findingSUP04 = care.NewFinding(rule(SUP04), "", 0)
+)
+
+// add appends care.NewFinding(rule, subject, status) to rep, from the
+// rule's template t, and returns it to be filled in place.
+func add(rep *care.Report, t *care.Finding, subject string, status care.Status) *care.Finding {
+	*rep = append(*rep, *t)
+	f := &(*rep)[len(*rep)-1]
+	f.Subject, f.Status = subject, status
+	return f
+}
+
+// run appends the findings of SUP-02, SUP-03 and SUP-04 to dst. It counts
+// the findings and their evidence first, so that the report and its
+// evidence are allocated once and exactly, and builds the record paths and
+// then the messages each in one string.
+func (a *assessment) run(dst care.Report, childID string, p Policy) care.Report {
+	s, ds := a.s, a.rec.Discussions
+	s.order = discussionOrder(s.order, ds)
+	a.known = sort.Search(len(s.order), func(k int) bool { return ds[s.order[k]].Date.After(a.asOf) })
+	a.buildRefs()
+	// Scratch is sized once, should the pool have handed over a new one.
+	c, clocked := caseClock(&a.rec, s.order[:a.known], a.asOf, p, s.refs, slices.Grow(s.events[:0], a.known))
+	if clocked {
+		s.events = c.events
+		s.obs = c.walk(SUP02, slices.Grow(s.obs[:0], len(c.events)+1))
+	}
+	// Count the findings and their evidence.
+	nf, ne := len(s.obs)+a.known, len(s.obs)+a.known
+	for i := range s.obs {
+		if !s.obs[i].done.date.IsZero() {
+			ne++
 		}
 	}
-	return care.Rule{ID: id}
+	for i := range a.rec.Directions {
+		d := &a.rec.Directions[i]
+		if d.Given.After(a.asOf) {
+			continue
+		}
+		if blank(d.Owner) {
+			nf, ne = nf+1, ne+1
+		}
+		if d.Due.IsZero() {
+			nf, ne = nf+1, ne+1
+		}
+		next := a.nextDiscussion(d.Given)
+		if !d.Due.IsZero() || next >= 0 {
+			nf, ne = nf+1, ne+1
+			if next >= 0 {
+				ne++
+			}
+		}
+	}
+	if nf == 0 {
+		if dst == nil {
+			return care.Report{} // an empty report, not nil, allocating nothing
+		}
+		return dst
+	}
+	rep := slices.Grow(dst, nf)
+	base := len(rep)
+	a.ev = make([]care.Evidence, 0, ne)
+	s.text, s.ends = slices.Grow(s.text[:0], 96*nf), slices.Grow(s.ends[:0], nf)
+	for i := range s.obs {
+		a.discussionInterval(&rep, &s.obs[i], childID)
+	}
+	rep = a.reflective(rep)
+	rep = a.directions(rep)
+	// Give each finding its message, from one string.
+	msgs := string(s.text)
+	start := 0
+	for k, end := range s.ends {
+		if end < 0 {
+			continue
+		}
+		rep[base+k].Message = msgs[start:end]
+		start = int(end)
+	}
+	return rep
+}
+
+// discussionOrder returns the indices of the discussions sorted stably by
+// date, in buf.
+func discussionOrder(buf []int, ds []Discussion) []int {
+	buf = slices.Grow(buf[:0], len(ds))
+	for i := range ds {
+		buf = append(buf, i)
+	}
+	if !slices.IsSortedFunc(ds, func(x, y Discussion) int { return x.Date.Compare(y.Date) }) {
+		slices.SortStableFunc(buf, func(x, y int) int { return ds[x].Date.Compare(ds[y].Date) })
+	}
+	return buf
+}
+
+// buildRefs sets s.refs[i] to "discussions[i]" for each discussion on or
+// before asOf, and s.drefs[i] to "directions[i]" for each direction given
+// on or before asOf: every one of them is the subject or evidence of a
+// finding. All are cut from one string.
+func (a *assessment) buildRefs() {
+	s := a.s
+	s.refs = resize(s.refs, len(a.rec.Discussions))
+	s.drefs = resize(s.drefs, len(a.rec.Directions))
+	b := slices.Grow(s.text[:0], 16*(a.known+len(a.rec.Directions)))
+	for _, i := range s.order[:a.known] {
+		b = appendIndex(b, "discussions", i)
+	}
+	for i := range a.rec.Directions {
+		if !a.rec.Directions[i].Given.After(a.asOf) {
+			b = appendIndex(b, "directions", i)
+		}
+	}
+	s.text = b
+	if len(b) == 0 {
+		return
+	}
+	text := string(b)
+	at := 0
+	cut := func(list string, i int) string {
+		n := len(list) + 2 + digits(i)
+		at += n
+		return text[at-n : at]
+	}
+	for _, i := range s.order[:a.known] {
+		s.refs[i] = cut("discussions", i)
+	}
+	for i := range a.rec.Directions {
+		if !a.rec.Directions[i].Given.After(a.asOf) {
+			s.drefs[i] = cut("directions", i)
+		}
+	}
+}
+
+// appendIndex appends care.Index(list, i) to b.
+func appendIndex(b []byte, list string, i int) []byte {
+	b = append(append(b, list...), '[')
+	return append(strconv.AppendInt(b, int64(i), 10), ']')
+}
+
+// digits returns the number of decimal digits of i ≥ 0.
+func digits(i int) int {
+	n := 1
+	for ; i >= 10; i /= 10 {
+		n++
+	}
+	return n
+}
+
+// resize returns s with length n and every element zero.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+// carve copies items into the assessment's evidence and returns them as a
+// slice whose capacity ends at its length.
+func (a *assessment) carve(items ...care.Evidence) []care.Evidence {
+	return carve(&a.ev, items...)
+}
+
+// message ends the message of the next finding, appended to s.text.
+func (a *assessment) message(b []byte) {
+	a.s.text = b
+	a.s.ends = append(a.s.ends, int32(len(b)))
+}
+
+// constMessage records that the next finding's message is set already.
+func (a *assessment) constMessage() { a.s.ends = append(a.s.ends, -1) }
+
+// nextDiscussion returns the index of the first discussion (by date) after
+// day given and on or before asOf, or -1 if there is none.
+func (a *assessment) nextDiscussion(given care.Date) int {
+	order, ds := a.s.order[:a.known], a.rec.Discussions
+	k := sort.Search(len(order), func(k int) bool { return ds[order[k]].Date.After(given) })
+	if k == len(order) {
+		return -1
+	}
+	return order[k]
 }
 
 // caseClock returns the SUP-02 clock of the case, or false if it has no
-// allocation.
-func caseClock(rec CaseRecord, order []int, asOf care.Date, p Policy, refs func(int) string) (clock, bool) {
+// allocation. order lists the discussions on or before asOf by date, and
+// refs their paths (nil for none); the clock's events are appended to
+// events.
+func caseClock(rec *CaseRecord, order []int, asOf care.Date, p Policy, refs []string, events []event) (clock, bool) {
 	if len(rec.Allocations) == 0 {
 		return clock{}, false
 	}
@@ -216,12 +441,10 @@ func caseClock(rec CaseRecord, order []int, asOf care.Date, p Policy, refs func(
 			end = a.To
 		}
 	}
-	iv := p.caseDiscussion()
 	c := clock{start: start, startLabel: "first allocation of the case", end: end, asOf: asOf,
-		eventLabel: "case discussion", interval: func(care.Date) Interval { return iv },
-		events: make([]event, 0, len(order))}
+		eventLabel: "case discussion", fixed: p.caseDiscussion(), events: events}
 	for _, i := range order {
-		dn := rec.Discussions[i]
+		dn := &rec.Discussions[i]
 		if dn.Date.Before(start) || dn.Date.After(asOf) || (!end.IsZero() && !dn.Date.Before(end)) {
 			continue
 		}
@@ -231,31 +454,29 @@ func caseClock(rec CaseRecord, order []int, asOf care.Date, p Policy, refs func(
 		if !rec.heldBy(dn.Worker, dn.Date) {
 			continue
 		}
-		c.events = append(c.events, event{date: dn.Date, ref: refs(i)})
+		ev := event{date: dn.Date}
+		if refs != nil {
+			ev.ref = refs[i]
+		}
+		c.events = append(c.events, ev)
 	}
 	return c, true
 }
 
 // heldBy reports whether worker held the case at any time on day d.
-func (r CaseRecord) heldBy(worker string, d care.Date) bool {
-	for _, a := range r.Allocations {
-		if a.Worker == worker && a.heldOn(d) {
+func (r *CaseRecord) heldBy(worker string, d care.Date) bool {
+	for i := range r.Allocations {
+		if a := &r.Allocations[i]; a.Worker == worker && a.heldOn(d) {
 			return true
 		}
 	}
 	return false
 }
 
-func (a *assessment) discussionInterval(childID string, p Policy, rep care.Report, ev *[]care.Evidence) care.Report {
-	c, ok := caseClock(a.rec, a.order, a.asOf, p, func(i int) string { return a.refs[i] })
-	if !ok {
-		return rep
-	}
-	r := a.rule(SUP02)
-	for _, o := range c.walk(SUP02, make([]obligation, 0, len(c.events)+2)) {
-		rep = append(rep, o.finding(r, childID, "case discussion", ev))
-	}
-	return rep
+// discussionInterval appends the SUP-02 finding of one interval to rep.
+func (a *assessment) discussionInterval(rep *care.Report, o *obligation, childID string) {
+	o.fill(add(rep, &findingSUP02, childID, o.status), "case discussion", &a.ev)
+	a.message(o.appendMessage(a.s.text, "case discussion"))
 }
 
 // DiscussionGaps returns the SUP-02 gaps of the child's case as of asOf:
@@ -275,8 +496,8 @@ func DiscussionGaps(childID string, rec CaseRecord, asOf care.Date, p Policy) ([
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	order := byDate(len(rec.Discussions), func(i int) care.Date { return rec.Discussions[i].Date })
-	c, ok := caseClock(rec, order, asOf, p, func(i int) string { return care.Index("discussions", i) })
+	order := discussionOrder(nil, rec.Discussions)
+	c, ok := caseClock(&rec, order, asOf, p, nil, nil)
 	if !ok {
 		return nil, nil
 	}
@@ -289,67 +510,62 @@ func DiscussionGaps(childID string, rec CaseRecord, asOf care.Date, p Policy) ([
 	return gaps, nil
 }
 
-func (a *assessment) reflective(rep care.Report, slab *[]care.Evidence) care.Report {
-	r := a.rule(SUP03)
-	for _, i := range a.order {
-		dn := a.rec.Discussions[i]
-		if dn.Date.After(a.asOf) {
-			break
-		}
-		ref := a.refs[i]
-		ev := carve(slab, care.Evidence{Label: "case discussion", Date: dn.Date, Ref: ref})
-		var buf [128]byte
-		msg, _ := dn.Date.AppendText(append(buf[:0], "case discussion on "...))
+func (a *assessment) reflective(rep care.Report) care.Report {
+	for _, i := range a.s.order[:a.known] {
+		dn := &a.rec.Discussions[i]
+		ref := a.s.refs[i]
+		ev := a.carve(care.Evidence{Label: "case discussion", Date: dn.Date, Ref: ref})
+		b, _ := dn.Date.AppendText(append(a.s.text, "case discussion on "...))
 		if missing := dn.Missing(); missing != 0 {
-			f := care.NewFinding(r, ref, care.Breach)
-			f.Message = string(append(append(msg, " does not record "...), missing.String()...))
+			f := add(&rep, &findingSUP03, ref, care.Breach)
+			a.message(missing.appendTo(append(b, " does not record "...)))
 			f.Evidence = ev
-			rep = append(rep, f)
 			continue
 		}
-		f := care.NewFinding(r, ref, care.Met)
+		f := add(&rep, &findingSUP03, ref, care.Met)
 		f.Done = dn.Date
-		f.Message = string(append(msg, " records progress, worries, risks and future focus"...))
+		a.message(append(b, " records progress, worries, risks and future focus"...))
 		f.Evidence = ev
-		rep = append(rep, f)
 	}
 	return rep
 }
 
-func (a *assessment) directions(rep care.Report, slab *[]care.Evidence) care.Report {
-	r := a.rule(SUP04)
-	for i, d := range a.rec.Directions {
+// SUP-04 messages that need no numbers, by status and by whether the
+// direction was due by its due date (0) or its next case discussion (1).
+var (
+	followedUp    = [2]string{"direction followed up by its due date", "direction followed up by its next case discussion"}
+	notFollowedUp = [2]string{"direction not followed up by its due date", "direction not followed up by its next case discussion"}
+	toFollowUp    = [2]string{"direction to be followed up by its due date", "direction to be followed up by its next case discussion"}
+	followUpBy    = [2]string{"due date", "next case discussion"}
+)
+
+func (a *assessment) directions(rep care.Report) care.Report {
+	for i := range a.rec.Directions {
+		d := &a.rec.Directions[i]
 		if d.Given.After(a.asOf) {
 			continue
 		}
-		ref := care.Index("directions", i)
+		ref := a.s.drefs[i]
 		given := care.Evidence{Label: "direction given", Date: d.Given, Ref: ref}
 		if blank(d.Owner) {
-			f := care.NewFinding(r, ref, care.Breach)
+			f := add(&rep, &findingSUP04, ref, care.Breach)
 			f.Message = "direction has no owner"
-			f.Evidence = carve(slab, given)
-			rep = append(rep, f)
+			f.Evidence = a.carve(given)
+			a.constMessage()
 		}
 		if d.Due.IsZero() {
-			f := care.NewFinding(r, ref, care.Breach)
+			f := add(&rep, &findingSUP04, ref, care.Breach)
 			f.Message = "direction has no due date"
-			f.Evidence = carve(slab, given)
-			rep = append(rep, f)
+			f.Evidence = a.carve(given)
+			a.constMessage()
 		}
-		due, label := d.Due, "due date"
+		due, by := d.Due, 0
 		var next care.Evidence
-		for _, j := range a.order {
-			dn := a.rec.Discussions[j]
-			if dn.Date.After(a.asOf) {
-				break
-			}
-			if dn.Date.After(d.Given) {
-				next = care.Evidence{Label: "next case discussion", Date: dn.Date, Ref: a.refs[j]}
-				break
-			}
+		if j := a.nextDiscussion(d.Given); j >= 0 {
+			next = care.Evidence{Label: "next case discussion", Date: a.rec.Discussions[j].Date, Ref: a.s.refs[j]}
 		}
 		if !next.Date.IsZero() && (due.IsZero() || next.Date.Before(due)) {
-			due, label = next.Date, "next case discussion"
+			due, by = next.Date, 1
 		}
 		if due.IsZero() {
 			continue
@@ -359,27 +575,31 @@ func (a *assessment) directions(rep care.Report, slab *[]care.Evidence) care.Rep
 			done = d.Completed
 		}
 		dl := care.Deadline{Rule: SUP04, Due: due, Anchor: d.Given, AnchorLabel: "direction given", Count: due.DaysSince(d.Given), Unit: care.Days}
-		f := care.NewFinding(r, ref, dl.Evaluate(done, a.asOf))
+		f := add(&rep, &findingSUP04, ref, dl.Evaluate(done, a.asOf))
 		f.Due, f.Deadline = due, dl
 		if f.Status == care.Met || f.Status == care.Late {
 			f.Done = done
 		}
 		if next.Date.IsZero() {
-			f.Evidence = carve(slab, given)
+			f.Evidence = a.carve(given)
 		} else {
-			f.Evidence = carve(slab, given, next)
+			f.Evidence = a.carve(given, next)
 		}
 		switch f.Status {
 		case care.Met:
-			f.Message = "direction followed up by its " + label
+			f.Message = followedUp[by]
+			a.constMessage()
 		case care.Late:
-			f.Message = "direction followed up " + strconv.Itoa(done.DaysSince(due)) + " days after its " + label
+			b := append(a.s.text, "direction followed up "...)
+			b = append(strconv.AppendInt(b, int64(done.DaysSince(due)), 10), " days after its "...)
+			a.message(append(b, followUpBy[by]...))
 		case care.Overdue:
-			f.Message = "direction not followed up by its " + label
+			f.Message = notFollowedUp[by]
+			a.constMessage()
 		default:
-			f.Message = "direction to be followed up by its " + label
+			f.Message = toFollowUp[by]
+			a.constMessage()
 		}
-		rep = append(rep, f)
 	}
 	return rep
 }

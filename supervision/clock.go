@@ -20,7 +20,8 @@ type clock struct {
 	end        care.Date // half-open; zero if ongoing
 	asOf       care.Date
 	eventLabel string
-	interval   func(care.Date) Interval
+	interval   func(care.Date) Interval // nil for fixed
+	fixed      Interval                 // the interval on every day, when interval is nil
 	phases     []phase
 	events     []event // sorted by date, no two on one day, in [start, end), not after asOf
 }
@@ -49,6 +50,14 @@ type obligation struct {
 // met it, or to the end of the obligations or asOf when still open.
 func (o obligation) days() int { return o.until.DaysSince(o.deadline.Anchor) }
 
+// intervalOn returns the interval in force on day d.
+func (c *clock) intervalOn(d care.Date) Interval {
+	if c.interval == nil {
+		return c.fixed
+	}
+	return c.interval(d)
+}
+
 // walk appends the clock's obligations to out and returns it.
 func (c *clock) walk(rule care.RuleID, out []obligation) []obligation {
 	if c.start.IsZero() || c.start.After(c.asOf) {
@@ -57,7 +66,7 @@ func (c *clock) walk(rule care.RuleID, out []obligation) []obligation {
 	anchor, label, ref := c.start, c.startLabel, ""
 	pi := 0
 	for i := 0; ; {
-		iv := c.interval(anchor)
+		iv := c.intervalOn(anchor)
 		dl := care.Deadline{Rule: rule, Due: iv.AddTo(anchor), Anchor: anchor, AnchorLabel: label, Count: iv.Count, Unit: iv.Unit}
 		aref := ref
 		for pi < len(c.phases) && !c.phases[pi].date.After(anchor) {
@@ -65,7 +74,7 @@ func (c *clock) walk(rule care.RuleID, out []obligation) []obligation {
 		}
 		for j := pi; j < len(c.phases) && !c.phases[j].date.After(dl.Due); j++ {
 			ph := c.phases[j]
-			piv := c.interval(ph.date)
+			piv := c.intervalOn(ph.date)
 			if due := piv.AddTo(ph.date); due.Before(dl.Due) {
 				iv = piv
 				dl = care.Deadline{Rule: rule, Due: due, Anchor: ph.date, AnchorLabel: ph.label, Count: piv.Count, Unit: piv.Unit}
@@ -147,6 +156,17 @@ func (o obligation) gap(subject string) Gap {
 // is carved from, to save an allocation per finding.
 func (o obligation) finding(r care.Rule, subject, what string, ev *[]care.Evidence) care.Finding {
 	f := care.NewFinding(r, subject, o.status)
+	o.fill(&f, what, ev)
+	// The message is built in one buffer, with one allocation for the
+	// string.
+	var buf [192]byte
+	f.Message = string(o.appendMessage(buf[:0], what))
+	return f
+}
+
+// fill sets the due date, deadline, done date and evidence of the
+// obligation's finding f, carving the evidence from ev.
+func (o *obligation) fill(f *care.Finding, what string, ev *[]care.Evidence) {
 	f.Due = o.deadline.Due
 	f.Deadline = o.deadline
 	f.Done = o.done.date
@@ -156,39 +176,40 @@ func (o obligation) finding(r care.Rule, subject, what string, ev *[]care.Eviden
 	} else {
 		f.Evidence = carve(ev, anchor, care.Evidence{Label: what, Date: o.done.date, Ref: o.done.ref})
 	}
-	// The message is built in one buffer, with one allocation for the
-	// string.
-	var buf [192]byte
-	b := buf[:0]
-	since := func(b []byte) []byte {
-		b = append(b, " the "...)
-		b = append(b, o.deadline.AnchorLabel...)
-		b = append(b, " on "...)
-		b, _ = o.deadline.Anchor.AppendText(b)
-		return b
-	}
+}
+
+// appendMessage appends the message of the obligation's finding to b.
+func (o *obligation) appendMessage(b []byte, what string) []byte {
 	switch o.status {
 	case care.Met:
 		b = append(append(b, what...), " within "...)
 		b = append(o.iv.appendTo(b), " of"...)
-		b = since(b)
+		b = o.appendSince(b)
 	case care.Late:
 		b = append(append(b, what...), ' ')
 		b = append(strconv.AppendInt(b, int64(o.days()), 10), " days after"...)
-		b = append(since(b), " (allowed "...)
+		b = append(o.appendSince(b), " (allowed "...)
 		b = append(o.iv.appendTo(b), ')')
 	case care.Overdue:
 		b = append(append(append(b, "no "...), what...), " for "...)
 		b = append(strconv.AppendInt(b, int64(o.days()), 10), " days since"...)
-		b = append(since(b), " (allowed "...)
+		b = append(o.appendSince(b), " (allowed "...)
 		b = append(o.iv.appendTo(b), ')')
 	default:
 		b = append(append(append(b, "next "...), what...), " due within "...)
 		b = append(o.iv.appendTo(b), " of"...)
-		b = since(b)
+		b = o.appendSince(b)
 	}
-	f.Message = string(b)
-	return f
+	return b
+}
+
+// appendSince appends " the <anchor label> on <anchor date>" to b.
+func (o *obligation) appendSince(b []byte) []byte {
+	b = append(b, " the "...)
+	b = append(b, o.deadline.AnchorLabel...)
+	b = append(b, " on "...)
+	b, _ = o.deadline.Anchor.AppendText(b)
+	return b
 }
 
 // carve copies items into the slab ev and returns them as a slice whose

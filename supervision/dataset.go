@@ -66,7 +66,7 @@ func (d Dataset) Validate() error {
 		validateSessionFields(&errs, p, s.Date, s.Supervisor, s.Worker, s.Kind)
 		d.checkInPost(&errs, p, workers, s.Worker, s.Date, s.Date)
 		for j, n := range s.Cases {
-			n.validate(&errs, p.in("cases", j), "", true, dirs)
+			n.validate(&errs, p.in("cases", j), "", true, dirIndex{m: dirs})
 			for k := range j {
 				if s.Cases[k].Child == n.Child && n.Child != "" {
 					errs.Addf(p.in("cases", j).field("child"), "child %q discussed twice in one session", n.Child)
@@ -246,14 +246,4 @@ func Join(base Dataset, cases map[string]CaseRecord) Dataset {
 	}
 	slices.SortStableFunc(out.Sessions, func(a, b Session) int { return a.Date.Compare(b.Date) })
 	return out
-}
-
-// byDate returns the indices 0..n-1 sorted stably by the date date(i).
-func byDate(n int, date func(int) care.Date) []int {
-	idx := make([]int, n)
-	for i := range idx {
-		idx[i] = i
-	}
-	slices.SortStableFunc(idx, func(a, b int) int { return date(a).Compare(date(b)) })
-	return idx
 }

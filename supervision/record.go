@@ -3,6 +3,7 @@ package supervision
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/lookedafter/practice/care"
 )
@@ -173,19 +174,30 @@ const (
 // String lists the elements in the set, "progress, worries, risks, future
 // focus", or "none".
 func (e Element) String() string {
+	var buf [64]byte
+	return string(e.appendTo(buf[:0]))
+}
+
+// elementNames are the names of the elements, in bit order.
+var elementNames = [...]string{"progress", "worries", "risks", "future focus"}
+
+// appendTo appends the list of the elements in the set (String) to b.
+func (e Element) appendTo(b []byte) []byte {
 	if e&AllElements == 0 {
-		return "none"
+		return append(b, "none"...)
 	}
-	var parts []string
-	for _, x := range [...]struct {
-		el   Element
-		name string
-	}{{Progress, "progress"}, {Worries, "worries"}, {Risks, "risks"}, {FutureFocus, "future focus"}} {
-		if e&x.el != 0 {
-			parts = append(parts, x.name)
+	first := true
+	for i, name := range elementNames {
+		if e&(1<<i) == 0 {
+			continue
 		}
+		if !first {
+			b = append(b, ", "...)
+		}
+		b = append(b, name...)
+		first = false
 	}
-	return strings.Join(parts, ", ")
+	return b
 }
 
 // Recorded returns the set of elements recorded in the note (text that is
@@ -210,7 +222,16 @@ func (n CaseNote) Recorded() Element {
 // Missing returns the elements not recorded in the note.
 func (n CaseNote) Missing() Element { return AllElements &^ n.Recorded() }
 
-func blank(s string) bool { return strings.TrimSpace(s) == "" }
+func blank(s string) bool {
+	if s == "" {
+		return true
+	}
+	// Most text starts with a character that is not space.
+	if c := s[0]; c < utf8.RuneSelf && c != ' ' && (c < '\t' || c > '\r') {
+		return false
+	}
+	return strings.TrimSpace(s) == ""
+}
 
 // Direction is a management direction about a child's case: what is to be
 // done, by whom and by when. A missing owner or due date is not an input
@@ -310,10 +331,34 @@ func (w Worker) validate(errs *care.ValidationErrors, path loc) {
 	}
 }
 
+// dirIndex finds a direction's child by the direction's ID: the first
+// direction with a non-empty ID gives it. It reads the map m when one was
+// built (many directions), and scans list otherwise, so that validating a
+// child's few directions allocates nothing.
+type dirIndex struct {
+	m    map[string]string
+	list []Direction
+}
+
+// child returns the child of the first direction with the given ID, and
+// false if there is none ("" is never found).
+func (x dirIndex) child(id string) (string, bool) {
+	if x.m != nil || id == "" {
+		c, ok := x.m[id]
+		return c, ok
+	}
+	for i := range x.list {
+		if x.list[i].ID == id {
+			return x.list[i].Child, true
+		}
+	}
+	return "", false
+}
+
 // validateNote checks one case note. child is the child the note must be
 // about ("" to accept any non-empty child); dirs maps direction IDs to their
 // child.
-func (n CaseNote) validate(errs *care.ValidationErrors, path loc, child string, requireChild bool, dirs map[string]string) {
+func (n *CaseNote) validate(errs *care.ValidationErrors, path loc, child string, requireChild bool, dirs dirIndex) {
 	switch {
 	case n.Child == "" && requireChild:
 		errs.Add(path.field("child"), care.ErrRequired)
@@ -325,7 +370,7 @@ func (n CaseNote) validate(errs *care.ValidationErrors, path loc, child string, 
 		about = child
 	}
 	for k, id := range n.Directions {
-		dc, ok := dirs[id]
+		dc, ok := dirs.child(id)
 		switch {
 		case id == "":
 			errs.Add(path.field(care.Index("directions", k)), care.ErrRequired)
@@ -354,7 +399,7 @@ func validateSessionFields(errs *care.ValidationErrors, path loc, date care.Date
 	}
 }
 
-func (d Direction) validate(errs *care.ValidationErrors, path loc, child string, requireChild bool) {
+func (d *Direction) validate(errs *care.ValidationErrors, path loc, child string, requireChild bool) {
 	if d.ID == "" {
 		errs.Add(path.field("id"), care.ErrRequired)
 	}
@@ -378,7 +423,7 @@ func (d Direction) validate(errs *care.ValidationErrors, path loc, child string,
 	}
 }
 
-func (a Allocation) validate(errs *care.ValidationErrors, path loc, child string, requireChild bool) {
+func (a *Allocation) validate(errs *care.ValidationErrors, path loc, child string, requireChild bool) {
 	switch {
 	case a.Child == "" && requireChild:
 		errs.Add(path.field("child"), care.ErrRequired)
@@ -401,6 +446,18 @@ func (a Allocation) validate(errs *care.ValidationErrors, path loc, child string
 func checkOverlaps(errs *care.ValidationErrors, prefix string, all []Allocation, idx []int) {
 	for x, i := range idx {
 		for _, j := range idx[x+1:] {
+			if all[i].Period().Overlaps(all[j].Period()) {
+				errs.Addf(care.Index(prefix, j), "overlaps %s %v", care.Index(prefix, i), all[i].Period())
+			}
+		}
+	}
+}
+
+// checkAllOverlaps is checkOverlaps over every allocation in all, which
+// are one child's.
+func checkAllOverlaps(errs *care.ValidationErrors, prefix string, all []Allocation) {
+	for i := range all {
+		for j := i + 1; j < len(all); j++ {
 			if all[i].Period().Overlaps(all[j].Period()) {
 				errs.Addf(care.Index(prefix, j), "overlaps %s %v", care.Index(prefix, i), all[i].Period())
 			}

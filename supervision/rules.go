@@ -102,7 +102,3 @@ func rule(id care.RuleID) care.Rule {
 	}
 	return care.Rule{ID: id}
 }
-
-// ruleTable holds the rules, built once and never modified, for assessment
-// to read; Rules gives callers their own copy.
-var ruleTable = Rules()
