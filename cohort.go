@@ -272,18 +272,42 @@ type aggregator struct {
 	invalid, flagged int
 	rules            []care.RuleID       // the rule table: index → ID
 	index            map[care.RuleID]int // ID → index
+	cache            [128]cachedRule         // see cachedIndex
 	all              *tally
 	teams, offices   map[string]*tally
-	domains          map[care.Domain]int
+	domains          [256]int // overdue findings by domain
+}
+
+type cachedRule struct {
+	id  care.RuleID
+	idx int
+	ok  bool
 }
 
 func newAggregator(asOf care.Date) *aggregator {
 	a := &aggregator{asOf: asOf, all: &tally{}, teams: map[string]*tally{}, offices: map[string]*tally{},
-		domains: map[care.Domain]int{}, index: map[care.RuleID]int{}}
+		index: map[care.RuleID]int{}}
 	for _, r := range Rules() {
 		a.ruleIndex(r.ID)
 	}
 	return a
+}
+
+// cachedIndex is ruleIndex through a small direct-mapped cache keyed by
+// the ID's length and first bytes, which saves a map lookup for almost
+// every finding.
+func (a *aggregator) cachedIndex(id care.RuleID) int {
+	h := uint(len(id))
+	for k := 0; k < len(id) && k < 8; k++ {
+		h = h*31 + uint(id[k])
+	}
+	c := &a.cache[h%uint(len(a.cache))]
+	if c.ok && c.id == id {
+		return c.idx
+	}
+	i := a.ruleIndex(id)
+	*c = cachedRule{id: id, idx: i, ok: true}
+	return i
 }
 
 // ruleIndex returns the index of rule id, adding it to the table if new.
@@ -324,8 +348,6 @@ func (a *aggregator) add(res *ChildResult) {
 	if res.Drift.Flagged {
 		a.flagged++
 	}
-	var prev care.RuleID
-	idx := -1
 	for i := range res.Report {
 		f := &res.Report[i]
 		if f.Status == care.Overdue {
@@ -334,9 +356,7 @@ func (a *aggregator) add(res *ChildResult) {
 		if f.Rule == RuleDrift {
 			continue
 		}
-		if idx < 0 || f.Rule != prev {
-			prev, idx = f.Rule, a.ruleIndex(f.Rule)
-		}
+		idx := a.cachedIndex(f.Rule)
 		late := 0
 		if f.Status == care.Late || f.Status == care.Overdue {
 			late = f.DaysLate(a.asOf)
@@ -369,9 +389,10 @@ func (a *aggregator) report(results []ChildResult) CohortReport {
 	rep.ByTeam = groupRates(a.teams, a.rules)
 	rep.ByOffice = groupRates(a.offices, a.rules)
 	for d, n := range a.domains {
-		rep.OverdueByDomain = append(rep.OverdueByDomain, DomainCount{Domain: d, Overdue: n})
+		if n > 0 {
+			rep.OverdueByDomain = append(rep.OverdueByDomain, DomainCount{Domain: care.Domain(d), Overdue: n})
+		}
 	}
-	slices.SortFunc(rep.OverdueByDomain, func(a, b DomainCount) int { return cmp.Compare(a.Domain, b.Domain) })
 	return rep
 }
 
