@@ -359,3 +359,20 @@ func civilFromDays(z int) (int, time.Month, int) {
 	}
 	return y, time.Month(m), d
 }
+
+// searchDate returns the first index i in [0, n) whose date at(i) is not
+// before d (n if there is none), and whether that date is d: what
+// slices.BinarySearchFunc returns on records sorted by date, without
+// copying a record for every comparison.
+func searchDate(n int, d Date, at func(int) Date) (int, bool) {
+	lo, hi := 0, n
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if at(m).n < d.n {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo, lo < n && at(lo).n == d.n
+}

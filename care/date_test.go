@@ -348,3 +348,28 @@ func FuzzDateArithmetic(f *testing.F) {
 		}
 	})
 }
+
+func TestSearchDate(t *testing.T) {
+	d := func(day int) Date { return MustDate(2025, 1, day) }
+	for _, tc := range []struct {
+		name  string
+		dates []Date
+		find  Date
+	}{
+		{"empty", nil, d(5)},
+		{"before all", []Date{d(5), d(9)}, d(1)},
+		{"after all", []Date{d(5), d(9)}, d(20)},
+		{"equal first", []Date{d(5), d(9)}, d(5)},
+		{"between", []Date{d(5), d(9)}, d(7)},
+		{"duplicates", []Date{d(5), d(9), d(9), d(9), d(12)}, d(9)},
+		{"zero date", []Date{{}, d(9)}, Date{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			wantI, wantOK := slices.BinarySearchFunc(tc.dates, tc.find, Date.Compare)
+			i, ok := searchDate(len(tc.dates), tc.find, func(k int) Date { return tc.dates[k] })
+			if i != wantI || ok != wantOK {
+				t.Errorf("searchDate(%v, %v) = %d, %t, want %d, %t", tc.dates, tc.find, i, ok, wantI, wantOK)
+			}
+		})
+	}
+}

@@ -3,7 +3,6 @@ package care
 import (
 	"errors"
 	"fmt"
-	"slices"
 
 	"github.com/shopspring/decimal"
 )
@@ -346,7 +345,7 @@ func appendPlacements(dst []Placement, eps []Episode) []Placement {
 // EpisodeOn returns the index of the episode that covers day d, and false if
 // the child was not looked after that day.
 func EpisodeOn(eps []Episode, d Date) (int, bool) {
-	i, found := slices.BinarySearchFunc(eps, d, func(e Episode, t Date) int { return e.Start.Compare(t) })
+	i, found := searchDate(len(eps), d, func(k int) Date { return eps[k].Start })
 	if found {
 		// Several episodes cannot share a start in valid input; take the last.
 		for i+1 < len(eps) && eps[i+1].Start.Equal(d) {

@@ -3,7 +3,6 @@ package care
 import (
 	"cmp"
 	"fmt"
-	"slices"
 	"strconv"
 )
 
@@ -271,7 +270,7 @@ func RepeatedMissing(eps []MissingEpisode, from Date, p MissingPolicy) (int, boo
 	n := cmp.Or(p.RepeatEpisodes, 3)
 	days := cmp.Or(p.RepeatDays, 90)
 	// Episodes are in order of start: skip those before from.
-	start, _ := slices.BinarySearchFunc(eps, from, func(e MissingEpisode, d Date) int { return e.Start.Compare(d) })
+	start, _ := searchDate(len(eps), from, func(k int) Date { return eps[k].Start })
 	// Two pointers over the counted episodes: lo is the oldest counted
 	// episode still within the window ending at eps[i].
 	lo, count := start, 0

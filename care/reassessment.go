@@ -3,7 +3,6 @@ package care
 import (
 	"cmp"
 	"fmt"
-	"slices"
 )
 
 // EventKind classifies a significant event or change of circumstances.
@@ -200,7 +199,7 @@ func eventLabel(k EventKind) string {
 // completed on or after from and on or before asOf, and -1 if none.
 func (a *planAssessor) firstAssessment(from Date) (int, Date) {
 	as := a.r.Assessments
-	i, _ := slices.BinarySearchFunc(as, from, func(x Assessment, d Date) int { return x.Completed.Compare(d) })
+	i, _ := searchDate(len(as), from, func(k int) Date { return as[k].Completed })
 	if i < len(as) && !as[i].Completed.After(a.asOf) {
 		return i, as[i].Completed
 	}

@@ -383,7 +383,7 @@ func (a *planAssessor) counted(v Visit) bool {
 // or after from and before end (zero end: no limit), and -1 if none.
 func (a *planAssessor) nextVisit(from, end Date) (int, Date) {
 	vs := a.r.Visits
-	i, _ := slices.BinarySearchFunc(vs, from, func(v Visit, d Date) int { return v.Date.Compare(d) })
+	i, _ := searchDate(len(vs), from, func(k int) Date { return vs[k].Date })
 	for ; i < len(vs); i++ {
 		v := vs[i]
 		if v.Date.After(a.asOf) || (!end.IsZero() && !v.Date.Before(end)) {
