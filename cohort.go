@@ -272,7 +272,7 @@ type aggregator struct {
 	invalid, flagged int
 	rules            []care.RuleID       // the rule table: index → ID
 	index            map[care.RuleID]int // ID → index
-	cache            [128]cachedRule         // see cachedIndex
+	cache            [128]cachedRule     // see cachedIndex
 	all              *tally
 	teams, offices   map[string]*tally
 	domains          [256]int // overdue findings by domain
