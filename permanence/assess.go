@@ -4,8 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strconv"
-	"strings"
+	"sync"
 
 	"github.com/lookedafter/practice/care"
 )
@@ -45,12 +44,19 @@ var ErrNoAsOf = errors.New("permanence: the as-of date is required")
 //
 // See also [Track], [Rules].
 func Assess(rec Record, in Inputs, asOf care.Date, cal *care.Calendar, p Policy) (care.Report, error) {
-	rep, err := AppendAssessment(nil, rec, in, asOf, cal, p)
+	// The findings are gathered in scratch, then copied to a report of
+	// exactly their number.
+	sc := scratchPool.Get().(*scratch)
+	defer sc.release()
+	rep, err := AppendAssessment(sc.rep[:0], rec, in, asOf, cal, p)
 	if err != nil {
 		return nil, err
 	}
-	rep.Sort()
-	return rep, nil
+	sc.rep = rep
+	out := make(care.Report, len(rep))
+	copy(out, rep)
+	out.Sort()
+	return out, nil
 }
 
 // AppendAssessment is [Assess] appending its findings, unsorted, to dst:
@@ -61,11 +67,108 @@ func AppendAssessment(dst care.Report, rec Record, in Inputs, asOf care.Date, ca
 		return dst, err
 	}
 	v := newView(rec, in, asOf)
-	rep := slices.Grow(dst, 8+len(rec.Plan.Transitions)+len(rec.Adoption.Reviews))
-	if err := assess(&rep, rec, in, &v, asOf, cal, p); err != nil {
+	sc := scratchPool.Get().(*scratch)
+	defer sc.release()
+	a := run{rep: slices.Grow(dst, 8+len(rec.Plan.Transitions)+len(rec.Adoption.Reviews)), ev: sc.ev[:0]}
+	err := assess(&a, rec, in, &v, asOf, cal, p)
+	sc.ev = a.ev
+	if err != nil {
+		// The findings gathered so far point into the scratch evidence.
+		clear(a.rep[len(dst):])
 		return dst, err
 	}
-	return rep, nil
+	settleEvidence(a.rep[len(dst):])
+	return a.rep, nil
+}
+
+// run gathers one child's findings: the report they are appended to, and
+// the evidence they point into, in scratch memory, until [settleEvidence]
+// moves it out (or, for the tracker, until the findings are dropped).
+type run struct {
+	rep care.Report
+	ev  []care.Evidence
+}
+
+// add appends f with the evidence gathered since start, its capacity
+// capped so that one finding's evidence cannot overwrite another's.
+func (a *run) add(f *care.Finding, start int) {
+	f.Evidence = a.ev[start:len(a.ev):len(a.ev)]
+	a.rep = append(a.rep, *f)
+}
+
+// newFinding is [care.NewFinding] without copying the rule.
+func newFinding(r *care.Rule, subject string, st care.Status) care.Finding {
+	return care.Finding{Rule: r.ID, Citation: r.Citation, Severity: r.Severity, Domain: r.Domain, Subject: subject, Status: st}
+}
+
+// inForceOn is [care.Rule.InForceOn] without copying the rule.
+func inForceOn(r *care.Rule, d care.Date) bool {
+	if r.InForce.Start.IsZero() {
+		return r.InForce.End.IsZero() || d.Before(r.InForce.End)
+	}
+	return r.InForce.Contains(d)
+}
+
+// scratch is the working memory of one assessment, reused through
+// scratchPool: the findings' evidence while it is gathered and, for the
+// tracker, the findings themselves. Nothing a returned finding or row
+// references lives in it.
+type scratch struct {
+	ev  []care.Evidence
+	rep care.Report
+}
+
+var scratchPool = sync.Pool{New: func() any { return &scratch{ev: make([]care.Evidence, 0, 32)} }}
+
+// maxPooled is the largest evidence buffer returned to the pool, so that
+// one outsized record does not pin its memory.
+const maxPooled = 1024
+
+// reset clears what the scratch holds, so that it keeps no finding's
+// strings alive, and empties it. Past their lengths, its buffers are
+// always clear.
+func (sc *scratch) reset() {
+	clear(sc.ev)
+	sc.ev = sc.ev[:0]
+	clear(sc.rep)
+	sc.rep = sc.rep[:0]
+}
+
+// release resets the scratch and returns it to the pool.
+func (sc *scratch) release() {
+	sc.reset()
+	if cap(sc.ev) > maxPooled || cap(sc.rep) > maxPooled {
+		return
+	}
+	scratchPool.Put(sc)
+}
+
+// settleEvidence moves the evidence of the findings fs, gathered in
+// scratch memory, into one new array sized exactly, each finding's slice
+// with its capacity capped so that appending to one cannot overwrite
+// another's.
+func settleEvidence(fs care.Report) {
+	n := 0
+	for i := range fs {
+		n += len(fs[i].Evidence)
+	}
+	if n == 0 {
+		return
+	}
+	arena := make([]care.Evidence, n)
+	off := 0
+	for i := range fs {
+		f := &fs[i]
+		if len(f.Evidence) == 0 {
+			if f.Evidence != nil {
+				f.Evidence = []care.Evidence{} // not into the scratch
+			}
+			continue
+		}
+		k := copy(arena[off:], f.Evidence)
+		f.Evidence = arena[off : off+k : off+k]
+		off += k
+	}
 }
 
 func check(rec Record, in Inputs, asOf care.Date, p Policy) error {
@@ -81,33 +184,36 @@ func check(rec Record, in Inputs, asOf care.Date, p Policy) error {
 	return errs.Err()
 }
 
-func assess(rep *care.Report, rec Record, in Inputs, v *view, asOf care.Date, cal *care.Calendar, p Policy) error {
-	assessPlanRecorded(rep, in, v, asOf)
-	assessParallel(rep, rec, v, p)
-	assessDrift(rep, rec, v, asOf, p)
-	if err := assessProceedings(rep, rec, asOf, cal, p); err != nil {
+func assess(a *run, rec Record, in Inputs, v *view, asOf care.Date, cal *care.Calendar, p Policy) error {
+	assessPlanRecorded(a, in, v, asOf)
+	assessParallel(a, rec, v, p)
+	assessDrift(a, rec, v, asOf, p)
+	if err := assessProceedings(a, rec, asOf, cal, p); err != nil {
 		return err
 	}
-	assessTimeliness(rep, rec, v, asOf, p)
-	assessSGO(rep, rec, asOf, p)
-	assessAdoptionReviews(rep, rec.Adoption, asOf)
-	assessSection20(rep, in, v, asOf, p)
+	assessTimeliness(a, rec, v, asOf, p)
+	assessSGO(a, rec, asOf, p)
+	assessAdoptionReviews(a, rec.Adoption, asOf)
+	assessSection20(a, in, v, asOf, p)
 	return nil
 }
 
-// finding is [care.Deadline.Finding] with the anchor's record path and
-// room for extra evidence, so that adding evidence does not reallocate.
-func finding(r care.Rule, d care.Deadline, subject string, done, asOf care.Date, ref string, extra int) care.Finding {
-	f := care.NewFinding(r, subject, d.Evaluate(done, asOf))
+// finding is [care.Deadline.Finding] without its evidence, which the
+// caller gathers in the run: the anchor ([anchorOf]) and any more.
+func finding(r *care.Rule, d care.Deadline, subject string, done, asOf care.Date) care.Finding {
+	f := newFinding(r, subject, d.Evaluate(done, asOf))
 	f.Due = d.Due
 	if f.Status == care.Met || f.Status == care.Late {
 		f.Done = done
 	}
 	f.Deadline = d
 	f.Message = r.Title
-	f.Evidence = make([]care.Evidence, 1, 1+extra)
-	f.Evidence[0] = care.Evidence{Label: d.AnchorLabel, Date: d.Anchor, Ref: ref}
 	return f
+}
+
+// anchorOf is the evidence of a deadline's anchor, with its record path.
+func anchorOf(d care.Deadline, ref string) care.Evidence {
+	return care.Evidence{Label: d.AnchorLabel, Date: d.Anchor, Ref: ref}
 }
 
 // routeState is where one route of the current plan stands.
@@ -203,25 +309,27 @@ func currentPeriod(eps []care.Episode, asOf care.Date) (cur care.Period, prevEnd
 func transitionRef(i int) string { return transitionRefs.at(i) }
 
 // PERM-01.
-func assessPlanRecorded(rep *care.Report, in Inputs, v *view, asOf care.Date) {
+func assessPlanRecorded(a *run, in Inputs, v *view, asOf care.Date) {
 	if in.SecondReview.IsZero() || care.IsShortBreakOnly(in.Episodes) {
 		return
 	}
 	r := rule(PERM01)
-	if !r.InForceOn(in.SecondReview) {
+	if !inForceOn(r, in.SecondReview) {
 		return
 	}
 	d := care.Deadline{Rule: PERM01, Due: in.SecondReview, Anchor: in.SecondReview,
 		AnchorLabel: "second looked-after review", Unit: care.Days}
-	f := finding(r, d, "plan", v.recorded, asOf, "", 1)
+	f := finding(r, d, "plan", v.recorded, asOf)
+	start := len(a.ev)
+	a.ev = append(a.ev, anchorOf(d, ""))
 	if !f.Done.IsZero() {
-		f.Evidence = append(f.Evidence, care.Evidence{Label: "plan for permanence recorded", Date: v.recorded, Ref: transitionRef(v.recordedIdx)})
+		a.ev = append(a.ev, care.Evidence{Label: "plan for permanence recorded", Date: v.recorded, Ref: transitionRef(v.recordedIdx)})
 	}
-	rep.Add(f)
+	a.add(&f, start)
 }
 
 // PERM-02.
-func assessParallel(rep *care.Report, rec Record, v *view, p Policy) {
+func assessParallel(a *run, rec Record, v *view, p Policy) {
 	if !v.lookedAfter || v.primary == RouteUnknown {
 		return
 	}
@@ -230,25 +338,26 @@ func assessParallel(rep *care.Report, rec Record, v *view, p Policy) {
 		return
 	}
 	ts := rec.Plan.Transitions
-	f := care.NewFinding(rule(PERM02), "plan", care.Breach)
-	f.Evidence = append(make([]care.Evidence, 0, 2), care.Evidence{Label: "primary route " + describe(ts[ps.idx]), Date: ps.since, Ref: transitionRef(ps.idx)})
+	f := newFinding(rule(PERM02), "plan", care.Breach)
+	start := len(a.ev)
+	a.ev = append(a.ev, care.Evidence{Label: primaryRouteLabel(ts[ps.idx]), Date: ps.since, Ref: transitionRef(ps.idx)})
 	for r := RouteReturnHome; int(r) < len(v.routes); r++ {
 		s := v.routes[r]
 		if r == v.primary || !s.state.IsActive() {
 			continue
 		}
 		f.Status = care.Met
-		f.Evidence = append(f.Evidence, care.Evidence{Label: "parallel route " + describe(ts[s.idx]), Date: s.since, Ref: transitionRef(s.idx)})
-		f.Message = "primary route " + v.primary.String() + " is uncertain and a parallel route is being worked"
-		rep.Add(f)
+		a.ev = append(a.ev, care.Evidence{Label: parallelRouteLabel(ts[s.idx]), Date: s.since, Ref: transitionRef(s.idx)})
+		f.Message = parallelMessage(v.primary)
+		a.add(&f, start)
 		return
 	}
-	f.Message = "primary route " + v.primary.String() + " (" + ps.state.String() + ") is uncertain and no other route is actively being worked"
-	rep.Add(f)
+	f.Message = noParallelMessage(v.primary, ps.state)
+	a.add(&f, start)
 }
 
 // PERM-03.
-func assessDrift(rep *care.Report, rec Record, v *view, asOf care.Date, p Policy) {
+func assessDrift(a *run, rec Record, v *view, asOf care.Date, p Policy) {
 	ts := rec.Plan.Transitions
 	if v.first >= v.end {
 		return
@@ -288,55 +397,54 @@ func assessDrift(rep *care.Report, rec Record, v *view, asOf care.Date, p Policy
 		} else if !v.lookedAfter {
 			return // the child has left care: the plan no longer runs
 		}
-		extra := 0
+		f := finding(r, d, "plan", next, asOf)
+		start := len(a.ev)
+		a.ev = append(a.ev, anchorOf(d, transitionRef(last)))
 		if next.IsZero() {
-			extra = nOpen
-		}
-		f := finding(r, d, "plan", next, asOf, transitionRef(last), extra)
-		if next.IsZero() {
-			var b strings.Builder
-			b.WriteString("no movement on the plan since ")
-			b.WriteString(day.String())
-			b.WriteString("; open routes:")
+			// The message is built in one buffer, on the stack unless it
+			// is unusually long, and copied once into its string.
+			var buf [256]byte
+			b := append(buf[:0], "no movement on the plan since "...)
+			b, _ = day.AppendText(b)
+			b = append(b, "; open routes:"...)
 			for rt := RouteReturnHome; int(rt) < len(open); rt++ {
 				if !open[rt] {
 					continue
 				}
 				s := v.routes[rt]
-				b.WriteString(" ")
-				b.WriteString(rt.String())
-				b.WriteString(" (")
-				b.WriteString(s.state.String())
-				b.WriteString(" since ")
-				b.WriteString(s.since.String())
-				b.WriteString(")")
-				f.Evidence = append(f.Evidence, care.Evidence{Label: "open route " + describe(ts[s.idx]), Date: s.since, Ref: transitionRef(s.idx)})
+				b = append(b, ' ')
+				b = append(b, rt.String()...)
+				b = append(b, " ("...)
+				b = append(b, s.state.String()...)
+				b = append(b, " since "...)
+				b, _ = s.since.AppendText(b)
+				b = append(b, ')')
+				a.ev = append(a.ev, care.Evidence{Label: openRouteLabel(ts[s.idx]), Date: s.since, Ref: transitionRef(s.idx)})
 			}
-			f.Message = b.String()
+			f.Message = string(b)
 		}
-		rep.Add(f)
+		a.add(&f, start)
 	}
 }
 
 // PERM-04.
-func assessProceedings(rep *care.Report, rec Record, asOf care.Date, cal *care.Calendar, p Policy) error {
+func assessProceedings(a *run, rec Record, asOf care.Date, cal *care.Calendar, p Policy) error {
 	r := rule(PERM04)
 	weeks := p.proceedingsWeeks()
 	for i, pr := range rec.Proceedings {
-		if pr.Issued.After(asOf) || !r.InForceOn(pr.Issued) {
+		if pr.Issued.After(asOf) || !inForceOn(r, pr.Issued) {
 			continue
 		}
 		days := 7 * weeks
 		subject := proceedingsRefs.at(i)
-		ev := make([]care.Evidence, 1, 2+len(pr.Extensions))
-		ev[0] = care.Evidence{Label: "application issued", Date: pr.Issued, Ref: subject}
+		start := len(a.ev)
+		a.ev = append(a.ev, care.Evidence{Label: "application issued", Date: pr.Issued, Ref: subject})
 		for j, e := range pr.Extensions {
 			if e.Granted.After(asOf) {
 				continue
 			}
 			days += e.Days
-			ev = append(ev, care.Evidence{Label: "extension of " + strconv.Itoa(e.Days) + " days granted", Date: e.Granted,
-				Ref: care.Index(subject+".extensions", j)})
+			a.ev = append(a.ev, care.Evidence{Label: extensionLabel(e.Days), Date: e.Granted, Ref: extensionRef(subject, j)})
 		}
 		d := care.Deadline{Rule: PERM04, Due: pr.Issued.AddDays(days), Anchor: pr.Issued,
 			AnchorLabel: "application issued", Count: days, Unit: care.Days}
@@ -349,16 +457,19 @@ func assessProceedings(rep *care.Report, rec Record, asOf care.Date, cal *care.C
 				return fmt.Errorf("permanence: %s: %w", subject, err)
 			}
 			if !due.Equal(d.Due) {
-				ev = append(ev, care.Evidence{Label: "limit falls on a non-working day " + d.Due.String() + "; moved to the next working day", Date: due})
+				var buf [96]byte
+				b := append(buf[:0], "limit falls on a non-working day "...)
+				b, _ = d.Due.AppendText(b)
+				b = append(b, "; moved to the next working day"...)
+				a.ev = append(a.ev, care.Evidence{Label: string(b), Date: due})
 			}
 			d.Due = due
 		}
-		f := finding(r, d, subject, pr.FinalOrder, asOf, "", 0)
-		f.Evidence = ev
+		f := finding(r, d, subject, pr.FinalOrder, asOf)
 		if !f.Done.IsZero() {
-			f.Evidence = append(f.Evidence, care.Evidence{Label: "final order: " + pr.FinalOrderKind.String(), Date: pr.FinalOrder, Ref: subject})
+			a.ev = append(a.ev, care.Evidence{Label: finalOrderLabel(pr.FinalOrderKind), Date: pr.FinalOrder, Ref: subject})
 		}
-		rep.Add(f)
+		a.add(&f, start)
 	}
 	return nil
 }
@@ -375,14 +486,14 @@ func nextWorkingDay(cal *care.Calendar, d care.Date) (care.Date, error) {
 }
 
 // PERM-05: A1 and A2 for one child.
-func assessTimeliness(rep *care.Report, rec Record, v *view, asOf care.Date, p Policy) {
-	a := rec.Adoption
+func assessTimeliness(a *run, rec Record, v *view, asOf care.Date, p Policy) {
+	ad := rec.Adoption
 	r := rule(PERM05)
 	ts := p.thresholds()
 	// A2: authority to place to match.
-	if po := a.PlacementOrder; !po.IsZero() && !po.After(asOf) {
-		done := doneBy(a.Match, asOf)
-		lapsed := done.IsZero() && !a.Revoked.IsZero() && !a.Revoked.After(asOf)
+	if po := ad.PlacementOrder; !po.IsZero() && !po.After(asOf) {
+		done := doneBy(ad.Match, asOf)
+		lapsed := done.IsZero() && !ad.Revoked.IsZero() && !ad.Revoked.After(asOf)
 		if !done.IsZero() && done.Before(po) {
 			done = po // a match before the authority counts as 0 days
 		}
@@ -390,16 +501,16 @@ func assessTimeliness(rep *care.Report, rec Record, v *view, asOf care.Date, p P
 		if end.IsZero() {
 			end = asOf
 		}
-		if th, ok := ThresholdFor(ts, A2, end); ok && !lapsed && r.InForceOn(end) {
-			rep.Add(thresholdFinding(r, th, po, "authority to place", done, asOf, "adoption.placement_order", "A2"))
+		if th, ok := ThresholdFor(ts, A2, end); ok && !lapsed && inForceOn(r, end) {
+			thresholdFinding(a, r, th, po, "authority to place", done, asOf, "adoption.placement_order", "A2", "adoption A2")
 		}
 	}
 	// A1: entering care to moving in with the adopters.
-	if !onAdoptionTrack(a, v) {
+	if !onAdoptionTrack(ad, v) {
 		return
 	}
-	placed := doneBy(a.Placed, asOf)
-	if placed.IsZero() && (!doneBy(a.Revoked, asOf).IsZero() || !doneBy(a.AdoptionOrder, asOf).IsZero()) {
+	placed := doneBy(ad.Placed, asOf)
+	if placed.IsZero() && (!doneBy(ad.Revoked, asOf).IsZero() || !doneBy(ad.AdoptionOrder, asOf).IsZero()) {
 		return
 	}
 	start, ok := v.period.Start, v.periodOK
@@ -413,8 +524,8 @@ func assessTimeliness(rep *care.Report, rec Record, v *view, asOf care.Date, p P
 	if end.IsZero() {
 		end = asOf
 	}
-	if th, ok := ThresholdFor(ts, A1, end); ok && r.InForceOn(end) {
-		rep.Add(thresholdFinding(r, th, start, "entered care", placed, asOf, "episodes", "A1"))
+	if th, ok := ThresholdFor(ts, A1, end); ok && inForceOn(r, end) {
+		thresholdFinding(a, r, th, start, "entered care", placed, asOf, "episodes", "A1", "adoption A1")
 	}
 }
 
@@ -443,19 +554,31 @@ func doneBy(d, asOf care.Date) care.Date {
 	return d
 }
 
-func thresholdFinding(r care.Rule, th Threshold, start care.Date, label string, done, asOf care.Date, ref, measure string) care.Finding {
+// thresholdFinding adds the PERM-05 finding of one measure; subject is
+// "adoption " + measure.
+func thresholdFinding(a *run, r *care.Rule, th Threshold, start care.Date, label string, done, asOf care.Date, ref, measure, subject string) {
 	d := care.Deadline{Rule: r.ID, Due: th.Due(start), Anchor: start, AnchorLabel: label, Count: th.Months, Unit: care.Months}
 	if th.Months == 0 {
 		d.Count, d.Unit = th.Days, care.Days
 	}
-	f := finding(r, d, "adoption "+measure, done, asOf, ref, 1)
-	f.Evidence = append(f.Evidence, care.Evidence{Label: "threshold " + th.String() + ": " + th.Source})
-	f.Message = measure + " within the scorecard threshold (" + th.String() + ")"
-	return f
+	f := finding(r, d, subject, done, asOf)
+	var buf [192]byte
+	b := append(buf[:0], "threshold "...)
+	b = th.appendText(b)
+	b = append(b, ": "...)
+	b = append(b, th.Source...)
+	at := len(a.ev)
+	a.ev = append(a.ev, anchorOf(d, ref), care.Evidence{Label: string(b)})
+	b = append(buf[:0], measure...)
+	b = append(b, " within the scorecard threshold ("...)
+	b = th.appendText(b)
+	b = append(b, ')')
+	f.Message = string(b)
+	a.add(&f, at)
 }
 
 // PERM-06.
-func assessSGO(rep *care.Report, rec Record, asOf care.Date, p Policy) {
+func assessSGO(a *run, rec Record, asOf care.Date, p Policy) {
 	r := rule(PERM06)
 	months := p.sgoReportMonths()
 	for i, s := range rec.SpecialGuardianship {
@@ -469,8 +592,10 @@ func assessSGO(rep *care.Report, rec Record, asOf care.Date, p Policy) {
 			continue // withdrawn in time: no report was owed
 		}
 		subject := sgoRefs.at(i)
-		f := finding(r, d, subject, report, asOf, subject, 0)
-		rep.Add(f)
+		f := finding(r, d, subject, report, asOf)
+		start := len(a.ev)
+		a.ev = append(a.ev, anchorOf(d, subject))
+		a.add(&f, start)
 	}
 }
 
@@ -496,22 +621,22 @@ var (
 )
 
 // PERM-07.
-func assessAdoptionReviews(rep *care.Report, a Adoption, asOf care.Date) {
+func assessAdoptionReviews(a *run, ad Adoption, asOf care.Date) {
 	r := rule(PERM07)
-	placed := doneBy(a.Placed, asOf)
-	if po := a.PlacementOrder; !po.IsZero() && !po.After(asOf) && (placed.IsZero() || po.Before(placed)) {
+	placed := doneBy(ad.Placed, asOf)
+	if po := ad.PlacementOrder; !po.IsZero() && !po.After(asOf) && (placed.IsZero() || po.Before(placed)) {
 		end := placed
-		if rv := doneBy(a.Revoked, asOf); !rv.IsZero() && (end.IsZero() || rv.Before(end)) {
+		if rv := doneBy(ad.Revoked, asOf); !rv.IsZero() && (end.IsZero() || rv.Before(end)) {
 			end = rv
 		}
-		reviewChain(rep, r, a.Reviews, po, "authority to place", end, beforePlacement[:], asOf)
+		reviewChain(a, r, ad.Reviews, po, "authority to place", end, beforePlacement[:], asOf)
 	}
 	if !placed.IsZero() {
-		end := doneBy(a.AdoptionOrder, asOf)
-		if ds := doneBy(a.Disrupted, asOf); !ds.IsZero() && (end.IsZero() || ds.Before(end)) {
+		end := doneBy(ad.AdoptionOrder, asOf)
+		if ds := doneBy(ad.Disrupted, asOf); !ds.IsZero() && (end.IsZero() || ds.Before(end)) {
 			end = ds
 		}
-		reviewChain(rep, r, a.Reviews, placed, "placed for adoption", end, afterPlacement[:], asOf)
+		reviewChain(a, r, ad.Reviews, placed, "placed for adoption", end, afterPlacement[:], asOf)
 	}
 }
 
@@ -520,7 +645,7 @@ func assessAdoptionReviews(rep *care.Report, a Adoption, asOf care.Date) {
 // held (the first, one step after start), the last step repeating. Reviews
 // held on or after start and before end count. When the phase ended before
 // a review fell due, none was owed.
-func reviewChain(rep *care.Report, r care.Rule, reviews []care.Date, start care.Date, label string, end care.Date, steps []step, asOf care.Date) {
+func reviewChain(a *run, r *care.Rule, reviews []care.Date, start care.Date, label string, end care.Date, steps []step, asOf care.Date) {
 	j := 0
 	for j < len(reviews) && reviews[j].Before(start) {
 		j++
@@ -540,11 +665,13 @@ func reviewChain(rep *care.Report, r care.Rule, reviews []care.Date, start care.
 		if k > 0 {
 			ref = reviewRefs.at(j - 1)
 		}
-		f := finding(r, d, "adoption reviews", held, asOf, ref, 1)
+		f := finding(r, d, "adoption reviews", held, asOf)
+		start := len(a.ev)
+		a.ev = append(a.ev, anchorOf(d, ref))
 		if !held.IsZero() {
-			f.Evidence = append(f.Evidence, care.Evidence{Label: "adoption review held", Date: held, Ref: reviewRefs.at(j)})
+			a.ev = append(a.ev, care.Evidence{Label: "adoption review held", Date: held, Ref: reviewRefs.at(j)})
 		}
-		rep.Add(f)
+		a.add(&f, start)
 		if held.IsZero() {
 			return
 		}
@@ -553,7 +680,7 @@ func reviewChain(rep *care.Report, r care.Rule, reviews []care.Date, start care.
 }
 
 // PERM-08.
-func assessSection20(rep *care.Report, in Inputs, v *view, asOf care.Date, p Policy) {
+func assessSection20(a *run, in Inputs, v *view, asOf care.Date, p Policy) {
 	if !v.periodOK {
 		return
 	}
@@ -577,17 +704,19 @@ func assessSection20(rep *care.Report, in Inputs, v *view, asOf care.Date, p Pol
 		}
 		d := care.Deadline{Rule: PERM08, Due: e.Start.AddMonths(months), Anchor: e.Start,
 			AnchorLabel: "accommodated under s.20", Count: months, Unit: care.Months}
-		if !r.InForceOn(d.Due) {
+		if !inForceOn(r, d.Due) {
 			continue
 		}
 		if !runEnd.IsZero() && !runEnd.After(d.Due) && !runEnd.After(asOf) {
 			continue // the s.20 accommodation ended within the window
 		}
 		subject := episodeRefs.at(first)
-		f := finding(r, d, subject, v.recorded, asOf, subject, 1)
+		f := finding(r, d, subject, v.recorded, asOf)
+		start := len(a.ev)
+		a.ev = append(a.ev, anchorOf(d, subject))
 		if !f.Done.IsZero() {
-			f.Evidence = append(f.Evidence, care.Evidence{Label: "plan for permanence recorded", Date: v.recorded, Ref: transitionRef(v.recordedIdx)})
+			a.ev = append(a.ev, care.Evidence{Label: "plan for permanence recorded", Date: v.recorded, Ref: transitionRef(v.recordedIdx)})
 		}
-		rep.Add(f)
+		a.add(&f, start)
 	}
 }

@@ -178,3 +178,39 @@ func BenchmarkAssess(b *testing.B) {
 		i++
 	}
 }
+
+// BenchmarkAppendAssessment is the root package's use: each child's
+// findings are appended to a reused report, so what it allocates is the
+// findings' own evidence and strings, and nothing else.
+func BenchmarkAppendAssessment(b *testing.B) {
+	cases := syntheticCohort(1500, 1)
+	cal := care.EnglandAndWales()
+	buf := make(care.Report, 0, 64)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		c := &cases[i%len(cases)]
+		rep, err := permanence.AppendAssessment(buf[:0], c.Record, c.Inputs, benchAsOf, cal, permanence.Policy{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		buf = rep
+		i++
+	}
+}
+
+// BenchmarkTrack is one child's tracker row; the findings it is computed
+// from are scratch.
+func BenchmarkTrack(b *testing.B) {
+	cases := syntheticCohort(1500, 1)
+	cal := care.EnglandAndWales()
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		c := &cases[i%len(cases)]
+		if _, err := permanence.Track(c.Record, c.Inputs, benchAsOf, cal, permanence.Policy{}); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}

@@ -1,8 +1,8 @@
 package permanence
 
 import (
-	"fmt"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/lookedafter/practice/care"
@@ -96,6 +96,10 @@ type Policy struct {
 // Validate reports every field that is looser than its statutory limit or
 // is nonsense, with paths such as "proceedings_weeks".
 func (p Policy) Validate() error {
+	if p.DriftMonths == 0 && p.Section20Months == 0 && p.ProceedingsWeeks == 0 && p.ProceedingsShift == 0 &&
+		p.SGOReportMonths == 0 && len(p.UncertainRoutes) == 0 && len(p.Thresholds) == 0 && p.ScorecardYears == 0 {
+		return nil // the defaults
+	}
 	var errs care.ValidationErrors
 	// statutory checks a field against a statutory maximum; sane against
 	// the longest value the library accepts for a local standard.
@@ -226,10 +230,20 @@ func (t Threshold) Due(start care.Date) care.Date {
 
 // String returns "A1 14 months" or "A1 639 days".
 func (t Threshold) String() string {
+	var buf [48]byte
+	return string(t.appendText(buf[:0]))
+}
+
+// appendText appends the form of [Threshold.String] to b.
+func (t Threshold) appendText(b []byte) []byte {
+	b = append(b, t.Measure.String()...)
+	b = append(b, ' ')
 	if t.Months > 0 {
-		return fmt.Sprintf("%s %d months", t.Measure, t.Months)
+		b = strconv.AppendInt(b, int64(t.Months), 10)
+		return append(b, " months"...)
 	}
-	return fmt.Sprintf("%s %d days", t.Measure, t.Days)
+	b = strconv.AppendInt(b, int64(t.Days), 10)
+	return append(b, " days"...)
 }
 
 func april1(y int) care.Date { return care.MustDate(y, time.April, 1) }
@@ -278,23 +292,25 @@ func ThresholdFor(ts []Threshold, m Measure, d care.Date) (Threshold, bool) {
 
 func validateThresholds(errs *care.ValidationErrors, prefix string, ts []Threshold) {
 	for i, t := range ts {
-		path := care.Index(prefix, i)
+		// The path is built only for an error, so that valid thresholds
+		// cost no allocation.
+		path := func() string { return care.Index(prefix, i) }
 		if t.Measure == MeasureUnknown || int(t.Measure) >= len(measureNames) {
-			errs.Add(care.JoinPath(path, "measure"), unknownOrRequired(t.Measure != MeasureUnknown, t.Measure.String()))
+			errs.Add(care.JoinPath(path(), "measure"), unknownOrRequired(t.Measure != MeasureUnknown, t.Measure.String()))
 		}
 		switch {
 		case t.Months < 0 || t.Days < 0:
-			errs.Addf(path, "negative threshold (months %d, days %d)", t.Months, t.Days)
+			errs.Addf(path(), "negative threshold (months %d, days %d)", t.Months, t.Days)
 		case (t.Months == 0) == (t.Days == 0):
-			errs.Addf(path, "set exactly one of months and days (months %d, days %d)", t.Months, t.Days)
+			errs.Addf(path(), "set exactly one of months and days (months %d, days %d)", t.Months, t.Days)
 		}
 		if t.Applies.IsEmpty() {
-			errs.Addf(care.JoinPath(path, "applies"), "empty period %s", t.Applies)
+			errs.Addf(care.JoinPath(path(), "applies"), "empty period %s", t.Applies)
 			continue
 		}
 		for j := range i {
 			if ts[j].Measure == t.Measure && ts[j].Applies.Overlaps(t.Applies) {
-				errs.Addf(care.JoinPath(path, "applies"), "%s %s overlaps thresholds[%d] %s", t.Measure, t.Applies, j, ts[j].Applies)
+				errs.Addf(care.JoinPath(path(), "applies"), "%s %s overlaps thresholds[%d] %s", t.Measure, t.Applies, j, ts[j].Applies)
 			}
 		}
 	}

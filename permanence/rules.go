@@ -118,13 +118,21 @@ func Rules() []care.Rule {
 	}
 }
 
-func rule(id care.RuleID) care.Rule {
-	for _, r := range ruleTable {
-		if r.ID == id {
-			return r
+// rule returns the catalogue entry of id (one of this package's
+// constants) without copying it: findings copy the fields they need. The
+// entry must not be modified.
+func rule(id care.RuleID) *care.Rule {
+	if len(id) == 7 {
+		if n := int(id[5]-'0')*10 + int(id[6]-'0'); n >= 1 && n <= len(ruleTable) && ruleTable[n-1].ID == id {
+			return &ruleTable[n-1]
 		}
 	}
-	return care.Rule{ID: id}
+	for i := range ruleTable {
+		if ruleTable[i].ID == id {
+			return &ruleTable[i]
+		}
+	}
+	return &care.Rule{ID: id}
 }
 
 // ruleTable is read-only; Rules hands out fresh copies.

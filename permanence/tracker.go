@@ -1,6 +1,8 @@
 package permanence
 
 import (
+	"slices"
+
 	"github.com/lookedafter/practice/care"
 	"github.com/shopspring/decimal"
 )
@@ -38,7 +40,18 @@ type Measurement struct {
 // judged only if the policy holds an A10 threshold, and the defaults hold
 // none. Measures does not validate its inputs: call [Record.Validate] first.
 func Measures(rec Record, in Inputs, asOf care.Date, p Policy) []Measurement {
-	return appendMeasures(nil, rec, in, asOf, p)
+	return measures(rec, in, asOf, p)
+}
+
+// measures is [Measures]: a fresh slice of exactly the measures, nil if
+// there are none. They are gathered on the stack first.
+func measures(rec Record, in Inputs, asOf care.Date, p Policy) []Measurement {
+	var buf [3]Measurement
+	ms := appendMeasures(buf[:0], rec, in, asOf, p)
+	if len(ms) == 0 {
+		return nil
+	}
+	return slices.Clone(ms)
 }
 
 func appendMeasures(out []Measurement, rec Record, in Inputs, asOf care.Date, p Policy) []Measurement {
@@ -147,18 +160,24 @@ func Track(rec Record, in Inputs, asOf care.Date, cal *care.Calendar, p Policy) 
 	if err := check(rec, in, asOf, p); err != nil {
 		return Row{}, err
 	}
-	rep := make(care.Report, 0, 16)
-	return track(rec, in, asOf, cal, p, &rep)
+	sc := scratchPool.Get().(*scratch)
+	defer sc.release()
+	return track(rec, in, asOf, cal, p, sc)
 }
 
-// track builds the row, appending the child's findings to *buf, which the
-// cohort tracker reuses from child to child.
-func track(rec Record, in Inputs, asOf care.Date, cal *care.Calendar, p Policy, buf *care.Report) (Row, error) {
+// track builds the row. The child's findings, which only feed it, are
+// gathered in the scratch (report and evidence alike), which the cohort
+// tracker reuses from child to child; the row references none of it.
+func track(rec Record, in Inputs, asOf care.Date, cal *care.Calendar, p Policy, sc *scratch) (Row, error) {
 	v := newView(rec, in, asOf)
-	if err := assess(buf, rec, in, &v, asOf, cal, p); err != nil {
+	a := run{rep: sc.rep[:0], ev: sc.ev[:0]}
+	err := assess(&a, rec, in, &v, asOf, cal, p)
+	sc.rep, sc.ev = a.rep, a.ev
+	defer sc.reset()
+	if err != nil {
 		return Row{}, err
 	}
-	rep := *buf
+	rep := a.rep
 	row := Row{ChildID: in.Child.ID}
 	ts := rec.Plan.Transitions
 	if v.primary != RouteUnknown {
@@ -200,10 +219,7 @@ func track(rec Record, in Inputs, asOf care.Date, cal *care.Calendar, p Policy, 
 			row.Next = Milestone{Rule: f.Rule, Label: milestoneLabel(f), Due: f.Due, Overdue: f.Status == care.Overdue}
 		}
 	}
-	row.Measures = appendMeasures(make([]Measurement, 0, 3), rec, in, asOf, p)
-	if len(row.Measures) == 0 {
-		row.Measures = nil
-	}
+	row.Measures = measures(rec, in, asOf, p)
 	return row, nil
 }
 
@@ -294,15 +310,15 @@ func TrackCohort(cases []Case, asOf care.Date, cal *care.Calendar, p Policy) (Co
 	}
 	var sums [len(measureNames)]Average
 	var errs care.ValidationErrors
-	rep := make(care.Report, 0, 32)
+	sc := scratchPool.Get().(*scratch)
+	defer sc.release()
 	for i := range cases {
 		cs := &cases[i]
 		if err := check(cs.Record, cs.Inputs, asOf, Policy{}); err != nil {
 			errs.Merge(care.Index("cases", i), err)
 			continue
 		}
-		rep = rep[:0]
-		row, err := track(cs.Record, cs.Inputs, asOf, cal, p, &rep)
+		row, err := track(cs.Record, cs.Inputs, asOf, cal, p, sc)
 		if err != nil {
 			errs.Merge(care.Index("cases", i), err)
 			continue

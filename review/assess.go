@@ -3,6 +3,7 @@ package review
 import (
 	"slices"
 	"strconv"
+	"sync"
 
 	"github.com/lookedafter/practice/care"
 )
@@ -52,12 +53,19 @@ import (
 //
 // See also [Schedule] and [Record.Validate].
 func Assess(rec Record, child care.Child, eps []care.Episode, asOf care.Date, cal *care.Calendar, p Policy) (care.Report, error) {
-	rep, err := AppendAssessment(nil, rec, child, eps, asOf, cal, p)
+	// The findings are gathered in scratch, then copied to a report of
+	// exactly their number.
+	sc := scratchPool.Get().(*scratch)
+	defer sc.release()
+	rep, err := AppendAssessment(sc.rep[:0], rec, child, eps, asOf, cal, p)
 	if err != nil {
 		return nil, err
 	}
-	rep.Sort()
-	return rep, nil
+	sc.rep = rep
+	out := make(care.Report, len(rep))
+	copy(out, rep)
+	out.Sort()
+	return out, nil
 }
 
 // AppendAssessment is [Assess] appending its findings, unsorted, to dst:
@@ -86,11 +94,13 @@ func assessInto(dst care.Report, rec Record, child care.Child, eps []care.Episod
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	sp := buildSpans(eps, p.shortBreakLapse())
-	sched, err := schedule(sp, rec.Reviews, asOf, cal, p, make([]Due, 0, len(rec.Reviews)+len(sp)))
+	sc := scratchPool.Get().(*scratch)
+	defer sc.release()
+	sched, err := sc.schedule(eps, rec.Reviews, asOf, cal, p)
 	if err != nil {
 		return nil, err
 	}
+	sp := sc.spans
 	nrec := 0
 	for _, r := range rec.Reviews {
 		nrec += len(r.Recommendations)
@@ -98,18 +108,87 @@ func assessInto(dst care.Report, rec Record, child care.Child, eps []care.Episod
 	a := assessor{
 		rec: rec, child: child, asOf: asOf, cal: cal, p: p,
 		rep: slices.Grow(dst, len(sched)+4*len(rec.Reviews)+nrec+3*len(sp)+4),
-		ev:  make([]care.Evidence, 0, 2*len(sched)+6*len(rec.Reviews)+2*nrec+4*len(sp)+8),
+		ev:  slices.Grow(sc.ev[:0], 2*len(sched)+6*len(rec.Reviews)+2*nrec+4*len(sp)+8),
 	}
-	a.paths = buildPaths(rec.Reviews)
+	a.paths = pathsOf(rec.Reviews, sc)
 	a.schedule(sched)
-	if err := a.iro(sp, sched); err != nil {
+	err = a.iro(sp, sched)
+	if err == nil {
+		a.midway(sched)
+		err = a.reviews()
+	}
+	sc.ev = a.ev
+	if err != nil {
+		// The findings gathered so far point into the scratch evidence.
+		clear(a.rep[len(dst):])
 		return nil, err
 	}
-	a.midway(sched)
-	if err := a.reviews(); err != nil {
-		return nil, err
-	}
+	settleEvidence(a.rep[len(dst):])
 	return a.rep, nil
+}
+
+// scratch is the working memory of one assessment, reused through
+// scratchPool: the spans, the schedule, the indexes of the record paths, the
+// findings' evidence while they are gathered, and for [Assess] the findings
+// before they are copied to the report. Nothing a returned finding
+// references lives in it: [settleEvidence] copies the evidence out.
+type scratch struct {
+	rep     care.Report
+	spans   []span
+	sched   []Due
+	ev      []care.Evidence
+	buf     []byte
+	reviews [][2]int32
+	recs    [][2]int32
+	recBase []int32
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// maxPooled is the largest evidence buffer returned to the pool, so that
+// one outsized record does not pin its memory.
+const maxPooled = 1024
+
+// release clears the references the scratch holds into the report and
+// returns it to the pool.
+func (sc *scratch) release() {
+	if cap(sc.ev) > maxPooled || cap(sc.rep) > maxPooled {
+		return
+	}
+	// Past their lengths, the buffers are already clear.
+	clear(sc.ev)
+	sc.ev = sc.ev[:0]
+	clear(sc.rep)
+	sc.rep = sc.rep[:0]
+	scratchPool.Put(sc)
+}
+
+// settleEvidence moves the evidence of the findings fs, gathered in
+// scratch memory, into one new array sized exactly, each finding's slice
+// with its capacity capped so that appending to one cannot overwrite
+// another's.
+func settleEvidence(fs care.Report) {
+	n := 0
+	for i := range fs {
+		n += len(fs[i].Evidence)
+	}
+	if n == 0 {
+		return
+	}
+	arena := make([]care.Evidence, n)
+	off := 0
+	for i := range fs {
+		f := &fs[i]
+		if len(f.Evidence) == 0 {
+			if f.Evidence != nil {
+				f.Evidence = []care.Evidence{} // not into the scratch
+			}
+			continue
+		}
+		k := copy(arena[off:], f.Evidence)
+		f.Evidence = arena[off : off+k : off+k]
+		off += k
+	}
 }
 
 // assessor holds the state of one call of [Assess].
@@ -120,104 +199,205 @@ type assessor struct {
 	cal   *care.Calendar
 	p     Policy
 	rep   care.Report
-	ev    []care.Evidence // backing store for every finding's evidence
+	ev    []care.Evidence // scratch store of every finding's evidence, until settled
 	paths paths
 }
 
-// evidence copies es into the shared backing store and returns a slice of
-// it with its capacity capped, so that a caller appending to one finding's
-// evidence cannot overwrite another's.
+// evidence copies es into the scratch store and returns a slice of it with
+// its capacity capped, so that a caller appending to one finding's evidence
+// cannot overwrite another's; [settleEvidence] later moves it out.
 func (a *assessor) evidence(es ...care.Evidence) []care.Evidence {
 	start := len(a.ev)
 	a.ev = append(a.ev, es...)
 	return a.ev[start:len(a.ev):len(a.ev)]
 }
 
-// add appends f unless its rule was not in force on its due date.
-func (a *assessor) add(r *care.Rule, f care.Finding) {
-	on := f.Due
+// inForceOn is [care.Rule.InForceOn] without copying the rule.
+func inForceOn(r *care.Rule, d care.Date) bool {
+	if r.InForce.Start.IsZero() {
+		return r.InForce.End.IsZero() || d.Before(r.InForce.End)
+	}
+	return r.InForce.Contains(d)
+}
+
+// add appends a finding of rule r, as [care.NewFinding] starts it, with
+// the rest of its fields, unless the rule was not in force on its due date
+// (on asOf, for a finding with no due date).
+func (a *assessor) add(r *care.Rule, subject string, st care.Status, d care.Deadline, done care.Date, message string, ev []care.Evidence) {
+	on := d.Due
 	if on.IsZero() {
 		on = a.asOf
 	}
-	if !r.InForceOn(on) {
+	if !inForceOn(r, on) {
 		return
 	}
-	a.rep = append(a.rep, f)
+	a.rep = append(a.rep, care.Finding{Rule: r.ID, Citation: r.Citation, Severity: r.Severity, Domain: r.Domain,
+		Subject: subject, Status: st, Due: d.Due, Done: done, Deadline: d, Message: message, Evidence: a.evidence(ev...)})
 }
 
 // deadline builds a timeliness finding from a deadline.
 func (a *assessor) deadline(d care.Deadline, subject, message string, done care.Date, ev ...care.Evidence) {
-	r := rule(d.Rule)
-	f := care.NewFinding(*r, subject, d.Evaluate(done, a.asOf))
-	f.Due = d.Due
-	if f.Status == care.Met || f.Status == care.Late {
-		f.Done = done
+	st := d.Evaluate(done, a.asOf)
+	if st != care.Met && st != care.Late {
+		done = care.Date{}
 	}
-	f.Deadline = d
-	f.Message = message
-	f.Evidence = a.evidence(ev...)
-	a.add(r, f)
+	a.add(rule(d.Rule), subject, st, d, done, message, ev)
 }
 
 // check builds a Met or Breach finding of a rule that is not a timescale.
 func (a *assessor) check(id care.RuleID, subject, message string, ok bool, done care.Date, ev ...care.Evidence) {
-	r := rule(id)
 	st := care.Met
 	if !ok {
 		st, done = care.Breach, care.Date{} // only a met obligation has a date done
 	}
-	f := care.NewFinding(*r, subject, st)
-	f.Done = done
-	f.Message = message
-	f.Evidence = a.evidence(ev...)
-	a.add(r, f)
+	a.add(rule(id), subject, st, care.Deadline{}, done, message, ev)
 }
 
-// paths holds the record paths of the reviews ("reviews[3]") and their
-// recommendations ("reviews[3].recommendations[0]"), all built into one
-// string that the findings' subjects share, so that they cost one
-// allocation rather than one each.
+// paths gives the record paths of the reviews ("reviews[3]") and their
+// recommendations ("reviews[3].recommendations[0]"). For a record within
+// the static tables (nearly every record) they are the tables' strings,
+// shared by every report and never modified. Otherwise they are built into
+// one string that the findings' subjects share, so that they cost one
+// allocation rather than one each, with a review's path the prefix of its
+// first recommendation's; the indexes into it live in the scratch.
 type paths struct {
+	static  bool
 	s       string
 	reviews [][2]int32 // review i is s[reviews[i][0]:reviews[i][1]]
 	recs    [][2]int32 // recommendation j of review i is s[recs[recBase[i]+j]...]
-	recBase []int      // index in recs of review i's first recommendation
+	recBase []int32    // index in recs of review i's first recommendation
 }
 
-func buildPaths(reviews []Review) paths {
-	n := 0
-	for _, r := range reviews {
-		n += len(r.Recommendations)
+// The static path tables: reviews[i] for i < staticReviews and their
+// recommendations[j] for j < staticRecs, all substrings of one string.
+const (
+	staticReviews = 40
+	staticRecs    = 8
+)
+
+var (
+	staticReviewPaths [staticReviews]string
+	staticRecPaths    [staticReviews][staticRecs]string
+)
+
+func init() {
+	var rs []Review
+	for range staticReviews {
+		rs = append(rs, Review{Recommendations: make([]Recommendation, staticRecs)})
 	}
-	buf := make([]byte, 0, len(reviews)*12+n*32)
-	p := paths{reviews: make([][2]int32, len(reviews)), recs: make([][2]int32, 0, n), recBase: make([]int, len(reviews))}
+	p := buildPaths(rs, new(scratch))
+	for i := range staticReviewPaths {
+		staticReviewPaths[i] = p.review(i)
+		for j := range staticRecPaths[i] {
+			staticRecPaths[i][j] = p.rec(i, j)
+		}
+	}
+}
+
+// pathsOf returns the paths of the reviews: the static tables if they
+// hold them all, or else paths built with the scratch's buffers.
+func pathsOf(reviews []Review, sc *scratch) paths {
+	if len(reviews) > staticReviews {
+		return buildPaths(reviews, sc)
+	}
+	for i := range reviews {
+		if len(reviews[i].Recommendations) > staticRecs {
+			return buildPaths(reviews, sc)
+		}
+	}
+	return paths{static: true}
+}
+
+func buildPaths(reviews []Review, sc *scratch) paths {
+	buf := sc.buf[:0]
+	p := paths{reviews: sc.reviews[:0], recs: sc.recs[:0], recBase: sc.recBase[:0]}
 	for i, r := range reviews {
 		start := int32(len(buf))
 		buf = append(buf, "reviews["...)
 		buf = strconv.AppendInt(buf, int64(i), 10)
 		buf = append(buf, ']')
 		end := int32(len(buf))
-		p.reviews[i] = [2]int32{start, end}
-		p.recBase[i] = len(p.recs)
+		p.reviews = append(p.reviews, [2]int32{start, end})
+		p.recBase = append(p.recBase, int32(len(p.recs)))
 		for j := range r.Recommendations {
 			rs := int32(len(buf))
-			buf = append(buf, buf[start:end]...)
+			if j > 0 {
+				buf = append(buf, buf[start:end]...)
+			}
 			buf = append(buf, ".recommendations["...)
 			buf = strconv.AppendInt(buf, int64(j), 10)
 			buf = append(buf, ']')
+			if j == 0 {
+				rs = start
+			}
 			p.recs = append(p.recs, [2]int32{rs, int32(len(buf))})
 		}
 	}
 	p.s = string(buf)
+	sc.buf, sc.reviews, sc.recs, sc.recBase = buf, p.reviews, p.recs, p.recBase
 	return p
 }
 
-func (p paths) review(i int) string { return p.s[p.reviews[i][0]:p.reviews[i][1]] }
+func (p *paths) review(i int) string {
+	if p.static {
+		return staticReviewPaths[i]
+	}
+	return p.s[p.reviews[i][0]:p.reviews[i][1]]
+}
 
-func (p paths) rec(i, j int) string {
-	r := p.recs[p.recBase[i]+j]
+func (p *paths) rec(i, j int) string {
+	if p.static {
+		return staticRecPaths[i][j]
+	}
+	r := p.recs[int(p.recBase[i])+j]
 	return p.s[r[0]:r[1]]
 }
+
+// refs holds the record paths "prefix[i]" of the first few elements of a
+// list, built once so that evidence can name them without allocating.
+type refs struct {
+	prefix string
+	at     [16]string
+}
+
+func newRefs(prefix string) *refs {
+	t := &refs{prefix: prefix}
+	for i := range t.at {
+		t.at[i] = prefix + "[" + strconv.Itoa(i) + "]"
+	}
+	return t
+}
+
+// ref returns the path of element i ("iro[0]").
+func (t *refs) ref(i int) string {
+	if i >= 0 && i < len(t.at) {
+		return t.at[i]
+	}
+	return t.prefix + "[" + strconv.Itoa(i) + "]"
+}
+
+var (
+	iroRefs    = newRefs("iro")
+	midwayRefs = newRefs("midway_checks")
+)
+
+// withDate returns prefix followed by d in ISO form, allocating only the
+// result.
+func withDate(prefix string, d care.Date) string {
+	var buf [64]byte
+	b := append(buf[:0], prefix...)
+	b, _ = d.AppendText(b)
+	return string(b)
+}
+
+// earlyHeldLabels[r] is the evidence label of an early review held for
+// reason r.
+var earlyHeldLabels = func() (t [len(earlyReasonNames)]string) {
+	for r := range t {
+		t[r] = "early review held (" + EarlyReason(r).String() + ")"
+	}
+	return t
+}()
 
 // schedule reports REV-01, REV-02, REV-03 and REV-09.
 func (a *assessor) schedule(sched []Due) {
@@ -227,7 +407,12 @@ func (a *assessor) schedule(sched []Due) {
 		if d.Review >= 0 {
 			subject = a.paths.review(d.Review)
 		} else {
-			subject = "review " + strconv.Itoa(d.Ordinal) + " of the period of care from " + d.Period.Start.String()
+			var buf [64]byte
+			b := append(buf[:0], "review "...)
+			b = strconv.AppendInt(b, int64(d.Ordinal), 10)
+			b = append(b, " of the period of care from "...)
+			b, _ = d.Period.Start.AppendText(b)
+			subject = string(b)
 		}
 		anchor := care.Evidence{Label: d.Deadline.AnchorLabel, Date: d.Deadline.Anchor}
 		if d.AnchorReview >= 0 {
@@ -239,7 +424,11 @@ func (a *assessor) schedule(sched []Due) {
 		}
 		held := care.Evidence{Label: "review held", Date: d.Held, Ref: subject}
 		if er := a.rec.Reviews[d.Review].EarlyReason; er.IsEarly() {
-			held.Label = "early review held (" + er.String() + ")"
+			if int(er) < len(earlyHeldLabels) {
+				held.Label = earlyHeldLabels[er]
+			} else {
+				held.Label = "early review held (" + er.String() + ")"
+			}
 		}
 		a.deadline(d.Deadline, subject, r.Title, d.Held, anchor, held)
 	}
@@ -269,7 +458,7 @@ func (a *assessor) iro(sp []span, sched []Due) error {
 		if k < 0 && !s.applies(due) {
 			continue
 		}
-		subject := "IRO for the period of care from " + s.start.String()
+		subject := withDate("IRO for the period of care from ", s.start)
 		start := care.Evidence{Label: "became looked after", Date: s.start}
 		if s.shortBreak {
 			start.Label = "first short break began"
@@ -277,12 +466,13 @@ func (a *assessor) iro(sp []span, sched []Due) error {
 		dl := care.Deadline{Rule: RuleIRO, Due: due, Anchor: s.start, AnchorLabel: start.Label,
 			Count: a.p.iroAppointDays(), Unit: care.WorkingDays}
 		var appointed care.Date
-		var ref string
+		var ref, appointedLabel string
 		if k >= 0 {
 			appointed = allocs[k].Appointed
-			ref = "iro[" + strconv.Itoa(k) + "]"
+			ref = iroRefs.ref(k)
+			appointedLabel = "IRO " + allocs[k].IROID + " appointed"
 			a.deadline(dl, subject, "IRO appointed", appointed, start,
-				care.Evidence{Label: "IRO " + allocs[k].IROID + " appointed", Date: appointed, Ref: ref})
+				care.Evidence{Label: appointedLabel, Date: appointed, Ref: ref})
 		} else {
 			a.deadline(dl, subject, "IRO appointed", care.Date{}, start)
 		}
@@ -316,7 +506,7 @@ func (a *assessor) iro(sp []span, sched []Due) error {
 			if m >= 0 && !allocs[m].MetChild.IsZero() {
 				a.deadline(meet, subject, "IRO met the child before the first review", allocs[m].MetChild, anchor,
 					care.Evidence{Label: "IRO " + allocs[m].IROID + " met the child", Date: allocs[m].MetChild,
-						Ref: "iro[" + strconv.Itoa(m) + "]"})
+						Ref: iroRefs.ref(m)})
 			} else {
 				a.deadline(meet, subject, "IRO met the child before the first review", care.Date{}, anchor)
 			}
@@ -331,7 +521,7 @@ func (a *assessor) iro(sp []span, sched []Due) error {
 					care.Evidence{Label: "named in the care plan", Date: named, Ref: ref})
 			case a.asOf.After(due):
 				a.check(RuleIRO, subject, "IRO not named in the care plan", false, care.Date{},
-					care.Evidence{Label: "IRO " + allocs[k].IROID + " appointed", Date: appointed, Ref: ref})
+					care.Evidence{Label: appointedLabel, Date: appointed, Ref: ref})
 			}
 		}
 	}
@@ -373,7 +563,7 @@ func (a *assessor) midway(sched []Due) {
 		if found >= 0 {
 			c := checks[found]
 			a.deadline(dl, subject, "IRO midway check between reviews", c.Date, anchor, next,
-				care.Evidence{Label: "midway check", Date: c.Date, Ref: "midway_checks[" + strconv.Itoa(found) + "]"})
+				care.Evidence{Label: "midway check", Date: c.Date, Ref: midwayRefs.ref(found)})
 		} else {
 			a.deadline(dl, subject, "IRO midway check between reviews", care.Date{}, anchor, next)
 		}
@@ -384,7 +574,9 @@ func (a *assessor) midway(sched []Due) {
 // by asOf.
 func (a *assessor) reviews() error {
 	revs := a.rec.Reviews
-	for i, rv := range revs {
+	four := care.Birthday(a.child.DateOfBirth, 4)
+	for i := range revs {
+		rv := &revs[i]
 		if rv.Held.After(a.asOf) {
 			break
 		}
@@ -396,7 +588,8 @@ func (a *assessor) reviews() error {
 		}
 
 		// REV-06: recommendations.
-		for j, rc := range rv.Recommendations {
+		for j := range rv.Recommendations {
+			rc := &rv.Recommendations[j]
 			rs := a.paths.rec(i, j)
 			if rc.Owner == "" {
 				a.check(RuleRecommendation, rs, "recommendation has no owner", false, care.Date{}, heldEv)
@@ -456,7 +649,7 @@ func (a *assessor) reviews() error {
 		// REV-08: participation and views.
 		under4 := rv.Participation.IsUnderFour()
 		if dob := a.child.DateOfBirth; !dob.IsZero() {
-			under4 = care.AgeOn(dob, rv.Held) < 4
+			under4 = underFour(dob, four, rv.Held)
 		}
 		coded := rv.Participation != care.ParticipationUnknown
 		views := under4 || rv.ViewsRecorded

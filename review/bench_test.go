@@ -76,3 +76,51 @@ func BenchmarkValidate(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkAppendAssessment is the root package's use: the findings are
+// appended to a reused report, so what it allocates is the report's own
+// evidence and strings, and nothing else.
+func BenchmarkAppendAssessment(b *testing.B) {
+	cal := care.EnglandAndWales()
+	rec := benchRecord(b)
+	child := care.Child{ID: "C0001", DateOfBirth: care.MustDate(2008, 3, 1)}
+	eps := lookedAfter(b, "2015-01-05")
+	asOf := d(b, "2025-06-01")
+	buf := make(care.Report, 0, 512)
+	b.ReportAllocs()
+	for b.Loop() {
+		rep, err := AppendAssessment(buf[:0], rec, child, eps, asOf, cal, Policy{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		buf = rep
+	}
+}
+
+// BenchmarkMilestones should not allocate.
+func BenchmarkMilestones(b *testing.B) {
+	cal := care.EnglandAndWales()
+	rec := benchRecord(b)
+	eps := lookedAfter(b, "2015-01-05")
+	asOf := d(b, "2025-06-01")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := Milestones(eps, rec.Reviews, asOf, cal, Policy{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkNextDue should not allocate.
+func BenchmarkNextDue(b *testing.B) {
+	cal := care.EnglandAndWales()
+	rec := benchRecord(b)
+	eps := lookedAfter(b, "2015-01-05")
+	asOf := d(b, "2025-06-01")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := NextDue(eps, rec.Reviews, asOf, cal, Policy{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

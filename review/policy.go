@@ -105,6 +105,9 @@ func (p Policy) limits() [11]limit {
 // naming the field, the value and the 6-month statutory limit. It returns
 // nil for the zero Policy.
 func (p Policy) Validate() error {
+	if p == (Policy{}) {
+		return nil // the statutory defaults
+	}
 	var errs care.ValidationErrors
 	if p.Counting > care.CountFromAnchorDay {
 		errs.Addf("counting", "unknown counting convention %d", uint8(p.Counting))

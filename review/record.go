@@ -159,14 +159,20 @@ func (r Record) Validate(child care.Child, eps []care.Episode) error {
 }
 
 func (r Record) validate(errs *care.ValidationErrors, dob care.Date, eps []care.Episode) {
-	sp := buildSpans(eps, maxShortBreakLapse)
+	var buf [spanBuf]span
+	sp := buildSpans(buf[:0], eps, maxShortBreakLapse)
 	var first care.Date
 	if len(sp) > 0 {
 		first = sp[0].start
 	}
+	var four care.Date // the child's fourth birthday
+	if len(r.Reviews) > 0 {
+		four = care.Birthday(dob, 4)
+	}
 	var prev care.Date // the latest date seen in the list being checked
-	for i, rv := range r.Reviews {
-		rv.validate(errs, i, prev, dob, first, sp)
+	for i := range r.Reviews {
+		rv := &r.Reviews[i]
+		rv.validate(errs, i, prev, dob, four, first, sp)
 		if rv.Held.After(prev) {
 			prev = rv.Held
 		}
@@ -231,7 +237,22 @@ func reviewPath(i int, field string) string {
 	return p + "." + field
 }
 
-func (rv Review) validate(errs *care.ValidationErrors, i int, prev, dob, first care.Date, sp []span) {
+// underFour reports whether a child born on dob, whose fourth birthday is
+// four, is under 4 on day d: care.AgeOn(dob, d) < 4, without converting
+// dates to calendar form where four is known.
+func underFour(dob, four, d care.Date) bool {
+	if four.IsZero() {
+		return care.AgeOn(dob, d) < 4
+	}
+	return d.Before(four)
+}
+
+// recommendationPath returns "reviews[i].recommendations[j].field".
+func recommendationPath(i, j int, field string) string {
+	return reviewPath(i, "recommendations["+strconv.Itoa(j)+"]."+field)
+}
+
+func (rv *Review) validate(errs *care.ValidationErrors, i int, prev, dob, four, first care.Date, sp []span) {
 	at := func(field string) string { return reviewPath(i, field) }
 	if !rv.EarlyReason.valid() {
 		errs.Add(at("early_reason"), fmt.Errorf("%w: %s", care.ErrUnknownCode, rv.EarlyReason))
@@ -260,7 +281,7 @@ func (rv Review) validate(errs *care.ValidationErrors, i int, prev, dob, first c
 		errs.Add(at("held"), fmt.Errorf("%w: held %s, outside every period of care", errNotLookedAfter, h))
 	}
 	if !dob.IsZero() && !dob.After(h) && rv.Participation != care.ParticipationUnknown {
-		under4 := care.AgeOn(dob, h) < 4
+		under4 := underFour(dob, four, h)
 		switch {
 		case rv.Participation.IsUnderFour() && !under4:
 			errs.Addf(at("participation"), "PN0 (under 4) but the child was %d on %s", care.AgeOn(dob, h), h)
@@ -287,10 +308,9 @@ func (rv Review) validate(errs *care.ValidationErrors, i int, prev, dob, first c
 		notBefore("reconvened", rv.Reconvened, rv.Adjourned, "the adjournment")
 		notBefore("proposal_implemented", rv.ProposalImplemented, h, "the review held")
 	}
-	for j, rec := range rv.Recommendations {
-		rp := func(field string) string {
-			return reviewPath(i, "recommendations["+strconv.Itoa(j)+"]."+field)
-		}
+	for j := range rv.Recommendations {
+		rec := &rv.Recommendations[j]
+		rp := func(field string) string { return recommendationPath(i, j, field) }
 		if rec.Ref == "" && rec.Text == "" {
 			errs.Add(rp("text"), fmt.Errorf("%w: a recommendation needs a reference or text", care.ErrRequired))
 		}
@@ -300,7 +320,8 @@ func (rv Review) validate(errs *care.ValidationErrors, i int, prev, dob, first c
 		if !rec.Completed.IsZero() && rec.Completed.Before(h) {
 			errs.Addf(rp("completed"), "completed %s, before the review that made it (%s)", rec.Completed, h)
 		}
-		for k, f := range rec.FollowUps {
+		for k := range rec.FollowUps {
+			f := &rec.FollowUps[k]
 			switch {
 			case f.Date.IsZero():
 				errs.Add(rp("follow_ups["+strconv.Itoa(k)+"].date"), care.ErrRequired)

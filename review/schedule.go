@@ -38,15 +38,17 @@ func (s span) applies(d care.Date) bool {
 // ended; within a period, the first episode that is not a short break
 // after short-break episodes starts a regular sequence, and short-break
 // episodes after regular ones continue it. Episodes with no start are
-// skipped (validation reports them).
-func buildSpans(eps []care.Episode, lapseMonths int) []span {
+// skipped (validation reports them). The spans are appended to out, which
+// callers pass as a small buffer of their own so that building them does
+// not allocate.
+func buildSpans(out []span, eps []care.Episode, lapseMonths int) []span {
 	lapse := func(d care.Date) care.Date {
 		if d.IsZero() {
 			return d
 		}
 		return d.AddMonths(lapseMonths)
 	}
-	out := make([]span, 0, 2)
+	out = out[:0]
 	var prevEnd care.Date
 	for i, e := range eps {
 		if e.Start.IsZero() {
@@ -81,6 +83,10 @@ func buildSpans(eps []care.Episode, lapseMonths int) []span {
 	}
 	return out
 }
+
+// spanBuf is the number of spans the callers of [buildSpans] keep on the
+// stack: enough for nearly every child; more spill to the heap.
+const spanBuf = 8
 
 // spanOf returns the index of the last span containing day d, or -1.
 func spanOf(sp []span, d care.Date) int {
@@ -160,8 +166,23 @@ func Schedule(eps []care.Episode, reviews []Review, asOf care.Date, cal *care.Ca
 	if err := checkInputs(reviews, asOf, cal, p); err != nil {
 		return nil, err
 	}
-	sp := buildSpans(eps, p.shortBreakLapse())
+	// The capacity bounds the deadlines: each span gives its reviews held
+	// plus at most one deadline not met.
+	var buf [spanBuf]span
+	sp := buildSpans(buf[:0], eps, p.shortBreakLapse())
 	return schedule(sp, reviews, asOf, cal, p, make([]Due, 0, len(reviews)+len(sp)))
+}
+
+// schedule is [Schedule] with inputs already checked, built in the
+// scratch.
+func (sc *scratch) schedule(eps []care.Episode, reviews []Review, asOf care.Date, cal *care.Calendar, p Policy) ([]Due, error) {
+	sc.spans = buildSpans(sc.spans, eps, p.shortBreakLapse())
+	ds, err := schedule(sc.spans, reviews, asOf, cal, p, sc.sched[:0])
+	if err != nil {
+		return nil, err
+	}
+	sc.sched = ds
+	return ds, nil
 }
 
 func checkInputs(reviews []Review, asOf care.Date, cal *care.Calendar, p Policy) error {
@@ -274,7 +295,12 @@ func schedule(sp []span, reviews []Review, asOf care.Date, cal *care.Calendar, p
 // breaks), or left care before the next review fell due. The counting
 // conventions and errors are those of [Schedule].
 func NextDue(eps []care.Episode, reviews []Review, asOf care.Date, cal *care.Calendar, p Policy) (care.Deadline, bool, error) {
-	ds, err := Schedule(eps, reviews, asOf, cal, p)
+	if err := checkInputs(reviews, asOf, cal, p); err != nil {
+		return care.Deadline{}, false, err
+	}
+	sc := scratchPool.Get().(*scratch)
+	defer sc.release()
+	ds, err := sc.schedule(eps, reviews, asOf, cal, p)
 	if err != nil {
 		return care.Deadline{}, false, err
 	}
@@ -304,7 +330,8 @@ func Milestones(eps []care.Episode, reviews []Review, asOf care.Date, cal *care.
 	if err := checkInputs(reviews, asOf, cal, p); err != nil {
 		return care.Date{}, care.Date{}, err
 	}
-	sp := buildSpans(eps, p.shortBreakLapse())
+	var buf [spanBuf]span
+	sp := buildSpans(buf[:0], eps, p.shortBreakLapse())
 	cur := -1
 	for i, s := range sp {
 		if !s.start.After(asOf) {
