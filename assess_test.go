@@ -3,6 +3,7 @@ package practice
 import (
 	"encoding/json"
 	"errors"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -167,5 +168,31 @@ func TestSecondReviewHeld(t *testing.T) {
 				t.Errorf("secondReviewHeld = %v, want %v", got, tc.want)
 			}
 		})
+	}
+}
+
+// A detached drift summary holds the same findings in memory of its own.
+func TestDriftDetach(t *testing.T) {
+	shared := []care.Evidence{{Label: "visit", Date: care.MustDate(2025, 3, 1), Ref: "visits[0]"}, {Label: "review held", Ref: "reviews[1]"}}
+	d := Drift{ChildID: "C0001", Flagged: true, Findings: care.Report{
+		{Rule: "VIS-02", Subject: "placement 2025-01-06", Status: care.Overdue, Message: "six-weekly visit", Evidence: shared[:1:1]},
+		{Rule: "REV-06", Subject: "", Status: care.Overdue, Message: "recommendation", Evidence: shared[1:2:2]},
+		{Rule: "HLTH-02", Subject: "child", Status: care.Overdue},
+	}}
+	want := Drift{ChildID: d.ChildID, Flagged: true, Findings: care.Report{}}
+	for _, f := range d.Findings {
+		want.Findings = append(want.Findings, f.Clone())
+	}
+	got := Drift{ChildID: d.ChildID, Flagged: true, Findings: slices.Clone(d.Findings)}.detach()
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Fatalf("detach changed the summary (-want +got):\n%s", diff)
+	}
+	for i, f := range got.Findings {
+		if len(f.Evidence) > 0 && &f.Evidence[0] == &d.Findings[i].Evidence[0] {
+			t.Errorf("finding %d still shares its evidence with the report", i)
+		}
+	}
+	if got.Findings[2].Evidence != nil {
+		t.Errorf("a finding without evidence has evidence %v after detach", got.Findings[2].Evidence)
 	}
 }

@@ -159,6 +159,9 @@ func AssessCohort(cases []Case, asOf care.Date, std Standards, cal *care.Calenda
 					buf = rep[:0]
 				}
 				res.Report = nil
+				// The drift summary outlives the report: let it keep only
+				// its own memory.
+				res.Drift = res.Drift.detach()
 			}
 			results[i] = res
 		}

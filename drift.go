@@ -126,6 +126,51 @@ func driftOf(childID string, rep care.Report, asOf care.Date, p DriftPolicy, kee
 	return d
 }
 
+// detach returns d with its findings' evidence copied into one array of
+// its own and their text (subjects, messages, evidence labels and refs)
+// copied into one string of its own: a drift summary kept after its report
+// is discarded then keeps only its own memory alive, not the report's
+// shared evidence arenas and message buffers. d.Findings must be d's own
+// copy; the findings are modified in place.
+func (d Drift) detach() Drift {
+	nev, ntext := 0, 0
+	for i := range d.Findings {
+		f := &d.Findings[i]
+		nev += len(f.Evidence)
+		ntext += len(f.Subject) + len(f.Message)
+		for _, e := range f.Evidence {
+			ntext += len(e.Label) + len(e.Ref)
+		}
+	}
+	// The builder has exactly the room it needs, and bytes once written are
+	// never changed, so each copy is a slice of its one buffer.
+	var b strings.Builder
+	b.Grow(ntext)
+	clone := func(s string) string {
+		if s == "" {
+			return ""
+		}
+		start := b.Len()
+		b.WriteString(s)
+		return b.String()[start:]
+	}
+	ev := make([]care.Evidence, 0, nev)
+	for i := range d.Findings {
+		f := &d.Findings[i]
+		f.Subject, f.Message = clone(f.Subject), clone(f.Message)
+		if f.Evidence == nil {
+			continue
+		}
+		start := len(ev)
+		for _, e := range f.Evidence {
+			e.Label, e.Ref = clone(e.Label), clone(e.Ref)
+			ev = append(ev, e)
+		}
+		f.Evidence = ev[start:len(ev):len(ev)]
+	}
+	return d
+}
+
 // CompareDrift orders drift summaries worst first (see [Drift]).
 func CompareDrift(a, b Drift) int {
 	switch {
