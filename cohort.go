@@ -8,7 +8,6 @@ import (
 	"sync/atomic"
 
 	"github.com/shopspring/decimal"
-	"golang.org/x/exp/stats"
 
 	"github.com/lookedafter/practice/care"
 )
@@ -201,7 +200,7 @@ type tally struct {
 
 type ruleTally struct {
 	met, late, overdue, breach int
-	daysLate                   []float64
+	daysLate                   delays
 }
 
 // rule returns the counts of the rule with index i, growing the table.
@@ -219,10 +218,10 @@ func (rt *ruleTally) count(st care.Status, daysLate int) {
 		rt.met++
 	case care.Late:
 		rt.late++
-		rt.daysLate = append(rt.daysLate, float64(daysLate))
+		rt.daysLate.add(daysLate)
 	case care.Overdue:
 		rt.overdue++
-		rt.daysLate = append(rt.daysLate, float64(daysLate))
+		rt.daysLate.add(daysLate)
 	case care.Breach:
 		rt.breach++
 	}
@@ -240,7 +239,7 @@ func (t *tally) merge(o *tally, rules []care.RuleID, index func(care.RuleID) int
 		rt.late += ort.late
 		rt.overdue += ort.overdue
 		rt.breach += ort.breach
-		rt.daysLate = append(rt.daysLate, ort.daysLate...)
+		rt.daysLate.merge(&ort.daysLate)
 	}
 }
 
@@ -255,8 +254,8 @@ func (t *tally) rates(rules []care.RuleID) []RuleRate {
 			continue // only upcoming obligations (or none): nothing has fallen due
 		}
 		r.Rate = decimal.NewFromInt(int64(rt.met)).Mul(hundred).DivRound(decimal.NewFromInt(int64(r.Applicable)), 1)
-		if len(rt.daysLate) > 0 {
-			q := stats.Quantiles(rt.daysLate, 0.5, 0.75)
+		if rt.daysLate.n > 0 {
+			q := rt.daysLate.quantiles(0.5, 0.75)
 			r.MedianDaysLate = decimal.NewFromFloat(q[0]).Round(1)
 			r.UpperQuartileDaysLate = decimal.NewFromFloat(q[1]).Round(1)
 		}
