@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Status is the outcome of a rule for one obligation.
@@ -153,7 +154,15 @@ func (r Report) Sort() {
 		return
 	}
 	var buf [512]int32
-	r.permute(r.order(buf[:0]))
+	perm := buf[:0]
+	if len(r) > len(buf) {
+		sc := bigSortPool.Get().(*bigSort)
+		defer bigSortPool.Put(sc)
+		perm = sc.perm[:0]
+		defer func() { sc.perm = perm[:0] }()
+	}
+	perm = r.order(perm)
+	r.permute(perm)
 }
 
 // AppendSorted appends the findings of r to dst in the order [Report.Sort]
@@ -167,7 +176,15 @@ func (r Report) AppendSorted(dst Report) Report {
 		return append(dst, r...)
 	}
 	var buf [512]int32
-	for _, i := range r.order(buf[:0]) {
+	perm := buf[:0]
+	if len(r) > len(buf) {
+		sc := bigSortPool.Get().(*bigSort)
+		defer bigSortPool.Put(sc)
+		perm = sc.perm[:0]
+		defer func() { sc.perm = perm[:0] }()
+	}
+	perm = r.order(perm)
+	for _, i := range perm {
 		dst = append(dst, r[i])
 	}
 	return dst
@@ -197,8 +214,15 @@ func (r Report) orderPacked(perm []int32) ([]int32, bool) {
 	var ofBuf [512]uint8
 	ids := idsBuf[:0]
 	of := ofBuf[:0]
+	var big []uint64 // the keys' room, for reports too long for the stack
 	if len(r) > len(ofBuf) {
-		of = make([]uint8, 0, len(r))
+		sc := bigSortPool.Get().(*bigSort)
+		defer bigSortPool.Put(sc)
+		of = slices.Grow(sc.of[:0], len(r))
+		sc.of = of
+		keysBig := slices.Grow(sc.keys[:0], len(r))
+		sc.keys = keysBig
+		big = keysBig
 	}
 	var table idTable
 	minDue := r[0].Due.n
@@ -232,8 +256,8 @@ func (r Report) orderPacked(perm []int32) ([]int32, bool) {
 	}
 	var keyBuf [512]uint64
 	keys := keyBuf[:0]
-	if len(r) > len(keyBuf) {
-		keys = make([]uint64, 0, len(r))
+	if big != nil {
+		keys = big
 	}
 	const index = 1<<24 - 1 // the index bits of a key
 	for i := range r {
@@ -322,6 +346,16 @@ func (r Report) permute(perm []int32) {
 		}
 	}
 }
+
+// bigSort is the scratch space of sorting reports of more than 512
+// findings, which do not fit the stack buffers; it holds only integers.
+type bigSort struct {
+	of   []uint8
+	keys []uint64
+	perm []int32
+}
+
+var bigSortPool = sync.Pool{New: func() any { return new(bigSort) }}
 
 // idTable maps up to 256 rule IDs to small indices: open addressing on the
 // first eight bytes of the ID, comparing whole IDs only when those match.
