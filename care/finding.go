@@ -153,16 +153,15 @@ func (r Report) Sort() {
 	if r.isSorted() {
 		return
 	}
-	var buf [512]int32
-	perm := buf[:0]
-	if len(r) > len(buf) {
+	if len(r) > smallSort {
 		sc := bigSortPool.Get().(*bigSort)
-		defer bigSortPool.Put(sc)
-		perm = sc.perm[:0]
-		defer func() { sc.perm = perm[:0] }()
+		sc.perm = r.order(sc.perm[:0])
+		r.permute(sc.perm)
+		bigSortPool.Put(sc)
+		return
 	}
-	perm = r.order(perm)
-	r.permute(perm)
+	var buf [smallSort]int32
+	r.permute(r.order(buf[:0]))
 }
 
 // AppendSorted appends the findings of r to dst in the order [Report.Sort]
@@ -175,16 +174,17 @@ func (r Report) AppendSorted(dst Report) Report {
 	if r.isSorted() {
 		return append(dst, r...)
 	}
-	var buf [512]int32
-	perm := buf[:0]
-	if len(r) > len(buf) {
+	if len(r) > smallSort {
 		sc := bigSortPool.Get().(*bigSort)
-		defer bigSortPool.Put(sc)
-		perm = sc.perm[:0]
-		defer func() { sc.perm = perm[:0] }()
+		sc.perm = r.order(sc.perm[:0])
+		for _, i := range sc.perm {
+			dst = append(dst, r[i])
+		}
+		bigSortPool.Put(sc)
+		return dst
 	}
-	perm = r.order(perm)
-	for _, i := range perm {
+	var buf [smallSort]int32
+	for _, i := range r.order(buf[:0]) {
 		dst = append(dst, r[i])
 	}
 	return dst
@@ -193,37 +193,43 @@ func (r Report) AppendSorted(dst Report) Report {
 // order appends to perm, and returns, the permutation that sorts r: the
 // sorted report's k'th finding is r[perm[k]].
 func (r Report) order(perm []int32) []int32 {
-	if len(r) < 1<<24 {
-		if p, ok := r.orderPacked(perm); ok {
-			return p
-		}
+	if len(r) >= 1<<24 {
+		return r.orderKeys(perm)
 	}
-	return r.orderKeys(perm)
+	var ok bool
+	if len(r) <= smallSort {
+		var ofBuf [smallSort]uint8
+		var keyBuf [smallSort]uint64
+		perm, ok = r.orderPacked(perm, ofBuf[:0], keyBuf[:0])
+	} else {
+		sc := bigSortPool.Get().(*bigSort)
+		sc.of, sc.keys = slices.Grow(sc.of[:0], len(r)), slices.Grow(sc.keys[:0], len(r))
+		perm, ok = r.orderPacked(perm, sc.of, sc.keys)
+		bigSortPool.Put(sc)
+	}
+	if !ok {
+		return r.orderKeys(perm)
+	}
+	return perm
 }
+
+// smallSort is the longest report sorted with scratch on the stack; longer
+// ones borrow it from bigSortPool.
+const smallSort = 512
 
 // orderPacked orders the report by packing each finding's due date, the
 // rank of its rule ID among the report's rule IDs, and its index into one
 // uint64, so the sort compares integers; findings with the same due date
 // and rule are then ordered by the full comparison, index last. It returns
 // false when the report has more than 256 distinct rule IDs.
-func (r Report) orderPacked(perm []int32) ([]int32, bool) {
+//
+// of and keys are empty scratch slices with room for len(r) items.
+func (r Report) orderPacked(perm []int32, of []uint8, keys []uint64) ([]int32, bool) {
 	// Distinct rule IDs, found by comparing with the previous finding's
 	// (findings often come in runs of one rule) and then through a small
 	// open-addressed table keyed by the ID's first eight bytes.
 	var idsBuf [64]RuleID
-	var ofBuf [512]uint8
 	ids := idsBuf[:0]
-	of := ofBuf[:0]
-	var big []uint64 // the keys' room, for reports too long for the stack
-	if len(r) > len(ofBuf) {
-		sc := bigSortPool.Get().(*bigSort)
-		defer bigSortPool.Put(sc)
-		of = slices.Grow(sc.of[:0], len(r))
-		sc.of = of
-		keysBig := slices.Grow(sc.keys[:0], len(r))
-		sc.keys = keysBig
-		big = keysBig
-	}
 	var table idTable
 	minDue := r[0].Due.n
 	for i := range r {
@@ -253,11 +259,6 @@ func (r Report) orderPacked(perm []int32) ([]int32, bool) {
 	slices.SortFunc(order[:len(ids)], func(a, b uint8) int { return cmp.Compare(ids[a], ids[b]) })
 	for pos, k := range order[:len(ids)] {
 		rank[k] = uint64(pos)
-	}
-	var keyBuf [512]uint64
-	keys := keyBuf[:0]
-	if big != nil {
-		keys = big
 	}
 	const index = 1<<24 - 1 // the index bits of a key
 	for i := range r {
