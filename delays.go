@@ -23,7 +23,7 @@ func (m *delays) add(d int) {
 	m.n++
 	if d >= 0 && d < denseDays {
 		if d >= len(m.counts) {
-			m.counts = append(m.counts, make([]uint32, d+1-len(m.counts))...)
+			m.grow(d + 1)
 		}
 		m.counts[d]++
 		return
@@ -31,10 +31,21 @@ func (m *delays) add(d int) {
 	m.other = append(m.other, int32(max(min(d, math.MaxInt32), math.MinInt32)))
 }
 
+// grow extends the counts to n values (zero counts), doubling the room so
+// that a tally growing a day at a time reallocates rarely.
+func (m *delays) grow(n int) {
+	old := len(m.counts)
+	if n > cap(m.counts) {
+		m.counts = slices.Grow(m.counts, max(n, 2*cap(m.counts), 16)-old)
+	}
+	m.counts = m.counts[:n]
+	clear(m.counts[old:])
+}
+
 // merge adds o's values to m.
 func (m *delays) merge(o *delays) {
 	if len(o.counts) > len(m.counts) {
-		m.counts = append(m.counts, make([]uint32, len(o.counts)-len(m.counts))...)
+		m.grow(len(o.counts))
 	}
 	for d, c := range o.counts {
 		m.counts[d] += c
