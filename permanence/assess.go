@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/lookedafter/practice/care"
+	"github.com/lookedafter/practice/internal/arena"
 )
 
 // Inputs are the facts from outside the permanence record that the rules
@@ -77,7 +78,7 @@ func AppendAssessment(dst care.Report, rec Record, in Inputs, asOf care.Date, ca
 		clear(a.rep[len(dst):])
 		return dst, err
 	}
-	settleEvidence(a.rep[len(dst):])
+	arena.Settle(a.rep[len(dst):])
 	return a.rep, nil
 }
 
@@ -141,34 +142,6 @@ func (sc *scratch) release() {
 		return
 	}
 	scratchPool.Put(sc)
-}
-
-// settleEvidence moves the evidence of the findings fs, gathered in
-// scratch memory, into one new array sized exactly, each finding's slice
-// with its capacity capped so that appending to one cannot overwrite
-// another's.
-func settleEvidence(fs care.Report) {
-	n := 0
-	for i := range fs {
-		n += len(fs[i].Evidence)
-	}
-	if n == 0 {
-		return
-	}
-	arena := make([]care.Evidence, n)
-	off := 0
-	for i := range fs {
-		f := &fs[i]
-		if len(f.Evidence) == 0 {
-			if f.Evidence != nil {
-				f.Evidence = []care.Evidence{} // not into the scratch
-			}
-			continue
-		}
-		k := copy(arena[off:], f.Evidence)
-		f.Evidence = arena[off : off+k : off+k]
-		off += k
-	}
 }
 
 func check(rec Record, in Inputs, asOf care.Date, p Policy) error {
@@ -306,7 +279,7 @@ func currentPeriod(eps []care.Episode, asOf care.Date) (cur care.Period, prevEnd
 	return cur, prevEnd, ok
 }
 
-func transitionRef(i int) string { return transitionRefs.at(i) }
+func transitionRef(i int) string { return transitionRefs.At(i) }
 
 // PERM-01.
 func assessPlanRecorded(a *run, in Inputs, v *view, asOf care.Date) {
@@ -436,7 +409,7 @@ func assessProceedings(a *run, rec Record, asOf care.Date, cal *care.Calendar, p
 			continue
 		}
 		days := 7 * weeks
-		subject := proceedingsRefs.at(i)
+		subject := proceedingsRefs.At(i)
 		start := len(a.ev)
 		a.ev = append(a.ev, care.Evidence{Label: "application issued", Date: pr.Issued, Ref: subject})
 		for j, e := range pr.Extensions {
@@ -591,7 +564,7 @@ func assessSGO(a *run, rec Record, asOf care.Date, p Policy) {
 		if w := doneBy(s.Withdrawn, asOf); !w.IsZero() && (report.IsZero() || w.Before(report)) && !w.After(d.Due) {
 			continue // withdrawn in time: no report was owed
 		}
-		subject := sgoRefs.at(i)
+		subject := sgoRefs.At(i)
 		f := finding(r, d, subject, report, asOf)
 		start := len(a.ev)
 		a.ev = append(a.ev, anchorOf(d, subject))
@@ -663,13 +636,13 @@ func reviewChain(a *run, r *care.Rule, reviews []care.Date, start care.Date, lab
 		}
 		ref := ""
 		if k > 0 {
-			ref = reviewRefs.at(j - 1)
+			ref = reviewRefs.At(j - 1)
 		}
 		f := finding(r, d, "adoption reviews", held, asOf)
 		start := len(a.ev)
 		a.ev = append(a.ev, anchorOf(d, ref))
 		if !held.IsZero() {
-			a.ev = append(a.ev, care.Evidence{Label: "adoption review held", Date: held, Ref: reviewRefs.at(j)})
+			a.ev = append(a.ev, care.Evidence{Label: "adoption review held", Date: held, Ref: reviewRefs.At(j)})
 		}
 		a.add(&f, start)
 		if held.IsZero() {
@@ -710,7 +683,7 @@ func assessSection20(a *run, in Inputs, v *view, asOf care.Date, p Policy) {
 		if !runEnd.IsZero() && !runEnd.After(d.Due) && !runEnd.After(asOf) {
 			continue // the s.20 accommodation ended within the window
 		}
-		subject := episodeRefs.at(first)
+		subject := episodeRefs.At(first)
 		f := finding(r, d, subject, v.recorded, asOf)
 		start := len(a.ev)
 		a.ev = append(a.ev, anchorOf(d, subject))

@@ -3,42 +3,19 @@ package permanence
 import (
 	"strconv"
 
-	"github.com/lookedafter/practice/care"
+	"github.com/lookedafter/practice/internal/arena"
 )
 
 // Record paths and labels used in evidence are built once, so that
 // assessing a child does not format the same strings again. The tables are
 // filled at package initialisation and only read afterwards.
 
-const refCache = 64
-
-type refTable struct {
-	prefix string
-	refs   [refCache]string
-}
-
-func newRefTable(prefix string) *refTable {
-	t := &refTable{prefix: prefix}
-	for i := range t.refs {
-		t.refs[i] = prefix + "[" + strconv.Itoa(i) + "]"
-	}
-	return t
-}
-
-// at returns the path of element i ("plan.transitions[3]").
-func (t *refTable) at(i int) string {
-	if i >= 0 && i < refCache {
-		return t.refs[i]
-	}
-	return care.Index(t.prefix, i)
-}
-
 var (
-	transitionRefs  = newRefTable("plan.transitions")
-	reviewRefs      = newRefTable("adoption.reviews")
-	episodeRefs     = newRefTable("episodes")
-	proceedingsRefs = newRefTable("proceedings")
-	sgoRefs         = newRefTable("special_guardianship")
+	transitionRefs  = arena.NewPaths("plan.transitions", 64)
+	reviewRefs      = arena.NewPaths("adoption.reviews", 64)
+	episodeRefs     = arena.NewPaths("episodes", 64)
+	proceedingsRefs = arena.NewPaths("proceedings", 64)
+	sgoRefs         = arena.NewPaths("special_guardianship", 64)
 )
 
 // routeStateNames[r][s] is "route state", e.g. "adoption agreed".

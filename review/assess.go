@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/lookedafter/practice/care"
+	"github.com/lookedafter/practice/internal/arena"
 )
 
 // Assess evaluates the review rules REV-01 to REV-10 for one child as of
@@ -123,7 +124,7 @@ func assessInto(dst care.Report, rec Record, child care.Child, eps []care.Episod
 		clear(a.rep[len(dst):])
 		return nil, err
 	}
-	settleEvidence(a.rep[len(dst):])
+	arena.Settle(a.rep[len(dst):])
 	return a.rep, nil
 }
 
@@ -161,34 +162,6 @@ func (sc *scratch) release() {
 	clear(sc.rep)
 	sc.rep = sc.rep[:0]
 	scratchPool.Put(sc)
-}
-
-// settleEvidence moves the evidence of the findings fs, gathered in
-// scratch memory, into one new array sized exactly, each finding's slice
-// with its capacity capped so that appending to one cannot overwrite
-// another's.
-func settleEvidence(fs care.Report) {
-	n := 0
-	for i := range fs {
-		n += len(fs[i].Evidence)
-	}
-	if n == 0 {
-		return
-	}
-	arena := make([]care.Evidence, n)
-	off := 0
-	for i := range fs {
-		f := &fs[i]
-		if len(f.Evidence) == 0 {
-			if f.Evidence != nil {
-				f.Evidence = []care.Evidence{} // not into the scratch
-			}
-			continue
-		}
-		k := copy(arena[off:], f.Evidence)
-		f.Evidence = arena[off : off+k : off+k]
-		off += k
-	}
 }
 
 // assessor holds the state of one call of [Assess].
@@ -353,32 +326,9 @@ func (p *paths) rec(i, j int) string {
 	return p.s[r[0]:r[1]]
 }
 
-// refs holds the record paths "prefix[i]" of the first few elements of a
-// list, built once so that evidence can name them without allocating.
-type refs struct {
-	prefix string
-	at     [16]string
-}
-
-func newRefs(prefix string) *refs {
-	t := &refs{prefix: prefix}
-	for i := range t.at {
-		t.at[i] = prefix + "[" + strconv.Itoa(i) + "]"
-	}
-	return t
-}
-
-// ref returns the path of element i ("iro[0]").
-func (t *refs) ref(i int) string {
-	if i >= 0 && i < len(t.at) {
-		return t.at[i]
-	}
-	return t.prefix + "[" + strconv.Itoa(i) + "]"
-}
-
 var (
-	iroRefs    = newRefs("iro")
-	midwayRefs = newRefs("midway_checks")
+	iroRefs    = arena.NewPaths("iro", 16)
+	midwayRefs = arena.NewPaths("midway_checks", 16)
 )
 
 // withDate returns prefix followed by d in ISO form, allocating only the
@@ -469,7 +419,7 @@ func (a *assessor) iro(sp []span, sched []Due) error {
 		var ref, appointedLabel string
 		if k >= 0 {
 			appointed = allocs[k].Appointed
-			ref = iroRefs.ref(k)
+			ref = iroRefs.At(k)
 			appointedLabel = "IRO " + allocs[k].IROID + " appointed"
 			a.deadline(dl, subject, "IRO appointed", appointed, start,
 				care.Evidence{Label: appointedLabel, Date: appointed, Ref: ref})
@@ -506,7 +456,7 @@ func (a *assessor) iro(sp []span, sched []Due) error {
 			if m >= 0 && !allocs[m].MetChild.IsZero() {
 				a.deadline(meet, subject, "IRO met the child before the first review", allocs[m].MetChild, anchor,
 					care.Evidence{Label: "IRO " + allocs[m].IROID + " met the child", Date: allocs[m].MetChild,
-						Ref: iroRefs.ref(m)})
+						Ref: iroRefs.At(m)})
 			} else {
 				a.deadline(meet, subject, "IRO met the child before the first review", care.Date{}, anchor)
 			}
@@ -563,7 +513,7 @@ func (a *assessor) midway(sched []Due) {
 		if found >= 0 {
 			c := checks[found]
 			a.deadline(dl, subject, "IRO midway check between reviews", c.Date, anchor, next,
-				care.Evidence{Label: "midway check", Date: c.Date, Ref: midwayRefs.ref(found)})
+				care.Evidence{Label: "midway check", Date: c.Date, Ref: midwayRefs.At(found)})
 		} else {
 			a.deadline(dl, subject, "IRO midway check between reviews", care.Date{}, anchor, next)
 		}
