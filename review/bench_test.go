@@ -97,7 +97,7 @@ func BenchmarkAppendAssessment(b *testing.B) {
 	}
 }
 
-// BenchmarkMilestones should not allocate.
+// BenchmarkMilestones: it should not allocate (TestNoAllocations).
 func BenchmarkMilestones(b *testing.B) {
 	cal := care.EnglandAndWales()
 	rec := benchRecord(b)
@@ -122,5 +122,28 @@ func BenchmarkNextDue(b *testing.B) {
 		if _, _, err := NextDue(eps, rec.Reviews, asOf, cal, Policy{}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// Milestones and a valid record's validation allocate nothing: the root
+// package calls them for every child of a cohort.
+func TestNoAllocations(t *testing.T) {
+	cal := care.EnglandAndWales()
+	rec := benchRecord(t)
+	child := care.Child{ID: "C0001", DateOfBirth: care.MustDate(2008, 3, 1)}
+	eps := lookedAfter(t, "2015-01-05")
+	asOf := d(t, "2025-06-01")
+	for _, tc := range []struct {
+		name string
+		f    func()
+	}{
+		{"Milestones", func() { _, _, _ = Milestones(eps, rec.Reviews, asOf, cal, Policy{}) }},
+		{"Record.Validate", func() { _ = rec.Validate(child, eps) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if n := testing.AllocsPerRun(50, tc.f); n != 0 {
+				t.Errorf("%s allocates %v times a call, want 0", tc.name, n)
+			}
+		})
 	}
 }
