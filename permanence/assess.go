@@ -83,7 +83,7 @@ func AppendAssessment(dst care.Report, rec Record, in Inputs, asOf care.Date, ca
 }
 
 // run gathers one child's findings: the report they are appended to, and
-// the evidence they point into, in scratch memory, until [settleEvidence]
+// the evidence they point into, in scratch memory, until arena.Settle
 // moves it out (or, for the tracker, until the findings are dropped).
 type run struct {
 	rep care.Report

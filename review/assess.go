@@ -132,7 +132,7 @@ func assessInto(dst care.Report, rec Record, child care.Child, eps []care.Episod
 // scratchPool: the spans, the schedule, the indexes of the record paths, the
 // findings' evidence while they are gathered, and for [Assess] the findings
 // before they are copied to the report. Nothing a returned finding
-// references lives in it: [settleEvidence] copies the evidence out.
+// references lives in it: arena.Settle copies the evidence out.
 type scratch struct {
 	rep     care.Report
 	spans   []span
@@ -178,7 +178,7 @@ type assessor struct {
 
 // evidence copies es into the scratch store and returns a slice of it with
 // its capacity capped, so that a caller appending to one finding's evidence
-// cannot overwrite another's; [settleEvidence] later moves it out.
+// cannot overwrite another's; arena.Settle later moves it out.
 func (a *assessor) evidence(es ...care.Evidence) []care.Evidence {
 	start := len(a.ev)
 	a.ev = append(a.ev, es...)
