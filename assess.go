@@ -60,7 +60,7 @@ func Assess(c Case, asOf care.Date, std Standards, cal *care.Calendar) (care.Rep
 	}
 	w := scratchPool.Get().(*worker)
 	defer scratchPool.Put(w)
-	rep, _, err := w.assess(&c, asOf, std, cal, nil, false)
+	rep, _, err := w.assess(&c, asOf, std, cal, keepReport)
 	return rep, err
 }
 
@@ -76,17 +76,32 @@ type worker struct {
 	held    []care.Date // the dates the reviews were held
 }
 
-// assess assesses one case with standards already validated. The report is
-// built in out when out has room (its contents are discarded), and in a
-// new slice of exactly the right size otherwise. Drift.Findings is filled
-// only when keepDrift is set.
+// keep says what the caller keeps of an assessment.
+type keep uint8
+
+const (
+	// keepReport: the sorted report, in a new slice of exactly the right
+	// size; of the drift, only its counts ([Assess]).
+	keepReport keep = iota
+	// keepReportAndDrift: the sorted report, and the drift with its
+	// findings ([AssessCohort]).
+	keepReportAndDrift
+	// keepDrift: the drift with its findings. The findings returned are
+	// the unsorted scratch report, without DRIFT-01, valid until the
+	// worker's next assessment: enough to count them, which does not
+	// depend on their order ([AssessCohort] with DiscardReports).
+	keepDrift
+)
+
+// assess assesses one case with standards already validated, returning
+// what k says.
 //
 // Each package validates its own records before assessing them, so the case
 // is not validated again up front; when any step fails, [Case.Validate]
 // runs to report every invalid field of every package, and its error wins
 // over the step's, exactly as if the case had been validated first.
-func (w *worker) assess(c *Case, asOf care.Date, std Standards, cal *care.Calendar, out care.Report, keepDrift bool) (care.Report, Drift, error) {
-	rep, drift, err := w.assessValid(c, asOf, std, cal, out, keepDrift)
+func (w *worker) assess(c *Case, asOf care.Date, std Standards, cal *care.Calendar, k keep) (care.Report, Drift, error) {
+	rep, drift, err := w.assessValid(c, asOf, std, cal, k)
 	if err != nil {
 		if verr := c.Validate(); verr != nil {
 			return nil, Drift{}, verr
@@ -97,7 +112,7 @@ func (w *worker) assess(c *Case, asOf care.Date, std Standards, cal *care.Calend
 }
 
 // assessValid is assess without the full validation on failure.
-func (w *worker) assessValid(c *Case, asOf care.Date, std Standards, cal *care.Calendar, out care.Report, keepDrift bool) (care.Report, Drift, error) {
+func (w *worker) assessValid(c *Case, asOf care.Date, std Standards, cal *care.Calendar, k keep) (care.Report, Drift, error) {
 	first, second, err := review.Milestones(c.Episodes, c.Reviews, asOf, cal, std.Review)
 	if err != nil {
 		return nil, Drift{}, err
@@ -130,16 +145,16 @@ func (w *worker) assessValid(c *Case, asOf care.Date, std Standards, cal *care.C
 	// Drift is counted on the unsorted findings (its counts do not depend
 	// on order; its findings are sorted, a handful), so that the report is
 	// allocated once, with room for the DRIFT-01 finding if there is one.
-	drift := driftOf(c.Child.ID, rep, asOf, std.Drift, keepDrift)
+	drift := driftOf(c.Child.ID, rep, asOf, std.Drift, k != keepReport)
 	drift.Findings.Sort()
+	if k == keepDrift {
+		return rep, drift, nil
+	}
 	n := len(rep)
 	if drift.Flagged {
 		n++
 	}
-	if cap(out) < n {
-		out = make(care.Report, 0, n)
-	}
-	sorted := rep.AppendSorted(out[:0])
+	sorted := rep.AppendSorted(make(care.Report, 0, n))
 	if drift.Flagged {
 		sorted = append(sorted, driftFinding(c.Child.String(), drift, sorted, std.Drift))
 	}

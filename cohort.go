@@ -138,7 +138,10 @@ func AssessCohort(cases []Case, asOf care.Date, std Standards, cal *care.Calenda
 		agg := newAggregator(asOf)
 		aggs[w] = agg
 		var wk worker
-		var buf care.Report // reused for each child's report when reports are discarded
+		k := keepReportAndDrift
+		if opt.DiscardReports {
+			k = keepDrift
+		}
 		for {
 			i, ok := next()
 			if !ok {
@@ -146,7 +149,7 @@ func AssessCohort(cases []Case, asOf care.Date, std Standards, cal *care.Calenda
 			}
 			c := &cases[i]
 			res := ChildResult{Index: i, ChildID: c.Child.ID, Team: c.Team, Office: c.Office}
-			rep, drift, err := wk.assess(c, asOf, std, cal, buf, true)
+			rep, drift, err := wk.assess(c, asOf, std, cal, k)
 			if err != nil {
 				res.Err = err
 			} else {
@@ -154,10 +157,7 @@ func AssessCohort(cases []Case, asOf care.Date, std Standards, cal *care.Calenda
 			}
 			agg.add(&res)
 			if opt.DiscardReports {
-				if rep != nil {
-					buf = rep[:0]
-				}
-				res.Report = nil
+				res.Report = nil // the worker's scratch, counted and let go
 				// The drift summary outlives the report: let it keep only
 				// its own memory.
 				res.Drift = res.Drift.detach()
