@@ -21,8 +21,10 @@ type CohortOptions struct {
 	Parallelism int
 	// DiscardReports drops each child's full report once it has been
 	// counted, keeping only the drift summary (which holds the overdue
-	// findings). A national cohort's reports run to gigabytes; the rates,
-	// counts and drift lists are the same either way.
+	// findings, in memory of their own). A national cohort's reports run
+	// to gigabytes; the rates, counts and drift lists are the same either
+	// way, and the run is several times faster, as no sorted report is
+	// built and the garbage collector has no reports to mark.
 	DiscardReports bool
 }
 
