@@ -130,11 +130,17 @@ type Rule struct {
 }
 
 // InForceOn reports whether the rule is in force on day d.
-func (r Rule) InForceOn(d Date) bool {
-	if r.InForce.Start.IsZero() {
-		return r.InForce.End.IsZero() || d.Before(r.InForce.End)
+func (r Rule) InForceOn(d Date) bool { return inForce(r.InForce, d) }
+
+// inForce reports whether d falls in the in-force period p: a zero Start
+// means in force from the beginning, a zero End means still in force. It
+// is apart from InForceOn so that the method inlines, and calling it on a
+// rule held by pointer does not copy the rule.
+func inForce(p Period, d Date) bool {
+	if p.Start.IsZero() {
+		return p.End.IsZero() || d.Before(p.End)
 	}
-	return r.InForce.Contains(d)
+	return p.Contains(d)
 }
 
 // Clone returns a copy of r that shares no memory with it.

@@ -97,19 +97,6 @@ func (a *run) add(f *care.Finding, start int) {
 	a.rep = append(a.rep, *f)
 }
 
-// newFinding is [care.NewFinding] without copying the rule.
-func newFinding(r *care.Rule, subject string, st care.Status) care.Finding {
-	return care.Finding{Rule: r.ID, Citation: r.Citation, Severity: r.Severity, Domain: r.Domain, Subject: subject, Status: st}
-}
-
-// inForceOn is [care.Rule.InForceOn] without copying the rule.
-func inForceOn(r *care.Rule, d care.Date) bool {
-	if r.InForce.Start.IsZero() {
-		return r.InForce.End.IsZero() || d.Before(r.InForce.End)
-	}
-	return r.InForce.Contains(d)
-}
-
 // scratch is the working memory of one assessment, reused through
 // scratchPool: the findings' evidence while it is gathered and, for the
 // tracker, the findings themselves. Nothing a returned finding or row
@@ -174,7 +161,7 @@ func assess(a *run, rec Record, in Inputs, v *view, asOf care.Date, cal *care.Ca
 // finding is [care.Deadline.Finding] without its evidence, which the
 // caller gathers in the run: the anchor ([anchorOf]) and any more.
 func finding(r *care.Rule, d care.Deadline, subject string, done, asOf care.Date) care.Finding {
-	f := newFinding(r, subject, d.Evaluate(done, asOf))
+	f := care.NewFinding(*r, subject, d.Evaluate(done, asOf))
 	f.Due = d.Due
 	if f.Status == care.Met || f.Status == care.Late {
 		f.Done = done
@@ -287,7 +274,7 @@ func assessPlanRecorded(a *run, in Inputs, v *view, asOf care.Date) {
 		return
 	}
 	r := rule(PERM01)
-	if !inForceOn(r, in.SecondReview) {
+	if !r.InForceOn(in.SecondReview) {
 		return
 	}
 	d := care.Deadline{Rule: PERM01, Due: in.SecondReview, Anchor: in.SecondReview,
@@ -311,7 +298,7 @@ func assessParallel(a *run, rec Record, v *view, p Policy) {
 		return
 	}
 	ts := rec.Plan.Transitions
-	f := newFinding(rule(PERM02), "plan", care.Breach)
+	f := care.NewFinding(*rule(PERM02), "plan", care.Breach)
 	start := len(a.ev)
 	a.ev = append(a.ev, care.Evidence{Label: primaryRouteLabel(ts[ps.idx]), Date: ps.since, Ref: transitionRef(ps.idx)})
 	for r := RouteReturnHome; int(r) < len(v.routes); r++ {
@@ -405,7 +392,7 @@ func assessProceedings(a *run, rec Record, asOf care.Date, cal *care.Calendar, p
 	r := rule(PERM04)
 	weeks := p.proceedingsWeeks()
 	for i, pr := range rec.Proceedings {
-		if pr.Issued.After(asOf) || !inForceOn(r, pr.Issued) {
+		if pr.Issued.After(asOf) || !r.InForceOn(pr.Issued) {
 			continue
 		}
 		days := 7 * weeks
@@ -474,7 +461,7 @@ func assessTimeliness(a *run, rec Record, v *view, asOf care.Date, p Policy) {
 		if end.IsZero() {
 			end = asOf
 		}
-		if th, ok := ThresholdFor(ts, A2, end); ok && !lapsed && inForceOn(r, end) {
+		if th, ok := ThresholdFor(ts, A2, end); ok && !lapsed && r.InForceOn(end) {
 			thresholdFinding(a, r, th, po, "authority to place", done, asOf, "adoption.placement_order", "A2", "adoption A2")
 		}
 	}
@@ -497,7 +484,7 @@ func assessTimeliness(a *run, rec Record, v *view, asOf care.Date, p Policy) {
 	if end.IsZero() {
 		end = asOf
 	}
-	if th, ok := ThresholdFor(ts, A1, end); ok && inForceOn(r, end) {
+	if th, ok := ThresholdFor(ts, A1, end); ok && r.InForceOn(end) {
 		thresholdFinding(a, r, th, start, "entered care", placed, asOf, "episodes", "A1", "adoption A1")
 	}
 }
@@ -677,7 +664,7 @@ func assessSection20(a *run, in Inputs, v *view, asOf care.Date, p Policy) {
 		}
 		d := care.Deadline{Rule: PERM08, Due: e.Start.AddMonths(months), Anchor: e.Start,
 			AnchorLabel: "accommodated under s.20", Count: months, Unit: care.Months}
-		if !inForceOn(r, d.Due) {
+		if !r.InForceOn(d.Due) {
 			continue
 		}
 		if !runEnd.IsZero() && !runEnd.After(d.Due) && !runEnd.After(asOf) {

@@ -185,14 +185,6 @@ func (a *assessor) evidence(es ...care.Evidence) []care.Evidence {
 	return a.ev[start:len(a.ev):len(a.ev)]
 }
 
-// inForceOn is [care.Rule.InForceOn] without copying the rule.
-func inForceOn(r *care.Rule, d care.Date) bool {
-	if r.InForce.Start.IsZero() {
-		return r.InForce.End.IsZero() || d.Before(r.InForce.End)
-	}
-	return r.InForce.Contains(d)
-}
-
 // add appends a finding of rule r, as [care.NewFinding] starts it, with
 // the rest of its fields, unless the rule was not in force on its due date
 // (on asOf, for a finding with no due date).
@@ -201,11 +193,12 @@ func (a *assessor) add(r *care.Rule, subject string, st care.Status, d care.Dead
 	if on.IsZero() {
 		on = a.asOf
 	}
-	if !inForceOn(r, on) {
+	if !r.InForceOn(on) {
 		return
 	}
-	a.rep = append(a.rep, care.Finding{Rule: r.ID, Citation: r.Citation, Severity: r.Severity, Domain: r.Domain,
-		Subject: subject, Status: st, Due: d.Due, Done: done, Deadline: d, Message: message, Evidence: a.evidence(ev...)})
+	f := care.NewFinding(*r, subject, st)
+	f.Due, f.Done, f.Deadline, f.Message, f.Evidence = d.Due, done, d, message, a.evidence(ev...)
+	a.rep = append(a.rep, f)
 }
 
 // deadline builds a timeliness finding from a deadline.
