@@ -237,16 +237,16 @@ func (r Record) assessConnected(asOf Date, p ConnectedPolicy, rep *Report) {
 			b = append(buf[:0], "temporary approval of a connected person resolved ("...)
 			b = append(b, what...)
 			b = append(b, " on "...)
-			b = sgAppendDate(b, done)
+			b = appendDate(b, done)
 			b = append(b, "); it expired on "...)
-			b = sgAppendDate(b, d.Due)
+			b = appendDate(b, d.Due)
 		case Overdue:
 			b = append(buf[:0], "temporary approval of a connected person expired on "...)
-			b = sgAppendDate(b, d.Due)
+			b = appendDate(b, d.Due)
 			b = append(b, " with no full approval and the placement continuing"...)
 		default:
 			b = append(buf[:0], "temporary approval of a connected person expires on "...)
-			b = sgAppendDate(b, d.Due)
+			b = appendDate(b, d.Due)
 		}
 		f.Message = string(b)
 		rep.Add(f)

@@ -240,10 +240,16 @@ func (d Date) MarshalText() ([]byte, error) {
 // form of d to b (nothing for the zero Date), for callers that build text
 // without allocating a string for each date.
 func (d Date) AppendText(b []byte) ([]byte, error) {
+	return appendDate(b, d), nil
+}
+
+// appendDate appends d as [Date.String] formats it: nothing for the zero
+// Date.
+func appendDate(b []byte, d Date) []byte {
 	if d.n == 0 {
-		return b, nil
+		return b
 	}
-	return d.appendISO(b), nil
+	return d.appendISO(b)
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]. It accepts "" (the

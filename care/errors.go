@@ -98,10 +98,15 @@ func JoinPath(prefix, path string) string {
 // Index returns the path of element i of the list at path: "visits[3]".
 func Index(path string, i int) string {
 	var buf [64]byte
-	b := append(buf[:0], path...)
+	return string(appendIndex(buf[:0], path, i))
+}
+
+// appendIndex appends [Index](path, i) to b.
+func appendIndex(b []byte, path string, i int) []byte {
+	b = append(b, path...)
 	b = append(b, '[')
 	b = strconv.AppendInt(b, int64(i), 10)
-	return string(append(b, ']'))
+	return append(b, ']')
 }
 
 // Error joins the messages, one per line.

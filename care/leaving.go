@@ -537,7 +537,7 @@ func (r Record) assessLeaverDuties(s LeaverStatus, asOf Date, lacReviews []Date,
 			if last := lc.Advisers[n-1]; !last.Ended.IsZero() && !last.Ended.After(asOf) {
 				b := NewFinding(*r02, "personal adviser", Breach)
 				var buf [64]byte
-				b.Message = string(sgAppendDate(append(buf[:0], "no personal adviser in post since "...), last.Ended))
+				b.Message = string(appendDate(append(buf[:0], "no personal adviser in post since "...), last.Ended))
 				b.Evidence = []Evidence{{Label: "adviser's appointment ended", Date: last.Ended, Ref: Index("leaving_care.personal_advisers", n-1)}}
 				rep.Add(b)
 			}
@@ -610,9 +610,9 @@ func (r Record) assessPathwayReviews(rule *Rule, planIdx int, plan, asOf Date, l
 		var buf [40]byte
 		var subject string
 		if pathway {
-			subject = string(sgAppendIndex(buf[:0], "leaving_care.pathway_reviews", i))
+			subject = string(appendIndex(buf[:0], "leaving_care.pathway_reviews", i))
 		} else {
-			subject = string(sgAppendDate(append(buf[:0], "looked-after review "...), next))
+			subject = string(appendDate(append(buf[:0], "looked-after review "...), next))
 		}
 		d := Deadline{Rule: rule.ID, Due: last.AddMonths(months), Anchor: last, AnchorLabel: lastLabel, Count: months, Unit: Months}
 		f := sgDeadlineFinding(d, rule, subject, next, asOf, 0)
@@ -708,7 +708,7 @@ func (r Record) assessAdviserVisits(asOf Date, p LeavingPolicy, rep *Report) {
 			}
 			dl := Deadline{Rule: rule.ID, Due: rv.Date, Anchor: prev, AnchorLabel: "previous review or accommodation start", Count: rv.Date.DaysSince(prev), Unit: Days}
 			var buf [64]byte
-			subject := string(sgAppendIndex(append(buf[:0], "adviser visit before "...), "leaving_care.pathway_reviews", ri))
+			subject := string(appendIndex(append(buf[:0], "adviser visit before "...), "leaving_care.pathway_reviews", ri))
 			f := sgDeadlineFinding(dl, rule, subject, done, asOf, sgCount(doneIdx >= 0))
 			f.Message = "personal adviser's visit before the pathway plan review"
 			if doneIdx >= 0 {
@@ -747,7 +747,7 @@ func (r Record) assessCeasing(asOf Date, cal *Calendar, p Policy, rep *Report) e
 		}
 		d := Deadline{Rule: rule.ID, Due: e.End, Anchor: e.End, AnchorLabel: "ceased to be looked after", Count: 0, Unit: Days}
 		var buf [128]byte
-		subject := string(sgAppendDate(append(buf[:0], "care ceased "...), e.End))
+		subject := string(appendDate(append(buf[:0], "care ceased "...), e.End))
 		f := sgDeadlineFinding(d, rule, subject, a.Approved, asOf, sgCount(ai >= 0))
 		f.Evidence[0].Ref = Index("episodes", i)
 		var aRef string

@@ -2,7 +2,6 @@ package care
 
 import (
 	"fmt"
-	"strconv"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -180,24 +179,6 @@ func sgDeadlineFinding(d Deadline, r *Rule, subject string, done, asOf Date, ext
 	f.Evidence = make([]Evidence, 1, 1+extra)
 	f.Evidence[0] = Evidence{Label: d.AnchorLabel, Date: d.Anchor}
 	return f
-}
-
-// sgAppendIndex appends the path of element i of the list at path, as
-// [Index] returns it: "visits[3]".
-func sgAppendIndex(b []byte, path string, i int) []byte {
-	b = append(b, path...)
-	b = append(b, '[')
-	b = strconv.AppendInt(b, int64(i), 10)
-	return append(b, ']')
-}
-
-// sgAppendDate appends d as [Date.String] formats it: nothing for the zero
-// Date.
-func sgAppendDate(b []byte, d Date) []byte {
-	if d.IsZero() {
-		return b
-	}
-	return d.appendISO(b)
 }
 
 // safeguardingRules returns the MISS, STAB, CONN and LEAV rules in ID

@@ -432,13 +432,13 @@ func (r Record) assessStability(asOf Date, p StabilityPolicy, rep *Report) {
 			var b []byte
 			if st == Met {
 				b = append(buf[:0], "with the same carer since "...)
-				b = sgAppendDate(b, m.SameCarerSince)
+				b = appendDate(b, m.SameCarerSince)
 				b = append(b, ", 2 years or more"...)
 			} else {
 				b = append(buf[:0], "looked after since "...)
-				b = sgAppendDate(b, m.CareSince)
+				b = appendDate(b, m.CareSince)
 				b = append(b, " but with the current carer only since "...)
-				b = sgAppendDate(b, m.SameCarerSince)
+				b = appendDate(b, m.SameCarerSince)
 				b = append(b, ", less than 2 years"...)
 			}
 			f.Message = string(b)
@@ -459,15 +459,15 @@ func placementCountFinding(rule *Rule, eps []Episode, w Period, n, threshold int
 	b := append(buf[:0], "placements in the "...)
 	b = append(b, span...)
 	b = append(b, " to "...)
-	b = sgAppendDate(b, last)
+	b = appendDate(b, last)
 	f := NewFinding(*rule, string(b), st)
 	b = strconv.AppendInt(buf[:0], int64(n), 10)
 	b = append(b, " placements in the "...)
 	b = append(b, span...)
 	b = append(b, " from "...)
-	b = sgAppendDate(b, w.Start)
+	b = appendDate(b, w.Start)
 	b = append(b, " to "...)
-	b = sgAppendDate(b, last)
+	b = appendDate(b, last)
 	b = append(b, " (threshold "...)
 	b = strconv.AppendInt(b, int64(threshold), 10)
 	b = append(b, ')')
@@ -527,7 +527,7 @@ func sgPlacementSubject(subject string, start Date) string {
 		return subject
 	}
 	var buf [24]byte
-	return string(sgAppendDate(append(buf[:0], "placement "...), start))
+	return string(appendDate(append(buf[:0], "placement "...), start))
 }
 
 // distanceFinding appends the STAB-03 finding of the placement starting at
@@ -604,7 +604,7 @@ func (r Record) distanceFinding(rule *Rule, i int, start Date, far decimal.Decim
 		b = append(b, miles...)
 		b = append(b, " miles"...)
 		label := string(b)
-		b = sgAppendIndex(buf[:0], "episodes", farAt)
+		b = appendIndex(buf[:0], "episodes", farAt)
 		b = append(b, ".distance_miles"...)
 		f.Evidence = append(f.Evidence, Evidence{Label: label, Ref: string(b)})
 	}
