@@ -174,6 +174,20 @@ func (r Record) validatePlans(errs *ValidationErrors) {
 		}
 		return Placement{}, false
 	}
+	// placementAt checks a record's placement_start field, d, whose path
+	// at builds (only when reporting): it is required, and a placement must
+	// start that day, which it returns.
+	placementAt := func(at func(string) string, d Date) (Placement, bool) {
+		if d.IsZero() {
+			errs.Add(at("placement_start"), ErrRequired)
+			return Placement{}, false
+		}
+		pl, ok := startsPlacement(d)
+		if !ok {
+			errs.Addf(at("placement_start"), "no placement starts on %s", d)
+		}
+		return pl, ok
+	}
 	for i, cp := range r.CarePlans {
 		at := func(f string) string { return plPath("care_plans", i, f) }
 		switch {
@@ -193,11 +207,7 @@ func (r Record) validatePlans(errs *ValidationErrors) {
 		if pp.Prepared.IsZero() {
 			errs.Add(at("prepared"), ErrRequired)
 		}
-		if pp.PlacementStart.IsZero() {
-			errs.Add(at("placement_start"), ErrRequired)
-		} else if _, ok := startsPlacement(pp.PlacementStart); !ok {
-			errs.Addf(at("placement_start"), "no placement starts on %s", pp.PlacementStart)
-		}
+		placementAt(at, pp.PlacementStart)
 	}
 	for i, n := range r.Notifications {
 		at := func(f string) string { return plPath("notifications", i, f) }
@@ -210,19 +220,11 @@ func (r Record) validatePlans(errs *ValidationErrors) {
 		if n.Sent.IsZero() {
 			errs.Add(at("sent"), ErrRequired)
 		}
-		if n.PlacementStart.IsZero() {
-			errs.Add(at("placement_start"), ErrRequired)
-		} else if _, ok := startsPlacement(n.PlacementStart); !ok {
-			errs.Addf(at("placement_start"), "no placement starts on %s", n.PlacementStart)
-		}
+		placementAt(at, n.PlacementStart)
 	}
 	for i, pp := range r.ParentPlacements {
 		at := func(f string) string { return plPath("parent_placements", i, f) }
-		if pp.PlacementStart.IsZero() {
-			errs.Add(at("placement_start"), ErrRequired)
-		} else if pl, ok := startsPlacement(pp.PlacementStart); !ok {
-			errs.Addf(at("placement_start"), "no placement starts on %s", pp.PlacementStart)
-		} else if !pl.FirstType.IsWithParents() {
+		if pl, ok := placementAt(at, pp.PlacementStart); ok && !pl.FirstType.IsWithParents() {
 			errs.Addf(at("placement_start"), "the placement starting %s is %s, not a placement with a parent (P1)", pp.PlacementStart, pl.FirstType)
 		}
 		if !pp.AssessmentCompleted.IsZero() && pp.AssessmentCompleted.Before(pp.PlacementStart) {
