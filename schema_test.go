@@ -129,29 +129,9 @@ func (g *schemaGen) schema(t reflect.Type) any {
 
 func (g *schemaGen) object(t reflect.Type) map[string]any {
 	props := map[string]any{}
-	var walk func(t reflect.Type)
-	walk = func(t reflect.Type) {
-		for i := range t.NumField() {
-			f := t.Field(i)
-			tag := f.Tag.Get("json")
-			if tag == "-" {
-				continue
-			}
-			name, _, _ := strings.Cut(tag, ",")
-			if f.Anonymous && name == "" && f.Type.Kind() == reflect.Struct {
-				walk(f.Type)
-				continue
-			}
-			if !f.IsExported() {
-				continue
-			}
-			if name == "" {
-				name = f.Name
-			}
-			props[name] = g.schema(f.Type)
-		}
+	for name, ft := range jsonFields(t) {
+		props[name] = g.schema(ft)
 	}
-	walk(t)
 	return map[string]any{"type": "object", "additionalProperties": false, "properties": props}
 }
 

@@ -356,12 +356,22 @@ func (c *checker) valueFrom(tok json.Token, t reflect.Type, path string, start i
 	return nil
 }
 
-// structFields returns the JSON field names of t with their types, with
-// embedded structs' fields promoted as encoding/json promotes them.
+// structFields returns [jsonFields] of t, computed once a type.
 func (c *checker) structFields(t reflect.Type) map[string]reflect.Type {
 	if m, ok := c.fields[t]; ok {
 		return m
 	}
+	m := jsonFields(t)
+	c.fields[t] = m
+	return m
+}
+
+// jsonFields returns the JSON field names of struct type t with their
+// types, with embedded structs' fields promoted as encoding/json promotes
+// them (a shallower field hides a deeper one; two at the same depth hide
+// each other). The decoder accepts exactly these fields, and the schema
+// test describes exactly these.
+func jsonFields(t reflect.Type) map[string]reflect.Type {
 	type entry struct {
 		t     reflect.Type
 		depth int
@@ -407,7 +417,6 @@ func (c *checker) structFields(t reflect.Type) map[string]reflect.Type {
 			m[k] = e.t
 		}
 	}
-	c.fields[t] = m
 	return m
 }
 
