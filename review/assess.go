@@ -111,7 +111,6 @@ func assessInto(dst care.Report, rec Record, child care.Child, eps []care.Episod
 		rep: slices.Grow(dst, len(sched)+4*len(rec.Reviews)+nrec+3*len(sp)+4),
 		ev:  slices.Grow(sc.ev[:0], 2*len(sched)+6*len(rec.Reviews)+2*nrec+4*len(sp)+8),
 	}
-	a.paths = pathsOf(rec.Reviews, sc)
 	a.schedule(sched)
 	err = a.iro(sp, sched)
 	if err == nil {
@@ -129,19 +128,14 @@ func assessInto(dst care.Report, rec Record, child care.Child, eps []care.Episod
 }
 
 // scratch is the working memory of one assessment, reused through
-// scratchPool: the spans, the schedule, the indexes of the record paths, the
-// findings' evidence while they are gathered, and for [Assess] the findings
+// scratchPool: the spans, the schedule, the findings' evidence while they are gathered, and for [Assess] the findings
 // before they are copied to the report. Nothing a returned finding
 // references lives in it: arena.Settle copies the evidence out.
 type scratch struct {
-	rep     care.Report
-	spans   []span
-	sched   []Due
-	ev      []care.Evidence
-	buf     []byte
-	reviews [][2]int32
-	recs    [][2]int32
-	recBase []int32
+	rep   care.Report
+	spans []span
+	sched []Due
+	ev    []care.Evidence
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -173,7 +167,6 @@ type assessor struct {
 	p     Policy
 	rep   care.Report
 	ev    []care.Evidence // scratch store of every finding's evidence, until settled
-	paths paths
 }
 
 // evidence copies es into the scratch store and returns a slice of it with
@@ -219,109 +212,30 @@ func (a *assessor) check(id care.RuleID, subject, message string, ok bool, done 
 	a.add(rule(id), subject, st, care.Deadline{}, done, message, ev)
 }
 
-// paths gives the record paths of the reviews ("reviews[3]") and their
-// recommendations ("reviews[3].recommendations[0]"). For a record within
-// the static tables (nearly every record) they are the tables' strings,
-// shared by every report and never modified. Otherwise they are built into
-// one string that the findings' subjects share, so that they cost one
-// allocation rather than one each, with a review's path the prefix of its
-// first recommendation's; the indexes into it live in the scratch.
-type paths struct {
-	static  bool
-	s       string
-	reviews [][2]int32 // review i is s[reviews[i][0]:reviews[i][1]]
-	recs    [][2]int32 // recommendation j of review i is s[recs[recBase[i]+j]...]
-	recBase []int32    // index in recs of review i's first recommendation
-}
+// reviewRef returns the record path of review i ("reviews[3]") and
+// recRef that of its recommendation j ("reviews[3].recommendations[0]"):
+// strings from tables built once, shared by every report and never
+// modified, for all but outsized records.
+func reviewRef(i int) string { return reviewRefs.At(i) }
 
-// The static path tables: reviews[i] for i < staticReviews and their
-// recommendations[j] for j < staticRecs, all substrings of one string.
-const (
-	staticReviews = 40
-	staticRecs    = 8
-)
-
-var (
-	staticReviewPaths [staticReviews]string
-	staticRecPaths    [staticReviews][staticRecs]string
-)
-
-func init() {
-	var rs []Review
-	for range staticReviews {
-		rs = append(rs, Review{Recommendations: make([]Recommendation, staticRecs)})
+func recRef(i, j int) string {
+	if i < len(recRefs) {
+		return recRefs[i].At(j)
 	}
-	p := buildPaths(rs, new(scratch))
-	for i := range staticReviewPaths {
-		staticReviewPaths[i] = p.review(i)
-		for j := range staticRecPaths[i] {
-			staticRecPaths[i][j] = p.rec(i, j)
-		}
-	}
-}
-
-// pathsOf returns the paths of the reviews: the static tables if they
-// hold them all, or else paths built with the scratch's buffers.
-func pathsOf(reviews []Review, sc *scratch) paths {
-	if len(reviews) > staticReviews {
-		return buildPaths(reviews, sc)
-	}
-	for i := range reviews {
-		if len(reviews[i].Recommendations) > staticRecs {
-			return buildPaths(reviews, sc)
-		}
-	}
-	return paths{static: true}
-}
-
-func buildPaths(reviews []Review, sc *scratch) paths {
-	buf := sc.buf[:0]
-	p := paths{reviews: sc.reviews[:0], recs: sc.recs[:0], recBase: sc.recBase[:0]}
-	for i, r := range reviews {
-		start := int32(len(buf))
-		buf = append(buf, "reviews["...)
-		buf = strconv.AppendInt(buf, int64(i), 10)
-		buf = append(buf, ']')
-		end := int32(len(buf))
-		p.reviews = append(p.reviews, [2]int32{start, end})
-		p.recBase = append(p.recBase, int32(len(p.recs)))
-		for j := range r.Recommendations {
-			rs := int32(len(buf))
-			if j > 0 {
-				buf = append(buf, buf[start:end]...)
-			}
-			buf = append(buf, ".recommendations["...)
-			buf = strconv.AppendInt(buf, int64(j), 10)
-			buf = append(buf, ']')
-			if j == 0 {
-				rs = start
-			}
-			p.recs = append(p.recs, [2]int32{rs, int32(len(buf))})
-		}
-	}
-	p.s = string(buf)
-	sc.buf, sc.reviews, sc.recs, sc.recBase = buf, p.reviews, p.recs, p.recBase
-	return p
-}
-
-func (p *paths) review(i int) string {
-	if p.static {
-		return staticReviewPaths[i]
-	}
-	return p.s[p.reviews[i][0]:p.reviews[i][1]]
-}
-
-func (p *paths) rec(i, j int) string {
-	if p.static {
-		return staticRecPaths[i][j]
-	}
-	r := p.recs[int(p.recBase[i])+j]
-	return p.s[r[0]:r[1]]
+	return care.Index(reviewRefs.At(i)+".recommendations", j)
 }
 
 var (
 	iroRefs    = arena.NewPaths("iro", 16)
 	midwayRefs = arena.NewPaths("midway_checks", 16)
+	reviewRefs = arena.NewPaths("reviews", 40)
+	// recRefs[i] holds the paths of the first recommendations of review i.
+	recRefs = func() (t [40]*arena.Paths) {
+		for i := range t {
+			t[i] = arena.NewPaths(reviewRefs.At(i)+".recommendations", 8)
+		}
+		return t
+	}()
 )
 
 // withDate returns prefix followed by d in ISO form, allocating only the
@@ -348,7 +262,7 @@ func (a *assessor) schedule(sched []Due) {
 		r := rule(d.Deadline.Rule)
 		var subject string
 		if d.Review >= 0 {
-			subject = a.paths.review(d.Review)
+			subject = reviewRef(d.Review)
 		} else {
 			var buf [64]byte
 			b := append(buf[:0], "review "...)
@@ -359,7 +273,7 @@ func (a *assessor) schedule(sched []Due) {
 		}
 		anchor := care.Evidence{Label: d.Deadline.AnchorLabel, Date: d.Deadline.Anchor}
 		if d.AnchorReview >= 0 {
-			anchor.Ref = a.paths.review(d.AnchorReview)
+			anchor.Ref = reviewRef(d.AnchorReview)
 		}
 		if d.Review < 0 {
 			a.deadline(d.Deadline, subject, r.Title, care.Date{}, anchor)
@@ -444,7 +358,7 @@ func (a *assessor) iro(sp []span, sched []Due) error {
 			}
 			anchor := care.Evidence{Label: meet.AnchorLabel, Date: meet.Anchor}
 			if fd.Review >= 0 {
-				anchor.Ref = a.paths.review(fd.Review)
+				anchor.Ref = reviewRef(fd.Review)
 			}
 			if m >= 0 && !allocs[m].MetChild.IsZero() {
 				a.deadline(meet, subject, "IRO met the child before the first review", allocs[m].MetChild, anchor,
@@ -500,7 +414,7 @@ func (a *assessor) midway(sched []Due) {
 		}
 		dl := care.Deadline{Rule: RuleMidwayCheck, Due: due, Anchor: prev, AnchorLabel: "review held",
 			Count: half + tol, Unit: care.Days}
-		subject := a.paths.review(d.AnchorReview)
+		subject := reviewRef(d.AnchorReview)
 		anchor := care.Evidence{Label: "review held", Date: prev, Ref: subject}
 		next := care.Evidence{Label: "next review due", Date: d.Deadline.Due}
 		if found >= 0 {
@@ -523,7 +437,7 @@ func (a *assessor) reviews() error {
 		if rv.Held.After(a.asOf) {
 			break
 		}
-		subject := a.paths.review(i)
+		subject := reviewRef(i)
 		heldEv := care.Evidence{Label: "review held", Date: rv.Held, Ref: subject}
 		var next care.Date
 		if i+1 < len(revs) && !revs[i+1].Held.After(a.asOf) {
@@ -533,7 +447,7 @@ func (a *assessor) reviews() error {
 		// REV-06: recommendations.
 		for j := range rv.Recommendations {
 			rc := &rv.Recommendations[j]
-			rs := a.paths.rec(i, j)
+			rs := recRef(i, j)
 			if rc.Owner == "" {
 				a.check(RuleRecommendation, rs, "recommendation has no owner", false, care.Date{}, heldEv)
 			}
@@ -557,7 +471,7 @@ func (a *assessor) reviews() error {
 			if carried {
 				msg = "recommendation completed or followed up by its due date; carried open to the next review"
 				a.deadline(dl, rs, msg, done, heldEv,
-					care.Evidence{Label: "carried open to next review", Date: next, Ref: a.paths.review(i + 1)})
+					care.Evidence{Label: "carried open to next review", Date: next, Ref: reviewRef(i + 1)})
 			} else {
 				a.deadline(dl, rs, msg, done, heldEv)
 			}

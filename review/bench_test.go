@@ -147,3 +147,26 @@ func TestNoAllocations(t *testing.T) {
 		})
 	}
 }
+
+// Record paths come from tables for ordinary records and are built beyond
+// them, the same either way.
+func TestRecordRefs(t *testing.T) {
+	for _, tc := range []struct {
+		i, j      int
+		review    string
+		recommend string
+	}{
+		{0, 0, "reviews[0]", "reviews[0].recommendations[0]"},
+		{39, 7, "reviews[39]", "reviews[39].recommendations[7]"},
+		{3, 12, "reviews[3]", "reviews[3].recommendations[12]"},
+		{40, 0, "reviews[40]", "reviews[40].recommendations[0]"},
+		{57, 9, "reviews[57]", "reviews[57].recommendations[9]"},
+	} {
+		if got := reviewRef(tc.i); got != tc.review {
+			t.Errorf("reviewRef(%d) = %q, want %q", tc.i, got, tc.review)
+		}
+		if got := recRef(tc.i, tc.j); got != tc.recommend {
+			t.Errorf("recRef(%d, %d) = %q, want %q", tc.i, tc.j, got, tc.recommend)
+		}
+	}
+}

@@ -230,7 +230,7 @@ func (r Record) validate(errs *care.ValidationErrors, dob care.Date, eps []care.
 // only when an error is reported, so that a valid record costs no
 // allocation.
 func reviewPath(i int, field string) string {
-	p := "reviews[" + strconv.Itoa(i) + "]"
+	p := reviewRef(i)
 	if field == "" {
 		return p
 	}
