@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/lookedafter/practice/care"
+	"github.com/lookedafter/practice/internal/arena"
 )
 
 // CaseRecord is one child's supervision record: who held the case and
@@ -196,28 +197,34 @@ func AppendCaseAssessment(dst care.Report, childID string, rec CaseRecord, asOf 
 // strings and evidence are allocated afresh for each report.
 type scratch struct {
 	order  []int        // discussions by date
-	refs   []string     // "discussions[i]", for discussions on or before asOf
-	drefs  []string     // "directions[i]", for directions given on or before asOf
 	events []event      // the SUP-02 clock's discussions
 	obs    []obligation // the SUP-02 intervals
-	text   []byte       // the text of the refs, then of the messages
+	text   []byte       // the text of the messages
 	ends   []int32      // the end in text of each finding's message; -1 for a constant one
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// The record paths of discussions and directions, "discussions[3]": built
+// once for the first of each list, and beyond that as they are needed.
+var (
+	discussionRefs = arena.NewPaths("discussions", 128)
+	directionRefs  = arena.NewPaths("directions", 64)
+)
 
 // maxPooled bounds the length of a scratch slice kept for reuse, so that
 // one huge case does not pin its memory.
 const maxPooled = 1 << 12
 
 // release returns the scratch to the pool. It is not cleared: the only
-// memory of a report it can point to is the string of record paths, until
-// the next assessment overwrites it.
+// memory of a report it can point to is the record paths its events hold,
+// strings from the path tables for all but outsized records, until the
+// next assessment overwrites them.
 func (s *scratch) release() {
-	if cap(s.text) > 16*maxPooled || max(cap(s.order), cap(s.refs), cap(s.drefs), cap(s.events), cap(s.obs), cap(s.ends)) > maxPooled {
+	if cap(s.text) > 16*maxPooled || max(cap(s.order), cap(s.events), cap(s.obs), cap(s.ends)) > maxPooled {
 		return
 	}
-	s.order, s.refs, s.drefs, s.events, s.obs, s.text, s.ends = s.order[:0], s.refs[:0], s.drefs[:0], s.events[:0], s.obs[:0], s.text[:0], s.ends[:0]
+	s.order, s.events, s.obs, s.text, s.ends = s.order[:0], s.events[:0], s.obs[:0], s.text[:0], s.ends[:0]
 	scratchPool.Put(s)
 }
 
@@ -259,9 +266,8 @@ func (a *assessment) run(dst care.Report, childID string, p Policy) care.Report 
 	s, ds := a.s, a.rec.Discussions
 	s.order = discussionOrder(s.order, ds)
 	a.known = sort.Search(len(s.order), func(k int) bool { return ds[s.order[k]].Date.After(a.asOf) })
-	a.buildRefs()
 	// Scratch is sized once, should the pool have handed over a new one.
-	c, clocked := caseClock(&a.rec, s.order[:a.known], a.asOf, p, s.refs, slices.Grow(s.events[:0], a.known))
+	c, clocked := caseClock(&a.rec, s.order[:a.known], a.asOf, p, discussionRefs, slices.Grow(s.events[:0], a.known))
 	if clocked {
 		s.events = c.events
 		s.obs = c.walk(SUP02, slices.Grow(s.obs[:0], len(c.events)+1))
@@ -333,69 +339,6 @@ func discussionOrder(buf []int, ds []Discussion) []int {
 	return buf
 }
 
-// buildRefs sets s.refs[i] to "discussions[i]" for each discussion on or
-// before asOf, and s.drefs[i] to "directions[i]" for each direction given
-// on or before asOf: every one of them is the subject or evidence of a
-// finding. All are cut from one string.
-func (a *assessment) buildRefs() {
-	s := a.s
-	s.refs = resize(s.refs, len(a.rec.Discussions))
-	s.drefs = resize(s.drefs, len(a.rec.Directions))
-	b := slices.Grow(s.text[:0], 16*(a.known+len(a.rec.Directions)))
-	for _, i := range s.order[:a.known] {
-		b = appendIndex(b, "discussions", i)
-	}
-	for i := range a.rec.Directions {
-		if !a.rec.Directions[i].Given.After(a.asOf) {
-			b = appendIndex(b, "directions", i)
-		}
-	}
-	s.text = b
-	if len(b) == 0 {
-		return
-	}
-	text := string(b)
-	at := 0
-	cut := func(list string, i int) string {
-		n := len(list) + 2 + digits(i)
-		at += n
-		return text[at-n : at]
-	}
-	for _, i := range s.order[:a.known] {
-		s.refs[i] = cut("discussions", i)
-	}
-	for i := range a.rec.Directions {
-		if !a.rec.Directions[i].Given.After(a.asOf) {
-			s.drefs[i] = cut("directions", i)
-		}
-	}
-}
-
-// appendIndex appends care.Index(list, i) to b.
-func appendIndex(b []byte, list string, i int) []byte {
-	b = append(append(b, list...), '[')
-	return append(strconv.AppendInt(b, int64(i), 10), ']')
-}
-
-// digits returns the number of decimal digits of i ≥ 0.
-func digits(i int) int {
-	n := 1
-	for ; i >= 10; i /= 10 {
-		n++
-	}
-	return n
-}
-
-// resize returns s with length n and every element zero.
-func resize[T any](s []T, n int) []T {
-	if cap(s) < n {
-		return make([]T, n)
-	}
-	s = s[:n]
-	clear(s)
-	return s
-}
-
 // carve copies items into the assessment's evidence and returns them as a
 // slice whose capacity ends at its length.
 func (a *assessment) carve(items ...care.Evidence) []care.Evidence {
@@ -426,7 +369,7 @@ func (a *assessment) nextDiscussion(given care.Date) int {
 // allocation. order lists the discussions on or before asOf by date, and
 // refs their paths (nil for none); the clock's events are appended to
 // events.
-func caseClock(rec *CaseRecord, order []int, asOf care.Date, p Policy, refs []string, events []event) (clock, bool) {
+func caseClock(rec *CaseRecord, order []int, asOf care.Date, p Policy, refs *arena.Paths, events []event) (clock, bool) {
 	if len(rec.Allocations) == 0 {
 		return clock{}, false
 	}
@@ -456,7 +399,7 @@ func caseClock(rec *CaseRecord, order []int, asOf care.Date, p Policy, refs []st
 		}
 		ev := event{date: dn.Date}
 		if refs != nil {
-			ev.ref = refs[i]
+			ev.ref = refs.At(i)
 		}
 		c.events = append(c.events, ev)
 	}
@@ -513,7 +456,7 @@ func DiscussionGaps(childID string, rec CaseRecord, asOf care.Date, p Policy) ([
 func (a *assessment) reflective(rep care.Report) care.Report {
 	for _, i := range a.s.order[:a.known] {
 		dn := &a.rec.Discussions[i]
-		ref := a.s.refs[i]
+		ref := discussionRefs.At(i)
 		ev := a.carve(care.Evidence{Label: "case discussion", Date: dn.Date, Ref: ref})
 		b, _ := dn.Date.AppendText(append(a.s.text, "case discussion on "...))
 		if missing := dn.Missing(); missing != 0 {
@@ -545,7 +488,7 @@ func (a *assessment) directions(rep care.Report) care.Report {
 		if d.Given.After(a.asOf) {
 			continue
 		}
-		ref := a.s.drefs[i]
+		ref := directionRefs.At(i)
 		given := care.Evidence{Label: "direction given", Date: d.Given, Ref: ref}
 		if blank(d.Owner) {
 			f := add(&rep, &findingSUP04, ref, care.Breach)
@@ -562,7 +505,7 @@ func (a *assessment) directions(rep care.Report) care.Report {
 		due, by := d.Due, 0
 		var next care.Evidence
 		if j := a.nextDiscussion(d.Given); j >= 0 {
-			next = care.Evidence{Label: "next case discussion", Date: a.rec.Discussions[j].Date, Ref: a.s.refs[j]}
+			next = care.Evidence{Label: "next case discussion", Date: a.rec.Discussions[j].Date, Ref: discussionRefs.At(j)}
 		}
 		if !next.Date.IsZero() && (due.IsZero() || next.Date.Before(due)) {
 			due, by = next.Date, 1
