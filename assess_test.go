@@ -6,10 +6,7 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
 	"github.com/lookedafter/practice/care"
-	"github.com/lookedafter/practice/review"
 )
 
 func TestAssessErrors(t *testing.T) {
@@ -62,7 +59,7 @@ func TestAssessErrors(t *testing.T) {
 
 // TestAssessDeterministic checks that the same case gives the same report,
 // byte for byte, that the case is not modified, and that the report is
-// sorted with DRIFT-01 last.
+// sorted.
 func TestAssessDeterministic(t *testing.T) {
 	coh := Synthetic(SyntheticOptions{Seed: 4, Children: 5})
 	cal := care.EnglandAndWales()
@@ -81,11 +78,7 @@ func TestAssessDeterministic(t *testing.T) {
 		if after, _ := json.Marshal(c); string(after) != string(before) {
 			t.Errorf("%s: Assess modified the case", c.Child.ID)
 		}
-		body := a
-		if n := len(a); n > 0 && a[n-1].Rule == RuleDrift {
-			body = a[:n-1]
-		}
-		if !cmp.Equal(body.Sorted(), body, cmp.Comparer(func(x, y care.Date) bool { return x == y })) {
+		if !slices.IsSortedFunc(a, care.CompareFindings) {
 			t.Errorf("%s: report is not sorted", c.Child.ID)
 		}
 	}
@@ -144,8 +137,11 @@ func withoutReports(r CohortReport) CohortReport {
 
 func TestSecondReviewHeld(t *testing.T) {
 	start := care.MustDate(2025, 1, 6)
-	c := &Case{}
-	c.Episodes = []care.Episode{{Start: start, ReasonNew: care.NewEpisodeS, LegalStatus: care.LegalStatusV2, PlacementType: care.PlacementTypeU6}}
+	h, err := care.NewHistory(care.Child{ID: "C0001", DateOfBirth: care.MustDate(2015, 1, 1)},
+		[]care.Episode{{Start: start, ReasonNew: care.NewEpisodeS, LegalStatus: care.LegalStatusV2, PlacementType: care.PlacementTypeU6}})
+	if err != nil {
+		t.Fatal(err)
+	}
 	due := care.MustDate(2025, 5, 1)
 	tests := []struct {
 		name string
@@ -160,39 +156,9 @@ func TestSecondReviewHeld(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			c.Reviews = nil
-			for _, h := range tc.held {
-				c.Reviews = append(c.Reviews, review.Review{Held: h})
-			}
-			if got := secondReviewHeld(c, tc.asOf, due); got != tc.want {
+			if got := secondReviewHeld(h, tc.held, tc.asOf, due); got != tc.want {
 				t.Errorf("secondReviewHeld = %v, want %v", got, tc.want)
 			}
 		})
-	}
-}
-
-// A detached drift summary holds the same findings in memory of its own.
-func TestDriftDetach(t *testing.T) {
-	shared := []care.Evidence{{Label: "visit", Date: care.MustDate(2025, 3, 1), Ref: "visits[0]"}, {Label: "review held", Ref: "reviews[1]"}}
-	d := Drift{ChildID: "C0001", Flagged: true, Findings: care.Report{
-		{Rule: "VIS-02", Subject: "placement 2025-01-06", Status: care.Overdue, Message: "six-weekly visit", Evidence: shared[:1:1]},
-		{Rule: "REV-06", Subject: "", Status: care.Overdue, Message: "recommendation", Evidence: shared[1:2:2]},
-		{Rule: "HLTH-02", Subject: "child", Status: care.Overdue},
-	}}
-	want := Drift{ChildID: d.ChildID, Flagged: true, Findings: care.Report{}}
-	for _, f := range d.Findings {
-		want.Findings = append(want.Findings, f.Clone())
-	}
-	got := Drift{ChildID: d.ChildID, Flagged: true, Findings: slices.Clone(d.Findings)}.detach()
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Fatalf("detach changed the summary (-want +got):\n%s", diff)
-	}
-	for i, f := range got.Findings {
-		if len(f.Evidence) > 0 && &f.Evidence[0] == &d.Findings[i].Evidence[0] {
-			t.Errorf("finding %d still shares its evidence with the report", i)
-		}
-	}
-	if got.Findings[2].Evidence != nil {
-		t.Errorf("a finding without evidence has evidence %v after detach", got.Findings[2].Evidence)
 	}
 }

@@ -2,29 +2,29 @@ package practice
 
 import (
 	"cmp"
+	"context"
+	"iter"
 	"runtime"
 	"slices"
 	"sync"
-	"sync/atomic"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/lookedafter/practice/care"
 )
 
-// CohortOptions configures [AssessCohort]. The zero value assesses the cases
-// one after another in the calling goroutine.
+// CohortOptions configures [AssessCohort] and [AssessStream]. The zero
+// value assesses the cases one after another in the calling goroutine and
+// keeps every child's report.
 type CohortOptions struct {
 	// Parallelism is how many goroutines assess cases at once: 0 or 1 means
 	// none are started; a negative value means one per CPU. The output is
 	// the same, byte for byte, whatever the parallelism.
 	Parallelism int
 	// DiscardReports drops each child's full report once it has been
-	// counted, keeping only the drift summary (which holds the overdue
-	// findings, in memory of their own). A national cohort's reports run
-	// to gigabytes; the rates, counts and drift lists are the same either
-	// way, and the run is several times faster, as no sorted report is
-	// built and the garbage collector has no reports to mark.
+	// counted, keeping its drift summary (with the live items). A national
+	// cohort's reports run to gigabytes; the rates, counts and drift lists
+	// are the same either way.
 	DiscardReports bool
 }
 
@@ -36,8 +36,9 @@ type ChildResult struct {
 	Team    string `json:"team,omitempty"`
 	Office  string `json:"office,omitempty"`
 	// Err is set, and Report and Drift are empty, when the case could not
-	// be assessed (it failed validation, or a date fell outside the
-	// calendar). Such cases are counted in [CohortReport.Invalid].
+	// be read or assessed (it did not decode, failed validation, or a date
+	// fell outside the calendar). Such cases are counted in
+	// [CohortReport.Invalid].
 	Err error `json:"-"`
 	// Report is the child's full report, unless the options asked for
 	// reports to be discarded.
@@ -46,58 +47,72 @@ type ChildResult struct {
 }
 
 // RuleRate is the timeliness of one rule over a group of children: of the
-// obligations that fell due (Applicable = Met + Late + Overdue + Breach),
-// how many were met on time. Upcoming obligations are not yet applicable.
+// obligations that fell due (Applicable = Met + Late + Overdue + Missed +
+// Breach), how many were met on time. Upcoming obligations are not yet
+// applicable.
 type RuleRate struct {
 	Rule       care.RuleID `json:"rule"`
+	Title      string      `json:"title"`
 	Applicable int         `json:"applicable"`
 	Met        int         `json:"met"`
 	Late       int         `json:"late"`
 	Overdue    int         `json:"overdue"`
+	Missed     int         `json:"missed"`
 	Breach     int         `json:"breach"`
 	// Rate is Met / Applicable as a percentage rounded half away from zero
 	// to one decimal place.
 	Rate decimal.Decimal `json:"rate"`
-	// MedianDaysLate and UpperQuartileDaysLate describe how late the late
-	// and overdue obligations were (days past due as of the assessment
-	// date), rounded to one decimal place; zero when none were.
+	// MedianDaysLate and UpperQuartileDaysLate describe how late the Late
+	// findings were (days from the due date to the date they were done),
+	// rounded to one decimal place, by the R-7 method; zero when none was
+	// late. Overdue and Missed findings are not in them: they have no date
+	// done.
 	MedianDaysLate        decimal.Decimal `json:"median_days_late"`
 	UpperQuartileDaysLate decimal.Decimal `json:"upper_quartile_days_late"`
 }
 
 // GroupRates are the rule rates of one team or office.
 type GroupRates struct {
-	Group    string     `json:"group"`
-	Children int        `json:"children"`
-	Flagged  int        `json:"flagged"`
-	Rates    []RuleRate `json:"rates"`
+	Group    string `json:"group"`
+	Children int    `json:"children"`
+	Flagged  int    `json:"flagged"`
+	// Applicable and Met sum the group's rates over every rule, and Rate is
+	// Met / Applicable as a percentage to one decimal place.
+	Applicable int             `json:"applicable"`
+	Met        int             `json:"met"`
+	Rate       decimal.Decimal `json:"rate"`
+	Rates      []RuleRate      `json:"rates"`
 }
 
-// DomainCount is the number of overdue findings in one domain.
+// DomainCount is the number of live items (see [Drift]) in one domain.
 type DomainCount struct {
-	Domain  care.Domain `json:"domain"`
-	Overdue int         `json:"overdue"`
+	Domain care.Domain `json:"domain"`
+	Live   int         `json:"live"`
 }
 
-// CohortReport is the result of [AssessCohort].
+// CohortReport is the result of [AssessCohort] and [AssessStream].
 type CohortReport struct {
 	AsOf care.Date `json:"as_of"`
 	// Children holds one result per input case, in input order.
 	Children []ChildResult `json:"children"`
 	// Assessed and Invalid count the cases assessed and those that could
 	// not be (see ChildResult.Err); Flagged counts children flagged for
-	// drift.
-	Assessed int `json:"assessed"`
-	Invalid  int `json:"invalid"`
-	Flagged  int `json:"flagged"`
+	// drift; Live, Binding and Statutory count their live items as [Drift]
+	// does.
+	Assessed  int `json:"assessed"`
+	Invalid   int `json:"invalid"`
+	Flagged   int `json:"flagged"`
+	Live      int `json:"live"`
+	Binding   int `json:"binding"`
+	Statutory int `json:"statutory"`
 	// Rates are the rule rates over the whole cohort, in rule ID order;
 	// ByTeam and ByOffice split them, in group name order ("" for cases
 	// with no team or office).
 	Rates    []RuleRate   `json:"rates"`
 	ByTeam   []GroupRates `json:"by_team"`
 	ByOffice []GroupRates `json:"by_office"`
-	// OverdueByDomain counts overdue findings by domain, in domain order.
-	OverdueByDomain []DomainCount `json:"overdue_by_domain"`
+	// LiveByDomain counts live items by domain, in domain order.
+	LiveByDomain []DomainCount `json:"live_by_domain"`
 }
 
 // Drifting returns the flagged children's drift summaries, worst first
@@ -119,78 +134,124 @@ func (r CohortReport) Drifting() []Drift {
 // the cohort is still assessed: nothing is dropped. The only error returned
 // is for invalid standards or a nil calendar, when nothing can be assessed.
 func AssessCohort(cases []Case, asOf care.Date, std Standards, cal *care.Calendar, opt CohortOptions) (CohortReport, error) {
-	if err := std.Validate(); err != nil {
+	seq := func(yield func(Case, error) bool) {
+		for i := range cases {
+			if !yield(cases[i], nil) {
+				return
+			}
+		}
+	}
+	return assessStream(context.Background(), seq, len(cases), asOf, std, cal, opt)
+}
+
+// AssessStream is [AssessCohort] over a sequence of cases, such as
+// [ReadCohort] gives, so that a national cohort is assessed without being
+// held in memory: each case is assessed and let go. An error from the
+// sequence is reported as the result of that position (counted in
+// Invalid), and the sequence goes on. The output is the same as
+// AssessCohort's on the same cases, whatever the parallelism.
+//
+// It stops when ctx is cancelled and returns ctx's error with the report
+// of the cases assessed so far.
+func AssessStream(ctx context.Context, cases iter.Seq2[Case, error], asOf care.Date, std Standards, cal *care.Calendar, opt CohortOptions) (CohortReport, error) {
+	return assessStream(ctx, cases, 0, asOf, std, cal, opt)
+}
+
+// assessStream is AssessStream with the number of cases, when it is known,
+// so that the results are allocated once.
+func assessStream(ctx context.Context, cases iter.Seq2[Case, error], n int, asOf care.Date, std Standards, cal *care.Calendar, opt CohortOptions) (CohortReport, error) {
+	a, err := newAssessors(std, cal)
+	if err != nil {
 		return CohortReport{}, err
 	}
-	if cal == nil {
-		return CohortReport{}, errNilCalendar
-	}
-	results := make([]ChildResult, len(cases))
 	workers := opt.Parallelism
 	if workers < 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	workers = max(1, min(workers, len(cases)))
+	workers = max(1, workers)
 	// Each worker counts its children into its own tallies, which are
 	// merged at the end. Every tally is a count (or a multiset of days,
 	// whose quantiles do not depend on order), so the report is the same
 	// whatever the parallelism and however the work was shared.
 	aggs := make([]*aggregator, workers)
-	work := func(w int, next func() (int, bool)) {
-		agg := newAggregator(asOf)
-		aggs[w] = agg
-		var wk worker
-		k := keepReportAndDrift
-		if opt.DiscardReports {
-			k = keepDrift
+	for w := range aggs {
+		aggs[w] = newAggregator(asOf)
+	}
+	results := make([]ChildResult, 0, n)
+	put := func(res ChildResult) {
+		for len(results) <= res.Index {
+			results = append(results, ChildResult{})
 		}
-		for {
-			i, ok := next()
-			if !ok {
-				return
-			}
-			c := &cases[i]
-			res := ChildResult{Index: i, ChildID: c.Child.ID, Team: c.Team, Office: c.Office}
-			rep, drift, err := wk.assess(c, asOf, std, cal, k)
-			if err != nil {
-				res.Err = err
-			} else {
-				res.Report, res.Drift = rep, drift
-			}
-			agg.add(&res)
-			if opt.DiscardReports {
-				res.Report = nil // the worker's scratch, counted and let go
-				// The drift summary outlives the report: let it keep only
-				// its own memory.
-				res.Drift = res.Drift.detach()
-			}
-			results[i] = res
+		results[res.Index] = res
+	}
+	one := func(w *worker, agg *aggregator, i int, c *Case, err error) ChildResult {
+		res := ChildResult{Index: i, ChildID: c.Child.ID, Team: c.Team, Office: c.Office}
+		if err == nil {
+			res.Drift, err = w.assess(a, c, asOf)
 		}
+		if err != nil {
+			res.Err, res.Drift = err, Drift{}
+			agg.add(&res, nil)
+			return res
+		}
+		agg.add(&res, w.e.Findings())
+		if !opt.DiscardReports {
+			res.Report = w.e.Report()
+		}
+		return res
 	}
 	if workers == 1 {
+		var w worker
 		i := 0
-		work(0, func() (int, bool) {
+		for c, err := range cases {
+			if cerr := ctx.Err(); cerr != nil {
+				return aggs[0].report(results), cerr
+			}
+			put(one(&w, aggs[0], i, &c, err))
 			i++
-			return i - 1, i <= len(cases)
-		})
-	} else {
-		var next atomic.Int64
-		var wg sync.WaitGroup
-		for w := range workers {
-			wg.Go(func() {
-				work(w, func() (int, bool) {
-					i := int(next.Add(1) - 1)
-					return i, i < len(cases)
-				})
-			})
 		}
-		wg.Wait()
+		return aggs[0].report(results), ctx.Err()
+	}
+	type job struct {
+		i   int
+		c   Case
+		err error
+	}
+	jobs := make(chan job, 2*workers)
+	out := make(chan ChildResult, 2*workers)
+	var wg sync.WaitGroup
+	for k := range workers {
+		wg.Go(func() {
+			var w worker
+			for j := range jobs {
+				out <- one(&w, aggs[k], j.i, &j.c, j.err)
+			}
+		})
+	}
+	go func() {
+		defer func() {
+			close(jobs)
+			wg.Wait()
+			close(out)
+		}()
+		i := 0
+		for c, err := range cases {
+			select {
+			case jobs <- job{i, c, err}:
+			case <-ctx.Done():
+				return
+			}
+			i++
+		}
+	}()
+	for res := range out {
+		put(res)
 	}
 	agg := aggs[0]
-	for _, a := range aggs[1:] {
-		agg.merge(a)
+	for _, o := range aggs[1:] {
+		agg.merge(o)
 	}
-	return agg.report(results), nil
+	return agg.report(results), ctx.Err()
 }
 
 // tally accumulates one group's counts by rule, indexed as its
@@ -201,8 +262,8 @@ type tally struct {
 }
 
 type ruleTally struct {
-	met, late, overdue, breach int
-	daysLate                   delays
+	met, late, overdue, missed, breach int
+	daysLate                           delays // of the Late findings
 }
 
 // rule returns the counts of the rule with index i, growing the table.
@@ -213,25 +274,26 @@ func (t *tally) rule(i int) *ruleTally {
 	return &t.byRule[i]
 }
 
-// count adds one finding with its status and days late.
-func (rt *ruleTally) count(st care.Status, daysLate int) {
-	switch st {
+// count adds one finding.
+func (rt *ruleTally) count(f *care.Finding) {
+	switch f.Status {
 	case care.Met:
 		rt.met++
 	case care.Late:
 		rt.late++
-		rt.daysLate.add(daysLate)
+		rt.daysLate.add(f.Done.DaysSince(f.Due))
 	case care.Overdue:
 		rt.overdue++
-		rt.daysLate.add(daysLate)
+	case care.Missed:
+		rt.missed++
 	case care.Breach:
 		rt.breach++
 	}
 }
 
-// merge adds o's counts, whose rule n is named by rules[n], to t, whose
-// rule is indexed by index.
-func (t *tally) merge(o *tally, rules []care.RuleID, index func(care.RuleID) int) {
+// merge adds o's counts, whose rule n is rules[n], to t, whose rules are
+// indexed by index.
+func (t *tally) merge(o *tally, rules []*care.Rule, index func(*care.Rule) int) {
 	t.children += o.children
 	t.flagged += o.flagged
 	for n := range o.byRule {
@@ -240,22 +302,34 @@ func (t *tally) merge(o *tally, rules []care.RuleID, index func(care.RuleID) int
 		rt.met += ort.met
 		rt.late += ort.late
 		rt.overdue += ort.overdue
+		rt.missed += ort.missed
 		rt.breach += ort.breach
 		rt.daysLate.merge(&ort.daysLate)
 	}
 }
 
-func (t *tally) rates(rules []care.RuleID) []RuleRate {
+var hundred = decimal.NewFromInt(100)
+
+// percent returns met/due as a percentage to one decimal place, and zero
+// when due is zero.
+func percent(met, due int) decimal.Decimal {
+	if due == 0 {
+		return decimal.Zero
+	}
+	return decimal.NewFromInt(int64(met)).Mul(hundred).DivRound(decimal.NewFromInt(int64(due)), 1)
+}
+
+func (t *tally) rates(rules []*care.Rule) []RuleRate {
 	out := make([]RuleRate, 0, len(t.byRule))
-	hundred := decimal.NewFromInt(100)
 	for n := range t.byRule {
 		rt := &t.byRule[n]
-		r := RuleRate{Rule: rules[n], Met: rt.met, Late: rt.late, Overdue: rt.overdue, Breach: rt.breach}
-		r.Applicable = rt.met + rt.late + rt.overdue + rt.breach
+		r := RuleRate{Rule: rules[n].ID, Title: rules[n].Title, Met: rt.met, Late: rt.late, Overdue: rt.overdue,
+			Missed: rt.missed, Breach: rt.breach}
+		r.Applicable = rt.met + rt.late + rt.overdue + rt.missed + rt.breach
 		if r.Applicable == 0 {
 			continue // only upcoming obligations (or none): nothing has fallen due
 		}
-		r.Rate = decimal.NewFromInt(int64(rt.met)).Mul(hundred).DivRound(decimal.NewFromInt(int64(r.Applicable)), 1)
+		r.Rate = percent(rt.met, r.Applicable)
 		if rt.daysLate.n > 0 {
 			q := rt.daysLate.quantiles(0.5, 0.75)
 			r.MedianDaysLate = decimal.NewFromFloat(q[0]).Round(1)
@@ -267,107 +341,96 @@ func (t *tally) rates(rules []care.RuleID) []RuleRate {
 	return out
 }
 
-// aggregator counts results into the cohort's tallies. Rules are counted
-// by index into its rule table, looked up once a finding for all three
-// tallies it counts in.
+// aggregator counts results into the cohort's tallies. Each child's
+// findings are counted once, into the tally of its team and office
+// together; the cohort's, each team's and each office's tallies are sums of
+// those, made at the end. Rules are counted by index into the aggregator's
+// rule table, found once for each kind of finding.
 type aggregator struct {
-	asOf             care.Date
-	assessed         int
-	invalid, flagged int
-	rules            []care.RuleID       // the rule table: index → ID
-	index            map[care.RuleID]int // ID → index
-	cache            [128]cachedRule     // see cachedIndex
-	all              *tally
-	teams, offices   map[string]*tally
-	domains          [256]int // overdue findings by domain
+	asOf               care.Date
+	assessed, invalid  int
+	flagged, live      int
+	binding, statutory int
+	rules              []*care.Rule        // the rule table: index → rule
+	index              map[care.RuleID]int // ID → index
+	byKind             map[*care.Kind]int  // kind → index, filled as kinds are met
+	groups             map[group]*tally
+	domains            [64]int // live items by domain
 }
 
-type cachedRule struct {
-	id  care.RuleID
-	idx int
-	ok  bool
-}
+// group is a team and the office it works from, as cases name them.
+type group struct{ team, office string }
 
 func newAggregator(asOf care.Date) *aggregator {
-	a := &aggregator{asOf: asOf, all: &tally{}, teams: map[string]*tally{}, offices: map[string]*tally{},
-		index: map[care.RuleID]int{}}
-	for _, r := range Rules() {
-		a.ruleIndex(r.ID)
-	}
-	return a
+	return &aggregator{asOf: asOf, groups: map[group]*tally{}, index: map[care.RuleID]int{}, byKind: map[*care.Kind]int{}}
 }
 
-// cachedIndex is ruleIndex through a small direct-mapped cache keyed by
-// the ID's length and first bytes, which saves a map lookup for almost
-// every finding.
-func (a *aggregator) cachedIndex(id care.RuleID) int {
-	h := uint(len(id))
-	for k := 0; k < len(id) && k < 8; k++ {
-		h = h*31 + uint(id[k])
+// kindIndex returns the rule index of findings of kind k. (A cache in
+// front of the map, keyed by the kind's address, measured no faster; so
+// did keeping the last two kinds at hand in add.)
+func (a *aggregator) kindIndex(k *care.Kind) int {
+	i, ok := a.byKind[k]
+	if !ok {
+		i = a.ruleIndex(k.Rule)
+		a.byKind[k] = i
 	}
-	c := &a.cache[h%uint(len(a.cache))]
-	if c.ok && c.id == id {
-		return c.idx
-	}
-	i := a.ruleIndex(id)
-	*c = cachedRule{id: id, idx: i, ok: true}
 	return i
 }
 
-// ruleIndex returns the index of rule id, adding it to the table if new.
-func (a *aggregator) ruleIndex(id care.RuleID) int {
-	if i, ok := a.index[id]; ok {
+// ruleIndex returns the index of rule r, adding it to the table if new.
+func (a *aggregator) ruleIndex(r *care.Rule) int {
+	if i, ok := a.index[r.ID]; ok {
 		return i
 	}
 	i := len(a.rules)
-	a.rules = append(a.rules, id)
-	a.index[id] = i
+	a.rules = append(a.rules, r)
+	a.index[r.ID] = i
 	return i
 }
 
-// group returns the tally of the named group in m, creating it.
-func group(m map[string]*tally, name string) *tally {
-	t := m[name]
+// tallyOf returns the tally of g in m, creating it.
+func tallyOf[K comparable](m map[K]*tally, g K) *tally {
+	t := m[g]
 	if t == nil {
 		t = &tally{}
-		m[name] = t
+		m[g] = t
 	}
 	return t
 }
 
-func (a *aggregator) add(res *ChildResult) {
+// add counts one child's result with its findings (unsorted).
+func (a *aggregator) add(res *ChildResult, findings care.Report) {
 	if res.Err != nil {
 		a.invalid++
 		return
 	}
 	a.assessed++
-	team, office := group(a.teams, res.Team), group(a.offices, res.Office)
-	tallies := [...]*tally{a.all, team, office}
-	for _, t := range tallies {
-		t.children++
-		if res.Drift.Flagged {
-			t.flagged++
-		}
-	}
-	if res.Drift.Flagged {
+	d := &res.Drift
+	t := tallyOf(a.groups, group{res.Team, res.Office})
+	t.children++
+	if d.Flagged {
+		t.flagged++
 		a.flagged++
 	}
-	for i := range res.Report {
-		f := &res.Report[i]
-		if f.Status == care.Overdue {
-			a.domains[f.Domain]++
+	a.live += d.Live
+	a.binding += d.Binding
+	a.statutory += d.Statutory
+	for _, f := range d.Findings {
+		a.domains[f.Domain()%64]++
+	}
+	// A family records its findings together, so most findings are of the
+	// kind before them: the rule index is looked up when the kind changes.
+	var kind *care.Kind
+	var rt *ruleTally // the counts of kind's rule, taken with each kind: t.rule may move them
+	for i := range findings {
+		f := &findings[i]
+		if k := f.Kind(); k != kind {
+			if k == &driftKind {
+				continue
+			}
+			kind, rt = k, t.rule(a.kindIndex(k))
 		}
-		if f.Rule == RuleDrift {
-			continue
-		}
-		idx := a.cachedIndex(f.Rule)
-		late := 0
-		if f.Status == care.Late || f.Status == care.Overdue {
-			late = f.DaysLate(a.asOf)
-		}
-		for _, t := range tallies {
-			t.rule(idx).count(f.Status, late)
-		}
+		rt.count(f)
 	}
 }
 
@@ -376,11 +439,11 @@ func (a *aggregator) merge(o *aggregator) {
 	a.assessed += o.assessed
 	a.invalid += o.invalid
 	a.flagged += o.flagged
-	a.all.merge(o.all, o.rules, a.ruleIndex)
-	for _, g := range [...]struct{ dst, src map[string]*tally }{{a.teams, o.teams}, {a.offices, o.offices}} {
-		for name, t := range g.src {
-			group(g.dst, name).merge(t, o.rules, a.ruleIndex)
-		}
+	a.live += o.live
+	a.binding += o.binding
+	a.statutory += o.statutory
+	for g, t := range o.groups {
+		tallyOf(a.groups, g).merge(t, o.rules, a.ruleIndex)
 	}
 	for d, n := range o.domains {
 		a.domains[d] += n
@@ -388,22 +451,35 @@ func (a *aggregator) merge(o *aggregator) {
 }
 
 func (a *aggregator) report(results []ChildResult) CohortReport {
-	rep := CohortReport{AsOf: a.asOf, Children: results, Assessed: a.assessed, Invalid: a.invalid, Flagged: a.flagged}
-	rep.Rates = a.all.rates(a.rules)
-	rep.ByTeam = groupRates(a.teams, a.rules)
-	rep.ByOffice = groupRates(a.offices, a.rules)
+	rep := CohortReport{AsOf: a.asOf, Children: results, Assessed: a.assessed, Invalid: a.invalid, Flagged: a.flagged,
+		Live: a.live, Binding: a.binding, Statutory: a.statutory}
+	all, teams, offices := &tally{}, map[string]*tally{}, map[string]*tally{}
+	for g, t := range a.groups {
+		for _, sum := range [...]*tally{all, tallyOf(teams, g.team), tallyOf(offices, g.office)} {
+			sum.merge(t, a.rules, a.ruleIndex)
+		}
+	}
+	rep.Rates = all.rates(a.rules)
+	rep.ByTeam = groupRates(teams, a.rules)
+	rep.ByOffice = groupRates(offices, a.rules)
 	for d, n := range a.domains {
 		if n > 0 {
-			rep.OverdueByDomain = append(rep.OverdueByDomain, DomainCount{Domain: care.Domain(d), Overdue: n})
+			rep.LiveByDomain = append(rep.LiveByDomain, DomainCount{Domain: care.Domain(d), Live: n})
 		}
 	}
 	return rep
 }
 
-func groupRates(m map[string]*tally, rules []care.RuleID) []GroupRates {
+func groupRates(m map[string]*tally, rules []*care.Rule) []GroupRates {
 	out := make([]GroupRates, 0, len(m))
 	for name, t := range m {
-		out = append(out, GroupRates{Group: name, Children: t.children, Flagged: t.flagged, Rates: t.rates(rules)})
+		g := GroupRates{Group: name, Children: t.children, Flagged: t.flagged, Rates: t.rates(rules)}
+		for _, r := range g.Rates {
+			g.Applicable += r.Applicable
+			g.Met += r.Met
+		}
+		g.Rate = percent(g.Met, g.Applicable)
+		out = append(out, g)
 	}
 	slices.SortFunc(out, func(a, b GroupRates) int { return cmp.Compare(a.Group, b.Group) })
 	return out

@@ -39,6 +39,44 @@
 // one needs a date another computes (permanence needs the second review),
 // this package passes it in.
 //
+// # Statuses
+//
+// Every finding has one status:
+//
+//   - Met: done on or before the due date.
+//   - Late: done, after the due date.
+//   - Overdue: not done, past its due date, and still owed on the as-of
+//     date: someone can act on it today.
+//   - Missed: not done, and its window has closed, so it can no longer be
+//     met: the placement ended before the visit was made, the child left
+//     care before the review, the next occurrence took its place. Each rule
+//     says in its Text what closes its window ([Rules], RULES.md).
+//   - Upcoming: not yet due; the finding carries its due date, so a
+//     worklist falls out of the same call.
+//   - Breach: a rule about content or quality, not a timescale, is not
+//     satisfied; the finding says what is missing.
+//
+// Late, Overdue, Missed and Breach are failures and count in timeliness
+// rates. Only Overdue findings are live: [Drift] (DRIFT-01) counts them and
+// never a Missed one.
+//
+// # Adding local standards
+//
+// Findings are made in one place, [care.Emitter]. The library's own rule
+// families use it, and an authority adds a family of its own local
+// standards the same way: a [care.Rule], a [care.Kind] of finding, and a
+// decision that calls [care.Emitter.Deadline] or [care.Emitter.Check]
+// (see the care package's Emitter example).
+//
+// # Wire format
+//
+// Cases, standards, reports and cohort reports carry "format_version": 1
+// ([FormatVersion]). The decoders read this version and refuse any other,
+// saying which they found. A cohort is a JSON array, JSON Lines (each line a
+// case, isolated from its neighbours), or a single case; [ReadCohort]
+// streams JSON Lines into [AssessStream] so that a national cohort is never
+// held in memory.
+//
 // # Counting conventions
 //
 // "Within N working days of D" means on or before the Nth working day after

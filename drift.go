@@ -1,26 +1,25 @@
 package practice
 
 import (
-	"math/bits"
-	"slices"
+	"cmp"
 	"strconv"
 	"strings"
 
 	"github.com/lookedafter/practice/care"
+	"github.com/lookedafter/practice/permanence"
 )
 
 // DriftPolicy is the local definition of drift (rule DRIFT-01). The zero
 // value means the defaults.
 type DriftPolicy struct {
-	// MaxOverdueDays flags a child whose oldest overdue finding of any
-	// severity has been overdue for more than this many days. Zero means the
-	// default, 90 days (the three-month window in which a plan that has not
-	// moved is said to drift, PERM-03); it must not be negative.
+	// MaxOverdueDays flags a child whose permanence plan has stalled
+	// (PERM-03 overdue) for more than this many days, where nothing of
+	// statutory or guidance severity is live. Zero means the default, 90
+	// days; it must not be negative. A live statutory or guidance item
+	// flags a child at once; other local-standard items (recommendations,
+	// directions, care plan actions) count in the summary but do not flag a
+	// child on their own.
 	MaxOverdueDays int `json:"max_overdue_days,omitempty"`
-	// IncludeBreaches counts Breach findings (content and quality rules)
-	// alongside overdue ones when summarising drift. Off by default: drift
-	// is about things not done on time.
-	IncludeBreaches bool `json:"include_breaches,omitempty"`
 }
 
 // DefaultMaxOverdueDays is the default of [DriftPolicy.MaxOverdueDays].
@@ -39,203 +38,274 @@ func (p DriftPolicy) validate(errs *care.ValidationErrors) {
 	}
 }
 
-// Drift summarises how far one child's case has drifted as of a date:
-// what is overdue, how long the oldest item has waited, and which areas of
-// practice are affected.
+// Drift summarises how far one child's case has drifted as of a date, from
+// its live items only: the obligations still owed that someone can act on
+// today.
 //
-// A child is Flagged (rule DRIFT-01) when any statutory finding is overdue,
-// or when the oldest overdue finding of any severity has waited more than
-// the policy's MaxOverdueDays. Children sort by [CompareDrift]: most
-// overdue statutory findings first, then the oldest overdue age, then the
-// number of overdue findings, then child ID.
+// # What counts
+//
+// A live item is an [care.Overdue] finding (never a [care.Missed] one: a
+// window that has closed cannot be acted on, and counts in the timeliness
+// rates instead); a stalled permanence plan is one (PERM-03 is Overdue
+// while the plan has not moved). For a child looked after on the as-of
+// date every live item counts. For a child who has left care only the live
+// leaving-care duties (domain leaving-care) count, so a child who went home
+// years ago is never listed for duties of the past.
+//
+// "Binding" items are those of statutory or guidance severity: duties in
+// an Act or regulations, and statutory guidance an authority must follow.
+//
+// # Flagging (DRIFT-01)
+//
+// A child is Flagged when any binding item is live, or when the child's
+// permanence plan has been stalled (PERM-03 overdue) for more than
+// [DriftPolicy.MaxOverdueDays]. Other local-standard items are counted and
+// listed but do not flag a child on their own: the drift list is for what
+// the law and statutory guidance require, and for plans that have stopped
+// moving.
+//
+// # Ranking
+//
+// [CompareDrift] orders children worst first, by these keys in turn, and
+// [Drift.Why] says them in words for each child:
+//
+//  1. children with a live binding item before those without;
+//  2. the days the oldest live binding item has been overdue (the oldest
+//     live item of any severity, for a child with no binding item);
+//  3. the number of live binding items;
+//  4. the number of domains with live items;
+//  5. the number of live items;
+//  6. the child's ID.
 type Drift struct {
 	ChildID string `json:"child_id"`
 	Flagged bool   `json:"flagged"`
-	// OverdueStatutory counts overdue findings of statutory severity;
-	// Overdue counts every overdue finding (and breaches, if the policy
-	// says so).
-	OverdueStatutory int `json:"overdue_statutory"`
-	Overdue          int `json:"overdue"`
-	// OldestOverdueDays is how many days the oldest overdue item has been
-	// overdue as of the assessment date.
-	OldestOverdueDays int `json:"oldest_overdue_days"`
-	// Domains are the areas of practice with overdue findings, in order.
+	// InCare reports whether the child was looked after on the as-of date.
+	InCare bool `json:"in_care"`
+	// Live counts the live items; Binding those of statutory or guidance
+	// severity, and Statutory those of statutory severity alone.
+	Live      int `json:"live"`
+	Binding   int `json:"binding"`
+	Statutory int `json:"statutory"`
+	// Oldest is the rule of the oldest live binding item (of any live item
+	// when none is binding), OldestDue its due date and OldestDays how many
+	// days it has been overdue on the as-of date.
+	Oldest     care.RuleID `json:"oldest,omitempty"`
+	OldestDue  care.Date   `json:"oldest_due,omitzero"`
+	OldestDays int         `json:"oldest_days"`
+	// Domains are the areas of practice with live items, in order.
 	Domains []care.Domain `json:"domains,omitempty"`
-	// Findings are the findings that make up the drift, oldest due first.
+	// MissedLastYear counts the child's Missed findings that fell due in the
+	// twelve months to the as-of date: history, kept in sight without
+	// counting towards drift.
+	MissedLastYear int `json:"missed_last_year"`
+	// Findings are the live items, oldest due first.
 	Findings care.Report `json:"findings,omitempty"`
 }
 
-// DriftOf summarises the drift in one child's report as of asOf.
-func DriftOf(childID string, rep care.Report, asOf care.Date, p DriftPolicy) Drift {
-	d := driftOf(childID, rep, asOf, p, true)
-	if !slices.IsSortedFunc([]care.Finding(d.Findings), func(a, b care.Finding) int { return care.CompareFindings(&a, &b) }) {
-		d.Findings.Sort()
+// Why says why the child ranks where it does, in the order of the ranking
+// keys: "oldest statutory or guidance item VIS-02, 84 days overdue; 5
+// statutory or guidance items (3 statutory); 3 domains; 6 live items".
+func (d Drift) Why() string {
+	if d.Live == 0 {
+		return "no live items"
 	}
-	return d
+	var b strings.Builder
+	if d.Binding > 0 {
+		b.WriteString("oldest statutory or guidance item ")
+	} else {
+		b.WriteString("local standards only; oldest item ")
+	}
+	b.WriteString(string(d.Oldest))
+	b.WriteString(", ")
+	b.WriteString(plural(d.OldestDays, "day"))
+	b.WriteString(" overdue; ")
+	b.WriteString(plural(d.Binding, "statutory or guidance item"))
+	b.WriteString(" (")
+	b.WriteString(strconv.Itoa(d.Statutory))
+	b.WriteString(" statutory); ")
+	b.WriteString(plural(len(d.Domains), "domain"))
+	b.WriteString("; ")
+	b.WriteString(plural(d.Live, "live item"))
+	return b.String()
 }
 
-// counts reports whether f counts towards drift under p.
-func (p DriftPolicy) counts(f *care.Finding) bool {
-	return (f.Status == care.Overdue || (p.IncludeBreaches && f.Status == care.Breach)) && f.Rule != RuleDrift
+// plural returns "1 day" or "n days".
+func plural(n int, noun string) string {
+	s := strconv.Itoa(n) + " " + noun
+	if n != 1 {
+		s += "s"
+	}
+	return s
 }
 
-// driftOf is DriftOf keeping the findings (in report order) only when
-// asked: [Assess] needs the counts, not a copy of the findings.
-func driftOf(childID string, rep care.Report, asOf care.Date, p DriftPolicy, keep bool) Drift {
-	d := Drift{ChildID: childID}
-	var domains uint64 // a bit per domain seen; domains are small integers
-	var others []care.Domain
+// DriftOf summarises the drift of case c whose report is rep, as of asOf.
+// The report need not be sorted; DRIFT-01 findings in it are ignored.
+func DriftOf(c Case, rep care.Report, asOf care.Date, p DriftPolicy) Drift {
+	_, inCare := care.EpisodeOn(c.Episodes, asOf)
+	return drift(c.Child.ID, inCare, rep, asOf, p)
+}
+
+// driftOf is DriftOf for a child whose history is h.
+func driftOf(childID string, h *care.History, rep care.Report, asOf care.Date, p DriftPolicy) Drift {
+	return drift(childID, h.InCareOn(asOf), rep, asOf, p)
+}
+
+func drift(childID string, inCare bool, rep care.Report, asOf care.Date, p DriftPolicy) Drift {
+	d := Drift{ChildID: childID, InCare: inCare}
+	yearAgo := asOf.AddYears(-1)
+	stalled := 0
+	var domains uint64
+	var oldest *care.Finding
 	for i := range rep {
 		f := &rep[i]
-		if !p.counts(f) {
+		if f.Rule() == DRIFT01 {
 			continue
 		}
-		d.Overdue++
-		if f.Status == care.Overdue && f.Severity >= care.SeverityStatutory {
-			d.OverdueStatutory++
+		if f.Status == care.Missed && f.Due.After(yearAgo) && !f.Due.After(asOf) {
+			d.MissedLastYear++
 		}
-		d.OldestOverdueDays = max(d.OldestOverdueDays, f.DaysLate(asOf))
-		if f.Domain < 64 {
-			domains |= 1 << f.Domain
-		} else if !slices.Contains(others, f.Domain) {
-			others = append(others, f.Domain)
+		if !isLive(f, inCare) {
+			continue
 		}
-	}
-	if d.Overdue == 0 {
-		d.Flagged = d.OldestOverdueDays > p.maxOverdueDays()
-		return d
-	}
-	d.Domains = make([]care.Domain, 0, bits.OnesCount64(domains)+len(others))
-	for dom := care.Domain(0); domains != 0; dom++ {
-		if domains&1 != 0 {
-			d.Domains = append(d.Domains, dom)
-		}
-		domains >>= 1
-	}
-	slices.Sort(others)
-	d.Domains = append(d.Domains, others...)
-	if keep {
-		d.Findings = make(care.Report, 0, d.Overdue)
-		for i := range rep {
-			if p.counts(&rep[i]) {
-				d.Findings = append(d.Findings, rep[i])
+		d.Live++
+		binding := f.Severity() >= care.SeverityGuidance
+		if binding {
+			d.Binding++
+			if f.Severity() == care.SeverityStatutory {
+				d.Statutory++
 			}
 		}
+		domains |= 1 << (f.Domain() % 64)
+		if f.Rule() == permanenceDrift {
+			stalled = max(stalled, f.DaysLate(asOf))
+		}
+		// The oldest binding item; the oldest of any severity until one is
+		// found.
+		switch {
+		case oldest == nil,
+			binding && oldest.Severity() < care.SeverityGuidance,
+			binding == (oldest.Severity() >= care.SeverityGuidance) && f.Due.Before(oldest.Due):
+			oldest = f
+		}
 	}
-	d.Flagged = d.OverdueStatutory > 0 || d.OldestOverdueDays > p.maxOverdueDays()
+	if d.Live == 0 {
+		return d
+	}
+	d.Oldest, d.OldestDue, d.OldestDays = oldest.Rule(), oldest.Due, oldest.DaysLate(asOf)
+	for dom := care.Domain(0); dom < 64; dom++ {
+		if domains&(1<<dom) != 0 {
+			d.Domains = append(d.Domains, dom)
+		}
+	}
+	d.Flagged = d.Binding > 0 || stalled > p.maxOverdueDays()
+	d.Findings = make(care.Report, 0, d.Live)
+	for i := range rep {
+		if f := &rep[i]; f.Rule() != DRIFT01 && isLive(f, inCare) {
+			d.Findings = append(d.Findings, *f)
+		}
+	}
+	d.Findings.Sort()
 	return d
 }
 
-// detach returns d with its findings' evidence copied into one array of
-// its own and their text (subjects, messages, evidence labels and refs)
-// copied into one string of its own: a drift summary kept after its report
-// is discarded then keeps only its own memory alive, not the report's
-// shared evidence arenas and message buffers. d.Findings must be d's own
-// copy; the findings are modified in place.
-func (d Drift) detach() Drift {
-	nev, ntext := 0, 0
-	for i := range d.Findings {
-		f := &d.Findings[i]
-		nev += len(f.Evidence)
-		ntext += len(f.Subject) + len(f.Message)
-		for _, e := range f.Evidence {
-			ntext += len(e.Label) + len(e.Ref)
-		}
-	}
-	// The builder has exactly the room it needs, and bytes once written are
-	// never changed, so each copy is a slice of its one buffer.
-	var b strings.Builder
-	b.Grow(ntext)
-	clone := func(s string) string {
-		if s == "" {
-			return ""
-		}
-		start := b.Len()
-		b.WriteString(s)
-		return b.String()[start:]
-	}
-	ev := make([]care.Evidence, 0, nev)
-	for i := range d.Findings {
-		f := &d.Findings[i]
-		f.Subject, f.Message = clone(f.Subject), clone(f.Message)
-		if f.Evidence == nil {
-			continue
-		}
-		start := len(ev)
-		for _, e := range f.Evidence {
-			e.Label, e.Ref = clone(e.Label), clone(e.Ref)
-			ev = append(ev, e)
-		}
-		f.Evidence = ev[start:len(ev):len(ev)]
-	}
-	return d
+// permanenceDrift is the rule of a stalled permanence plan.
+const permanenceDrift = permanence.PERM03
+
+// isLive reports whether f is a live item of a child in care (inCare) or
+// of a care leaver.
+func isLive(f *care.Finding, inCare bool) bool {
+	return f.Status == care.Overdue && (inCare || f.Domain() == care.DomainLeaving)
 }
 
-// CompareDrift orders drift summaries worst first (see [Drift]).
+// CompareDrift orders drift summaries worst first, by the keys listed
+// under [Drift]'s Ranking.
 func CompareDrift(a, b Drift) int {
-	switch {
-	case a.OverdueStatutory != b.OverdueStatutory:
-		return b.OverdueStatutory - a.OverdueStatutory
-	case a.OldestOverdueDays != b.OldestOverdueDays:
-		return b.OldestOverdueDays - a.OldestOverdueDays
-	case a.Overdue != b.Overdue:
-		return b.Overdue - a.Overdue
+	if (a.Binding > 0) != (b.Binding > 0) {
+		if a.Binding > 0 {
+			return -1
+		}
+		return 1
+	}
+	if c := cmp.Compare(b.OldestDays, a.OldestDays); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(b.Binding, a.Binding); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(len(b.Domains), len(a.Domains)); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(b.Live, a.Live); c != 0 {
+		return c
 	}
 	return strings.Compare(a.ChildID, b.ChildID)
 }
 
-// RuleDrift is the ID of the drift rule.
-const RuleDrift care.RuleID = "DRIFT-01"
+// DRIFT01 is the ID of the drift rule.
+const DRIFT01 care.RuleID = "DRIFT-01"
 
-func driftRule() care.Rule {
-	return care.Rule{
-		ID:    RuleDrift,
-		Title: "Case drift: overdue statutory findings, or an overdue item older than the local limit",
-		Text: "A child is flagged when any statutory finding is overdue as of the assessment date, or when the " +
-			"oldest overdue finding of any severity has been overdue for more than the local limit (default 90 days). " +
-			"The finding lists the overdue findings, the oldest overdue age in days and the domains affected.",
-		Citation: driftCitation,
-		Severity: care.SeverityLocal,
-		Domain:   care.DomainDrift,
-		Package:  "practice",
-		Default:  "90 days",
-		Policy:   []string{"Drift.MaxOverdueDays", "Drift.IncludeBreaches"},
-	}
+// driftRule is DRIFT-01, the one rule of the root package.
+var driftRule = care.Rule{
+	ID:    DRIFT01,
+	Title: "Case drift: live statutory or guidance items, or a permanence plan stalled beyond the local limit",
+	Text: "A child looked after on the assessment date is flagged when any finding of statutory or guidance severity " +
+		"is overdue (still owed and actionable), or when the permanence plan has been stalled (PERM-03 overdue) for " +
+		"more than the local limit (default 90 days); other local-standard items are counted but do not flag a child " +
+		"on their own. Missed findings (windows already closed) never count; a child who " +
+		"has left care counts only live leaving-care duties. Children are ranked by the oldest live statutory or guidance " +
+		"item, then the number of such items, then the domains affected.",
+	Citation: care.Citation{Instrument: "Local standard composed from the rules of this catalogue",
+		Provision: "inspection findings on drift", Abbrev: "Local standard"},
+	Severity: care.SeverityLocal,
+	Domain:   care.DomainDrift,
+	Package:  "practice",
+	File:     "drift.go",
+	Default:  "90 days",
+	Policy:   []string{"Drift.MaxOverdueDays"},
 }
 
-// driftCitation is the citation of DRIFT-01.
-var driftCitation = care.Citation{Instrument: "Local standard composed from the rules of this catalogue", Provision: "inspection findings on drift"}
-
-// driftFinding returns the DRIFT-01 finding for a flagged child whose
-// sorted report is rep: its evidence lists the findings that make up the
-// drift, in report order.
-func driftFinding(subject string, d Drift, rep care.Report, p DriftPolicy) care.Finding {
-	f := care.Finding{Rule: RuleDrift, Citation: driftCitation, Severity: care.SeverityLocal, Domain: care.DomainDrift,
-		Subject: subject, Status: care.Breach}
-	b := make([]byte, 0, 96)
-	b = strconv.AppendInt(b, int64(d.Overdue), 10)
-	b = append(b, " overdue ("...)
-	b = strconv.AppendInt(b, int64(d.OverdueStatutory), 10)
-	b = append(b, " statutory); oldest overdue "...)
-	b = strconv.AppendInt(b, int64(d.OldestOverdueDays), 10)
-	b = append(b, " days; domains: "...)
-	for i, dom := range d.Domains {
-		if i > 0 {
-			b = append(b, ", "...)
+// driftKind is the kind of the DRIFT-01 finding: its subject is the child;
+// Quantity holds the number of live items, Problems the domains (one bit
+// each), Anchor the oldest item's due date and Extra the assessment date.
+var driftKind = care.Kind{
+	Rule: &driftRule, What: "case drift",
+	Anchor: "the oldest live item fell due", Extra: "assessed",
+	Message: func(b []byte, f care.Finding) []byte {
+		b = strconv.AppendInt(b, int64(f.Quantity()), 10)
+		if f.Quantity() == 1 {
+			b = append(b, " live item"...)
+		} else {
+			b = append(b, " live items"...)
 		}
-		b = append(b, dom.String()...)
-	}
-	f.Message = string(b)
-	f.Evidence = make([]care.Evidence, 0, d.Overdue)
-	for i := range rep {
-		if o := &rep[i]; p.counts(o) {
-			f.Evidence = append(f.Evidence, care.Evidence{Label: driftLabel(o.Rule, o.Status), Date: o.Due, Ref: o.Subject})
+		if due := f.Anchor(); !due.IsZero() {
+			b = append(b, ", the oldest due "...)
+			b = due.AppendFormat(b)
+			b = append(b, " ("...)
+			b = append(b, plural(f.Extra().DaysSince(due), "day")...)
+			b = append(b, " overdue)"...)
 		}
-	}
-	return f
+		b = append(b, "; domains: "...)
+		n := 0
+		for dom := care.Domain(0); dom < 32; dom++ {
+			if f.Problems().Has(int(dom)) {
+				if n > 0 {
+					b = append(b, ", "...)
+				}
+				b = append(b, dom.String()...)
+				n++
+			}
+		}
+		return b
+	},
 }
 
-// driftLabel returns "<rule> <status> since".
-func driftLabel(id care.RuleID, st care.Status) string {
-	return string(id) + " " + st.String() + " since"
+// emit records the DRIFT-01 finding of a flagged child in e.
+func (d Drift) emit(e *care.Emitter) {
+	var domains care.Problems
+	for _, dom := range d.Domains {
+		if dom < 32 {
+			domains |= care.Problem(int(dom))
+		}
+	}
+	e.Check(&driftKind, care.Obligation{Anchor: d.OldestDue, Extra: e.AsOf(), Quantity: d.Live}, domains)
 }

@@ -50,6 +50,20 @@ func TestRulesCatalogue(t *testing.T) {
 			t.Errorf("catalogue rule %s is not implemented", id)
 		}
 	}
+	// Each rule names the file that decides it, and that file names the
+	// rule's ID constant (care.VIS03, review.REV01, …): one hop from the ID
+	// to its decision.
+	for _, r := range rules {
+		src, err := os.ReadFile(r.File)
+		if err != nil {
+			t.Errorf("rule %s: File %q: %v", r.ID, r.File, err)
+			continue
+		}
+		constant := strings.ReplaceAll(string(r.ID), "-", "")
+		if !regexp.MustCompile(`\b` + constant + `\b`).Match(src) {
+			t.Errorf("rule %s: %s does not name %s", r.ID, r.File, constant)
+		}
+	}
 	// A fresh slice every call.
 	rules[0].Title = "changed"
 	if Rules()[0].Title == "changed" {
@@ -88,8 +102,8 @@ func renderRules(rules []care.Rule) string {
 		if r.Package != pkg {
 			pkg = r.Package
 			fmt.Fprintf(&b, "\n## %s\n\n", pkg)
-			b.WriteString("| ID | Rule | Default | Severity | Domain | In force | Source | Policy fields |\n")
-			b.WriteString("|---|---|---|---|---|---|---|---|\n")
+			b.WriteString("| ID | Rule | Default | Severity | Domain | In force | Source | Policy fields | Decided in |\n")
+			b.WriteString("|---|---|---|---|---|---|---|---|---|\n")
 		}
 		source := r.Citation.String()
 		if r.Citation.URL != "" {
@@ -104,7 +118,8 @@ func renderRules(rules []care.Rule) string {
 		case !r.InForce.End.IsZero():
 			inForce = "until " + r.InForce.End.String()
 		}
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", r.ID, cell(r.Title), cell(r.Default), r.Severity, r.Domain, inForce, cell(source), cell(strings.Join(r.Policy, ", ")))
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %s | [%s](%s) |\n", r.ID, cell(r.Title), cell(r.Default), r.Severity, r.Domain, inForce,
+			cell(source), cell(strings.Join(r.Policy, ", ")), r.File, r.File)
 	}
 	return b.String()
 }

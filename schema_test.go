@@ -53,13 +53,21 @@ func renderSchema(t *testing.T) []byte {
 		"$schema":     "https://json-schema.org/draft/2020-12/schema",
 		"$id":         "https://github.com/lookedafter/practice/schema/case.schema.json",
 		"title":       "practice.Case",
-		"description": "One looked-after child's whole record, as read by github.com/lookedafter/practice (DecodeCase). A cohort is a JSON array of cases or JSON Lines, one case per line. Dates are ISO 8601 YYYY-MM-DD; an empty string means unset. Codes are the DfE SSDA903 codes. Unknown fields are rejected.",
+		"description": "One looked-after child's whole record, as read by github.com/lookedafter/practice (DecodeCase), in format version 1. A cohort is a JSON array of cases or JSON Lines, one case per line. Dates are ISO 8601 YYYY-MM-DD; an empty string means unset. Codes are the DfE SSDA903 codes. Unknown fields are rejected.",
 		"$defs":       g.defs,
 	}
 	maps := root.(map[string]any)
 	for k, v := range maps {
 		doc[k] = v
 	}
+	// The format version sits beside the case's own fields, and is
+	// required: the decoder refuses a case without it, or of another
+	// version.
+	maps["properties"].(map[string]any)["format_version"] = map[string]any{
+		"description": "The version of the library's JSON format; this library reads 1.",
+		"enum":        []any{FormatVersion},
+	}
+	doc["required"] = []string{"format_version"}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")

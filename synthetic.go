@@ -70,9 +70,47 @@ var (
 	synthTeams   = []string{"Assessment", "Children in Care 1", "Children in Care 2", "Disabled Children", "Permanence", "Leaving Care"}
 )
 
+// Practice quality differs between teams and offices, as inspections find:
+// some are timely, some are not. A case's lapse factor is its office's
+// factor times its team's; every lapse of practice the generator draws (a
+// late visit, review or health assessment, a missing plan element, a gap in
+// supervision, a stalled case) happens with the base chance times that
+// factor, so a factor of 2 doubles the lapses and 0.5 halves them.
+//
+// The factors are invented, to give a plain spread from strong to weak;
+// they average about 1. The base chances are set so that, at a factor of 1,
+// timeliness sits near the published national figures where there are any:
+// about 90% of annual health assessments on time and 86% of dental checks
+// (DfE SFR 34/2015, children looked after continuously for 12 months), and
+// about 1 child in 10 with two or more placement moves in a year (DfE
+// stability measures 2024). The rest (visits, reviews, plans, supervision)
+// have no national figure and are invented.
+var (
+	synthOfficeLapse = map[string]float64{"Central": 0.5, "East": 1.0, "North": 2.0, "South": 0.7, "West": 1.5}
+	synthTeamLapse   = map[string]float64{"Assessment": 1.4, "Children in Care 1": 0.7, "Children in Care 2": 1.2,
+		"Disabled Children": 0.8, "Permanence": 1.0, "Leaving Care": 1.1}
+)
+
+// lapse reports, drawing once from r, whether a lapse whose base chance is
+// one in k happens in the case being generated (see synthOfficeLapse).
+func (g *synth) lapse(r *rand.Rand, k int) bool {
+	return r.Float64()*float64(k) < g.factor
+}
+
+// stallChance is the base chance, one in stallChance, that a case still
+// open on the as-of date has stalled: the social worker has stopped
+// visiting, the health reviews and the case discussions have stopped some
+// weeks before the as-of date. Stalled cases are what drift reports exist
+// to find.
+const stallChance = 14
+
 type synth struct {
-	asOf    care.Date
-	seed    uint64
+	asOf care.Date
+	seed uint64
+	// factor is the lapse factor of the case being generated, and stall
+	// the day its work stopped if it has stalled (zero if not).
+	factor  float64
+	stall   care.Date
 	workerN int
 	team    []string
 	office  []string
@@ -150,6 +188,11 @@ func (g *synth) child(i int) Case {
 	}
 	w := r.IntN(g.workerN)
 	c.Team, c.Office = g.team[w], g.office[w]
+	g.factor = synthOfficeLapse[c.Office] * synthTeamLapse[c.Team[len(c.Office)+1:]]
+	g.stall = care.Date{}
+	if g.lapse(r, stallChance) {
+		g.stall = asOf.AddDays(-40 - r.IntN(120))
+	}
 
 	g.episodes(r, &c)
 	g.reviews(r, &c)
@@ -228,32 +271,36 @@ func (g *synth) episodes(r *rand.Rand, c *Case) {
 		if r.IntN(3) == 0 {
 			stay = 700 + r.IntN(1200) // a settled, long-term placement
 		}
+		last := eps[len(eps)-1]
+		if last.LegalStatus == care.LegalStatusC1 {
+			// The interim order lasts until the proceedings end. About 37%
+			// of care proceedings finish within 26 weeks (MoJ, last quarter
+			// of 2024): 5 to 7 months here, and a third longer (times the
+			// team's lapse factor).
+			stay = last.Start.AddDays(140 + r.IntN(80)).DaysSince(d)
+			if g.lapse(r, 3) {
+				stay += 30 + r.IntN(120)
+			}
+		}
 		d = d.AddDays(stay)
 		if !d.Before(asOf) {
 			break
 		}
-		last := eps[len(eps)-1]
 		switch {
 		case last.LegalStatus == care.LegalStatusC1:
-			// Proceedings mostly finish within 26 weeks of issue.
-			d = last.Start.AddDays(120 + r.IntN(60))
-			if r.IntN(5) == 0 {
-				d = d.AddDays(30 + r.IntN(90))
-			}
-			if !d.Before(asOf) {
-				break
-			}
 			add(care.Episode{Start: d, ReasonNew: care.NewEpisodeL, LegalStatus: care.LegalStatusC2, PlacementType: last.PlacementType, CategoryOfNeed: need})
 		case last.LegalStatus == care.LegalStatusC2 && route == 9 && care.AgeOn(dob, d) < 8:
 			add(care.Episode{Start: d, ReasonNew: care.NewEpisodeL, LegalStatus: care.LegalStatusE1, PlacementType: last.PlacementType, CategoryOfNeed: need})
 		case last.LegalStatus == care.LegalStatusE1 && !last.PlacementType.IsAdoptive():
 			add(care.Episode{Start: d, ReasonNew: care.NewEpisodeP, LegalStatus: care.LegalStatusE1, PlacementType: care.PlacementTypeA6, CategoryOfNeed: need})
 		case last.PlacementType.IsAdoptive():
-			if r.IntN(2) == 0 {
+			// The adoption order is made 6 to 14 months after the
+			// placement for adoption.
+			if d = last.Start.AddDays(180 + r.IntN(240)); d.Before(asOf) {
 				end(d, care.CeasedE11)
-				c.Episodes = eps
-				return
 			}
+			c.Episodes = eps
+			return
 		case r.IntN(12) == 0 && last.LegalStatus == care.LegalStatusV2:
 			end(d, care.CeasedE4A)
 			c.Episodes = eps
@@ -352,16 +399,16 @@ func (g *synth) reviews(r *rand.Rand, c *Case) {
 		due := p.Start.AddDays(26 + r.IntN(4)) // about 20 working days
 		for n := 0; ; n++ {
 			held := due.AddDays(-r.IntN(14))
-			if r.IntN(7) == 0 {
+			if g.lapse(r, 7) {
 				held = due.AddDays(3 + r.IntN(40)) // late
 			}
 			if !held.Before(end) {
 				break
 			}
-			if n == 0 && r.IntN(6) != 0 {
+			if n == 0 && !g.lapse(r, 6) {
 				alloc.MetChild = between(r, appointed, held)
 			}
-			rv := review.Review{Held: held, ChairedBy: iro, ViewsRecorded: r.IntN(8) != 0}
+			rv := review.Review{Held: held, ChairedBy: iro, ViewsRecorded: !g.lapse(r, 8)}
 			if care.AgeOn(c.Child.DateOfBirth, held) < 4 {
 				rv.Participation = care.ParticipationPN0
 			} else {
@@ -376,10 +423,10 @@ func (g *synth) reviews(r *rand.Rand, c *Case) {
 			for k := range 1 + r.IntN(4) {
 				rec := review.Recommendation{Ref: fmt.Sprintf("R%d.%d", n+1, k+1), Owner: pick(r, "social worker", "team manager", "IRO", "carer", "virtual school"),
 					Due: held.AddDays(14 + r.IntN(70))}
-				if r.IntN(15) == 0 {
+				if g.lapse(r, 15) {
 					rec.Owner = ""
 				}
-				if r.IntN(25) != 0 {
+				if !g.lapse(r, 25) {
 					if d := rec.Due.AddDays(-r.IntN(20) + r.IntN(5)); d.After(held) && !d.After(asOf) {
 						rec.Completed = d
 					}
@@ -392,7 +439,7 @@ func (g *synth) reviews(r *rand.Rand, c *Case) {
 			} else {
 				due = held.AddMonths(6)
 			}
-			if r.IntN(25) != 0 {
+			if !g.lapse(r, 25) {
 				mid := held.AddDays(due.DaysSince(held) / 2).AddDays(r.IntN(10))
 				if mid.Before(end) {
 					c.MidwayChecks = append(c.MidwayChecks, review.MidwayCheck{Date: mid, IROID: iro, Outcome: pick(r, review.OutcomeOnTrack, review.OutcomeOnTrack, review.OutcomeActionNeeded)})
@@ -450,12 +497,16 @@ func (g *synth) supervision(r *rand.Rand, c *Case, w int) {
 		alloc.To = end
 	}
 	c.Supervision.Allocations = append(c.Supervision.Allocations, alloc)
-	gapChild := r.IntN(6) == 0
+	gapChild := g.lapse(r, 6)
 	k := 0
-	for d := start.AddDays(7 + r.IntN(28)); d.Before(end); d = d.AddDays(28 + r.IntN(16)) {
+	discussed := end
+	if !g.stall.IsZero() && end.Equal(asOf) && g.stall.After(start) {
+		discussed = g.stall
+	}
+	for d := start.AddDays(7 + r.IntN(28)); d.Before(discussed); d = d.AddDays(28 + r.IntN(16)) {
 		if gapChild && r.IntN(5) == 0 {
 			d = d.AddDays(60 + r.IntN(90))
-			if !d.Before(end) {
+			if !d.Before(discussed) {
 				break
 			}
 		}
@@ -465,7 +516,7 @@ func (g *synth) supervision(r *rand.Rand, c *Case, w int) {
 		}
 		note := supervision.CaseNote{Child: child, Progress: "progress discussed", Worries: "worries discussed",
 			Risks: "risks discussed", FutureFocus: "focus of work agreed"}
-		if r.IntN(4) == 0 { // a thin record: one element missing
+		if g.lapse(r, 4) { // a thin record: one element missing
 			switch r.IntN(4) {
 			case 0:
 				note.Progress = ""
@@ -481,10 +532,10 @@ func (g *synth) supervision(r *rand.Rand, c *Case, w int) {
 			k++
 			id := fmt.Sprintf("%s-D%d", child, k)
 			dir := supervision.Direction{ID: id, Child: child, Text: "action agreed in supervision", Owner: holder, Given: d, Due: d.AddDays(14 + r.IntN(28))}
-			if r.IntN(12) == 0 {
+			if g.lapse(r, 12) {
 				dir.Owner = ""
 			}
-			if r.IntN(20) != 0 {
+			if !g.lapse(r, 20) {
 				if rv := dir.Due.AddDays(-r.IntN(14) + r.IntN(4)); rv.After(d) && !rv.After(asOf) {
 					dir.Reviewed = rv
 				}
@@ -532,7 +583,7 @@ func (g *synth) permanence(r *rand.Rand, c *Case) {
 		return d
 	}
 	d := cur.Start.AddDays(20 + r.IntN(90))
-	if r.IntN(8) == 0 {
+	if g.lapse(r, 8) {
 		d = cur.Start.AddDays(200 + r.IntN(200)) // late plan for permanence
 	}
 	primary := permanence.RouteReturnHome
@@ -542,7 +593,10 @@ func (g *synth) permanence(r *rand.Rand, c *Case) {
 	case !firstC2.IsZero():
 		primary = pick(r, permanence.RouteLongTermFostering, permanence.RouteSpecialGuardianship, permanence.RouteLongTermFostering)
 	case care.AgeOn(c.Child.DateOfBirth, cur.Start) >= 15:
-		primary = permanence.RouteIndependence
+		primary = permanence.RouteLongTermFostering
+		if c.Episodes[len(c.Episodes)-1].PlacementType == care.PlacementTypeK2 {
+			primary = permanence.RouteResidential
+		}
 	}
 	if step(d, primary, permanence.StateConsidered, true).IsZero() {
 		return
@@ -555,7 +609,7 @@ func (g *synth) permanence(r *rand.Rand, c *Case) {
 		}
 	}
 	d = d.AddDays(30 + r.IntN(120))
-	if r.IntN(6) == 0 {
+	if g.lapse(r, 6) {
 		d = d.AddDays(120 + r.IntN(120)) // drift
 	}
 	if step(d, primary, permanence.StateAssessing, true).IsZero() {
@@ -565,11 +619,29 @@ func (g *synth) permanence(r *rand.Rand, c *Case) {
 	if step(d, primary, permanence.StateAgreed, true).IsZero() {
 		goto proceedings
 	}
-	if primary == permanence.RouteLongTermFostering && r.IntN(5) != 0 {
-		step(d.AddDays(60+r.IntN(140)), primary, permanence.StateAchieved, true)
-	}
-	if primary == permanence.RouteSpecialGuardianship && r.IntN(3) != 0 {
-		step(d.AddDays(30+r.IntN(60)), primary, permanence.StateApplication, true)
+	// Then each route moves on to its end, unless the plan stalls (a lapse
+	// of the team's).
+	switch primary {
+	case permanence.RouteLongTermFostering, permanence.RouteResidential:
+		if !g.lapse(r, 10) { // the placement confirmed as long-term
+			step(d.AddDays(60+r.IntN(140)), primary, permanence.StateAchieved, true)
+		}
+	case permanence.RouteSpecialGuardianship:
+		if g.lapse(r, 10) {
+			break
+		}
+		if a := step(d.AddDays(30+r.IntN(60)), primary, permanence.StateApplication, true); !a.IsZero() && !g.lapse(r, 10) {
+			step(a.AddDays(60+r.IntN(90)), primary, permanence.StateOrderMade, true)
+		}
+	case permanence.RouteReturnHome:
+		// A return home that has not happened within about nine months of
+		// being agreed gives way to long-term fostering.
+		if g.lapse(r, 10) {
+			break
+		}
+		if sw := step(d.AddDays(240+r.IntN(90)), permanence.RouteLongTermFostering, permanence.StateAgreed, true); !sw.IsZero() && !g.lapse(r, 10) {
+			step(sw.AddDays(60+r.IntN(140)), permanence.RouteLongTermFostering, permanence.StateAchieved, true)
+		}
 	}
 	if primary == permanence.RouteAdoption && !firstE1.IsZero() {
 		step(later(d.AddDays(1), firstE1.AddDays(-10)), primary, permanence.StateApplication, true)
@@ -587,9 +659,24 @@ proceedings:
 				pr.Extensions = append(pr.Extensions, permanence.Extension{Granted: gr, Days: 28 + 28*r.IntN(2)})
 			}
 		}
-		if !firstC2.IsZero() {
-			pr.FinalOrder = firstC2
-			pr.FinalOrderKind = permanence.OrderCare
+		// The proceedings end when the interim order does: with the care
+		// order (or placement order) that replaces it, or with no order when
+		// the application is withdrawn or the child leaves care under it.
+		if end, next, ok := interimOrderEnd(c.Episodes, firstC1); ok && !end.After(asOf) {
+			pr.FinalOrder = end
+			switch {
+			case next == care.LegalStatusC2:
+				pr.FinalOrderKind = permanence.OrderCare
+			case next == care.LegalStatusE1:
+				pr.FinalOrderKind = permanence.OrderPlacement
+			case next == care.LegalStatusUnknown:
+				pr.FinalOrderKind = permanence.OrderNone
+			default:
+				pr.FinalOrderKind = permanence.OrderWithdrawn
+			}
+			for len(pr.Extensions) > 0 && pr.Extensions[len(pr.Extensions)-1].Granted.After(end) {
+				pr.Extensions = pr.Extensions[:len(pr.Extensions)-1]
+			}
 		}
 		c.Permanence.Proceedings = append(c.Permanence.Proceedings, pr)
 	}
@@ -608,8 +695,51 @@ proceedings:
 		for rv := firstE1.AddMonths(3).AddDays(-r.IntN(10)); rv.Before(asOf) && (a.Placed.IsZero() || rv.Before(a.Placed)); rv = rv.AddMonths(6).AddDays(-r.IntN(10)) {
 			a.Reviews = append(a.Reviews, rv)
 		}
+		// After the placement for adoption: a review within 4 weeks, the
+		// next within 3 months of it, then 6-monthly, until the adoption
+		// order (AAR 2005 reg 36(3)).
+		if !a.Placed.IsZero() {
+			until := asOf
+			if !a.AdoptionOrder.IsZero() && a.AdoptionOrder.Before(until) {
+				until = a.AdoptionOrder
+			}
+			gap := func(d care.Date, days int) care.Date {
+				if g.lapse(r, 8) {
+					return d.AddDays(days + 5 + r.IntN(30))
+				}
+				return d.AddDays(days - r.IntN(10))
+			}
+			for rv, n := gap(a.Placed, 28), 0; rv.Before(until); n++ {
+				a.Reviews = append(a.Reviews, rv)
+				if n == 0 {
+					rv = gap(rv, 90)
+				} else {
+					rv = gap(rv, 182)
+				}
+			}
+		}
 		c.Permanence.Adoption = a
 	}
+}
+
+// interimOrderEnd returns the day the run of interim care order (C1)
+// episodes starting on from ends, the legal status that follows it
+// (LegalStatusUnknown when the child left care), and false while it runs.
+func interimOrderEnd(eps []care.Episode, from care.Date) (care.Date, care.LegalStatus, bool) {
+	k := slices.IndexFunc(eps, func(e care.Episode) bool { return e.Start.Equal(from) })
+	if k < 0 {
+		return care.Date{}, care.LegalStatusUnknown, false
+	}
+	for k+1 < len(eps) && eps[k+1].LegalStatus == care.LegalStatusC1 && eps[k+1].Start.Equal(eps[k].End) {
+		k++
+	}
+	switch {
+	case eps[k].End.IsZero():
+		return care.Date{}, care.LegalStatusUnknown, false
+	case k+1 < len(eps) && eps[k+1].Start.Equal(eps[k].End):
+		return eps[k].End, eps[k+1].LegalStatus, true
+	}
+	return eps[k].End, care.LegalStatusUnknown, true
 }
 
 func sortTransitions(ts []permanence.Transition) []permanence.Transition {
@@ -666,6 +796,16 @@ func (g *synth) careEnd(p care.Period) care.Date {
 	return p.End
 }
 
+// workEnd is careEnd, brought forward to the day work stopped on a stalled
+// case.
+func (g *synth) workEnd(p care.Period) care.Date {
+	end := g.careEnd(p)
+	if !g.stall.IsZero() && end.Equal(g.asOf) && g.stall.After(p.Start) {
+		return g.stall
+	}
+	return end
+}
+
 // planning generates visits, plans, notifications, events, reassessments,
 // chronology, health and education records, mostly on time.
 func (g *synth) planning(r *rand.Rand, c *Case) {
@@ -693,13 +833,13 @@ func (g *synth) planning(r *rand.Rand, c *Case) {
 		return
 	}
 	late := func(d care.Date, onTime, maxLate int) care.Date {
-		if r.IntN(onTime) == 0 {
+		if g.lapse(r, onTime) {
 			return d.AddDays(1 + r.IntN(maxLate))
 		}
 		return d.AddDays(-r.IntN(3))
 	}
 	for _, pl := range care.Placements(c.Episodes) {
-		end := g.careEnd(pl.Period)
+		end := g.workEnd(pl.Period)
 		start := pl.Period.Start
 		if !start.Before(asOf) {
 			continue
@@ -713,20 +853,20 @@ func (g *synth) planning(r *rand.Rand, c *Case) {
 		// Statutory visits: within a week, then about every five to six
 		// weeks, sometimes late.
 		v := start.AddDays(r.IntN(7))
-		if r.IntN(10) == 0 {
+		if g.lapse(r, 10) {
 			v = start.AddDays(8 + r.IntN(10))
 		}
 		for v.Before(end) {
-			visit := care.Visit{Date: v, Kind: care.VisitStatutory, ChildSeen: r.IntN(30) != 0, ViewsRecorded: r.IntN(12) != 0,
+			visit := care.Visit{Date: v, Kind: care.VisitStatutory, ChildSeen: !g.lapse(r, 30), ViewsRecorded: !g.lapse(r, 12),
 				Purpose: "statutory visit", PlanAction: "care plan review of progress"}
 			if visit.ChildSeen {
 				visit.Alone = pick(r, care.AloneSeen, care.AloneSeen, care.AloneSeen, care.AloneNotAppropriate)
 			}
-			if r.IntN(12) == 0 {
+			if g.lapse(r, 12) {
 				visit.PlanAction = ""
 			}
 			wd := r.IntN(4)
-			if r.IntN(8) == 0 {
+			if g.lapse(r, 8) {
 				wd = 5 + r.IntN(10)
 			}
 			if w := v.AddDays(wd); !w.After(asOf) {
@@ -734,7 +874,7 @@ func (g *synth) planning(r *rand.Rand, c *Case) {
 			}
 			c.Visits = append(c.Visits, visit)
 			step := 28 + r.IntN(14)
-			if r.IntN(8) == 0 {
+			if g.lapse(r, 8) {
 				step = 43 + r.IntN(30)
 			}
 			if c.Episodes[pl.First].PlacementType.IsWithParents() {
@@ -753,7 +893,7 @@ func (g *synth) planning(r *rand.Rand, c *Case) {
 		}
 	}
 	for _, p := range care.PeriodsOfCare(c.Episodes) {
-		start, end := p.Start, g.careEnd(p)
+		start, end := p.Start, g.workEnd(p)
 		if !start.Before(asOf) {
 			continue
 		}
@@ -763,7 +903,7 @@ func (g *synth) planning(r *rand.Rand, c *Case) {
 		for agreed.Before(end) {
 			cp := care.CarePlan{Agreed: agreed, PermanencePlan: "plan for permanence recorded", HealthPlan: true, PEP: true,
 				IROName: "IRO", ChildWishes: true, ParentWishes: true}
-			if r.IntN(6) == 0 { // one required part missing
+			if g.lapse(r, 6) { // one required part missing
 				switch r.IntN(4) {
 				case 0:
 					cp.PermanencePlan = ""
@@ -778,10 +918,10 @@ func (g *synth) planning(r *rand.Rand, c *Case) {
 			for k := range 1 + r.IntN(4) {
 				a := care.PlanAction{Action: fmt.Sprintf("action %d", k+1), Owner: "social worker", Outcome: "outcome for the child",
 					Due: agreed.AddDays(30 + r.IntN(150))}
-				if r.IntN(15) == 0 {
+				if g.lapse(r, 15) {
 					a.Owner = ""
 				}
-				if d := a.Due.AddDays(-r.IntN(30) + r.IntN(5)); r.IntN(8) != 0 && d.After(agreed) && !d.After(asOf) {
+				if d := a.Due.AddDays(-r.IntN(30) + r.IntN(5)); !g.lapse(r, 8) && d.After(agreed) && !d.After(asOf) {
 					a.Completed = d
 				}
 				cp.Actions = append(cp.Actions, a)
@@ -812,7 +952,7 @@ func (g *synth) planning(r *rand.Rand, c *Case) {
 		// each term.
 		if pepFrom := later(start, care.Birthday(dob, 4)); care.AgeOn(dob, pepFrom) < 16 && pepFrom.Before(end) {
 			pep := care.PEP{Initiated: later(pepFrom, late(pepFrom.AddDays(12), 6, 20)), Targets: []string{"reading", "attendance"}}
-			if r.IntN(6) == 0 {
+			if g.lapse(r, 6) {
 				pep.Targets = nil
 			}
 			if r.IntN(5) != 0 {
@@ -828,7 +968,7 @@ func (g *synth) planning(r *rand.Rand, c *Case) {
 	}
 	// The assessment is updated before most reviews.
 	for i, rv := range c.Reviews {
-		if i > 0 && r.IntN(6) != 0 {
+		if i > 0 && !g.lapse(r, 6) {
 			c.Assessments = append(c.Assessments, care.Assessment{Completed: rv.Held.AddDays(-3 - r.IntN(20)), Kind: care.AssessmentUpdate})
 		}
 	}
@@ -839,10 +979,10 @@ func (g *synth) planning(r *rand.Rand, c *Case) {
 // reassessment.
 func (g *synth) event(r *rand.Rand, c *Case, d care.Date, kind care.EventKind) {
 	c.Events = append(c.Events, care.Event{Date: d, Kind: kind})
-	if rec := d.AddDays(r.IntN(8)); r.IntN(15) != 0 && !rec.After(g.asOf) {
+	if rec := d.AddDays(r.IntN(8)); !g.lapse(r, 15) && !rec.After(g.asOf) {
 		c.Chronology = append(c.Chronology, care.ChronologyEntry{Event: d, Recorded: rec})
 	}
-	if done := d.AddDays(5 + r.IntN(30)); r.IntN(5) != 0 && !done.After(g.asOf) {
+	if done := d.AddDays(5 + r.IntN(30)); !g.lapse(r, 5) && !done.After(g.asOf) {
 		c.Assessments = append(c.Assessments, care.Assessment{Completed: done, Kind: care.AssessmentUpdate})
 	}
 }
@@ -881,7 +1021,7 @@ func (g *synth) safeguarding(r *rand.Rand, c *Case) {
 			if !back.After(d) && ep.EndTime.Minutes() <= ep.StartTime.Minutes() {
 				ep.EndTime = care.MustClock(23, 45)
 			}
-			if r.IntN(6) != 0 {
+			if !g.lapse(r, 6) {
 				held := back.AddDays(1 + r.IntN(4))
 				if !held.After(asOf) {
 					ep.Interview = care.ReturnInterview{Offered: care.Moment{Date: back.AddDays(1)}, Held: care.Moment{Date: held}}
@@ -908,19 +1048,19 @@ func (g *synth) safeguarding(r *rand.Rand, c *Case) {
 		if e.ReasonNew == care.NewEpisodeL || e.Start.After(asOf) {
 			continue
 		}
-		if e.DistanceMiles.Valid && e.DistanceMiles.Decimal.GreaterThan(decimal.NewFromInt(20)) && r.IntN(6) != 0 {
+		if e.DistanceMiles.Valid && e.DistanceMiles.Decimal.GreaterThan(decimal.NewFromInt(20)) && !g.lapse(r, 6) {
 			c.PlacementApprovals = append(c.PlacementApprovals, care.PlacementApproval{Placement: e.Start, Kind: care.ApprovalLocation,
 				Location: care.LocationInArea, Approver: care.ApproverNominatedOfficer, Approved: e.Start.AddDays(-r.IntN(3))})
 		}
 		age := care.AgeOn(dob, e.Start)
-		if i > 0 && (age == 14 || age == 15 || age == 16) && r.IntN(5) != 0 {
+		if i > 0 && (age == 14 || age == 15 || age == 16) && !g.lapse(r, 5) {
 			c.PlacementApprovals = append(c.PlacementApprovals, care.PlacementApproval{Placement: e.Start, Kind: care.ApprovalKeyStage4,
 				Approver: care.ApproverNominatedOfficer, Approved: e.Start.AddDays(-r.IntN(5)), DesignatedTeacherConsulted: true, IROConsulted: true})
 		}
 	}
 	sortBy(c.PlacementApprovals, func(a care.PlacementApproval) care.Date { return a.Placement })
 	for _, p := range periods {
-		if !p.End.IsZero() && !p.End.After(asOf) && r.IntN(6) != 0 {
+		if !p.End.IsZero() && !p.End.After(asOf) && !g.lapse(r, 6) {
 			c.CeasingApprovals = append(c.CeasingApprovals, care.CeasingApproval{Ceased: p.End, Approver: care.ApproverDirector,
 				Approved: p.End.AddDays(-2 - r.IntN(10)), IROConsulted: true})
 		}

@@ -1,15 +1,19 @@
 package practice
 
 import (
+	"bufio"
 	"bytes"
 	"encoding"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"reflect"
 	"strconv"
 	"strings"
+
+	"github.com/lookedafter/practice/care"
 )
 
 // DecodeError reports JSON that does not fit the case format: an unknown
@@ -45,11 +49,50 @@ var ErrUnknownField = errors.New("unknown field")
 // (joined with [errors.Join] when there are several). It does not validate
 // the case's content: call [Case.Validate] for that.
 func DecodeCase(data []byte) (Case, error) {
+	return decodeCase(data, 0, 0)
+}
+
+func decodeCase(data []byte, record, lineBase int) (Case, error) {
 	var c Case
-	if err := decodeStrict(data, 0, 0, &c); err != nil {
+	if err := decodeVersioned(data, record, lineBase, &c); err != nil {
 		return Case{}, err
 	}
 	return c, nil
+}
+
+// FormatVersion is the version of the library's JSON format: of cases,
+// standards, reports and cohort reports. Every document carries it as
+// "format_version"; the decoders read this version and refuse any other,
+// saying which they found.
+const FormatVersion = care.FormatVersion
+
+// decodeVersioned is decodeStrict for a document that carries the format
+// version at its top level: any version other than FormatVersion, or none,
+// is an error saying which it found.
+func decodeVersioned(data []byte, record, lineBase int, v any) error {
+	version := -1
+	if err := decodeStrict(data, record, lineBase, v, &version); err != nil {
+		return err
+	}
+	if version == FormatVersion {
+		return nil
+	}
+	line, col := position(data, leadingSeparators(data))
+	err := fmt.Errorf("format version %d: this library reads format version %d", version, FormatVersion)
+	if version < 0 {
+		err = fmt.Errorf("no format_version: this library reads format version %d (add \"format_version\": %d)", FormatVersion, FormatVersion)
+	}
+	return &DecodeError{Record: record, Path: "format_version", Line: line + lineBase, Column: col, Err: err}
+}
+
+// MarshalJSON implements [json.Marshaler]: the case's fields, with the
+// format version first.
+func (c Case) MarshalJSON() ([]byte, error) {
+	type plain Case
+	return json.Marshal(struct {
+		FormatVersion int `json:"format_version"`
+		plain
+	}{FormatVersion, plain(c)})
 }
 
 // EncodeCase writes the case in its JSON form, indented for people to read.
@@ -70,59 +113,119 @@ func DecodeCohort(r io.Reader) (cases []Case, indexes []int, err error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	trimmed := bytes.TrimLeft(data, " \t\r\n")
-	if isSingleObject(trimmed) {
-		c, err := DecodeCase(data)
-		if err != nil {
-			return nil, nil, err
-		}
-		return []Case{c}, []int{0}, nil
-	}
 	var errs []error
-	if len(trimmed) > 0 && trimmed[0] == '[' {
-		var raws []json.RawMessage
-		if err := json.Unmarshal(data, &raws); err != nil {
-			line, col := position(data, syntaxOffset(err))
-			return nil, nil, &DecodeError{Line: line, Column: col, Err: err}
-		}
-		// Find each element's offset so that errors carry real lines.
-		dec := json.NewDecoder(bytes.NewReader(data))
-		if _, err := dec.Token(); err != nil { // '['
-			return nil, nil, err
-		}
-		for i := range raws {
-			start := int(dec.InputOffset())
-			start += leadingSeparators(data[start:])
-			var skip json.RawMessage
-			if err := dec.Decode(&skip); err != nil {
-				return nil, nil, err
-			}
-			line, _ := position(data, start)
-			var c Case
-			if err := decodeStrict(data[start:int(dec.InputOffset())], i, line-1, &c); err != nil {
-				errs = append(errs, err)
-				continue
-			}
-			cases = append(cases, c)
-			indexes = append(indexes, i)
-		}
-		return cases, indexes, errors.Join(errs...)
-	}
-	record := 0
-	for lineNo, line := range bytes.Split(data, []byte("\n")) {
-		if len(bytes.TrimSpace(line)) == 0 {
-			continue
-		}
-		var c Case
-		if err := decodeStrict(line, record, lineNo, &c); err != nil {
+	i := 0
+	for c, err := range records(data) {
+		if err != nil {
 			errs = append(errs, err)
 		} else {
 			cases = append(cases, c)
-			indexes = append(indexes, record)
+			indexes = append(indexes, i)
 		}
-		record++
+		i++
 	}
 	return cases, indexes, errors.Join(errs...)
+}
+
+// ReadCohort returns the cases of the cohort read from r as a sequence,
+// for [AssessStream]. JSON Lines are read and decoded a line at a time, so
+// that a national cohort is never held in memory whole; a JSON array, or a
+// single case object however it is laid out, is one document and is read
+// whole, as [DecodeCohort] reads it. A record that does not decode gives its
+// error (a [*DecodeError], or several joined) in its place in the
+// sequence, and the sequence goes on; an error reading r ends it.
+func ReadCohort(r io.Reader) iter.Seq2[Case, error] {
+	return func(yield func(Case, error) bool) {
+		br := bufio.NewReaderSize(r, 64<<10)
+		first, err := br.ReadBytes('\n')
+		if err != nil && err != io.EOF {
+			yield(Case{}, err)
+			return
+		}
+		trimmed := bytes.TrimSpace(first)
+		if len(trimmed) == 0 || trimmed[0] != '{' || !json.Valid(trimmed) {
+			// An array, a case spread over many lines, or blank lines first:
+			// read the document whole.
+			rest, rerr := io.ReadAll(br)
+			if rerr != nil {
+				yield(Case{}, rerr)
+				return
+			}
+			for c, err := range records(append(first, rest...)) {
+				if !yield(c, err) {
+					return
+				}
+			}
+			return
+		}
+		line, record := first, 0
+		for lineNo := 0; ; lineNo++ {
+			if len(bytes.TrimSpace(line)) > 0 {
+				if !yield(decodeCase(line, record, lineNo)) {
+					return
+				}
+				record++
+			}
+			if err == io.EOF {
+				return
+			}
+			line, err = br.ReadBytes('\n')
+			if err != nil && err != io.EOF {
+				yield(Case{}, err)
+				return
+			}
+		}
+	}
+}
+
+// records returns the cases of a whole cohort document: a JSON array, a
+// single case object, or JSON Lines.
+func records(data []byte) iter.Seq2[Case, error] {
+	return func(yield func(Case, error) bool) {
+		trimmed := bytes.TrimLeft(data, " \t\r\n")
+		if isSingleObject(trimmed) {
+			yield(decodeCase(data, 0, 0))
+			return
+		}
+		if len(trimmed) > 0 && trimmed[0] == '[' {
+			var raws []json.RawMessage
+			if err := json.Unmarshal(data, &raws); err != nil {
+				line, col := position(data, syntaxOffset(err))
+				yield(Case{}, &DecodeError{Line: line, Column: col, Err: err})
+				return
+			}
+			// Find each element's offset so that errors carry real lines.
+			dec := json.NewDecoder(bytes.NewReader(data))
+			if _, err := dec.Token(); err != nil { // '['
+				yield(Case{}, err)
+				return
+			}
+			for i := range raws {
+				start := int(dec.InputOffset())
+				start += leadingSeparators(data[start:])
+				var skip json.RawMessage
+				if err := dec.Decode(&skip); err != nil {
+					yield(Case{}, err)
+					return
+				}
+				line, _ := position(data, start)
+				if !yield(decodeCase(data[start:int(dec.InputOffset())], i, line-1)) {
+					return
+				}
+			}
+			return
+		}
+		record := 0
+		for lineNo, line := range bytes.Split(data, []byte("\n")) {
+			if len(bytes.TrimSpace(line)) == 0 {
+				continue
+			}
+			if !yield(decodeCase(line, record, lineNo)) {
+				return
+			}
+			record++
+		}
+	}
 }
 
 // DecodeStandards reads local standards from JSON (the JSON form of
@@ -131,13 +234,23 @@ func DecodeCohort(r io.Reader) (cases []Case, indexes []int, err error) {
 // looser than statute is an error naming the field.
 func DecodeStandards(data []byte) (Standards, error) {
 	var s Standards
-	if err := decodeStrict(data, 0, 0, &s); err != nil {
+	if err := decodeVersioned(data, 0, 0, &s); err != nil {
 		return Standards{}, err
 	}
 	if err := s.Validate(); err != nil {
 		return Standards{}, err
 	}
 	return s, nil
+}
+
+// MarshalJSON implements [json.Marshaler]: the standards, with the format
+// version first.
+func (s Standards) MarshalJSON() ([]byte, error) {
+	type plain Standards
+	return json.Marshal(struct {
+		FormatVersion int `json:"format_version"`
+		plain
+	}{FormatVersion, plain(s)})
 }
 
 // isSingleObject reports whether data is one JSON object and nothing more,
@@ -162,11 +275,13 @@ func EncodeCohort(w io.Writer, cases []Case) error {
 	return nil
 }
 
-// decodeStrict checks data against v's type, reporting every fault with its
-// path and position, and then decodes it into v. lineBase is added to the
-// line numbers (for a record that starts on a later line of a file).
-func decodeStrict(data []byte, record, lineBase int, v any) error {
-	c := checker{data: data, record: record, lineBase: lineBase, fields: map[reflect.Type]map[string]reflect.Type{}}
+// decodeStrict checks data against v's type, reporting every fault with
+// its path and position, and then decodes it into v. lineBase is added to
+// the line numbers (for a record that starts on a later line of a file).
+// When version is not nil, it accepts a whole-number "format_version" key
+// at the top level and stores its value in *version.
+func decodeStrict(data []byte, record, lineBase int, v any, version *int) error {
+	c := checker{data: data, record: record, lineBase: lineBase, fields: map[reflect.Type]map[string]reflect.Type{}, version: version}
 	c.dec = json.NewDecoder(bytes.NewReader(data))
 	c.dec.UseNumber()
 	if err := c.value(reflect.TypeOf(v).Elem(), ""); err != nil {
@@ -199,6 +314,8 @@ type checker struct {
 	lineBase int
 	errs     []error
 	fields   map[reflect.Type]map[string]reflect.Type
+	// version, when not nil, receives the top-level "format_version".
+	version *int
 }
 
 func (c *checker) offset() int {
@@ -279,6 +396,12 @@ func (c *checker) valueFrom(tok json.Token, t reflect.Type, path string, start i
 				return err
 			}
 			key, _ := kt.(string)
+			if path == "" && key == "format_version" && c.version != nil {
+				if err := c.formatVersion(); err != nil {
+					return err
+				}
+				continue
+			}
 			ft, ok := fields[key]
 			if !ok {
 				c.fail(joinPath(path, key), keyOff, ErrUnknownField)
@@ -353,6 +476,24 @@ func (c *checker) valueFrom(tok json.Token, t reflect.Type, path string, start i
 	default:
 		return want(t.Kind().String())
 	}
+	return nil
+}
+
+// formatVersion reads the value of the top-level "format_version" key.
+func (c *checker) formatVersion() error {
+	start := c.offset()
+	tok, err := c.token()
+	if err != nil {
+		return err
+	}
+	n, ok := tok.(json.Number)
+	v, perr := strconv.Atoi(string(n))
+	if !ok || perr != nil || v < 0 || v > 1<<20 {
+		c.fail("format_version", start, fmt.Errorf("want a whole number, got %s", describe(tok)))
+		*c.version = FormatVersion // reported here, not again as a wrong version
+		return c.skipRest(tok)
+	}
+	*c.version = v
 	return nil
 }
 

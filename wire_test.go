@@ -53,17 +53,21 @@ func TestDecodeCaseErrors(t *testing.T) {
 		in   string
 		want []where
 	}{
-		{"valid", `{"team":"North","child":{"id":"C0001","date_of_birth":"2015-06-01"},"episodes":[]}`, nil},
-		{"unknown top-level field", "{\n\"teem\": \"North\"\n}", []where{{0, "teem", 2}}},
-		{"unknown nested field, with its path", "{\"child\": {\"id\": \"C1\",\n \"nmae\": \"x\"}}", []where{{0, "child.nmae", 2}}},
-		{"bad date in a list", "{\"episodes\": [\n{\"start\": \"2024-01-10\"},\n{\"start\": \"2024-02-30\"}]}", []where{{0, "episodes[1].start", 3}}},
-		{"unknown code", `{"episodes":[{"legal_status":"C9"}]}`, []where{{0, "episodes[0].legal_status", 1}}},
-		{"wrong type", `{"child":{"id":42}}`, []where{{0, "child.id", 1}}},
-		{"number for a date", `{"child":{"date_of_birth":20150601}}`, []where{{0, "child.date_of_birth", 1}}},
-		{"object for a list", `{"episodes":{}}`, []where{{0, "episodes", 1}}},
-		{"every fault is reported", "{\"child\":{\"id\":1,\"x\":2},\n\"episodes\":[{\"start\":\"x\"}]}", []where{{0, "child.id", 1}, {0, "child.x", 1}, {0, "episodes[0].start", 2}}},
+		{"valid", `{"format_version":1,"team":"North","child":{"id":"C0001","date_of_birth":"2015-06-01"},"episodes":[]}`, nil},
+		{"unknown top-level field", "{\"format_version\":1,\n\"teem\": \"North\"\n}", []where{{0, "teem", 2}}},
+		{"unknown nested field, with its path", "{\"format_version\":1,\"child\": {\"id\": \"C1\",\n \"nmae\": \"x\"}}", []where{{0, "child.nmae", 2}}},
+		{"bad date in a list", "{\"format_version\":1,\"episodes\": [\n{\"start\": \"2024-01-10\"},\n{\"start\": \"2024-02-30\"}]}", []where{{0, "episodes[1].start", 3}}},
+		{"unknown code", `{"format_version":1,"episodes":[{"legal_status":"C9"}]}`, []where{{0, "episodes[0].legal_status", 1}}},
+		{"wrong type", `{"format_version":1,"child":{"id":42}}`, []where{{0, "child.id", 1}}},
+		{"number for a date", `{"format_version":1,"child":{"date_of_birth":20150601}}`, []where{{0, "child.date_of_birth", 1}}},
+		{"object for a list", `{"format_version":1,"episodes":{}}`, []where{{0, "episodes", 1}}},
+		{"every fault is reported", "{\"format_version\":1,\"child\":{\"id\":1,\"x\":2},\n\"episodes\":[{\"start\":\"x\"}]}", []where{{0, "child.id", 1}, {0, "child.x", 1}, {0, "episodes[0].start", 2}}},
 		{"trailing data", `{} {}`, []where{{0, "", 1}}},
 		{"malformed", `{"child":`, []where{{0, "", 1}}},
+		{"no format version", `{"team":"North"}`, []where{{0, "format_version", 1}}},
+		{"another format version", `{"format_version":2,"team":"North"}`, []where{{0, "format_version", 1}}},
+		{"format version not a number", `{"format_version":"1","team":"North"}`, []where{{0, "format_version", 1}}},
+		{"format version nested is unknown", `{"format_version":1,"child":{"format_version":1}}`, []where{{0, "child.format_version", 1}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -77,10 +81,10 @@ func TestDecodeCaseErrors(t *testing.T) {
 
 func TestDecodeCohort(t *testing.T) {
 	jsonl := strings.Join([]string{
-		`{"child":{"id":"C0001","date_of_birth":"2015-06-01"}}`,
+		`{"format_version":1,"child":{"id":"C0001","date_of_birth":"2015-06-01"}}`,
 		``,
-		`{"child":{"id":"C0002","date_of_birth":"2015-13-01"}}`,
-		`{"child":{"id":"C0003","date_of_birth":"2012-01-01"}}`,
+		`{"format_version":1,"child":{"id":"C0002","date_of_birth":"2015-13-01"}}`,
+		`{"format_version":1,"child":{"id":"C0003","date_of_birth":"2012-01-01"}}`,
 	}, "\n")
 	cases, idx, err := DecodeCohort(strings.NewReader(jsonl))
 	if diff := cmp.Diff([]where{{1, "child.date_of_birth", 3}}, wheres(err)); diff != "" {
@@ -89,12 +93,12 @@ func TestDecodeCohort(t *testing.T) {
 	if len(cases) != 2 || cases[1].Child.ID != "C0003" || !cmp.Equal(idx, []int{0, 2}) {
 		t.Errorf("JSON Lines kept %d cases, indexes %v", len(cases), idx)
 	}
-	single := "{\n  \"child\": {\"id\": \"C0009\"},\n  \"episodes\": []\n}\n"
+	single := "{\n  \"format_version\": 1,\n  \"child\": {\"id\": \"C0009\"},\n  \"episodes\": []\n}\n"
 	cases, idx, err = DecodeCohort(strings.NewReader(single))
 	if err != nil || len(cases) != 1 || cases[0].Child.ID != "C0009" || !cmp.Equal(idx, []int{0}) {
 		t.Errorf("a single laid-out case: %d cases, %v, %v", len(cases), idx, err)
 	}
-	array := "[\n  {\"child\":{\"id\":\"C0001\"}},\n  {\"child\":{\"id\":\"C0002\", \"bad\": 1}},\n  {\"child\":{\"id\":\"C0003\"}}\n]"
+	array := "[\n  {\"format_version\":1,\"child\":{\"id\":\"C0001\"}},\n  {\"format_version\":1,\"child\":{\"id\":\"C0002\", \"bad\": 1}},\n  {\"format_version\":1,\"child\":{\"id\":\"C0003\"}}\n]"
 	cases, idx, err = DecodeCohort(strings.NewReader(array))
 	if diff := cmp.Diff([]where{{1, "child.bad", 3}}, wheres(err)); diff != "" {
 		t.Errorf("array errors mismatch (-want +got):\n%s", diff)

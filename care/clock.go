@@ -135,19 +135,6 @@ func (m Moment) String() string {
 	return m.Date.String() + " " + m.Clock.String()
 }
 
-// appendMoment appends m as [Moment.String] formats it.
-func appendMoment(b []byte, m Moment) []byte {
-	if m.Date.IsZero() {
-		return b
-	}
-	b = m.Date.appendISO(b)
-	if m.Clock.m > 0 && m.Clock.m <= 1440 {
-		b = append(b, ' ')
-		b = m.Clock.appendText(b)
-	}
-	return b
-}
-
 // minuteOf returns m as minutes since the date epoch, with an unrecorded
 // time taken as the given default minute of the day (0 or 1439).
 func (m Moment) minuteOf(unknown int) int64 {

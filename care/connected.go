@@ -3,7 +3,6 @@ package care
 import (
 	"cmp"
 	"fmt"
-	"strconv"
 )
 
 // ConnectedApproval is the temporary approval of a connected person (a
@@ -64,24 +63,6 @@ func (p ConnectedPolicy) validate(errs *ValidationErrors) {
 	sgLimit(errs, "connected.extension_weeks", p.ExtensionWeeks, 8, true)
 }
 
-// extensionProblem says why a's extension does not count, or "" if it
-// does (or there is none). base is the unextended expiry.
-func (a ConnectedApproval) extensionProblem(base Date, p ConnectedPolicy) string {
-	switch maxWeeks := cmp.Or(p.ExtensionWeeks, 8); {
-	case a.ExtendedOn.IsZero():
-		return ""
-	case a.ExtendedOn.After(base):
-		return "extension granted on " + a.ExtendedOn.String() + ", after the temporary approval expired on " + base.String()
-	case a.ExtensionWeeks > maxWeeks:
-		return "extension of " + strconv.Itoa(a.ExtensionWeeks) + " weeks is longer than " + strconv.Itoa(maxWeeks) + " weeks"
-	case a.ExtensionWeeks <= 0:
-		return "extension has no length"
-	case !a.ExtendedBy.Satisfies(ApproverNominatedOfficer):
-		return "extension has no recorded approval by the nominated officer"
-	}
-	return ""
-}
-
 // ConnectedApprovalExpiry returns the day by which a connected person's
 // temporary approval must have led to full approval or the end of the
 // placement (CONN-01): TemporaryWeeks (16) weeks after Start (Start + 112
@@ -104,12 +85,10 @@ func ConnectedApprovalExpiry(a ConnectedApproval, p ConnectedPolicy) (Deadline, 
 	return connectedExpiry(a, p, a.extensionCounts(a.Start.AddDays(7*weeks), p))
 }
 
-// extensionCounts reports whether a's extension counts: it has one and
-// [ConnectedApproval.extensionProblem] finds nothing, which this checks
-// without building the words.
+// extensionCounts reports whether a's extension counts: it has one, and
+// it has none of the problems [ConnectedApproval.extensionProblems] finds.
 func (a ConnectedApproval) extensionCounts(base Date, p ConnectedPolicy) bool {
-	return !a.ExtendedOn.IsZero() && !a.ExtendedOn.After(base) && a.ExtensionWeeks <= cmp.Or(p.ExtensionWeeks, 8) &&
-		a.ExtensionWeeks > 0 && a.ExtendedBy.Satisfies(ApproverNominatedOfficer)
+	return !a.ExtendedOn.IsZero() && a.extensionProblems(base, p) == 0
 }
 
 // connectedExpiry is [ConnectedApprovalExpiry] for an approval with a
@@ -117,7 +96,7 @@ func (a ConnectedApproval) extensionCounts(base Date, p ConnectedPolicy) bool {
 func connectedExpiry(a ConnectedApproval, p ConnectedPolicy, extended bool) (Deadline, bool) {
 	weeks := cmp.Or(p.TemporaryWeeks, 16)
 	base := a.Start.AddDays(7 * weeks)
-	d := Deadline{Rule: "CONN-01", Due: base, Anchor: a.Start, AnchorLabel: "temporary approval", Count: weeks, Unit: Weeks}
+	d := Deadline{Rule: CONN01, Due: base, Anchor: a.Start, AnchorLabel: "temporary approval", Count: weeks, Unit: Weeks}
 	if extended {
 		d.Count += a.ExtensionWeeks
 		d.Due = a.Start.AddDays(7 * d.Count)
@@ -128,7 +107,7 @@ func connectedExpiry(a ConnectedApproval, p ConnectedPolicy, extended bool) (Dea
 			return d, false
 		}
 		if a.IRMOutcome.After(d.Due) {
-			d = Deadline{Rule: "CONN-01", Due: a.IRMOutcome, Anchor: a.IRMRequested, AnchorLabel: "independent review sought",
+			d = Deadline{Rule: CONN01, Due: a.IRMOutcome, Anchor: a.IRMRequested, AnchorLabel: "independent review sought",
 				Count: a.IRMOutcome.DaysSince(a.IRMRequested), Unit: Days}
 		}
 	}
@@ -196,79 +175,131 @@ func sgOngoing(d Date) string {
 	return d.String()
 }
 
-func (r Record) assessConnected(asOf Date, p ConnectedPolicy, rep *Report) {
-	rule := &sgCONN01
-	for i, a := range r.ConnectedApprovals {
-		if a.Start.After(asOf) || !rule.InForceOn(a.Start) {
+// The kinds of CONN finding.
+var (
+	kindCONN01 = Kind{Rule: &ruleCONN01, What: "full approval as a foster carer", Subject: "connected_approvals[]",
+		Anchor: "the temporary approval", Anchors: []string{"the temporary approval, extended once,", "the request for an independent review"},
+		Done: "approved as a foster carer", Closures: []string{"the placement with the connected person ended"}}
+	kindCONN01Extension = Kind{Rule: &ruleCONN01, What: "extension of the temporary approval", Subject: "connected_approvals[]",
+		Anchor: "extension granted", Extra: "temporary approval expired",
+		Problems: []string{"granted after the temporary approval expired", "longer than allowed", "no length recorded",
+			"not approved by the nominated officer"},
+		Met: "granted before the expiry, within the limit, and approved", Message: appendCONN01Extension}
+)
+
+// connected records the findings of CONN-01 for each temporary approval
+// that started by the assessment date: a check of its extension, if one
+// was granted by then, and the deadline of its expiry
+// ([ConnectedApprovalExpiry]) for full approval as a foster carer. The
+// expiry's window closes when the placement with the connected person
+// ends: ended by the expiry, nothing was owed; ended after it without full
+// approval, the approval was missed.
+func (s *sgAssessor) connected() {
+	p := s.p.Connected
+	for i, a := range s.r.ConnectedApprovals {
+		if a.Start.IsZero() || a.Start.After(s.asOf) {
 			continue
 		}
-		ref := Index("connected_approvals", i)
 		base := a.Start.AddDays(7 * cmp.Or(p.TemporaryWeeks, 16))
-		extended := true
-		if msg := a.extensionProblem(base, p); msg != "" {
-			extended = false
-			if !a.ExtendedOn.After(asOf) {
-				b := NewFinding(*rule, ref, Breach)
-				b.Message = msg
-				b.Evidence = []Evidence{{Label: "temporary approval", Date: a.Start, Ref: ref}, {Label: "extension", Date: a.ExtendedOn, Ref: ref + ".extended_on"}}
-				rep.Add(b)
+		extended := false
+		if !a.ExtendedOn.IsZero() {
+			problems := a.extensionProblems(base, p)
+			extended = problems == 0
+			if !a.ExtendedOn.After(s.asOf) {
+				maxWeeks := cmp.Or(p.ExtensionWeeks, 8)
+				s.e.Check(&kindCONN01Extension, Obligation{Subject: At(i), Anchor: a.ExtendedOn, Extra: base,
+					Quantity: max(a.ExtensionWeeks, 0), Limit: maxWeeks}, problems)
 			}
-		} else if a.ExtendedOn.IsZero() {
-			extended = false
-		}
-		if a.Start.IsZero() {
-			continue
 		}
 		d, ok := connectedExpiry(a, p, extended)
 		if !ok {
 			continue
 		}
-		done := a.resolved()
-		f := sgDeadlineFinding(d, rule, ref, done, asOf, 0)
-		f.Evidence[0].Ref = ref
-		var buf [160]byte
-		var b []byte
-		switch f.Status {
-		case Met, Late:
-			what := "full approval"
-			if !a.Ended.IsZero() && a.Ended.Equal(done) {
-				what = "placement ended"
-			}
-			b = append(buf[:0], "temporary approval of a connected person resolved ("...)
-			b = append(b, what...)
-			b = append(b, " on "...)
-			b = appendDate(b, done)
-			b = append(b, "); it expired on "...)
-			b = appendDate(b, d.Due)
-		case Overdue:
-			b = append(buf[:0], "temporary approval of a connected person expired on "...)
-			b = appendDate(b, d.Due)
-			b = append(b, " with no full approval and the placement continuing"...)
-		default:
-			b = append(buf[:0], "temporary approval of a connected person expires on "...)
-			b = appendDate(b, d.Due)
+		o := Obligation{Subject: At(i), Due: d.Due, Anchor: d.Anchor, Count: d.Count, Unit: d.Unit, Closes: a.Ended}
+		switch {
+		case d.Unit == Days: // the independent review's outcome
+			o.AnchorAs = 2
+		case extended:
+			o.AnchorAs = 1
 		}
-		f.Message = string(b)
-		rep.Add(f)
+		if !a.Approved.IsZero() && (a.Ended.IsZero() || a.Approved.Before(a.Ended)) {
+			o.Done = a.Approved
+		}
+		s.e.Deadline(&kindCONN01, o)
 	}
 }
 
-func ruleCONN01() Rule {
-	return Rule{
-		ID:    "CONN-01",
-		Title: "Temporary approval of a connected person lasts at most 16 weeks, plus one extension of at most 8 weeks",
-		Text: "A connected person's temporary approval runs for 16 weeks from its start (due = start + 112 days). It " +
-			"may be extended once, on or before that day, by at most 8 weeks, with the nominated officer's approval; " +
-			"an independent review sought before expiry extends it to the review's outcome. Full approval as a foster " +
-			"carer or the end of the placement by the expiry is Met, after it Late; unresolved past expiry is " +
-			"Overdue, before it Upcoming. An extension granted after expiry, too long, or without a recorded approver " +
-			"is a Breach and does not extend the approval.",
-		Citation: Citation{Instrument: CPPCR, Provision: "regs 24 and 25", URL: CPPCRURL + "/regulation/25"},
-		InForce:  Period{Start: sgCPPCRInForce},
-		Severity: SeverityStatutory,
-		Domain:   DomainConnected,
-		Package:  "care",
-		Default:  "16 + 8 weeks",
-		Policy:   []string{"Connected.TemporaryWeeks", "Connected.ExtensionWeeks"},
+// extensionProblems returns the problems of a's extension, in the order
+// of kindCONN01Extension's Problems; base is the unextended expiry. An
+// extension with a problem does not extend the approval.
+func (a ConnectedApproval) extensionProblems(base Date, p ConnectedPolicy) Problems {
+	var problems Problems
+	if a.ExtendedOn.After(base) {
+		problems |= Problem(0)
 	}
+	if a.ExtensionWeeks > cmp.Or(p.ExtensionWeeks, 8) {
+		problems |= Problem(1)
+	}
+	if a.ExtensionWeeks <= 0 {
+		problems |= Problem(2)
+	}
+	if !a.ExtendedBy.Satisfies(ApproverNominatedOfficer) {
+		problems |= Problem(3)
+	}
+	return problems
+}
+
+// appendCONN01Extension renders the check of an extension: "extension of
+// 10 weeks granted on 20 April 2025: longer than the 8 weeks allowed".
+func appendCONN01Extension(b []byte, f Finding) []byte {
+	weeks, limit := f.Quantity(), f.Limit()
+	b = append(b, "extension of "...)
+	b = appendCount(b, weeks, Weeks)
+	b = append(b, " granted on "...)
+	b = f.Anchor().AppendFormat(b)
+	b = append(b, ": "...)
+	if f.Status != Breach {
+		return append(b, f.Kind().Met...)
+	}
+	sep := ""
+	for i, p := range f.Kind().Problems {
+		if !f.Problems().Has(i) {
+			continue
+		}
+		b = append(b, sep...)
+		sep = "; "
+		switch i {
+		case 0:
+			b = append(b, "granted after the temporary approval expired on "...)
+			b = f.Extra().AppendFormat(b)
+		case 1:
+			b = append(b, "longer than the "...)
+			b = appendCount(b, limit, Weeks)
+			b = append(b, " allowed"...)
+		default:
+			b = append(b, p...)
+		}
+	}
+	return b
+}
+
+var ruleCONN01 = Rule{
+	ID:    CONN01,
+	Title: "Temporary approval of a connected person lasts at most 16 weeks, plus one extension of at most 8 weeks",
+	Text: "A connected person's temporary approval runs for 16 weeks from its start (due = start + 112 days). It " +
+		"may be extended once, on or before that day, by at most 8 weeks, with the nominated officer's approval; " +
+		"an independent review sought before expiry extends it to the review's outcome. Full approval as a foster " +
+		"carer by the expiry is Met, after it Late; unresolved past expiry is Overdue, before it Upcoming. The " +
+		"window closes when the placement with the connected person ends: a placement ended on or before the " +
+		"expiry owed nothing, one ended after it without full approval is Missed. An extension granted after " +
+		"expiry, too long, without a length or without a recorded approver is a Breach (one finding naming each " +
+		"problem) and does not extend the approval.",
+	Citation: sgCPPCR("regs 24 and 25", "regulation/25"),
+	InForce:  Period{Start: sgCPPCRInForce},
+	Severity: SeverityStatutory,
+	Domain:   DomainConnected,
+	Package:  "care",
+	File:     "care/connected.go",
+	Default:  "16 + 8 weeks",
+	Policy:   []string{"Connected.TemporaryWeeks", "Connected.ExtensionWeeks"},
 }

@@ -55,31 +55,133 @@ func TestCONN01Findings(t *testing.T) {
 		want []sgRow
 	}{
 		{"before expiry: upcoming", ConnectedApproval{Carer: "CP01", Start: start}, "2025-04-28",
-			[]sgRow{{"CONN-01", "connected_approvals[0]", Upcoming, "2025-04-28", ""}}},
+			[]sgRow{{CONN01, "connected_approvals[0]", Upcoming, "2025-04-28", ""}}},
 		{"after expiry, unresolved: overdue", ConnectedApproval{Carer: "CP01", Start: start}, "2025-04-29",
-			[]sgRow{{"CONN-01", "connected_approvals[0]", Overdue, "2025-04-28", ""}}},
+			[]sgRow{{CONN01, "connected_approvals[0]", Overdue, "2025-04-28", ""}}},
 		{"fully approved in time", ConnectedApproval{Carer: "CP01", Start: start, Approved: sgD("2025-04-01")}, "2025-06-01",
-			[]sgRow{{"CONN-01", "connected_approvals[0]", Met, "2025-04-28", "2025-04-01"}}},
-		{"placement ended after expiry: late", ConnectedApproval{Carer: "CP01", Start: start, Ended: sgD("2025-05-02")}, "2025-06-01",
-			[]sgRow{{"CONN-01", "connected_approvals[0]", Late, "2025-04-28", "2025-05-02"}}},
+			[]sgRow{{CONN01, "connected_approvals[0]", Met, "2025-04-28", "2025-04-01"}}},
+		{"fully approved after expiry: late", ConnectedApproval{Carer: "CP01", Start: start, Approved: sgD("2025-05-06")}, "2025-06-01",
+			[]sgRow{{CONN01, "connected_approvals[0]", Late, "2025-04-28", "2025-05-06"}}},
 		{"extension granted after expiry: breach, and approval late", ConnectedApproval{Carer: "CP01", Start: start,
 			ExtendedOn: sgD("2025-05-01"), ExtensionWeeks: 8, ExtendedBy: ApproverNominatedOfficer, Approved: sgD("2025-06-10")}, "2025-07-01",
 			[]sgRow{
-				{"CONN-01", "connected_approvals[0]", Breach, "", ""},
-				{"CONN-01", "connected_approvals[0]", Late, "2025-04-28", "2025-06-10"},
+				{CONN01, "connected_approvals[0]", Breach, "", ""},
+				{CONN01, "connected_approvals[0]", Late, "2025-04-28", "2025-06-10"},
 			}},
-		{"valid extension: approval within 24 weeks is met", ConnectedApproval{Carer: "CP01", Start: start,
+		{"valid extension: met, and approval within 24 weeks is met", ConnectedApproval{Carer: "CP01", Start: start,
 			ExtendedOn: sgD("2025-04-14"), ExtensionWeeks: 8, ExtendedBy: ApproverNominatedOfficer, Approved: sgD("2025-06-10")}, "2025-07-01",
-			[]sgRow{{"CONN-01", "connected_approvals[0]", Met, "2025-06-23", "2025-06-10"}}},
+			[]sgRow{
+				{CONN01, "connected_approvals[0]", Met, "", ""},
+				{CONN01, "connected_approvals[0]", Met, "2025-06-23", "2025-06-10"},
+			}},
+		{"extension granted after the date: not yet checked", ConnectedApproval{Carer: "CP01", Start: start,
+			ExtendedOn: sgD("2025-04-14"), ExtensionWeeks: 8, ExtendedBy: ApproverNominatedOfficer}, "2025-04-10",
+			[]sgRow{{CONN01, "connected_approvals[0]", Upcoming, "2025-06-23", ""}}},
 		{"review pending: no timescale finding", ConnectedApproval{Carer: "CP01", Start: start, IRMRequested: sgD("2025-04-01")}, "2025-07-01", nil},
 		{"approval starting after the date: nothing", ConnectedApproval{Carer: "CP01", Start: start}, "2025-01-05", nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			r := Record{SafeguardingRecords: SafeguardingRecords{ConnectedApprovals: []ConnectedApproval{tc.a}}}
-			got := sgRows(sgAssess(t, r, tc.asOf, Policy{}), "CONN-01")
+			got := sgRows(sgAssess(t, r, tc.asOf, Policy{}), CONN01)
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("CONN-01 findings mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestCONN01Window checks that the expiry's window closes when the
+// placement with the connected person ends. The temporary approval from 6
+// January 2025 expires on 28 April 2025.
+func TestCONN01Window(t *testing.T) {
+	start := sgD("2025-01-06")
+	tests := []struct {
+		name  string
+		ended string
+		asOf  string
+		want  []sgRow
+		msg   string
+	}{
+		{name: "placement ended the day before expiry: nothing was owed", ended: "2025-04-27", asOf: "2025-06-01"},
+		{name: "placement ended on the day of expiry: nothing was owed", ended: "2025-04-28", asOf: "2025-06-01"},
+		{
+			name: "placement ended the day after expiry: missed", ended: "2025-04-29", asOf: "2025-06-01",
+			want: []sgRow{{CONN01, "connected_approvals[0]", Missed, "2025-04-28", ""}},
+			msg: "no full approval as a foster carer by 28 April 2025 (16 weeks after the temporary approval on 6 January 2025); " +
+				"closed when the placement with the connected person ended on 29 April 2025",
+		},
+		{
+			name: "placement ends after the as-of date: overdue", ended: "2025-06-01", asOf: "2025-05-10",
+			want: []sgRow{{CONN01, "connected_approvals[0]", Overdue, "2025-04-28", ""}},
+			msg:  "no full approval as a foster carer yet; due 28 April 2025, 16 weeks after the temporary approval on 6 January 2025",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := ConnectedApproval{Carer: "CP01", Start: start, Ended: sgD(tc.ended)}
+			r := Record{SafeguardingRecords: SafeguardingRecords{ConnectedApprovals: []ConnectedApproval{a}}}
+			rep := sgAssess(t, r, tc.asOf, Policy{})
+			if diff := cmp.Diff(tc.want, sgRows(rep, CONN01)); diff != "" {
+				t.Errorf("CONN-01 findings mismatch (-want +got):\n%s", diff)
+			}
+			if len(rep) == 1 && rep[0].Message() != tc.msg {
+				t.Errorf("Message() =\n%s\nwant\n%s", rep[0].Message(), tc.msg)
+			}
+		})
+	}
+	// Full approval after the placement ended does not meet it.
+	a := ConnectedApproval{Carer: "CP01", Start: start, Ended: sgD("2025-05-01"), Approved: sgD("2025-05-10")}
+	r := Record{SafeguardingRecords: SafeguardingRecords{ConnectedApprovals: []ConnectedApproval{a}}}
+	if f := sgOne(t, sgAssess(t, r, "2025-06-01", Policy{}), CONN01); f.Status != Missed {
+		t.Errorf("approved after the placement ended: %v, want missed", f)
+	}
+}
+
+// TestCONN01Messages checks the words of the extension check and of the
+// expiry's anchor.
+func TestCONN01Messages(t *testing.T) {
+	start := sgD("2025-01-06")
+	tests := []struct {
+		name string
+		a    ConnectedApproval
+		p    ConnectedPolicy
+		want []string
+	}{
+		{"extension granted after expiry", ConnectedApproval{Carer: "CP01", Start: start,
+			ExtendedOn: sgD("2025-05-01"), ExtensionWeeks: 8, ExtendedBy: ApproverNominatedOfficer}, ConnectedPolicy{},
+			[]string{
+				"CONN-01 breach: extension of 8 weeks granted on 1 May 2025: granted after the temporary approval expired on 28 April 2025",
+				"CONN-01 overdue: no full approval as a foster carer yet; due 28 April 2025, 16 weeks after the temporary approval on 6 January 2025",
+			}},
+		{"extension too long, with no approver, against a local limit", ConnectedApproval{Carer: "CP01", Start: start,
+			ExtendedOn: sgD("2025-04-20"), ExtensionWeeks: 8}, ConnectedPolicy{ExtensionWeeks: 6},
+			[]string{
+				"CONN-01 breach: extension of 8 weeks granted on 20 April 2025: longer than the 6 weeks allowed; not approved by the nominated officer",
+				"CONN-01 overdue: no full approval as a foster carer yet; due 28 April 2025, 16 weeks after the temporary approval on 6 January 2025",
+			}},
+		{"valid extension", ConnectedApproval{Carer: "CP01", Start: start,
+			ExtendedOn: sgD("2025-04-20"), ExtensionWeeks: 1, ExtendedBy: ApproverDirector}, ConnectedPolicy{},
+			[]string{
+				"CONN-01 met: extension of 1 week granted on 20 April 2025: granted before the expiry, within the limit, and approved",
+				"CONN-01 overdue: no full approval as a foster carer yet; due 5 May 2025, 17 weeks after the temporary approval, extended once, on 6 January 2025",
+			}},
+		{"independent review", ConnectedApproval{Carer: "CP01", Start: start, IRMRequested: sgD("2025-04-25"), IRMOutcome: sgD("2025-05-20")}, ConnectedPolicy{},
+			[]string{
+				"CONN-01 overdue: no full approval as a foster carer yet; due 20 May 2025, 25 days after the request for an independent review on 25 April 2025",
+			}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Record{SafeguardingRecords: SafeguardingRecords{ConnectedApprovals: []ConnectedApproval{tc.a}}}
+			var p Policy
+			p.Connected = tc.p
+			var got []string
+			for _, f := range sgAssess(t, r, "2025-07-01", p) {
+				got = append(got, f.String())
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("messages mismatch (-want +got):\n%s", diff)
 			}
 		})
 	}

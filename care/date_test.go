@@ -373,3 +373,20 @@ func TestSearchDate(t *testing.T) {
 		})
 	}
 }
+
+func TestDateWholeRange(t *testing.T) {
+	// Every day of the Date range converts to and from its year, month and
+	// day as the standard library does.
+	tt := time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)
+	for n := int32(minDayNum); n <= maxDayNum; n++ {
+		d := Date{n}
+		y, m, dd := tt.Date()
+		if gy, gm, gd := d.Date(); gy != y || gm != m || gd != dd {
+			t.Fatalf("Date{%d}.Date() = %d-%d-%d, want %s", n, gy, gm, gd, tt.Format(time.DateOnly))
+		}
+		if got, err := NewDate(y, m, dd); err != nil || got != d {
+			t.Fatalf("NewDate(%d, %d, %d) = %v, %v, want %v", y, m, dd, got, err, d)
+		}
+		tt = tt.AddDate(0, 0, 1)
+	}
+}

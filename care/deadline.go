@@ -83,31 +83,10 @@ func (d Deadline) String() string {
 // Evaluate compares the deadline with the date the obligation was done
 // (zero if not done) as of asOf: Met if done on or before Due, Late if done
 // after it, Overdue if not done and asOf is after Due, Upcoming otherwise.
-// A done date after asOf is treated as not yet done.
+// A done date after asOf is treated as not yet done. A deadline on its own
+// has no window, so it is never Missed; an [Emitter] records findings whose
+// windows close.
 func (d Deadline) Evaluate(done, asOf Date) Status {
-	if !done.IsZero() && !done.After(asOf) {
-		if done.After(d.Due) {
-			return Late
-		}
-		return Met
-	}
-	if asOf.After(d.Due) {
-		return Overdue
-	}
-	return Upcoming
-}
-
-// Finding returns a finding for rule r from the deadline: the status from
-// [Deadline.Evaluate], Due, Done (zero unless done by asOf), the deadline
-// itself and the anchor as evidence. The message is the deadline sentence.
-func (d Deadline) Finding(r Rule, subject string, done, asOf Date) Finding {
-	f := NewFinding(r, subject, d.Evaluate(done, asOf))
-	f.Due = d.Due
-	if f.Status == Met || f.Status == Late {
-		f.Done = done
-	}
-	f.Deadline = d
-	f.Message = r.Title
-	f.Evidence = []Evidence{{Label: d.AnchorLabel, Date: d.Anchor}}
-	return f
+	st, _ := evaluate(d.Due, done, Date{}, asOf)
+	return st
 }

@@ -25,6 +25,20 @@
 // ([HealthPolicy].FifthBirthday); and return-home interviews when only dates
 // are recorded ([MissingPolicy]).
 //
+// # Findings
+//
+// A [Finding] is made by an [Emitter], the one place findings are built:
+// rules decide, the emitter records. [Emitter.Deadline] turns a timescale
+// into Met, Late, Overdue (still owed on the as-of date), Missed (its
+// window closed unmet: the placement ended, the child left care, the next
+// occurrence took its place) or Upcoming; [Emitter.Check] turns a rule
+// about content or quality into Met or Breach. A finding refers to its
+// [Kind] and through it to its [Rule], and renders its message, subject
+// path and evidence when they are read, so a cohort summary builds no text
+// nobody reads. An authority adds its own local standards through the same
+// emitter ([Emitter] example). [History] holds a child's validated episodes
+// and finds the current period of care ([History.PeriodAt]).
+//
 // # Counting conventions
 //
 // One convention is used everywhere. "Within N working days of D" means on

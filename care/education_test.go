@@ -1,10 +1,12 @@
 package care
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/shopspring/decimal"
 )
 
@@ -148,15 +150,17 @@ func TestPEPContent(t *testing.T) {
 			if diff := cmp.Diff(tc.want, plSummary(got)); diff != "" {
 				t.Errorf("Assess() mismatch (-want +got):\n%s", diff)
 			}
-			if len(got) == 1 && !strings.HasSuffix(got[0].Message, tc.message) {
-				t.Errorf("EDU-03 message = %q, want it to end %q", got[0].Message, tc.message)
+			if len(got) == 1 && !strings.HasSuffix(got[0].Message(), tc.message) {
+				t.Errorf("EDU-03 message = %q, want it to end %q", got[0].Message(), tc.message)
 			}
 		})
 	}
 	rep := plAssess(t, Record{Episodes: eps, PlanningRecords: PlanningRecords{PEPs: []PEP{tests[0].pep}}}, Context{}, "2024-02-01", Policy{})
-	ev := rep.ForRule("EDU-03")[0].Evidence
-	if want := "Pupil Premium Plus allocated £2570.00"; len(ev) != 2 || ev[1].Label != want {
-		t.Errorf("EDU-03 evidence = %v, want %q", ev, want)
+	// The evidence points at the record that holds the amount.
+	ev := rep.ForRule("EDU-03")[0].Evidence()
+	want := []Evidence{{Label: "PEP initiated", Date: isoDate("2024-01-15")}, {Label: "Pupil Premium Plus allocated", Ref: "peps[0].pupil_premium"}}
+	if diff := cmp.Diff(want, ev, cmpopts.EquateComparable(Date{})); diff != "" {
+		t.Errorf("EDU-03 evidence mismatch (-want +got):\n%s", diff)
 	}
 }
 
@@ -174,5 +178,56 @@ func TestEducationValidation(t *testing.T) {
 	}
 	if err == nil || !strings.Contains(err.Error(), "negative amount -100.50") {
 		t.Errorf("Validate() = %v, want the negative amount named", err)
+	}
+}
+
+// TestEducationWindows checks that a term's PEP review closes when the
+// next term starts, and that a missing PEP is reported once, by EDU-01.
+func TestEducationWindows(t *testing.T) {
+	early := []Episode{plEp("2024-01-02", NewEpisodeS, LegalStatusC1, PlacementTypeU6, "")}
+	terms := []Term{
+		{Name: "spring", First: isoDate("2024-01-04"), Last: isoDate("2024-03-28")},
+		{Name: "summer", First: isoDate("2024-04-15"), Last: isoDate("2024-07-23")},
+		{Name: "autumn", First: isoDate("2024-09-04"), Last: isoDate("2024-12-20")},
+	}
+	pep := []PEP{{Initiated: isoDate("2024-01-15")}}
+	tests := []struct {
+		name string
+		recs PlanningRecords
+		ctx  Context
+		asOf string
+		only string
+		want []string
+	}{
+		{"a term without a review is overdue in the holiday after it", PlanningRecords{Terms: terms, PEPs: pep}, Context{}, "2024-09-03", "EDU-02",
+			[]string{"EDU-02 met due 2024-03-28 done 2024-01-15", "EDU-02 overdue due 2024-07-23"}},
+		{"and missed once the next term starts", PlanningRecords{Terms: terms, PEPs: pep}, Context{}, "2024-09-04", "EDU-02",
+			[]string{"EDU-02 met due 2024-03-28 done 2024-01-15", "EDU-02 missed due 2024-07-23", "EDU-02 upcoming due 2024-12-20"}},
+		{"no PEP at all: EDU-01 reports it, and no term is reported missing a review", PlanningRecords{Terms: terms}, Context{}, "2024-09-10", "EDU-01,EDU-02",
+			[]string{"EDU-01 overdue due 2024-01-16", "EDU-02 upcoming due 2024-12-20"}},
+		{"a PEP initiated late: terms that passed before it are left to EDU-01", PlanningRecords{Terms: terms, PEPs: []PEP{{Initiated: isoDate("2024-05-01")}}}, Context{}, "2024-09-10", "EDU-01,EDU-02",
+			[]string{"EDU-01 late due 2024-01-16 done 2024-05-01", "EDU-02 met due 2024-07-23 done 2024-05-01", "EDU-02 upcoming due 2024-12-20"}},
+		{"no PEP by the first review either: reported once", PlanningRecords{Terms: terms}, Context{Reviews: plDates("2024-01-30")}, "2024-02-10", "EDU-01",
+			[]string{"EDU-01 overdue due 2024-01-16"}},
+		{"no PEP, the first review still to come: both deadlines shown", PlanningRecords{Terms: terms}, Context{FirstReviewDue: isoDate("2024-01-30")}, "2024-01-20", "EDU-01",
+			[]string{"EDU-01 overdue due 2024-01-16", "EDU-01 upcoming due 2024-01-30"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rep := plAssess(t, Record{Episodes: early, PlanningRecords: tc.recs}, tc.ctx, tc.asOf, Policy{})
+			if diff := cmp.Diff(tc.want, plSummary(rep, strings.Split(tc.only, ",")...)); diff != "" {
+				t.Errorf("Assess() mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+	rep := plAssess(t, Record{Episodes: early, PlanningRecords: PlanningRecords{Terms: terms, PEPs: pep}}, Context{}, "2024-09-04", Policy{})
+	want := []string{
+		"EDU-02 missed episodes[0]: no PEP review by 23 July 2024 (99 days after the start of the summer term on 15 April 2024); closed when the next term started on 4 September 2024",
+	}
+	if diff := cmp.Diff(want, plMessages(rep.WithStatus(Missed), "EDU-02")); diff != "" {
+		t.Errorf("Assess() messages mismatch (-want +got):\n%s", diff)
+	}
+	if got, want := fmt.Sprint(rep.ForRule(EDU02)[0].Evidence()), "[the start of the spring term 2024-01-04 (terms[0]) PEP initiated 2024-01-15 (peps[0])]"; got != want {
+		t.Errorf("EDU-02 Evidence() = %s, want %s", got, want)
 	}
 }

@@ -138,3 +138,6 @@ func (v ValidationErrors) Unwrap() []error {
 	}
 	return out
 }
+
+// errNilCalendar reports a nil working-day calendar.
+var errNilCalendar = errors.New("care: nil calendar")

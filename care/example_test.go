@@ -87,23 +87,21 @@ func ExampleDeadline_Evaluate() {
 	// overdue
 }
 
-// AppendAssessment adds the care-record findings to a report that already
-// holds another package's; one sort at the end orders the whole report.
-func ExampleAppendAssessment() {
+// Assess gives the care-record findings of one child, sorted; the
+// upcoming ones are the child's worklist.
+func ExampleAssess() {
 	rec := care.Record{
 		Child: care.Child{ID: "C0001", DateOfBirth: care.MustDate(2012, 5, 1), Ethnicity: care.EthnicityWBRI,
 			Religion: "None", FirstLanguage: "English", IdentityNeeds: "recorded in the care plan"},
 		Episodes: []care.Episode{{Start: care.MustDate(2026, 4, 2), ReasonNew: care.NewEpisodeS, LegalStatus: care.LegalStatusV2, PlacementType: care.PlacementTypeU6}},
 	}
-	other := care.Report{{Rule: "REV-01", Subject: "reviews[0]", Status: care.Upcoming, Due: care.MustDate(2026, 5, 5)}}
-	rep, err := care.AppendAssessment(other, rec, care.Context{}, care.MustDate(2026, 4, 8), care.EnglandAndWales(), care.Policy{})
+	rep, err := care.Assess(rec, care.Context{}, care.MustDate(2026, 4, 8), care.EnglandAndWales(), care.Policy{})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	rep.Sort()
 	for _, f := range rep.WithStatus(care.Upcoming, care.Overdue) {
-		fmt.Println(f.Due, f.Rule, f.Status)
+		fmt.Println(f.Due, f.Rule(), f.Status)
 	}
 	// Output:
 	// 2026-04-09 VIS-01 upcoming
@@ -112,10 +110,51 @@ func ExampleAppendAssessment() {
 	// 2026-04-20 EDU-01 upcoming
 	// 2026-04-20 PLAN-01 upcoming
 	// 2026-05-05 HLTH-01 upcoming
-	// 2026-05-05 REV-01 upcoming
 	// 2026-08-31 EDU-02 upcoming
 	// 2027-04-02 HLTH-03 upcoming
 	// 2027-04-02 HLTH-04 upcoming
+}
+
+// An authority adds a rule family of its own local standards through the
+// same emitter the library's rules use: the rule is a value, its kind of
+// finding says what the obligation is and where its records are, and the
+// decision is a few lines that read as the standard reads. Findings render
+// their messages when read, and their statuses follow the library's
+// conventions (a window that closed unmet is Missed, not Overdue).
+func ExampleEmitter() {
+	// LOCAL-01: life-story work starts within 3 months of a placement
+	// order, while the child is looked after.
+	rule := care.Rule{
+		ID: "LOCAL-01", Title: "Life-story work started within 3 months of the placement order",
+		Citation: care.Citation{Instrument: "Anytown Council practice standards", Provision: "standard 7", Abbrev: "Anytown"},
+		Severity: care.SeverityLocal, Domain: care.DomainPermanence,
+	}
+	kind := care.Kind{
+		Rule: &rule, What: "life-story work", Subject: "episodes[]",
+		Anchor: "the placement order", Closures: []string{"the child left care"},
+	}
+	type child struct {
+		order, started, leftCare care.Date
+	}
+	children := []child{
+		{order: care.MustDate(2026, 1, 12), started: care.MustDate(2026, 3, 30)},
+		{order: care.MustDate(2026, 5, 4)},
+		{order: care.MustDate(2025, 9, 1), leftCare: care.MustDate(2026, 2, 2)},
+	}
+	for _, c := range children {
+		e := care.NewEmitter(care.MustDate(2026, 12, 1))
+		e.Deadline(&kind, care.Obligation{
+			Subject: care.At(0), Anchor: c.order, Due: c.order.AddMonths(3), Count: 3, Unit: care.Months,
+			Done: c.started, Closes: c.leftCare,
+		})
+		for _, f := range e.Report() {
+			fmt.Println(f)
+		}
+	}
+	// Output:
+	// LOCAL-01 met: life-story work on 30 March 2026, on time; due 12 April 2026, 3 months after the placement order on 12 January 2026
+	// LOCAL-01 overdue: no life-story work yet; due 4 August 2026, 3 months after the placement order on 4 May 2026
+	// LOCAL-01 missed: no life-story work by 1 December 2025 (3 months after the placement order on 1 September 2025); closed when the child left care on 2 February 2026
 }
 
 // ValidateEpisodes reports every fault with its path, never stopping at
@@ -137,33 +176,15 @@ func ExampleValidateEpisodes() {
 
 // A report's failures as an error, for callers who want error semantics.
 func ExampleReport_Err() {
-	rep := care.Report{
-		{Rule: "VIS-01", Status: care.Met, Due: care.MustDate(2026, 4, 9), Message: "first visit"},
-		{Rule: "PLAN-04", Status: care.Overdue, Due: care.MustDate(2026, 4, 13), Message: "placement plan"},
-	}
+	rule := care.Rule{ID: "PLAN-04", Title: "Placement plan", Severity: care.SeverityStatutory}
+	kind := care.Kind{Rule: &rule, What: "placement plan", Anchor: "the start of the placement"}
+	e := care.NewEmitter(care.MustDate(2026, 5, 1))
+	start := care.MustDate(2026, 4, 6)
+	e.Deadline(&kind, care.Obligation{Anchor: start, Due: care.MustDate(2026, 4, 13), Count: 5, Unit: care.WorkingDays})
+	rep := e.Report()
 	fmt.Println(rep.Err())
 	fmt.Println(rep.WithStatus(care.Met).Err())
 	// Output:
-	// care: PLAN-04 overdue: placement plan (due 2026-04-13)
+	// care: PLAN-04 overdue: no placement plan yet; due 13 April 2026, 5 working days after the start of the placement on 6 April 2026
 	// <nil>
-}
-
-// Gathering findings in a scratch report and appending them, sorted, to a
-// report of exactly the right size; the scratch report is left as it was.
-func ExampleReport_AppendSorted() {
-	scratch := care.Report{
-		{Rule: "PLAN-04", Status: care.Overdue, Due: care.MustDate(2026, 4, 13), Message: "placement plan"},
-		{Rule: "VIS-01", Status: care.Met, Due: care.MustDate(2026, 4, 9), Message: "first visit"},
-		{Rule: "HLTH-01", Status: care.Upcoming, Due: care.MustDate(2026, 4, 13), Message: "initial health assessment"},
-	}
-	rep := scratch.AppendSorted(make(care.Report, 0, len(scratch)))
-	for _, f := range rep {
-		fmt.Println(f)
-	}
-	fmt.Println("scratch still starts with", scratch[0].Rule)
-	// Output:
-	// VIS-01 met: first visit (due 2026-04-09)
-	// HLTH-01 upcoming: initial health assessment (due 2026-04-13)
-	// PLAN-04 overdue: placement plan (due 2026-04-13)
-	// scratch still starts with PLAN-04
 }

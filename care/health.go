@@ -5,6 +5,12 @@ import (
 	"fmt"
 )
 
+// This file holds the HLTH family: the initial health assessment (HLTH-01),
+// review health assessments (HLTH-02), the Strengths and Difficulties
+// Questionnaire (HLTH-03) and dental checks (HLTH-04). Each is a duty of a
+// period of care and closes when the child leaves care; an SDQ also closes
+// at the 17th birthday. A series of short breaks has none of them.
+
 // HealthAssessmentKind says whether a health assessment is the initial
 // assessment or a review (CPPCR reg 7).
 type HealthAssessmentKind uint8
@@ -218,27 +224,61 @@ func (p HealthPolicy) validate(errs *ValidationErrors) {
 	plLimit(errs, "health.dental_months", p.DentalMonths, 0, "months", "local")
 }
 
-func fillHealthRules(rs *[nPlanRules]Rule, pol *[nPlanRules]string) {
-	const months = " Months follow the corresponding-date rule; an assessment on the due date is on time."
-	rs[rHLTH01] = cppcrRule("HLTH-01", "Initial health assessment before the first review",
-		"For each period of care (except short breaks, reg 48(3)(b)), a health assessment within 20 working days of becoming looked after (the start day is day 0 unless Policy.Counting says otherwise). None is needed where an assessment with a written report was done in the 3 months before the placement (reg 7(2)); a recorded refusal by the child discharges it (reg 7(4)).",
-		"reg 7(1), (2), (4); Promoting the health and wellbeing of looked-after children (2015)", 7, DomainHealth, "20 WD")
-	pol[rHLTH01] = "Health.InitialDays,Health.PriorMonths,Counting"
-	rs[rHLTH02] = cppcrRule("HLTH-02", "Review health assessment every 6 months before the 5th birthday, every 12 months after",
-		"After each assessment in a period of care, the next is due 6 months later if the child was under 5 at it, otherwise 12 months later (Policy.Health.FifthBirthday offers the other reading of reg 7(3): 6 months only if that date falls before the 5th birthday). A recorded refusal discharges the review."+months,
-		"reg 7(3)-(4)", 7, DomainHealth, "6 / 12 months")
-	pol[rHLTH02] = "Health.UnderFiveMonths,Health.FiveAndOverMonths,Health.FifthBirthday"
-	rs[rHLTH03] = Rule{ID: "HLTH-03", Title: "Strengths and Difficulties Questionnaire at least yearly for ages 4 to 16",
-		Text: "For each period of care (except short breaks), an SDQ is due 12 months after the later of becoming looked after and the 4th birthday, then 12 months after the last; nothing is due on or after the 17th birthday. An SDQ with a recorded reason (SDQ1–SDQ5) counts." + months,
-		Citation: Citation{Instrument: "Promoting the health and wellbeing of looked-after children (DfE/DH statutory guidance, 2015)", Provision: "SDQ",
-			URL: "https://www.gov.uk/government/publications/promoting-the-health-and-wellbeing-of-looked-after-children--2"},
-		Severity: SeverityGuidance, Domain: DomainHealth, Package: "care", Default: "12 months"}
-	pol[rHLTH03] = "Health.SDQMonths"
-	rs[rHLTH04] = localRule("HLTH-04", "Dental check at a local interval",
-		"For each period of care (except short breaks), a dental check is due the interval after becoming looked after, then the interval after the last check. No national frequency is set (CPPCR Sch 1 para 1(4) asks only that the health plan arranges routine dental checks)."+months,
-		"CPPCR Sch 1 para 1(4); local protocol", DomainHealth, "12 months")
-	pol[rHLTH04] = "Health.DentalMonths"
+// plHealthMonths is the counting convention of the monthly health rules.
+const plHealthMonths = " Months follow the corresponding-date rule; a record on the due date is on time. The duty closes when the child leaves care: not met by then, it is missed, and none is owed when the child leaves care on or before the due date."
+
+var ruleHLTH01 = Rule{
+	ID: HLTH01, Title: "Initial health assessment before the first review",
+	Text: "For each period of care (except short breaks, reg 48(3)(b)), a health assessment within 20 working days of becoming looked after (the start day is day 0 unless Policy.Counting says otherwise). None is needed where an assessment with a written report was done in the 3 months before the placement (reg 7(2)); a recorded refusal by the child discharges it (reg 7(4)). The duty closes when the child leaves care: not met by then, it is missed, and none is owed when the child leaves care on or before the due date.",
+	Citation: Citation{Instrument: CPPCR, Provision: "reg 7(1), (2), (4); Promoting the health and wellbeing of looked-after children (2015)",
+		URL: CPPCRURL + "/regulation/7", Abbrev: CPPCRAbbrev},
+	InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainHealth,
+	Package: "care", File: "care/health.go", Default: "20 WD", Policy: []string{"Health.InitialDays", "Health.PriorMonths", "Counting"},
 }
+
+var ruleHLTH02 = Rule{
+	ID: HLTH02, Title: "Review health assessment every 6 months before the 5th birthday, every 12 months after",
+	Text:     "After each assessment in a period of care, the next is due 6 months later if the child was under 5 at it, otherwise 12 months later (Policy.Health.FifthBirthday offers the other reading of reg 7(3): 6 months only if that date falls before the 5th birthday). A recorded refusal discharges the review." + plHealthMonths,
+	Citation: plCPPCR("reg 7(3)-(4)", 7), InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainHealth,
+	Package: "care", File: "care/health.go", Default: "6 / 12 months",
+	Policy: []string{"Health.UnderFiveMonths", "Health.FiveAndOverMonths", "Health.FifthBirthday"},
+}
+
+var ruleHLTH03 = Rule{
+	ID: HLTH03, Title: "Strengths and Difficulties Questionnaire at least yearly for ages 4 to 16",
+	Text: "For each period of care (except short breaks), an SDQ is due 12 months after the later of becoming looked after and the 4th birthday, then 12 months after the last; nothing is due on or after the 17th birthday. An SDQ with a recorded reason (SDQ1–SDQ5) counts." + plHealthMonths +
+		" An SDQ still owed at the 17th birthday is missed then.",
+	Citation: Citation{Instrument: "Promoting the health and wellbeing of looked-after children (DfE/DH statutory guidance, 2015)", Provision: "SDQ",
+		URL: "https://www.gov.uk/government/publications/promoting-the-health-and-wellbeing-of-looked-after-children--2", Abbrev: "DfE/DH guidance 2015"},
+	Severity: SeverityGuidance, Domain: DomainHealth, Package: "care", File: "care/health.go", Default: "12 months",
+	Policy: []string{"Health.SDQMonths"},
+}
+
+var ruleHLTH04 = Rule{
+	ID: HLTH04, Title: "Dental check at a local interval",
+	Text:     "For each period of care (except short breaks), a dental check is due the interval after becoming looked after, then the interval after the last check. No national frequency is set (CPPCR Sch 1 para 1(4) asks only that the health plan arranges routine dental checks)." + plHealthMonths,
+	Citation: plLocal("CPPCR Sch 1 para 1(4); local protocol"), Severity: SeverityLocal, Domain: DomainHealth,
+	Package: "care", File: "care/health.go", Default: "12 months", Policy: []string{"Health.DentalMonths"},
+}
+
+// The kinds of HLTH finding; their subject is the period of care's first
+// episode.
+var (
+	kindHLTH01 = Kind{Rule: &ruleHLTH01, What: "initial health assessment", Subject: "episodes[]",
+		Anchor: "becoming looked after", Done: "health assessment", DoneAt: "health_assessments[]",
+		Dones: []string{"assessment with a written report in the months before the placement (reg 7(2))",
+			"the child's refusal of consent (reg 7(4))"},
+		Closures: []string{"the child left care"}}
+	kindHLTH02 = Kind{Rule: &ruleHLTH02, What: "review health assessment", Subject: "episodes[]",
+		Anchor: "the last health assessment", AnchorAt: "health_assessments[]", Done: "health assessment",
+		DoneAt: "health_assessments[]", Closures: []string{"the child left care"}}
+	kindHLTH03 = Kind{Rule: &ruleHLTH03, What: "SDQ", Subject: "episodes[]",
+		Anchor: "the last SDQ", Anchors: []string{"becoming looked after", "the 4th birthday"}, AnchorAt: "sdqs[]",
+		DoneAt: "sdqs[]", Closures: []string{"the child left care", "the child turned 17"}}
+	kindHLTH04 = Kind{Rule: &ruleHLTH04, What: "dental check", Subject: "episodes[]",
+		Anchor: "the last dental check", Anchors: []string{"becoming looked after"}, AnchorAt: "dental_checks[]",
+		DoneAt: "dental_checks[]", Closures: []string{"the child left care"}}
+)
 
 func (r Record) validateHealth(errs *ValidationErrors) {
 	for i, h := range r.HealthAssessments {
@@ -283,118 +323,139 @@ func (r Record) validateHealth(errs *ValidationErrors) {
 	}
 }
 
-// chain walks a periodic obligation of one period of care: d is the first
-// deadline; the first record dated on or after from (and before end, and
-// not after asOf) meets it and next gives the deadline that follows. It
-// stops at the first obligation not met, or when stop says the next due
-// date is beyond the rule's reach.
-func (a *planAssessor) chain(rule int, subject string, d Deadline, from, end Date, path, label string, n int,
-	date func(int) Date, next func(Date) Deadline, stop func(Date) bool) {
+// chain walks a recurring obligation of one period of care, which ends on
+// end (zero: ongoing). o is the first obligation; the first of the n
+// records dated on or after from (date(i)), before end and not after the
+// assessment date meets it, and the next is due months(d) after that
+// record's date d, running from it. The walk stops at the first obligation
+// not met, and before one due on or after stop (zero: no limit).
+func (a *planAssessor) chain(k *Kind, o Obligation, from, end Date, n int, date func(int) Date, months func(Date) int, stop Date) {
 	i := 0
 	for range n + 1 {
-		if stop != nil && stop(d.Due) {
+		if !stop.IsZero() && !o.Due.Before(stop) {
 			return
 		}
 		for i < n && date(i).Before(from) {
 			i++
 		}
-		if i < n && !date(i).After(a.asOf) && (end.IsZero() || date(i).Before(end)) {
-			done := date(i)
-			a.deadline(rule, subject, d, done, plRef(label, done, path, i))
-			d, from = next(done), done.AddDays(1)
-			i++
-			continue
+		if i >= n || date(i).After(a.asOf) || (!end.IsZero() && !date(i).Before(end)) {
+			a.e.Deadline(k, o)
+			return
 		}
-		if !a.lapsed(end, d.Due) {
-			a.deadline(rule, subject, d, Date{})
-		}
-		return
+		done := date(i)
+		o.Done, o.DoneAt = done, At(i)
+		a.e.Deadline(k, o)
+		m := months(done)
+		o.Due, o.Anchor, o.AnchorAt, o.AnchorAs, o.Count, o.Unit = done.AddMonths(m), done, At(i), 0, m, Months
+		o.Done, o.DoneAt = Date{}, Ref{}
+		from = done.AddDays(1)
+		i++
 	}
 }
 
-// health appends the HLTH findings.
+// health records the HLTH findings for each period of care.
 func (a *planAssessor) health() error {
-	hp := a.p.Health
-	has := a.r.HealthAssessments
-	dob := a.r.Child.DateOfBirth
-	hDate := func(i int) Date { return has[i].Date }
-	for _, per := range a.periods {
+	for i := range a.periods {
+		per := &a.periods[i]
 		if per.Start.After(a.asOf) {
 			break
 		}
-		if i, ok := EpisodeOn(a.r.Episodes, per.Start); ok && a.r.Episodes[i].LegalStatus.IsShortBreak() {
+		if per.shortBreak {
 			continue
 		}
-		subject := plSubject("period of care", per.Start)
-		// HLTH-01.
-		n := cmp.Or(hp.InitialDays, 20)
-		due, err := a.wd(rHLTH01, per.Start, n)
-		if err != nil {
+		if err := a.healthAssessments(per); err != nil {
 			return err
 		}
-		d := Deadline{Due: due, Anchor: per.Start, AnchorLabel: "became looked after", Count: n, Unit: WorkingDays}
-		prior := per.Start.AddMonths(-cmp.Or(hp.PriorMonths, 3))
-		first := -1
-		for i, h := range has {
-			if h.Date.Before(prior) || h.Date.After(a.asOf) || (!per.End.IsZero() && !h.Date.Before(per.End)) {
-				continue
-			}
-			if h.Date.Before(per.Start) && (!h.WrittenReport || h.Refused) {
-				continue
-			}
-			first = i
-			break
-		}
-		if first >= 0 {
-			h := has[first]
-			label := "health assessment"
-			switch {
-			case h.Date.Before(per.Start):
-				label = "assessment with written report in the months before the placement (reg 7(2))"
-			case h.Refused:
-				label = "child refused consent (reg 7(4))"
-			}
-			a.deadline(rHLTH01, subject, d, h.Date, plRef(label, h.Date, "health_assessments", first))
-		} else {
-			a.deadline(rHLTH01, subject, d, Date{})
-		}
-		// HLTH-02: from the assessment that met HLTH-01.
-		if first >= 0 {
-			next := func(last Date) Deadline {
-				m := cmp.Or(hp.FiveAndOverMonths, 12)
-				if AgeOn(dob, last) < 5 {
-					m = cmp.Or(hp.UnderFiveMonths, 6)
-					if hp.FifthBirthday == FifthBirthdayByDueDate && !last.AddMonths(m).Before(Birthday(dob, 5)) {
-						m = cmp.Or(hp.FiveAndOverMonths, 12)
-					}
-				}
-				return Deadline{Due: last.AddMonths(m), Anchor: last, AnchorLabel: "last health assessment", Count: m, Unit: Months}
-			}
-			last := has[first].Date
-			a.chain(rHLTH02, subject, next(last), last.AddDays(1), per.End, "health_assessments", "health assessment", len(has), hDate, next, nil)
-		}
-		// HLTH-03: SDQ for ages 4 to 16.
-		sdqs := a.r.SDQs
-		m := cmp.Or(hp.SDQMonths, 12)
-		anchor, label := per.Start, "became looked after"
-		if b4 := Birthday(dob, 4); b4.After(anchor) {
-			anchor, label = b4, "4th birthday"
-		}
-		b17 := Birthday(dob, 17)
-		sdqNext := func(last Date) Deadline {
-			return Deadline{Due: last.AddMonths(m), Anchor: last, AnchorLabel: "last SDQ", Count: m, Unit: Months}
-		}
-		a.chain(rHLTH03, subject, Deadline{Due: anchor.AddMonths(m), Anchor: anchor, AnchorLabel: label, Count: m, Unit: Months},
-			anchor, per.End, "sdqs", "SDQ", len(sdqs), func(i int) Date { return sdqs[i].Date }, sdqNext,
-			func(due Date) bool { return !dob.IsZero() && !due.Before(b17) })
-		// HLTH-04: dental checks.
-		dcs := a.r.DentalChecks
-		dm := cmp.Or(hp.DentalMonths, 12)
-		dNext := func(last Date) Deadline {
-			return Deadline{Due: last.AddMonths(dm), Anchor: last, AnchorLabel: "last dental check", Count: dm, Unit: Months}
-		}
-		a.chain(rHLTH04, subject, Deadline{Due: per.Start.AddMonths(dm), Anchor: per.Start, AnchorLabel: "became looked after", Count: dm, Unit: Months},
-			per.Start, per.End, "dental_checks", "dental check", len(dcs), func(i int) Date { return dcs[i].Date }, dNext, nil)
+		a.sdqs(per)
+		a.dentalChecks(per)
 	}
 	return nil
+}
+
+// healthAssessments records HLTH-01 for period of care per, and HLTH-02
+// from the assessment that met it.
+func (a *planAssessor) healthAssessments(per *planPeriod) error {
+	hp := &a.p.Health
+	has := a.r.HealthAssessments
+	n := cmp.Or(hp.InitialDays, 20)
+	due, err := a.workingDays(&kindHLTH01, per.Start, n)
+	if err != nil {
+		return err
+	}
+	subject := At(per.first)
+	o := Obligation{Subject: subject, Due: due, Anchor: per.Start, Count: n, Unit: WorkingDays, Closes: per.End}
+	prior := per.Start.AddMonths(-cmp.Or(hp.PriorMonths, 3))
+	first := -1
+	for i, h := range has {
+		if h.Date.Before(prior) || h.Date.After(a.asOf) || (!per.End.IsZero() && !h.Date.Before(per.End)) {
+			continue
+		}
+		if h.Date.Before(per.Start) && (!h.WrittenReport || h.Refused) {
+			continue
+		}
+		first = i
+		break
+	}
+	if first >= 0 {
+		h := has[first]
+		o.Done, o.DoneAt = h.Date, At(first)
+		switch {
+		case h.Date.Before(per.Start):
+			o.DoneAs = 1 // an assessment in the months before (reg 7(2))
+		case h.Refused:
+			o.DoneAs = 2 // the child refused consent (reg 7(4))
+		}
+	}
+	a.e.Deadline(&kindHLTH01, o)
+	if first < 0 {
+		return nil
+	}
+	dob := a.h.Child().DateOfBirth
+	months := func(last Date) int {
+		if AgeOn(dob, last) >= 5 {
+			return cmp.Or(hp.FiveAndOverMonths, 12)
+		}
+		m := cmp.Or(hp.UnderFiveMonths, 6)
+		if hp.FifthBirthday == FifthBirthdayByDueDate && !last.AddMonths(m).Before(Birthday(dob, 5)) {
+			return cmp.Or(hp.FiveAndOverMonths, 12)
+		}
+		return m
+	}
+	last := has[first].Date
+	m := months(last)
+	next := Obligation{Subject: subject, Due: last.AddMonths(m), Anchor: last, AnchorAt: At(first), Count: m, Unit: Months, Closes: per.End}
+	a.chain(&kindHLTH02, next, last.AddDays(1), per.End, len(has), func(i int) Date { return has[i].Date }, months, Date{})
+	return nil
+}
+
+// sdqs records HLTH-03 for period of care per: the ages 4 to 16, so the
+// duty closes at the 17th birthday if the child is still in care then.
+func (a *planAssessor) sdqs(per *planPeriod) {
+	sdqs := a.r.SDQs
+	dob := a.h.Child().DateOfBirth
+	m := cmp.Or(a.p.Health.SDQMonths, 12)
+	o := Obligation{Subject: At(per.first), Anchor: per.Start, AnchorAs: 1, Count: m, Unit: Months, Closes: per.End}
+	if b4 := Birthday(dob, 4); b4.After(o.Anchor) {
+		o.Anchor, o.AnchorAs = b4, 2
+	}
+	o.Due = o.Anchor.AddMonths(m)
+	var b17 Date
+	if !dob.IsZero() {
+		b17 = Birthday(dob, 17)
+		if o.Closes.IsZero() || b17.Before(o.Closes) {
+			o.Closes, o.ClosedBy = b17, 1
+		}
+	}
+	a.chain(&kindHLTH03, o, o.Anchor, per.End, len(sdqs), func(i int) Date { return sdqs[i].Date },
+		func(Date) int { return m }, b17)
+}
+
+// dentalChecks records HLTH-04 for period of care per.
+func (a *planAssessor) dentalChecks(per *planPeriod) {
+	dcs := a.r.DentalChecks
+	m := cmp.Or(a.p.Health.DentalMonths, 12)
+	o := Obligation{Subject: At(per.first), Due: per.Start.AddMonths(m), Anchor: per.Start, AnchorAs: 1,
+		Count: m, Unit: Months, Closes: per.End}
+	a.chain(&kindHLTH04, o, per.Start, per.End, len(dcs), func(i int) Date { return dcs[i].Date },
+		func(Date) int { return m }, Date{})
 }

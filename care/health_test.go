@@ -172,3 +172,47 @@ func TestSDQReasonText(t *testing.T) {
 		})
 	}
 }
+
+// TestHealthWindows checks what closes the health duties: the child
+// leaving care, and for the SDQ the 17th birthday. The child becomes looked
+// after on Monday 8 January 2024; the initial assessment is due on 5
+// February.
+func TestHealthWindows(t *testing.T) {
+	leaves := func(end string) []Episode {
+		return []Episode{plEp("2024-01-08", NewEpisodeS, LegalStatusC1, PlacementTypeU6, end, CeasedE4A)}
+	}
+	young := Child{ID: "C0002", DateOfBirth: isoDate("2019-09-15")}
+	sixteen := Child{ID: "C0006", DateOfBirth: isoDate("2008-03-01")}
+	tests := []struct {
+		name  string
+		child Child
+		eps   []Episode
+		asOf  string
+		only  string
+		want  []string
+	}{
+		{"child leaves care the day before the initial assessment is due: none was owed", young, leaves("2024-02-04"), "2024-03-01", "HLTH-01", nil},
+		{"child leaves care on the due date: none was owed", young, leaves("2024-02-05"), "2024-03-01", "HLTH-01", nil},
+		{"child leaves care the day after the due date: missed", young, leaves("2024-02-06"), "2024-03-01", "HLTH-01",
+			[]string{"HLTH-01 missed due 2024-02-05"}},
+		{"child leaves care after the assessment date: still overdue", young, leaves("2024-03-05"), "2024-03-01", "HLTH-01",
+			[]string{"HLTH-01 overdue due 2024-02-05"}},
+		{"an SDQ owed at 16 is overdue until the 17th birthday", sixteen, leaves(""), "2025-02-01", "HLTH-03",
+			[]string{"HLTH-03 overdue due 2025-01-08"}},
+		{"an SDQ still owed at the 17th birthday is missed", sixteen, leaves(""), "2025-06-01", "HLTH-03",
+			[]string{"HLTH-03 missed due 2025-01-08"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rep := plAssess(t, Record{Child: tc.child, Episodes: tc.eps}, Context{}, tc.asOf, Policy{})
+			if diff := cmp.Diff(tc.want, plSummary(rep, tc.only)); diff != "" {
+				t.Errorf("Assess() mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+	rep := plAssess(t, Record{Child: sixteen, Episodes: leaves("")}, Context{}, "2025-06-01", Policy{})
+	want := []string{"HLTH-03 missed episodes[0]: no SDQ by 8 January 2025 (12 months after becoming looked after on 8 January 2024); closed when the child turned 17 on 1 March 2025"}
+	if diff := cmp.Diff(want, plMessages(rep, "HLTH-03")); diff != "" {
+		t.Errorf("Assess() messages mismatch (-want +got):\n%s", diff)
+	}
+}

@@ -1,30 +1,30 @@
 package care
 
-func fillIdentityRules(rs *[nPlanRules]Rule, pol *[nPlanRules]string) {
-	rs[rID01] = cppcrRule("ID-01", "Identity recorded: ethnicity, religion, first language and how the plan meets identity needs",
-		"While the child is looked after, the record holds the child's ethnicity as an SSDA903 code (not REFU or NOBT), religion, first language, and how the care plan meets the child's identity needs (Child.IdentityNeeds).",
-		"reg 5 and Sch 1 (identity); inspection finding", 5, DomainIdentity, "")
+// This file holds the ID family: the child's identity recorded (ID-01), a
+// check while the child is looked after.
+
+var ruleID01 = Rule{
+	ID: ID01, Title: "Identity recorded: ethnicity, religion, first language and how the plan meets identity needs",
+	Text:     "While the child is looked after, the record holds the child's ethnicity as an SSDA903 code (not REFU or NOBT), religion, first language, and how the care plan meets the child's identity needs (Child.IdentityNeeds). One finding for the child.",
+	Citation: plCPPCR("reg 5 and Sch 1 (identity); inspection finding", 5), InForce: plCPPCRInForce,
+	Severity: SeverityStatutory, Domain: DomainIdentity, Package: "care", File: "care/identity.go",
 }
 
-// identity appends the ID-01 finding, while the child is looked after.
+var kindID01 = Kind{Rule: &ruleID01, What: "identity record",
+	Problems: []string{"ethnicity not recorded", "religion not recorded", "first language not recorded",
+		"how identity needs are met not recorded"},
+	Met: "ethnicity, religion, first language and identity needs recorded"}
+
+// identity records ID-01, while the child is looked after.
 func (a *planAssessor) identity() {
-	if _, inCare := EpisodeOn(a.r.Episodes, a.asOf); !inCare {
+	if !a.h.InCareOn(a.asOf) {
 		return
 	}
-	c := a.r.Child
-	var buf [4]string
-	missing := buf[:0]
-	if !c.Ethnicity.IsRecorded() {
-		missing = append(missing, "ethnicity not recorded")
-	}
-	if c.Religion == "" {
-		missing = append(missing, "religion not recorded")
-	}
-	if c.FirstLanguage == "" {
-		missing = append(missing, "first language not recorded")
-	}
-	if c.IdentityNeeds == "" {
-		missing = append(missing, "how identity needs are met not recorded")
-	}
-	a.check(rID01, "child", missing, Evidence{Label: "child's record", Ref: "child"})
+	c := a.h.Child()
+	a.e.Check(&kindID01, Obligation{}, plProblems(
+		!c.Ethnicity.IsRecorded(), // ethnicity
+		c.Religion == "",          // religion
+		c.FirstLanguage == "",     // first language
+		c.IdentityNeeds == "",     // identity needs
+	))
 }

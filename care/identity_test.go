@@ -32,8 +32,8 @@ func TestIdentity(t *testing.T) {
 			if diff := cmp.Diff(tc.want, plSummary(got)); diff != "" {
 				t.Errorf("Assess() mismatch (-want +got):\n%s", diff)
 			}
-			if len(got) == 1 && !strings.HasSuffix(got[0].Message, tc.message) {
-				t.Errorf("ID-01 message = %q, want it to end %q", got[0].Message, tc.message)
+			if len(got) == 1 && !strings.HasSuffix(got[0].Message(), tc.message) {
+				t.Errorf("ID-01 message = %q, want it to end %q", got[0].Message(), tc.message)
 			}
 		})
 	}

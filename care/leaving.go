@@ -367,7 +367,7 @@ func NeedsAssessmentDue(c Child, s LeaverStatus, p LeavingPolicy) (Deadline, boo
 	if s.EligibleFrom.After(anchor) {
 		anchor, label = s.EligibleFrom, "became eligible"
 	}
-	return Deadline{Rule: "LEAV-01", Due: anchor.AddMonths(months), Anchor: anchor, AnchorLabel: label, Count: months, Unit: Months}, true
+	return Deadline{Rule: LEAV01, Due: anchor.AddMonths(months), Anchor: anchor, AnchorLabel: label, Count: months, Unit: Months}, true
 }
 
 // ceasingExempt reports reasons for ceasing that are not the authority's
@@ -443,17 +443,84 @@ func ceasingApprover(c Child, eps []Episode, i, n int, cal *Calendar, counting C
 	return ApproverNominatedOfficer, true, nil
 }
 
-// sgPeriodStart returns the first day of the period of care that includes
+// The kinds of LEAV finding. The first two closures of a timescale's kind
+// are the end of the leaving-care duties ([sgAssessor.dutiesEnd]).
+var (
+	kindLEAV01 = Kind{Rule: &ruleLEAV01, What: "needs assessment", Anchor: "the 16th birthday",
+		Anchors: []string{"becoming an eligible child"}, Done: "needs assessment completed", DoneAt: "leaving_care.needs_assessments[]",
+		Closures: []string{"the young person turned 21", "the young person turned 25",
+			"the young person left care with no pathway plan (the relevant child's assessment took its place)"}}
+	kindLEAV02Plan = Kind{Rule: &ruleLEAV02, What: "pathway plan", Anchor: "the 16th birthday",
+		Anchors: []string{"becoming an eligible child"}, Done: "pathway plan prepared", DoneAt: "leaving_care.pathway_plans[]",
+		Closures: sgDutiesEnd}
+	kindLEAV02Adviser = Kind{Rule: &ruleLEAV02, What: "personal adviser appointed", Anchor: "the 16th birthday",
+		Anchors: []string{"becoming an eligible child"}, Done: "personal adviser appointed", DoneAt: "leaving_care.personal_advisers[]",
+		Closures: sgDutiesEnd}
+	kindLEAV02InPost = Kind{Rule: &ruleLEAV02, What: "personal adviser in post", Anchor: "the last adviser's appointment ended",
+		AnchorAt: "leaving_care.personal_advisers[]", Problems: []string{"no personal adviser in post"}, Met: "an adviser is in post"}
+	kindLEAV02Review = Kind{Rule: &ruleLEAV02, What: "pathway plan review", Subject: "leaving_care.pathway_plans[]",
+		Anchor: "the preparation of the pathway plan", Anchors: []string{"the last pathway plan review", "the last looked-after review"},
+		AnchorAt: "leaving_care.pathway_reviews[]", Done: "pathway plan review", Dones: []string{"looked-after review"},
+		DoneAt: "leaving_care.pathway_reviews[]", Closures: sgDutiesEnd}
+	kindLEAV03Assessment = Kind{Rule: &ruleLEAV03, What: "needs assessment as a relevant child", Anchor: "becoming a relevant child",
+		Done: "needs assessment completed", DoneAt: "leaving_care.needs_assessments[]", Closures: sgDutiesEnd}
+	kindLEAV03Visit = Kind{Rule: &ruleLEAV03, What: "personal adviser's visit", Subject: "leaving_care.accommodation[]",
+		Anchor: "the start of the accommodation", Anchors: []string{"the last adviser visit"}, AnchorAt: "leaving_care.adviser_visits[]",
+		Done: "adviser visit", DoneAt: "leaving_care.adviser_visits[]",
+		Closures: []string{"the young person turned 21", "the young person turned 25", "the accommodation ended"}}
+	kindLEAV03BeforeReview = Kind{Rule: &ruleLEAV03, What: "personal adviser's visit before the review", Subject: "leaving_care.pathway_reviews[]",
+		Anchor: "the pathway plan review", Done: "adviser visit", DoneAt: "leaving_care.adviser_visits[]",
+		Extra: "visits counted from", Closures: []string{"the young person turned 21", "the young person turned 25",
+			"the accommodation ended", "the day of the review was over"}}
+	kindLEAV04Officer = Kind{Rule: &ruleLEAV04, What: "approval of ceasing to look after the child", Subject: "episodes[]",
+		Anchor: "care ceased", AnchorAt: "episodes[]", Done: "approved", DoneAt: "ceasing_approvals[]",
+		Extra: "approved", ExtraAt: "ceasing_approvals[]",
+		Problems: []string{"not approved by the nominated officer", "approved after care ceased",
+			"approved without a recorded approver", "approved without consulting the IRO"},
+		Met: "approved by the nominated officer by the day care ceased, after consulting the IRO"}
+	kindLEAV04Director = Kind{Rule: &ruleLEAV04, What: "the Director's approval of ceasing to look after the child", Subject: "episodes[]",
+		Anchor: "care ceased", AnchorAt: "episodes[]", Done: "approved", DoneAt: "ceasing_approvals[]",
+		Extra: "approved", ExtraAt: "ceasing_approvals[]",
+		Problems: []string{"not approved by the Director of Children's Services", "approved after care ceased",
+			"approved by the nominated officer only: the Director's approval is needed for a 16- or 17-year-old not in care",
+			"approved without consulting the IRO"},
+		Met: "approved by the Director of Children's Services by the day care ceased, after consulting the IRO"}
+)
+
+// sgDutiesEnd are the closures of a leaving-care duty that lasts until the
+// duties end: at 21, or at 25 where support to 25 is recorded.
+var sgDutiesEnd = []string{"the young person turned 21", "the young person turned 25"}
+
+// sgCloses makes o's window close on day d, for closure by of its kind, if
+// d is earlier than the closure o has; a zero d changes nothing.
+func sgCloses(o *Obligation, d Date, by int) {
+	if !d.IsZero() && (o.Closes.IsZero() || d.Before(o.Closes)) {
+		o.Closes, o.ClosedBy = d, by
+	}
+}
+
+// sgBefore reports whether d is before the window closing on closes (zero
+// when it does not close).
+func sgBefore(d, closes Date) bool { return closes.IsZero() || d.Before(closes) }
+
+// dutiesEnd returns the day the leaving-care duties end and the index of
+// the closure that names it: the 21st birthday (0), or the 25th where
+// support to 25 is recorded (1). It is zero without a date of birth.
+func (s *sgAssessor) dutiesEnd() (Date, int) {
+	if s.r.LeavingCare.SupportTo25 {
+		return s.h.Child().Birthday(25), 1
+	}
+	return s.h.Child().Birthday(21), 0
+}
+
+// periodStart returns the first day of the period of care that includes
 // day d, or d itself if the child was not looked after that day.
-func sgPeriodStart(eps []Episode, d Date) Date {
-	i, ok := EpisodeOn(eps, d)
-	if !ok {
+func (s *sgAssessor) periodStart(d Date) Date {
+	per, _, ok := s.h.PeriodAt(d)
+	if !ok || !per.Contains(d) {
 		return d
 	}
-	for i > 0 && eps[i].Start.Equal(eps[i-1].End) {
-		i--
-	}
-	return eps[i].Start
+	return per.Start
 }
 
 func sgLater(a, b Date) Date {
@@ -463,178 +530,161 @@ func sgLater(a, b Date) Date {
 	return b
 }
 
-func (r Record) assessLeaving(ctx Context, asOf Date, cal *Calendar, p Policy, rep *Report) error {
-	if !r.Child.DateOfBirth.IsZero() {
-		s, err := CareLeaverStatus(r.Child, r.Episodes, asOf)
+// leaving records the findings of LEAV-01 to LEAV-04.
+func (s *sgAssessor) leaving(lacReviews []Date) error {
+	if c := s.h.Child(); !c.DateOfBirth.IsZero() {
+		st, err := CareLeaverStatus(c, s.eps, s.asOf)
 		if err != nil {
 			return err
 		}
-		r.assessLeaverDuties(s, asOf, ctx.Reviews, p.Leaving, rep)
+		s.leaverDuties(st, lacReviews)
 	}
-	return r.assessCeasing(asOf, cal, p, rep)
+	s.adviserVisits()
+	return s.ceasing()
 }
 
-func (r Record) assessLeaverDuties(s LeaverStatus, asOf Date, lacReviews []Date, p LeavingPolicy, rep *Report) {
-	lc := r.LeavingCare
-	d, ok := NeedsAssessmentDue(r.Child, s, p)
-	if !ok || d.Anchor.After(asOf) {
-		r.assessAdviserVisits(asOf, p, rep)
+// leaverDuties records LEAV-01, LEAV-02 and the relevant child's needs
+// assessment of LEAV-03, for a child who has been an eligible child (st is
+// the status as of the assessment date). The duties are live for care
+// leavers: leaving care closes none of them, except that an eligible
+// child's needs assessment not made when the child leaves care before 18
+// with no pathway plan gives way to the relevant child's assessment. Each
+// closes when the duties end ([sgAssessor.dutiesEnd]); work done after a
+// window closed does not meet it.
+func (s *sgAssessor) leaverDuties(st LeaverStatus, lacReviews []Date) {
+	c := s.h.Child()
+	lc := &s.r.LeavingCare
+	p := s.p.Leaving
+	d, ok := NeedsAssessmentDue(c, st, p)
+	if !ok || d.Anchor.After(s.asOf) {
 		return
 	}
 	// Work done from 3 months before the 16th birthday, within the period
 	// of care in which eligibility arose, counts.
-	lower := sgLater(sgPeriodStart(r.Episodes, s.EligibleFrom), r.Child.Birthday(16).AddMonths(-3))
-	r01, r02, r03 := &sgLEAV01, &sgLEAV02, &sgLEAV03
-	if r01.InForceOn(d.Anchor) {
-		done, ref := Date{}, ""
-		for i, a := range lc.NeedsAssessments {
-			if !a.Completed.Before(lower) {
-				done, ref = a.Completed, Index("leaving_care.needs_assessments", i)
-				break
-			}
-		}
-		f := sgDeadlineFinding(d, r01, "needs assessment", done, asOf, sgCount(ref != ""))
-		f.Message = "needs assessment of an eligible child"
-		if ref != "" {
-			f.Evidence = append(f.Evidence, Evidence{Label: "needs assessment completed", Date: done, Ref: ref})
-		}
-		rep.Add(f)
+	lower := sgLater(s.periodStart(st.EligibleFrom), c.Birthday(16).AddMonths(-3))
+	end, endBy := s.dutiesEnd()
+	// The deadline of the needs assessment, which the pathway plan and the
+	// adviser share.
+	due := Obligation{Due: d.Due, Anchor: d.Anchor, Count: d.Count, Unit: d.Unit}
+	if d.Anchor.Equal(st.EligibleFrom) && d.Anchor.After(c.Birthday(16)) {
+		due.AnchorAs = 1
 	}
-	age := r.Child.AgeOn(asOf)
-	applies := s.Category == LeaverEligible || s.Category == LeaverRelevant ||
-		s.Category == LeaverFormerRelevant && (age < 21 || lc.SupportTo25 && age < 25)
-	if applies && r02.InForceOn(d.Anchor) {
-		d2 := d
-		d2.Rule = r02.ID
-		planDone, planIdx := Date{}, -1
-		for i, pp := range lc.PathwayPlans {
-			if !pp.Prepared.Before(lower) {
-				planDone, planIdx = pp.Prepared, i
-				break
-			}
-		}
-		f := sgDeadlineFinding(d2, r02, "pathway plan", planDone, asOf, sgCount(planIdx >= 0))
-		f.Message = "pathway plan prepared"
-		if planIdx >= 0 {
-			f.Evidence = append(f.Evidence, Evidence{Label: "pathway plan prepared", Date: planDone, Ref: Index("leaving_care.pathway_plans", planIdx)})
-		}
-		rep.Add(f)
+	sgCloses(&due, end, endBy)
 
-		paDone, paIdx := Date{}, -1
-		for i, a := range lc.Advisers {
-			if (a.Ended.IsZero() || a.Ended.After(d.Anchor)) && !a.Appointed.After(asOf) {
-				paDone, paIdx = a.Appointed, i
+	// A relevant child who left care before 18 with no pathway plan is
+	// assessed as a relevant child (LEAV-03), in place of LEAV-01.
+	becameRelevant := st.LeftCare
+	relevantNoPlan := (st.Category == LeaverRelevant || st.Category == LeaverFormerRelevant) && !becameRelevant.IsZero() &&
+		becameRelevant.After(st.EligibleFrom) && becameRelevant.Before(c.Birthday(18))
+	for _, pp := range lc.PathwayPlans {
+		if !pp.Prepared.After(becameRelevant) {
+			relevantNoPlan = false
+		}
+	}
+
+	o := due
+	if relevantNoPlan {
+		sgCloses(&o, becameRelevant, 2)
+	}
+	for i, a := range lc.NeedsAssessments {
+		if !a.Completed.Before(lower) && sgBefore(a.Completed, o.Closes) {
+			o.Done, o.DoneAt = a.Completed, At(i)
+			break
+		}
+	}
+	s.e.Deadline(&kindLEAV01, o)
+
+	if st.Category == LeaverEligible || st.Category == LeaverRelevant || st.Category == LeaverFormerRelevant {
+		s.pathwayPlan(due, lower, lacReviews)
+	}
+
+	if relevantNoPlan {
+		months := cmp.Or(p.AssessmentMonths, 3)
+		o := Obligation{Due: becameRelevant.AddMonths(months), Anchor: becameRelevant, Count: months, Unit: Months}
+		sgCloses(&o, end, endBy)
+		for i, a := range lc.NeedsAssessments {
+			if !a.Completed.Before(becameRelevant) && sgBefore(a.Completed, o.Closes) {
+				o.Done, o.DoneAt = a.Completed, At(i)
 				break
 			}
 		}
-		f = sgDeadlineFinding(d2, r02, "personal adviser", paDone, asOf, sgCount(paIdx >= 0))
-		f.Message = "personal adviser appointed"
-		if paIdx >= 0 {
-			f.Evidence = append(f.Evidence, Evidence{Label: "personal adviser appointed", Date: paDone, Ref: Index("leaving_care.personal_advisers", paIdx)})
-		}
-		rep.Add(f)
-		if n := len(lc.Advisers); paIdx >= 0 && n > 0 {
-			if last := lc.Advisers[n-1]; !last.Ended.IsZero() && !last.Ended.After(asOf) {
-				b := NewFinding(*r02, "personal adviser", Breach)
-				var buf [64]byte
-				b.Message = string(appendDate(append(buf[:0], "no personal adviser in post since "...), last.Ended))
-				b.Evidence = []Evidence{{Label: "adviser's appointment ended", Date: last.Ended, Ref: Index("leaving_care.personal_advisers", n-1)}}
-				rep.Add(b)
-			}
-		}
-		if planIdx >= 0 && !planDone.After(asOf) {
-			r.assessPathwayReviews(r02, planIdx, planDone, asOf, lacReviews, p, rep)
-		}
+		s.e.Deadline(&kindLEAV03Assessment, o)
 	}
-	// LEAV-03: a relevant child without a pathway plan is assessed within
-	// 3 months of becoming relevant.
-	becameRelevant := s.LeftCare
-	if (s.Category == LeaverRelevant || s.Category == LeaverFormerRelevant) && !becameRelevant.IsZero() &&
-		becameRelevant.After(s.EligibleFrom) && becameRelevant.Before(r.Child.Birthday(18)) && r03.InForceOn(becameRelevant) {
-		hasPlan := false
-		for _, pp := range lc.PathwayPlans {
-			if !pp.Prepared.After(becameRelevant) {
-				hasPlan = true
-			}
-		}
-		if !hasPlan {
-			months := cmp.Or(p.AssessmentMonths, 3)
-			dl := Deadline{Rule: r03.ID, Due: becameRelevant.AddMonths(months), Anchor: becameRelevant, AnchorLabel: "became a relevant child", Count: months, Unit: Months}
-			done, ref := Date{}, ""
-			for i, a := range lc.NeedsAssessments {
-				if !a.Completed.Before(becameRelevant) {
-					done, ref = a.Completed, Index("leaving_care.needs_assessments", i)
-					break
-				}
-			}
-			f := sgDeadlineFinding(dl, r03, "needs assessment as a relevant child", done, asOf, sgCount(ref != ""))
-			f.Message = "needs assessment of a relevant child with no pathway plan"
-			if ref != "" {
-				f.Evidence = append(f.Evidence, Evidence{Label: "needs assessment completed", Date: done, Ref: ref})
-			}
-			rep.Add(f)
-		}
-	}
-	r.assessAdviserVisits(asOf, p, rep)
 }
 
-func (r Record) assessPathwayReviews(rule *Rule, planIdx int, plan, asOf Date, lacReviews []Date, p LeavingPolicy, rep *Report) {
-	months := cmp.Or(p.PathwayReviewMonths, 6)
-	last, lastLabel, lastRef := plan, "pathway plan prepared", Index("leaving_care.pathway_plans", planIdx)
-	prs := r.LeavingCare.PathwayReviews
+// pathwayPlan records LEAV-02 for an eligible, relevant or former relevant
+// child: the pathway plan and the personal adviser by the needs
+// assessment's due date (the obligation due), the adviser still in post,
+// and the plan's reviews.
+func (s *sgAssessor) pathwayPlan(due Obligation, lower Date, lacReviews []Date) {
+	lc := &s.r.LeavingCare
+	plan, planIdx := due, -1
+	for i, pp := range lc.PathwayPlans {
+		if !pp.Prepared.Before(lower) && sgBefore(pp.Prepared, due.Closes) {
+			plan.Done, plan.DoneAt, planIdx = pp.Prepared, At(i), i
+			break
+		}
+	}
+	s.e.Deadline(&kindLEAV02Plan, plan)
+
+	adviser, paIdx := due, -1
+	for i, a := range lc.Advisers {
+		if (a.Ended.IsZero() || a.Ended.After(due.Anchor)) && !a.Appointed.After(s.asOf) && sgBefore(a.Appointed, due.Closes) {
+			adviser.Done, adviser.DoneAt, paIdx = a.Appointed, At(i), i
+			break
+		}
+	}
+	s.e.Deadline(&kindLEAV02Adviser, adviser)
+	// An adviser must stay in post while the duties last.
+	if n := len(lc.Advisers); paIdx >= 0 && sgBefore(s.asOf, due.Closes) {
+		if last := lc.Advisers[n-1]; !last.Ended.IsZero() && !last.Ended.After(s.asOf) {
+			s.e.Check(&kindLEAV02InPost, Obligation{Anchor: last.Ended, AnchorAt: At(n - 1)}, Problem(0))
+		}
+	}
+	if planIdx >= 0 && !plan.Done.After(s.asOf) {
+		s.pathwayReviews(planIdx, plan.Done, lacReviews, due.Closes, due.ClosedBy)
+	}
+}
+
+// pathwayReviews records the LEAV-02 chain of pathway plan reviews of plan
+// planIdx, prepared on day plan: each is due within PathwayReviewMonths of
+// the previous review (the plan's preparation for the first) and is met by
+// the next review held, a recorded pathway plan review or a looked-after
+// review held while the child was looked after (the eligible child's
+// pathway plan is reviewed with the care plan: CPPCR reg 43 as practice
+// manuals read it). The open interval stays owed until the duties end,
+// on day end (closure endBy).
+func (s *sgAssessor) pathwayReviews(planIdx int, plan Date, lacReviews []Date, end Date, endBy int) {
+	months := cmp.Or(s.p.Leaving.PathwayReviewMonths, 6)
+	prs := s.r.LeavingCare.PathwayReviews
+	last, lastAs, lastAt := plan, 0, Ref{}
 	i, j := 0, 0
 	for {
-		// The next review after the last: a recorded pathway plan review,
-		// or a looked-after review held while the child was looked after
-		// (the eligible child's pathway plan is reviewed with the care
-		// plan: CPPCR reg 43 as practice manuals read it).
 		for i < len(prs) && !prs[i].Date.After(last) {
 			i++
 		}
-		for j < len(lacReviews) && (!lacReviews[j].After(last) || !sgLookedAfterOn(r.Episodes, lacReviews[j])) {
+		for j < len(lacReviews) && (!lacReviews[j].After(last) || !sgLookedAfterOn(s.eps, lacReviews[j])) {
 			j++
 		}
+		o := Obligation{Subject: At(planIdx), Due: last.AddMonths(months), Anchor: last, AnchorAs: lastAs, AnchorAt: lastAt,
+			Count: months, Unit: Months}
+		sgCloses(&o, end, endBy)
 		var next Date
-		var label string
-		pathway := false
+		nextAs, nextAt := 0, Ref{}
 		switch {
 		case i < len(prs) && (j == len(lacReviews) || !lacReviews[j].Before(prs[i].Date)):
-			next, label, pathway = prs[i].Date, "previous pathway plan review", true
+			next, nextAt = prs[i].Date, At(i)
 		case j < len(lacReviews):
-			next, label = lacReviews[j], "previous looked-after review"
+			next, nextAs = lacReviews[j], 1
 		}
-		if next.IsZero() || next.After(asOf) {
-			break
+		if next.IsZero() || next.After(s.asOf) || !sgBefore(next, o.Closes) {
+			s.e.Deadline(&kindLEAV02Review, o)
+			return
 		}
-		// The review is named only once it has a finding.
-		var buf [40]byte
-		var subject string
-		if pathway {
-			subject = string(appendIndex(buf[:0], "leaving_care.pathway_reviews", i))
-		} else {
-			subject = string(appendDate(append(buf[:0], "looked-after review "...), next))
-		}
-		d := Deadline{Rule: rule.ID, Due: last.AddMonths(months), Anchor: last, AnchorLabel: lastLabel, Count: months, Unit: Months}
-		f := sgDeadlineFinding(d, rule, subject, next, asOf, 0)
-		f.Message = "pathway plan review"
-		f.Evidence[0].Ref = lastRef
-		rep.Add(f)
-		last, lastLabel, lastRef = next, label, subject
+		o.Done, o.DoneAs, o.DoneAt = next, nextAs, nextAt
+		s.e.Deadline(&kindLEAV02Review, o)
+		last, lastAs, lastAt = next, 1+nextAs, nextAt
 	}
-	d := Deadline{Rule: rule.ID, Due: last.AddMonths(months), Anchor: last, AnchorLabel: lastLabel, Count: months, Unit: Months}
-	f := sgDeadlineFinding(d, rule, "next pathway plan review", Date{}, asOf, 0)
-	f.Message = "next pathway plan review"
-	f.Evidence[0].Ref = lastRef
-	rep.Add(f)
-}
-
-// sgCount returns 1 if ok and 0 otherwise: the evidence a finding will
-// append.
-func sgCount(ok bool) int {
-	if ok {
-		return 1
-	}
-	return 0
 }
 
 // sgLookedAfterOn reports whether the child was looked after on day d,
@@ -644,212 +694,119 @@ func sgLookedAfterOn(eps []Episode, d Date) bool {
 	return ok && !eps[i].LegalStatus.IsShortBreak()
 }
 
-// assessAdviserVisits evaluates the personal adviser's visits to
-// accommodation the authority provides (LEAV-03): within 7 days of it
-// first being provided, then at intervals of at most 2 months while it
-// lasts, and before each pathway plan review held while it lasts.
-func (r Record) assessAdviserVisits(asOf Date, p LeavingPolicy, rep *Report) {
-	lc := r.LeavingCare
-	rule := &sgLEAV03
-	first := cmp.Or(p.AdviserFirstVisitDays, 7)
-	months := cmp.Or(p.AdviserVisitMonths, 2)
+// adviserVisits records the personal adviser's visits to accommodation the
+// authority provides (LEAV-03): within 7 days of it first being provided,
+// then at intervals of at most 2 months from the previous visit, and
+// before each pathway plan review held while it lasts. The visits close
+// when the accommodation ends or the duties end; a visit before a review
+// closes once the review's day is over. A review with no visit before it
+// is not reported while the visit of the regular cycle, due before the
+// review, is outstanding: that finding already says no visit was made.
+func (s *sgAssessor) adviserVisits() {
+	lc := &s.r.LeavingCare
+	first := cmp.Or(s.p.Leaving.AdviserFirstVisitDays, 7)
+	months := cmp.Or(s.p.Leaving.AdviserVisitMonths, 2)
 	vs := lc.AdviserVisits
+	end, endBy := s.dutiesEnd()
 	for ai, acc := range lc.Accommodation {
-		if acc.Start.After(asOf) || acc.Start.IsZero() || !rule.InForceOn(acc.Start) {
+		if acc.Start.IsZero() || acc.Start.After(s.asOf) {
 			continue
 		}
-		accRef := Index("leaving_care.accommodation", ai)
-		// Every visit finding of the accommodation shares one subject.
-		subject := "adviser visit to " + accRef
-		inAcc := func(d Date) bool {
-			return !d.Before(acc.Start) && (acc.End.IsZero() || d.Before(acc.End)) && !d.After(asOf)
-		}
+		// window is the accommodation as the duties see it.
+		var window Obligation
+		sgCloses(&window, end, endBy)
+		sgCloses(&window, acc.End, 2)
+		inAcc := func(d Date) bool { return !d.Before(acc.Start) && sgBefore(d, window.Closes) && !d.After(s.asOf) }
+
 		vi := 0
 		for vi < len(vs) && vs[vi].Date.Before(acc.Start) {
 			vi++
 		}
-		d := Deadline{Rule: rule.ID, Due: acc.Start.AddDays(first), Anchor: acc.Start, AnchorLabel: "accommodation first provided", Count: first, Unit: Days}
-		label, ref := "", accRef
+		o := window
+		o.Subject, o.Due, o.Anchor, o.Count, o.Unit = At(ai), acc.Start.AddDays(first), acc.Start, first, Days
+		var openDue Date // the due date of the cycle's visit not made
 		for {
-			var done Date
 			if vi < len(vs) && inAcc(vs[vi].Date) {
-				done = vs[vi].Date
+				o.Done, o.DoneAt = vs[vi].Date, At(vi)
 			}
-			f := sgDeadlineFinding(d, rule, subject, done, asOf, 0)
-			f.Message = "personal adviser's visit to the accommodation"
-			f.Evidence[0].Ref = ref
-			if label != "" {
-				f.Evidence[0].Label = label
-			}
-			rep.Add(f)
-			if done.IsZero() {
+			s.e.Deadline(&kindLEAV03Visit, o)
+			if o.Done.IsZero() {
+				openDue = o.Due
 				break
 			}
-			next := done.AddMonths(months)
-			if !acc.End.IsZero() && !next.Before(acc.End) {
-				break
-			}
-			label, ref = "previous adviser visit", Index("leaving_care.adviser_visits", vi)
-			d = Deadline{Rule: rule.ID, Due: next, Anchor: done, AnchorLabel: "previous adviser visit", Count: months, Unit: Months}
+			next := window
+			next.Subject, next.Due, next.Anchor, next.AnchorAs, next.AnchorAt = At(ai), o.Done.AddMonths(months), o.Done, 1, At(vi)
+			next.Count, next.Unit = months, Months
+			o = next
 			vi++
 		}
-		// Before each pathway plan review held while the accommodation lasts.
+
 		prev := acc.Start
 		for ri, rv := range lc.PathwayReviews {
 			if !inAcc(rv.Date) || !rv.Date.After(acc.Start) {
 				continue
 			}
-			var done Date
-			doneIdx := -1
+			o := window
+			o.Subject, o.Due, o.Anchor, o.Unit, o.Extra = At(ri), rv.Date, rv.Date, Days, prev
+			sgCloses(&o, rv.Date.AddDays(1), 3)
 			for k, v := range vs {
 				if !v.Date.Before(prev) && !v.Date.After(rv.Date) {
-					done, doneIdx = v.Date, k
+					o.Done, o.DoneAt = v.Date, At(k)
 				}
 			}
-			dl := Deadline{Rule: rule.ID, Due: rv.Date, Anchor: prev, AnchorLabel: "previous review or accommodation start", Count: rv.Date.DaysSince(prev), Unit: Days}
-			var buf [64]byte
-			subject := string(appendIndex(append(buf[:0], "adviser visit before "...), "leaving_care.pathway_reviews", ri))
-			f := sgDeadlineFinding(dl, rule, subject, done, asOf, sgCount(doneIdx >= 0))
-			f.Message = "personal adviser's visit before the pathway plan review"
-			if doneIdx >= 0 {
-				f.Evidence = append(f.Evidence, Evidence{Label: "adviser visit", Date: done, Ref: Index("leaving_care.adviser_visits", doneIdx)})
+			if !o.Done.IsZero() || openDue.IsZero() || !openDue.Before(rv.Date) {
+				s.e.Deadline(&kindLEAV03BeforeReview, o)
 			}
-			rep.Add(f)
 			prev = rv.Date.AddDays(1)
 		}
 	}
 }
 
-func (r Record) assessCeasing(asOf Date, cal *Calendar, p Policy, rep *Report) error {
-	eps := r.Episodes
-	rule := &sgLEAV04
+// ceasing records the LEAV-04 check of each period of care that ended by
+// the assessment date and needed approval ([CeasingApprover]): approved on
+// or before the day care ceased, by the right office, after consulting the
+// IRO. The consultation is checked only once the decision is approved. The
+// subject is the period's first episode.
+func (s *sgAssessor) ceasing() error {
+	eps := s.eps
 	for i, e := range eps {
-		if e.End.IsZero() || e.End.After(asOf) || !rule.InForceOn(e.End) {
+		if e.End.IsZero() || e.End.After(s.asOf) || (i+1 < len(eps) && eps[i+1].Start.Equal(e.End)) {
 			continue
 		}
-		if i+1 < len(eps) && eps[i+1].Start.Equal(e.End) {
+		// Endings before reg 39 was substituted are not assessed, so the
+		// working days of a period the calendar may not cover are not
+		// counted.
+		if !ruleLEAV04.InForceOn(e.End) {
 			continue
 		}
-		need, ok, err := ceasingApprover(r.Child, eps, i, p.Leaving.CeaseWorkingDays, cal, p.Counting)
+		need, ok, err := ceasingApprover(s.h.Child(), eps, i, s.p.Leaving.CeaseWorkingDays, s.cal, s.p.Counting)
 		if err != nil {
-			return fmt.Errorf("care: LEAV-04 care ceasing on %s (episodes[%d]): %w", e.End, i, err)
+			return fmt.Errorf("care: %s care ceasing on %s (episodes[%d]): %w", LEAV04, e.End, i, err)
 		}
 		if !ok {
 			continue
 		}
 		var a CeasingApproval
 		ai := -1
-		for k, c := range r.CeasingApprovals {
+		for k, c := range s.r.CeasingApprovals {
 			if c.Ceased.Equal(e.End) {
 				a, ai = c, k
 				break
 			}
 		}
-		d := Deadline{Rule: rule.ID, Due: e.End, Anchor: e.End, AnchorLabel: "ceased to be looked after", Count: 0, Unit: Days}
-		var buf [128]byte
-		subject := string(appendDate(append(buf[:0], "care ceased "...), e.End))
-		f := sgDeadlineFinding(d, rule, subject, a.Approved, asOf, sgCount(ai >= 0))
-		f.Evidence[0].Ref = Index("episodes", i)
-		var aRef string
-		if ai >= 0 {
-			aRef = Index("ceasing_approvals", ai)
-			f.Evidence = append(f.Evidence, Evidence{Label: "ceasing" + sgApprovedWords(a.Approver), Date: a.Approved, Ref: aRef})
+		k := &kindLEAV04Officer
+		if need == ApproverDirector {
+			k = &kindLEAV04Director
 		}
-		approved := !a.Approved.IsZero() && !a.Approved.After(asOf)
-		b := append(buf[:0], "decision to cease to look after the child approved by the "...)
-		b = append(b, sgApproverWords(need)...)
-		if approved && !a.Approver.Satisfies(need) {
-			f.Status = Breach
-			b = append(b, "; approved by the "...)
-			b = append(b, sgApproverWords(a.Approver)...)
-			b = append(b, " only"...)
+		problems := approvalProblems(a.Approver, a.Approved, e.End, s.asOf, need)
+		if !problems.Has(0) && !a.IROConsulted {
+			problems |= Problem(3)
 		}
-		f.Message = string(b)
-		rep.Add(f)
-		if approved && !a.IROConsulted {
-			b := NewFinding(*rule, subject, Breach)
-			b.Message = "decision to cease to look after the child approved without consulting the IRO"
-			b.Evidence = []Evidence{{Label: "approved", Date: a.Approved, Ref: aRef}}
-			rep.Add(b)
-		}
+		per, _, _ := s.h.PeriodAt(e.Start)
+		o := Obligation{Subject: At(s.h.FirstEpisode(per)), Anchor: e.End, AnchorAt: At(i)}
+		s.e.Check(k, s.approved(o, a.Approved, ai, problems), problems)
 	}
 	return nil
-}
-
-func ruleLEAV01() Rule {
-	return Rule{
-		ID:    "LEAV-01",
-		Title: "Eligible child's needs assessment within 3 months of the 16th birthday or of becoming eligible",
-		Text: "An eligible child is aged 16 or 17, looked after, and has been looked after for 13 weeks (91 days) in " +
-			"total since the 14th birthday, ending after the 16th, short breaks under reg 48 excluded. The needs " +
-			"assessment is due 3 calendar months after the 16th birthday, or after the day the child became eligible " +
-			"if later (corresponding date, clamped to month end). An assessment completed from 3 months before the " +
-			"16th birthday, within the period of care in which eligibility arose, counts.",
-		Citation: Citation{Instrument: CPPCR, Provision: "regs 40 and 42(1); CA89 Sch 2 para 19B", URL: CPPCRURL + "/part/7"},
-		InForce:  Period{Start: sgCPPCRInForce},
-		Severity: SeverityStatutory,
-		Domain:   DomainLeaving,
-		Package:  "care",
-		Default:  "3 months",
-		Policy:   []string{"Leaving.AssessmentMonths"},
-	}
-}
-
-func ruleLEAV02() Rule {
-	return Rule{
-		ID:    "LEAV-02",
-		Title: "Eligible or relevant child has a pathway plan and a personal adviser; pathway plan reviewed at least every 6 months",
-		Text: "For an eligible, relevant or former relevant young person (to 21, or 25 where support to 25 is recorded), " +
-			"the pathway plan and the personal adviser are due by the needs assessment's due date (the Acts set no " +
-			"separate time: a library decision). The plan is reviewed within 6 calendar months of its preparation " +
-			"and of each review; a looked-after review held while the child is looked after counts as a review of " +
-			"the plan (CPPCR reg 43, as practice manuals read it; the wording was not confirmed). A personal adviser must stay in post.",
-		Citation: Citation{Instrument: sgChildrenAct, Provision: "Sch 2 para 19C; s.23B; s.23C; Care Leavers (England) Regulations 2010 regs 6-7", URL: sgCareLeaversURL},
-		InForce:  Period{Start: sgCPPCRInForce},
-		Severity: SeverityStatutory,
-		Domain:   DomainLeaving,
-		Package:  "care",
-		Default:  "6 months",
-		Policy:   []string{"Leaving.AssessmentMonths", "Leaving.PathwayReviewMonths"},
-	}
-}
-
-func ruleLEAV03() Rule {
-	return Rule{
-		ID:    "LEAV-03",
-		Title: "Relevant child's needs assessment within 3 months; personal adviser visits the accommodation provided",
-		Text: "A relevant child with no pathway plan when leaving care is assessed within 3 calendar months of becoming " +
-			"relevant (the day care ceased). Where the authority provides accommodation (s.23B or s.24B), the personal " +
-			"adviser visits it within 7 days of it first being provided (start + 7), before each pathway plan review " +
-			"held while it lasts, and then at intervals of not more than 2 calendar months from the previous visit.",
-		Citation: Citation{Instrument: sgCareLeaversRegs, Provision: "regs 5(2)(a) and 8(2)", URL: sgCareLeaversURL},
-		InForce:  Period{Start: sgCPPCRInForce},
-		Severity: SeverityStatutory,
-		Domain:   DomainLeaving,
-		Package:  "care",
-		Default:  "3 months; 7 days; 2 months",
-		Policy:   []string{"Leaving.AssessmentMonths", "Leaving.AdviserFirstVisitDays", "Leaving.AdviserVisitMonths"},
-	}
-}
-
-func ruleLEAV04() Rule {
-	return Rule{
-		ID:    "LEAV-04",
-		Title: "Ceasing to look after a child looked after for 20 working days or more is approved (the Director's approval for a 16–17-year-old not in care), with the IRO consulted",
-		Text: "When a period of care ends after the child was looked after on the 20th working day after its first day " +
-			"(counted with the policy's counting convention), the decision is approved on or before the day care " +
-			"ceased: by the nominated officer, or by the Director of Children's Services if the child is 16 or 17 and " +
-			"not under a care order. The approver consults the IRO. Endings that are not the authority's decision " +
-			"(adoption, death, another authority, special guardianship or child arrangements orders, custody, end of " +
-			"remand, age assessment, staying on at 18) and children aged 18 are not assessed.",
-		Citation: Citation{Instrument: CPPCR, Provision: "reg 39(4)-(5), as substituted by SI 2015/495", URL: CPPCRURL + "/regulation/39"},
-		InForce:  Period{Start: sgSI2015InForce},
-		Severity: SeverityStatutory,
-		Domain:   DomainLeaving,
-		Package:  "care",
-		Default:  "20 WD",
-		Policy:   []string{"Leaving.CeaseWorkingDays", "Counting"},
-	}
 }
 
 // IsZero reports whether no care-leaver record is held (empty and nil
@@ -857,4 +814,90 @@ func ruleLEAV04() Rule {
 func (l LeavingCare) IsZero() bool {
 	return len(l.NeedsAssessments) == 0 && len(l.PathwayPlans) == 0 && len(l.PathwayReviews) == 0 &&
 		len(l.Advisers) == 0 && len(l.AdviserVisits) == 0 && len(l.Accommodation) == 0 && !l.SupportTo25
+}
+
+var ruleLEAV01 = Rule{
+	ID:    LEAV01,
+	Title: "Eligible child's needs assessment within 3 months of the 16th birthday or of becoming eligible",
+	Text: "An eligible child is aged 16 or 17, looked after, and has been looked after for 13 weeks (91 days) in " +
+		"total since the 14th birthday, ending after the 16th, short breaks under reg 48 excluded. The needs " +
+		"assessment is due 3 calendar months after the 16th birthday, or after the day the child became eligible " +
+		"if later (corresponding date, clamped to month end). An assessment completed from 3 months before the " +
+		"16th birthday, within the period of care in which eligibility arose, counts. The duty does not close " +
+		"when the child leaves care: it closes when the leaving-care duties end (the 21st birthday, or the 25th " +
+		"where support to 25 is recorded), or, for a child who leaves care before 18 with no pathway plan, on " +
+		"the day care ceased, when the relevant child's assessment (LEAV-03) takes its place; an assessment " +
+		"completed after that meets LEAV-03, not LEAV-01.",
+	Citation: sgCPPCR("regs 40 and 42(1); CA89 Sch 2 para 19B", "part/7"),
+	InForce:  Period{Start: sgCPPCRInForce},
+	Severity: SeverityStatutory,
+	Domain:   DomainLeaving,
+	Package:  "care",
+	File:     "care/leaving.go",
+	Default:  "3 months",
+	Policy:   []string{"Leaving.AssessmentMonths"},
+}
+
+var ruleLEAV02 = Rule{
+	ID:    LEAV02,
+	Title: "Eligible or relevant child has a pathway plan and a personal adviser; pathway plan reviewed at least every 6 months",
+	Text: "For an eligible, relevant or former relevant young person, the pathway plan and the personal adviser are " +
+		"due by the needs assessment's due date (the Acts set no separate time: a library decision). The plan is " +
+		"reviewed within 6 calendar months of its preparation and of each review; a looked-after review held while " +
+		"the child is looked after counts as a review of the plan (CPPCR reg 43, as practice manuals read it; the " +
+		"wording was not confirmed). A personal adviser must stay in post while the duties last. The duties are " +
+		"live for care leavers and close when they end, at the 21st birthday (the 25th where support to 25 is " +
+		"recorded): a plan, adviser or review not in place by then is missed. An open review interval stays " +
+		"overdue until the next review is held, which meets it late.",
+	Citation: sgCite(sgChildrenAct, "Sch 2 para 19C; s.23B; s.23C; Care Leavers (England) Regulations 2010 regs 6-7"),
+	InForce:  Period{Start: sgCPPCRInForce},
+	Severity: SeverityStatutory,
+	Domain:   DomainLeaving,
+	Package:  "care",
+	File:     "care/leaving.go",
+	Default:  "6 months",
+	Policy:   []string{"Leaving.AssessmentMonths", "Leaving.PathwayReviewMonths"},
+}
+
+var ruleLEAV03 = Rule{
+	ID:    LEAV03,
+	Title: "Relevant child's needs assessment within 3 months; personal adviser visits the accommodation provided",
+	Text: "A relevant child with no pathway plan when leaving care is assessed within 3 calendar months of becoming " +
+		"relevant (the day care ceased). Where the authority provides accommodation (s.23B or s.24B), the personal " +
+		"adviser visits it within 7 days of it first being provided (start + 7), before each pathway plan review " +
+		"held while it lasts, and then at intervals of not more than 2 calendar months from the previous visit. " +
+		"The assessment closes when the leaving-care duties end (21, or 25 with support to 25); the visits close " +
+		"when the accommodation ends or the duties end, and a visit before a review once the review's day is over " +
+		"(Missed). A review with no visit before it is not reported while the cycle's visit due before it is " +
+		"still outstanding: that finding reports the missing visits.",
+	Citation: sgCite(sgCareLeaversRegs, "regs 5(2)(a) and 8(2)"),
+	InForce:  Period{Start: sgCPPCRInForce},
+	Severity: SeverityStatutory,
+	Domain:   DomainLeaving,
+	Package:  "care",
+	File:     "care/leaving.go",
+	Default:  "3 months; 7 days; 2 months",
+	Policy:   []string{"Leaving.AssessmentMonths", "Leaving.AdviserFirstVisitDays", "Leaving.AdviserVisitMonths"},
+}
+
+var ruleLEAV04 = Rule{
+	ID:    LEAV04,
+	Title: "Ceasing to look after a child looked after for 20 working days or more is approved (the Director's approval for a 16–17-year-old not in care), with the IRO consulted",
+	Text: "When a period of care ends after the child was looked after on the 20th working day after its first day " +
+		"(counted with the policy's counting convention), the decision is approved on or before the day care " +
+		"ceased: by the nominated officer, or by the Director of Children's Services if the child is 16 or 17 and " +
+		"not under a care order. The approver consults the IRO. Endings that are not the authority's decision " +
+		"(adoption, death, another authority, special guardianship or child arrangements orders, custody, end of " +
+		"remand, age assessment, staying on at 18) and children aged 18 are not assessed. An approval before " +
+		"the decision takes effect, like STAB-03's before placing, is a check with no window: Met, or one Breach " +
+		"naming each problem (not approved, approved after care ceased, approved by a junior office, IRO not " +
+		"consulted; the consultation is checked only once the decision is approved).",
+	Citation: sgCPPCR("reg 39(4)-(5), as substituted by SI 2015/495", "regulation/39"),
+	InForce:  Period{Start: sgSI2015InForce},
+	Severity: SeverityStatutory,
+	Domain:   DomainLeaving,
+	Package:  "care",
+	File:     "care/leaving.go",
+	Default:  "20 WD",
+	Policy:   []string{"Leaving.CeaseWorkingDays", "Counting"},
 }

@@ -175,35 +175,39 @@ func TestLEAVDuties(t *testing.T) {
 			lc:   full,
 			asOf: "2025-10-01",
 			want: []sgRow{
-				{"LEAV-01", "needs assessment", Met, "2024-09-15", "2024-09-10"},
-				{"LEAV-02", "pathway plan", Late, "2024-09-15", "2024-10-01"},
-				{"LEAV-02", "personal adviser", Met, "2024-09-15", "2024-08-01"},
-				{"LEAV-02", "leaving_care.pathway_reviews[0]", Met, "2025-04-01", "2025-03-20"},
-				{"LEAV-02", "next pathway plan review", Overdue, "2025-09-20", ""},
-				{"LEAV-03", "adviser visit to leaving_care.accommodation[0]", Met, "2025-01-17", "2025-01-15"},
-				{"LEAV-03", "adviser visit to leaving_care.accommodation[0]", Late, "2025-03-15", "2025-03-18"},
-				{"LEAV-03", "adviser visit to leaving_care.accommodation[0]", Overdue, "2025-05-18", ""},
-				{"LEAV-03", "adviser visit before leaving_care.pathway_reviews[0]", Met, "2025-03-20", "2025-03-18"},
+				{LEAV01, "child", Met, "2024-09-15", "2024-09-10"},
+				{LEAV02, "child", Late, "2024-09-15", "2024-10-01"},
+				{LEAV02, "child", Met, "2024-09-15", "2024-08-01"},
+				{LEAV02, "leaving_care.pathway_plans[0]", Met, "2025-04-01", "2025-03-20"},
+				{LEAV02, "leaving_care.pathway_plans[0]", Overdue, "2025-09-20", ""},
+				{LEAV03, "leaving_care.accommodation[0]", Met, "2025-01-17", "2025-01-15"},
+				{LEAV03, "leaving_care.accommodation[0]", Late, "2025-03-15", "2025-03-18"},
+				{LEAV03, "leaving_care.accommodation[0]", Overdue, "2025-05-18", ""},
+				{LEAV03, "leaving_care.pathway_reviews[0]", Met, "2025-03-20", "2025-03-18"},
 			},
 		},
 		{
 			name: "nothing recorded, as of the assessment's due day",
 			asOf: "2024-09-15",
 			want: []sgRow{
-				{"LEAV-01", "needs assessment", Upcoming, "2024-09-15", ""},
-				{"LEAV-02", "pathway plan", Upcoming, "2024-09-15", ""},
-				{"LEAV-02", "personal adviser", Upcoming, "2024-09-15", ""},
+				{LEAV01, "child", Upcoming, "2024-09-15", ""},
+				{LEAV02, "child", Upcoming, "2024-09-15", ""},
+				{LEAV02, "child", Upcoming, "2024-09-15", ""},
 			},
 		},
 		{
+			// The eligible child's assessment was not made before the
+			// child left care with no pathway plan: it is missed, and the
+			// relevant child's assessment (LEAV-03) takes its place; the
+			// assessment made after leaving care meets LEAV-03 only.
 			name: "relevant child with no pathway plan: assessment within 3 months of leaving",
 			lc:   LeavingCare{NeedsAssessments: []NeedsAssessment{{Completed: sgD("2025-04-11")}}},
 			asOf: "2025-05-01",
 			want: []sgRow{
-				{"LEAV-01", "needs assessment", Late, "2024-09-15", "2025-04-11"},
-				{"LEAV-02", "pathway plan", Overdue, "2024-09-15", ""},
-				{"LEAV-02", "personal adviser", Overdue, "2024-09-15", ""},
-				{"LEAV-03", "needs assessment as a relevant child", Late, "2025-04-10", "2025-04-11"},
+				{LEAV01, "child", Missed, "2024-09-15", ""},
+				{LEAV02, "child", Overdue, "2024-09-15", ""},
+				{LEAV02, "child", Overdue, "2024-09-15", ""},
+				{LEAV03, "child", Late, "2025-04-10", "2025-04-11"},
 			},
 		},
 		{
@@ -215,11 +219,11 @@ func TestLEAVDuties(t *testing.T) {
 			},
 			asOf: "2025-01-31",
 			want: []sgRow{
-				{"LEAV-01", "needs assessment", Met, "2024-09-15", "2024-09-10"},
-				{"LEAV-02", "pathway plan", Met, "2024-09-15", "2024-09-10"},
-				{"LEAV-02", "personal adviser", Met, "2024-09-15", "2024-08-01"},
-				{"LEAV-02", "personal adviser", Breach, "", ""},
-				{"LEAV-02", "next pathway plan review", Upcoming, "2025-03-10", ""},
+				{LEAV01, "child", Met, "2024-09-15", "2024-09-10"},
+				{LEAV02, "child", Met, "2024-09-15", "2024-09-10"},
+				{LEAV02, "child", Met, "2024-09-15", "2024-08-01"},
+				{LEAV02, "child", Breach, "", ""},
+				{LEAV02, "leaving_care.pathway_plans[0]", Upcoming, "2025-03-10", ""},
 			},
 		},
 	}
@@ -227,9 +231,225 @@ func TestLEAVDuties(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			r := Record{Child: child, Episodes: eps, SafeguardingRecords: SafeguardingRecords{LeavingCare: tc.lc,
 				CeasingApprovals: []CeasingApproval{{Ceased: sgD("2025-01-10"), Approver: ApproverNominatedOfficer, Approved: sgD("2025-01-06"), IROConsulted: true}}}}
-			got := sgRows(sgAssess(t, r, tc.asOf, Policy{}), "LEAV-01", "LEAV-02", "LEAV-03")
+			got := sgRows(sgAssess(t, r, tc.asOf, Policy{}), LEAV01, LEAV02, LEAV03)
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("LEAV findings mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestLEAV01Window checks that an eligible child's needs assessment closes
+// when the child leaves care with no pathway plan (the relevant child's
+// assessment, LEAV-03, takes its place). Born 15 June 2008, eligible on
+// the 16th birthday: the assessment is due on 15 September 2024.
+func TestLEAV01Window(t *testing.T) {
+	child := Child{ID: "C0004", DateOfBirth: sgD("2008-06-15")}
+	tests := []struct {
+		name       string
+		left       string
+		plan       string
+		want       []sgRow
+		wantClosed string
+	}{
+		{
+			name: "left care the day before the due day: not owed, LEAV-03 owed", left: "2024-09-14",
+			want: []sgRow{{LEAV03, "child", Overdue, "2024-12-14", ""}},
+		},
+		{
+			name: "left care on the due day: not owed, LEAV-03 owed", left: "2024-09-15",
+			want: []sgRow{{LEAV03, "child", Overdue, "2024-12-15", ""}},
+		},
+		{
+			name: "left care the day after the due day: missed", left: "2024-09-16",
+			want: []sgRow{
+				{LEAV01, "child", Missed, "2024-09-15", ""},
+				{LEAV03, "child", Overdue, "2024-12-16", ""},
+			},
+			wantClosed: "no needs assessment by 15 September 2024 (3 months after the 16th birthday on 15 June 2024); " +
+				"closed when the young person left care with no pathway plan (the relevant child's assessment took its place) on 16 September 2024",
+		},
+		{
+			name: "left care with a pathway plan: still owed", left: "2024-09-16", plan: "2024-09-01",
+			want: []sgRow{{LEAV01, "child", Overdue, "2024-09-15", ""}},
+		},
+		{
+			name: "still looked after: overdue",
+			want: []sgRow{{LEAV01, "child", Overdue, "2024-09-15", ""}},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rec := CeasedE5
+			if tc.left == "" {
+				rec = ReasonEpisodeCeasedUnknown
+			}
+			r := Record{Child: child, Episodes: []Episode{sgEp("2022-01-10", NewEpisodeS, LegalStatusC2, PlacementTypeU6, tc.left, rec)}}
+			if tc.plan != "" {
+				r.LeavingCare.PathwayPlans = []PathwayPlan{{Prepared: sgD(tc.plan)}}
+			}
+			rep := sgAssess(t, r, "2025-03-01", Policy{})
+			if diff := cmp.Diff(tc.want, sgRows(rep, LEAV01, LEAV03)); diff != "" {
+				t.Errorf("LEAV-01/03 findings mismatch (-want +got):\n%s", diff)
+			}
+			for _, f := range rep.ForRule(LEAV01).WithStatus(Missed) {
+				if f.Message() != tc.wantClosed {
+					t.Errorf("Message() =\n%s\nwant\n%s", f.Message(), tc.wantClosed)
+				}
+			}
+		})
+	}
+}
+
+// TestLEAV02DutiesEnd checks that leaving-care duties stay live after the
+// child leaves care and close at the 21st birthday (15 June 2029), or the
+// 25th where support to 25 is recorded.
+func TestLEAV02DutiesEnd(t *testing.T) {
+	child := Child{ID: "C0004", DateOfBirth: sgD("2008-06-15")}
+	eps := []Episode{sgEp("2022-01-10", NewEpisodeS, LegalStatusC2, PlacementTypeU6, "2026-06-15", CeasedE17)}
+	// reviews returns pathway plan reviews every 6 months from first to last.
+	reviews := func(first, last string) []PathwayReview {
+		var out []PathwayReview
+		for d := sgD(first); !d.After(sgD(last)); d = d.AddMonths(6) {
+			out = append(out, PathwayReview{Date: d})
+		}
+		return out
+	}
+	tests := []struct {
+		name    string
+		reviews []PathwayReview
+		to25    bool
+		want    *sgRow // the last LEAV-02 finding, nil for none after the reviews
+		closed  string
+	}{
+		{
+			name: "left care at 18: the open review is still owed", reviews: reviews("2025-03-01", "2027-03-01"),
+			want: &sgRow{LEAV02, "leaving_care.pathway_plans[0]", Overdue, "2027-09-01", ""},
+		},
+		{
+			name: "review due before the 21st birthday, not held: missed", reviews: reviews("2024-12-01", "2028-12-01"),
+			want:   &sgRow{LEAV02, "leaving_care.pathway_plans[0]", Missed, "2029-06-01", ""},
+			closed: "2029-06-15 the young person turned 21",
+		},
+		{
+			name: "review due on or after the 21st birthday: not owed", reviews: reviews("2025-01-01", "2029-01-01"),
+		},
+		{
+			name: "support to 25: still owed", reviews: reviews("2024-12-01", "2028-12-01"), to25: true,
+			want: &sgRow{LEAV02, "leaving_care.pathway_plans[0]", Overdue, "2029-06-01", ""},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Record{Child: child, Episodes: eps, SafeguardingRecords: SafeguardingRecords{LeavingCare: LeavingCare{
+				NeedsAssessments: []NeedsAssessment{{Completed: sgD("2024-09-10")}},
+				PathwayPlans:     []PathwayPlan{{Prepared: sgD("2024-09-10")}},
+				PathwayReviews:   tc.reviews,
+				Advisers:         []PersonalAdviser{{Adviser: "PA01", Appointed: sgD("2024-08-01")}},
+				SupportTo25:      tc.to25,
+			}}}
+			asOf := "2029-07-01"
+			if tc.name[:4] == "left" {
+				asOf = "2028-01-01"
+			}
+			rows := sgRows(sgAssess(t, r, asOf, Policy{}), LEAV02)
+			// The plan, the adviser, then one finding per interval: each
+			// review met on time, and the open one last if owed.
+			met := 2 + len(tc.reviews)
+			if len(rows) < met {
+				t.Fatalf("%d LEAV-02 findings, want at least %d: %v", len(rows), met, rows)
+			}
+			for _, row := range rows[:met] {
+				if row.Status != Met {
+					t.Errorf("%v, want met", row)
+				}
+			}
+			var last *sgRow
+			if len(rows) > met {
+				last = &rows[len(rows)-1]
+			}
+			if diff := cmp.Diff(tc.want, last); diff != "" || len(rows) > met+1 {
+				t.Errorf("open review mismatch (-want +got):\n%s%v", diff, rows[met:])
+			}
+		})
+	}
+}
+
+// TestLEAV03Visits checks the adviser's visits: closed when the
+// accommodation ends, a visit before a review closed once the review's
+// day is over, and a review without a visit not reported while the
+// regular visit due before it is outstanding.
+func TestLEAV03Visits(t *testing.T) {
+	child := Child{ID: "C0004", DateOfBirth: sgD("2008-06-15")}
+	eps := []Episode{sgEp("2022-01-10", NewEpisodeS, LegalStatusC2, PlacementTypeU6, "2025-01-10", CeasedE5)}
+	visits := func(ds ...string) []AdviserVisit {
+		var out []AdviserVisit
+		for _, d := range ds {
+			out = append(out, AdviserVisit{Date: sgD(d)})
+		}
+		return out
+	}
+	tests := []struct {
+		name    string
+		acc     Period
+		visits  []AdviserVisit
+		reviews []PathwayReview
+		want    []sgRow
+		msgs    []string
+	}{
+		{
+			name: "accommodation ended before the next visit was made: missed",
+			acc:  Period{Start: sgD("2025-01-10"), End: sgD("2025-04-01")}, visits: visits("2025-01-15"),
+			want: []sgRow{
+				{LEAV03, "leaving_care.accommodation[0]", Met, "2025-01-17", "2025-01-15"},
+				{LEAV03, "leaving_care.accommodation[0]", Missed, "2025-03-15", ""},
+			},
+			msgs: []string{"", "no personal adviser's visit by 15 March 2025 (2 months after the last adviser visit on 15 January 2025); closed when the accommodation ended on 1 April 2025"},
+		},
+		{
+			name: "accommodation ended on the day the next visit was due: not owed",
+			acc:  Period{Start: sgD("2025-01-10"), End: sgD("2025-03-15")}, visits: visits("2025-01-15"),
+			want: []sgRow{{LEAV03, "leaving_care.accommodation[0]", Met, "2025-01-17", "2025-01-15"}},
+		},
+		{
+			name: "no visit before a review while the cycle was kept: missed",
+			acc:  Period{Start: sgD("2025-01-10")}, visits: visits("2025-01-15", "2025-03-01"),
+			reviews: []PathwayReview{{Date: sgD("2025-02-20")}, {Date: sgD("2025-02-25")}},
+			want: []sgRow{
+				{LEAV03, "leaving_care.accommodation[0]", Met, "2025-01-17", "2025-01-15"},
+				{LEAV03, "leaving_care.accommodation[0]", Met, "2025-03-15", "2025-03-01"},
+				{LEAV03, "leaving_care.accommodation[0]", Upcoming, "2025-05-01", ""},
+				{LEAV03, "leaving_care.pathway_reviews[0]", Met, "2025-02-20", "2025-01-15"},
+				{LEAV03, "leaving_care.pathway_reviews[1]", Missed, "2025-02-25", ""},
+			},
+			msgs: []string{"", "", "", "", "no personal adviser's visit before the review by 25 February 2025 (no later than the pathway plan review on 25 February 2025); closed when the day of the review was over on 26 February 2025"},
+		},
+		{
+			name:    "no visit at all: the first visit reports it, not the review",
+			acc:     Period{Start: sgD("2025-01-10")},
+			reviews: []PathwayReview{{Date: sgD("2025-03-20")}},
+			want:    []sgRow{{LEAV03, "leaving_care.accommodation[0]", Overdue, "2025-01-17", ""}},
+			msgs:    []string{"no personal adviser's visit yet; due 17 January 2025, 7 days after the start of the accommodation on 10 January 2025"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Record{Child: child, Episodes: eps, SafeguardingRecords: SafeguardingRecords{LeavingCare: LeavingCare{
+				NeedsAssessments: []NeedsAssessment{{Completed: sgD("2024-09-10")}},
+				PathwayPlans:     []PathwayPlan{{Prepared: sgD("2024-09-10")}},
+				PathwayReviews:   tc.reviews,
+				Advisers:         []PersonalAdviser{{Adviser: "PA01", Appointed: sgD("2024-08-01")}},
+				AdviserVisits:    tc.visits,
+				Accommodation:    []Period{tc.acc},
+			}}}
+			rep := sgAssess(t, r, "2025-04-01", Policy{}).ForRule(LEAV03)
+			if diff := cmp.Diff(tc.want, sgRows(rep)); diff != "" {
+				t.Errorf("LEAV-03 findings mismatch (-want +got):\n%s", diff)
+			}
+			for i, want := range tc.msgs {
+				if want != "" && i < len(rep) && rep[i].Message() != want {
+					t.Errorf("finding %d: Message() =\n%s\nwant\n%s", i, rep[i].Message(), want)
+				}
 			}
 		})
 	}
@@ -244,6 +464,7 @@ func TestLEAV04(t *testing.T) {
 		eps  []Episode
 		as   []CeasingApproval
 		want []sgRow
+		msg  string
 	}{
 		{
 			name: "ended on the 20th working day: no approval needed",
@@ -255,31 +476,44 @@ func TestLEAV04(t *testing.T) {
 			name: "looked after on the 20th working day: nominated officer",
 			c:    young,
 			eps:  []Episode{sgEp("2025-01-06", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2025-02-04", CeasedE4A)},
-			want: []sgRow{{"LEAV-04", "care ceased 2025-02-04", Overdue, "2025-02-04", ""}},
+			want: []sgRow{{LEAV04, "episodes[0]", Breach, "", ""}},
+			msg:  "care ceased on 4 February 2025: not approved by the nominated officer",
 		},
 		{
 			name: "approved by the nominated officer the day before, IRO consulted",
 			c:    young,
 			eps:  []Episode{sgEp("2025-01-06", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2025-02-04", CeasedE4A)},
 			as:   []CeasingApproval{{Ceased: sgD("2025-02-04"), Approver: ApproverNominatedOfficer, Approved: sgD("2025-02-03"), IROConsulted: true}},
-			want: []sgRow{{"LEAV-04", "care ceased 2025-02-04", Met, "2025-02-04", "2025-02-03"}},
+			want: []sgRow{{LEAV04, "episodes[0]", Met, "", "2025-02-03"}},
+			msg:  "care ceased on 4 February 2025: approved by the nominated officer by the day care ceased, after consulting the IRO",
 		},
 		{
 			name: "16-year-old under s.20 approved by the nominated officer only",
 			c:    older,
 			eps:  []Episode{sgEp("2024-01-08", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2025-01-10", CeasedE5)},
 			as:   []CeasingApproval{{Ceased: sgD("2025-01-10"), Approver: ApproverNominatedOfficer, Approved: sgD("2025-01-06"), IROConsulted: true}},
-			want: []sgRow{{"LEAV-04", "care ceased 2025-01-10", Breach, "2025-01-10", "2025-01-06"}},
+			want: []sgRow{{LEAV04, "episodes[0]", Breach, "", ""}},
+			msg:  "care ceased on 10 January 2025: approved by the nominated officer only: the Director's approval is needed for a 16- or 17-year-old not in care",
 		},
 		{
+			// One finding names both problems.
 			name: "16-year-old under s.20 approved by the Director late, without the IRO",
 			c:    older,
 			eps:  []Episode{sgEp("2024-01-08", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2025-01-10", CeasedE5)},
 			as:   []CeasingApproval{{Ceased: sgD("2025-01-10"), Approver: ApproverDirector, Approved: sgD("2025-01-13")}},
-			want: []sgRow{
-				{"LEAV-04", "care ceased 2025-01-10", Late, "2025-01-10", "2025-01-13"},
-				{"LEAV-04", "care ceased 2025-01-10", Breach, "", ""},
+			want: []sgRow{{LEAV04, "episodes[0]", Breach, "", ""}},
+			msg:  "care ceased on 10 January 2025: approved after care ceased; approved without consulting the IRO",
+		},
+		{
+			name: "second period of care: the subject is its first episode",
+			c:    young,
+			eps: []Episode{
+				sgEp("2023-01-09", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2023-01-20", CeasedE4A),
+				sgEp("2024-01-08", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-06-03", 0),
+				sgEp("2024-06-03", NewEpisodeP, LegalStatusV2, PlacementTypeK2, "2025-01-10", CeasedE4A),
 			},
+			want: []sgRow{{LEAV04, "episodes[1]", Breach, "", ""}},
+			msg:  "care ceased on 10 January 2025: not approved by the nominated officer",
 		},
 		{
 			name: "adopted: not the authority's decision",
@@ -303,9 +537,12 @@ func TestLEAV04(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			r := Record{Child: tc.c, Episodes: tc.eps, SafeguardingRecords: SafeguardingRecords{CeasingApprovals: tc.as}}
-			got := sgRows(sgAssess(t, r, "2025-06-30", Policy{}), "LEAV-04")
-			if diff := cmp.Diff(tc.want, got); diff != "" {
+			rep := sgAssess(t, r, "2025-06-30", Policy{}).ForRule(LEAV04)
+			if diff := cmp.Diff(tc.want, sgRows(rep)); diff != "" {
 				t.Errorf("LEAV-04 findings mismatch (-want +got):\n%s", diff)
+			}
+			if len(rep) == 1 && rep[0].Message() != tc.msg {
+				t.Errorf("Message() =\n%s\nwant\n%s", rep[0].Message(), tc.msg)
 			}
 		})
 	}
@@ -336,7 +573,7 @@ func TestLeavingValidate(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			var errs ValidationErrors
-			Record{SafeguardingRecords: tc.sr}.validateSafeguarding(&errs)
+			Record{SafeguardingRecords: tc.sr}.validateSafeguarding(&errs, &History{})
 			if diff := cmp.Diff(tc.want, sgPaths(errs.Err())); diff != "" {
 				t.Errorf("validateSafeguarding() paths mismatch (-want +got):\n%s", diff)
 			}
@@ -400,19 +637,30 @@ func TestLEAV02LookedAfterReviews(t *testing.T) {
 	// Looked-after reviews while looked after count as pathway plan
 	// reviews; the one after care ceased does not.
 	ctx := Context{Reviews: []Date{sgD("2024-12-01"), sgD("2025-05-20"), sgD("2025-07-01")}}
-	var rep Report
-	if err := r.assessSafeguarding(ctx, sgD("2025-12-01"), EnglandAndWales(), Policy{}, &rep); err != nil {
-		t.Fatal(err)
-	}
+	rep := sgAssessCtx(t, r, ctx, "2025-12-01", Policy{})
 	want := []sgRow{
-		{"LEAV-02", "pathway plan", Met, "2024-09-15", "2024-09-01"},
-		{"LEAV-02", "personal adviser", Met, "2024-09-15", "2024-09-01"},
-		{"LEAV-02", "looked-after review 2024-12-01", Met, "2025-03-01", "2024-12-01"},
-		{"LEAV-02", "leaving_care.pathway_reviews[0]", Met, "2025-06-01", "2025-03-01"},
-		{"LEAV-02", "looked-after review 2025-05-20", Met, "2025-09-01", "2025-05-20"},
-		{"LEAV-02", "next pathway plan review", Overdue, "2025-11-20", ""},
+		{LEAV02, "child", Met, "2024-09-15", "2024-09-01"},
+		{LEAV02, "child", Met, "2024-09-15", "2024-09-01"},
+		{LEAV02, "leaving_care.pathway_plans[0]", Met, "2025-03-01", "2024-12-01"},
+		{LEAV02, "leaving_care.pathway_plans[0]", Met, "2025-06-01", "2025-03-01"},
+		{LEAV02, "leaving_care.pathway_plans[0]", Met, "2025-09-01", "2025-05-20"},
+		{LEAV02, "leaving_care.pathway_plans[0]", Overdue, "2025-11-20", ""},
 	}
-	if diff := cmp.Diff(want, sgRows(rep, "LEAV-02")); diff != "" {
+	if diff := cmp.Diff(want, sgRows(rep, LEAV02)); diff != "" {
 		t.Errorf("LEAV-02 findings mismatch (-want +got):\n%s", diff)
+	}
+	// The evidence names the review that met each interval, and the
+	// message the one it ran from.
+	fs := rep.ForRule(LEAV02)
+	if ev := fs[2].Evidence(); len(ev) != 2 || ev[0].Label != "the preparation of the pathway plan" ||
+		ev[1].Label != "looked-after review" || ev[1].Ref != "" {
+		t.Errorf("LEAV-02 first review evidence = %v", ev)
+	}
+	if ev := fs[3].Evidence(); len(ev) != 2 || ev[1].Ref != "leaving_care.pathway_reviews[0]" {
+		t.Errorf("LEAV-02 second review evidence = %v", ev)
+	}
+	const wantMsg = "no pathway plan review yet; due 20 November 2025, 6 months after the last looked-after review on 20 May 2025"
+	if got := fs[5].Message(); got != wantMsg {
+		t.Errorf("Message() =\n%s\nwant\n%s", got, wantMsg)
 	}
 }

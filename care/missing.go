@@ -395,211 +395,340 @@ func clockProblem(c Clock, d Date) error {
 	return nil
 }
 
-func (r Record) assessMissing(asOf Date, cal *Calendar, p Policy, rep *Report) error {
-	mp := p.Missing
-	rule := &sgMISS01
-	for i, e := range r.MissingEpisodes {
-		if e.End.After(asOf) {
-			continue
-		}
-		due, ok := ReturnInterviewDue(e, mp)
-		if !ok {
-			continue
-		}
-		rep.Add(returnInterviewFinding(rule, i, e, due, asOf, mp))
+// The kinds of MISS finding.
+var (
+	kindMISS01 = Kind{Rule: &ruleMISS01, What: "return home interview", Subject: "missing_episodes[]",
+		Anchor: "the return", Done: "return home interview held", Dones: []string{"return home interview offered and declined"},
+		DoneAt: "missing_episodes[].interview", Closures: []string{"the child next went missing", "the child left care", "the next looked-after review was held"},
+		Message: appendMISS01}
+	kindMISS02 = Kind{Rule: &ruleMISS02, What: "risk meeting", Subject: "missing_episodes[]",
+		Anchor: "the start of the repeated missing episode", Done: "risk meeting held", DoneAt: "risk_meetings[]",
+		Closures: []string{"the child left care"}}
+	kindMISS02Next = Kind{Rule: &ruleMISS02, What: "risk meeting", Subject: "risk_meetings[]",
+		Anchor: "the last risk meeting", Anchors: []string{"the last risk meeting (medium risk)", "the last risk meeting (high risk)"},
+		Done: "risk meeting held", DoneAt: "risk_meetings[]", Closures: []string{"the child left care"}}
+	kindMISS03 = Kind{Rule: &ruleMISS03, What: "escalation to a senior manager", Subject: "risk_meetings[]",
+		Anchor: "the last of the consecutive high-risk meetings", Done: "escalated", DoneAt: "risk_meetings[]",
+		Extra: "first of the high-risk meetings", ExtraAt: "risk_meetings[]",
+		Closures: []string{"a later meeting recorded a lower risk", "the next run of high-risk meetings fell due for escalation",
+			"the child left care"}}
+)
+
+// missing records the findings of MISS-01, MISS-02 and MISS-03.
+func (s *sgAssessor) missing() error {
+	for i := range s.r.MissingEpisodes {
+		s.returnInterview(i)
 	}
-	if err := r.assessRepeatMissing(asOf, cal, p, rep); err != nil {
+	if err := s.repeatMissing(); err != nil {
 		return err
 	}
-	r.assessEscalation(asOf, mp, rep)
+	s.escalation()
 	return nil
 }
 
-func returnInterviewFinding(rule *Rule, i int, e MissingEpisode, due Moment, asOf Date, p MissingPolicy) Finding {
-	hours := cmp.Or(p.InterviewHours, 72)
-	done := e.Interview.done()
-	var st Status
-	switch {
-	case !done.IsZero() && !done.Date.After(asOf):
-		if done.minuteOf(p.doneDefault()) <= due.minuteOf(0) {
-			st = Met
-		} else {
-			st = Late
+// returnInterview records the MISS-01 finding of missing episode i: the
+// return home interview is due by the moment [ReturnInterviewDue] gives,
+// and its window closes when the child next goes missing (in an episode the
+// policy counts: that episode's interview takes its place), at the first
+// looked-after review after it fell due, or when the child leaves the
+// period of care current on the day of the return.
+func (s *sgAssessor) returnInterview(i int) {
+	mp := s.p.Missing
+	ep := &s.r.MissingEpisodes[i]
+	if ep.End.After(s.asOf) {
+		return // not yet returned as of the date
+	}
+	due, ok := ReturnInterviewDue(*ep, mp)
+	if !ok {
+		return
+	}
+	ri := ep.Interview
+	done := ri.done()
+	declined := ri.Held.IsZero() && ri.Declined
+	o := Obligation{Subject: At(i), Due: due.Date, Anchor: ep.End, Count: cmp.Or(mp.InterviewHours, 72), Unit: Hours,
+		Done: done.Date, Quantity: missTimes{due: due.Clock, done: done.Clock, returnUnrecorded: ep.EndTime.IsZero(), declined: declined}.quantity()}
+	if !done.IsZero() {
+		o.DoneAt = At(i)
+		if declined {
+			o.DoneAs = 1
 		}
-	case asOf.After(due.Date):
-		st = Overdue
+	}
+	o.Closes, o.ClosedBy = s.returnInterviewCloses(i, due.Date)
+	// The 72 hours run to the minute: an interview on the due day after the
+	// due time is late. Unrecorded times follow the policy's convention.
+	o.DueClock, o.DoneClock = clockAt(due.minuteOf(0)), clockAt(done.minuteOf(mp.doneDefault()))
+	s.e.Deadline(&kindMISS01, o)
+}
+
+// clockAt returns the time of day of a moment given as minutes since the
+// date epoch ([Moment] minuteOf).
+func clockAt(m int64) Clock {
+	mins := int(m % 1440)
+	c, _ := NewClock(mins/60, mins%60)
+	return c
+}
+
+// returnInterviewCloses returns the day the window of episode i's return
+// home interview closes, and which of kindMISS01's closures closed it: the
+// start of the next episode the policy counts, the first looked-after
+// review held after the interview fell due (which takes stock of the
+// episode and the plan to keep the child safe), or the day the child left
+// the period of care current on the day of the return, whichever is
+// first; zero while none has happened.
+func (s *sgAssessor) returnInterviewCloses(i int, due Date) (Date, int) {
+	mp := s.p.Missing
+	eps := s.r.MissingEpisodes
+	var closes Date
+	by := 0
+	for k := i + 1; k < len(eps); k++ {
+		if mp.counts(eps[k].Type) && !eps[k].Start.IsZero() {
+			closes = eps[k].Start
+			break
+		}
+	}
+	if rv := s.reviewAfter(due); !rv.IsZero() && (closes.IsZero() || rv.Before(closes)) {
+		closes, by = rv, 2
+	}
+	if left := s.leftCare(eps[i].End); !left.IsZero() && (closes.IsZero() || left.Before(closes)) {
+		return left, 1
+	}
+	return closes, by
+}
+
+// reviewAfter returns the first looked-after review held after day d and
+// on or before the as-of date, or zero: the review that takes stock of a
+// duty still outstanding, after which it is missed rather than owed.
+func (s *sgAssessor) reviewAfter(d Date) Date {
+	for _, rv := range s.reviews {
+		if rv.After(d) && !rv.After(s.asOf) {
+			return rv
+		}
+	}
+	return Date{}
+}
+
+// missTimes are the times of day a MISS-01 message reads: a finding holds
+// numbers and dates, not text, so they travel in its Quantity
+// ([missTimes.quantity]). The due time is always known (an unrecorded
+// return time is taken by the policy's convention); the interview's time is
+// the zero Clock when it was not recorded.
+type missTimes struct {
+	due, done        Clock
+	returnUnrecorded bool // the return's time of day was not recorded
+	declined         bool // the child declined the interview offered
+}
+
+// clockValues is the number of values a Clock holds: not recorded, and
+// each minute of the day.
+const clockValues = 1 + 24*60
+
+// quantity returns t as one number: the due clock, plus clockValues times
+// the interview's clock, plus clockValues² times the flags (1 for an
+// unrecorded return time, 2 for a declined interview).
+func (t missTimes) quantity() int {
+	flags := 0
+	if t.returnUnrecorded {
+		flags |= 1
+	}
+	if t.declined {
+		flags |= 2
+	}
+	return int(t.due.m) + clockValues*(int(t.done.m)+clockValues*flags)
+}
+
+// missTimesOf returns the times a finding's Quantity q holds.
+func missTimesOf(q int) missTimes {
+	flags := q / (clockValues * clockValues)
+	return missTimes{
+		due:              Clock{int16(q % clockValues)},
+		done:             Clock{int16(q / clockValues % clockValues)},
+		returnUnrecorded: flags&1 != 0,
+		declined:         flags&2 != 0,
+	}
+}
+
+// appendMISS01 renders a MISS-01 finding with its times of day: "return
+// home interview held at 09:00 on 26 August 2025, late; due by 23:00 on 25
+// August 2025, 72 hours after the return at 23:00 on 22 August 2025".
+func appendMISS01(b []byte, f Finding) []byte {
+	t := missTimesOf(f.Quantity())
+	d, _ := f.Deadline()
+	switch f.Status {
+	case Met, Late:
+		if t.declined {
+			b = append(b, "return home interview offered "...)
+		} else {
+			b = append(b, "return home interview held "...)
+		}
+		if t.done.IsZero() {
+			b = append(b, "on "...)
+		} else {
+			b = append(b, "at "...)
+		}
+		b = appendTimeOn(b, t.done, f.Done)
+		if t.declined {
+			b = append(b, " and declined"...)
+		}
+		if f.Status == Met {
+			b = append(b, ", on time; due by "...)
+		} else {
+			b = append(b, ", "...)
+			b = appendLateness(b, f, t)
+			b = append(b, "; due by "...)
+		}
+	case Overdue:
+		b = append(b, "no return home interview yet; due by "...)
+	case Missed:
+		b = append(b, "no return home interview by "...)
 	default:
-		st = Upcoming
+		b = append(b, "return home interview due by "...)
 	}
-	ref := Index("missing_episodes", i)
-	f := NewFinding(*rule, ref, st)
-	f.Due = due.Date
-	if st == Met || st == Late {
-		f.Done = done.Date
+	b = appendTimeOn(b, t.due, f.Due)
+	if f.Status == Missed {
+		b = append(b, " ("...)
+	} else {
+		b = append(b, ", "...)
 	}
-	f.Deadline = Deadline{Rule: rule.ID, Due: due.Date, Anchor: e.End, AnchorLabel: "returned", Count: hours, Unit: Hours}
-	var buf [128]byte
-	b := append(buf[:0], "return home interview due by "...)
-	b = appendMoment(b, due)
-	b = append(b, ", "...)
-	b = strconv.AppendInt(b, int64(hours), 10)
-	b = append(b, " hours after the return at "...)
-	b = appendMoment(b, e.Returned())
-	if e.Interview.Held.IsZero() && e.Interview.Declined {
-		b = append(b, "; the child declined the interview offered"...)
+	b = appendCount(b, d.Count, Hours)
+	// The return's time is the due time less the hours, on the clock.
+	ret := Clock{int16(((t.due.Minutes()-60*d.Count)%1440+1440)%1440 + 1)}
+	if t.returnUnrecorded {
+		b = append(b, " after the return on "...)
+		b = d.Anchor.AppendFormat(b)
+		b = append(b, " (no time recorded: taken as "...)
+		b = ret.appendText(b)
+		b = append(b, ')')
+	} else {
+		b = append(b, " after the return at "...)
+		b = appendTimeOn(b, ret, d.Anchor)
 	}
-	f.Message = string(b)
-	n := 1
-	if !e.Interview.Offered.IsZero() {
-		n++
+	if on, by := f.Closed(); !on.IsZero() {
+		b = append(b, "); closed when "...)
+		b = append(b, by...)
+		b = append(b, " on "...)
+		b = on.AppendFormat(b)
 	}
-	if !e.Interview.Held.IsZero() {
-		n++
-	}
-	f.Evidence = make([]Evidence, 1, n)
-	f.Evidence[0] = Evidence{Label: string(appendMoment(append(b[:0], "returned "...), e.Returned())), Date: e.End, Ref: ref}
-	if !e.Interview.Offered.IsZero() {
-		f.Evidence = append(f.Evidence, Evidence{Label: string(appendMoment(append(b[:0], "interview offered "...), e.Interview.Offered)),
-			Date: e.Interview.Offered.Date, Ref: ref + ".interview.offered"})
-	}
-	if !e.Interview.Held.IsZero() {
-		f.Evidence = append(f.Evidence, Evidence{Label: string(appendMoment(append(b[:0], "interview held "...), e.Interview.Held)),
-			Date: e.Interview.Held.Date, Ref: ref + ".interview.held"})
-	}
-	return f
+	return b
 }
 
-// sgCareEnd returns the day the child's last period of care ended, or the
-// zero Date if the child is still looked after (or has no episodes).
-func sgCareEnd(eps []Episode) Date {
-	if len(eps) == 0 {
-		return Date{}
+// appendLateness appends how late a late interview was: in hours and
+// minutes when its time was recorded ("10 hours late"), in days when it
+// was not ("1 day late"), or "late" on the due day itself.
+func appendLateness(b []byte, f Finding, t missTimes) []byte {
+	if t.done.IsZero() {
+		if days := f.Done.DaysSince(f.Due); days > 0 {
+			b = appendDays(b, days)
+			b = append(b, ' ')
+		}
+		return append(b, "late"...)
 	}
-	return eps[len(eps)-1].End
+	mins := f.Done.DaysSince(f.Due)*1440 + t.done.Minutes() - t.due.Minutes()
+	if h := mins / 60; h > 0 {
+		b = appendCount(b, h, Hours)
+		if mins%60 != 0 {
+			b = append(b, ' ')
+		}
+	}
+	if m := mins % 60; m > 0 {
+		b = strconv.AppendInt(b, int64(m), 10)
+		if m == 1 {
+			b = append(b, " minute"...)
+		} else {
+			b = append(b, " minutes"...)
+		}
+	}
+	return append(b, " late"...)
 }
 
-func (r Record) assessRepeatMissing(asOf Date, cal *Calendar, p Policy, rep *Report) error {
-	mp := p.Missing
-	rule := &sgMISS02
+// appendTimeOn appends "23:00 on 25 August 2025", or only the date when
+// no time is recorded.
+func appendTimeOn(b []byte, c Clock, d Date) []byte {
+	if !c.IsZero() {
+		b = c.appendText(b)
+		b = append(b, " on "...)
+	}
+	return d.AppendFormat(b)
+}
+
+// repeatMissing records the MISS-02 findings: a risk meeting within the
+// working days of the start of the episode that makes repeated missing
+// ([RepeatedMissing]), then, while the last meeting records a risk other
+// than low, the next meeting within the interval. A meeting not held stays
+// owed (Overdue) until it is held, and the cycle stops there; its window
+// closes only when the child leaves the period of care current when it
+// arose. A meeting recording low risk ends the cycle, and later episodes
+// start a new count.
+func (s *sgAssessor) repeatMissing() error {
+	mp := s.p.Missing
 	wd := cmp.Or(mp.MeetingWorkingDays, 5)
 	weeks := cmp.Or(mp.MeetingIntervalWeeks, 6)
-	ended := sgCareEnd(r.Episodes)
-	ms := r.RiskMeetings
-	from := Date{}
-	mi := 0
+	eps, ms := s.r.MissingEpisodes, s.r.RiskMeetings
+	// heldBy reports whether meeting k was held as of the date and before
+	// the window closing on closes.
+	heldBy := func(k int, closes Date) bool {
+		return k < len(ms) && !ms[k].Date.After(s.asOf) && (closes.IsZero() || ms[k].Date.Before(closes))
+	}
+	from, mi := Date{}, 0
 	for {
-		t, ok := RepeatedMissing(r.MissingEpisodes, from, mp)
+		t, ok := RepeatedMissing(eps, from, mp)
 		if !ok {
 			return nil
 		}
-		trig := r.MissingEpisodes[t].Start
-		if trig.After(asOf) {
+		trig := eps[t].Start
+		if trig.After(s.asOf) {
 			return nil
 		}
-		due, err := cal.WorkingDayDeadline(trig, wd, p.Counting)
+		due, err := s.cal.WorkingDayDeadline(trig, wd, s.p.Counting)
 		if err != nil {
-			return fmt.Errorf("care: MISS-02 risk meeting after missing_episodes[%d]: %w", t, err)
+			return fmt.Errorf("care: %s risk meeting after missing_episodes[%d]: %w", MISS02, t, err)
 		}
 		for mi < len(ms) && ms[mi].Date.Before(trig) {
 			mi++
 		}
-		var done Date
-		if mi < len(ms) && !ms[mi].Date.After(asOf) {
-			done = ms[mi].Date
+		o := Obligation{Subject: At(t), Due: due, Anchor: trig, Count: wd, Unit: WorkingDays, Closes: s.leftCare(trig)}
+		held := heldBy(mi, o.Closes)
+		if held {
+			o.Done, o.DoneAt = ms[mi].Date, At(mi)
 		}
-		d := Deadline{Rule: rule.ID, Due: due, Anchor: trig, AnchorLabel: "repeated missing", Count: wd, Unit: WorkingDays}
-		extra := 0
-		if !done.IsZero() {
-			extra = 1
-		}
-		ref := Index("missing_episodes", t)
-		f := sgDeadlineFinding(d, rule, ref, done, asOf, extra)
-		f.Message = repeatMessage(mp)
-		f.Evidence[0].Ref = ref
-		if !done.IsZero() {
-			f.Evidence = append(f.Evidence, Evidence{Label: "risk meeting", Date: done, Ref: Index("risk_meetings", mi)})
-		}
-		rep.Add(f)
-		if done.IsZero() {
+		s.e.Deadline(&kindMISS02, o)
+		if !held {
 			return nil
 		}
-		// While the risk remains, meetings recur at the interval.
-		for {
+		for ms[mi].Risk != RiskLow {
 			last := ms[mi]
-			if last.Risk == RiskLow {
-				from = last.Date.AddDays(1)
-				mi++
-				break
+			o := Obligation{Subject: At(mi), Due: last.Date.AddDays(7 * weeks), Anchor: last.Date, Count: weeks, Unit: Weeks,
+				Closes: s.leftCare(last.Date)}
+			if last.Risk >= RiskMedium {
+				o.AnchorAs = int(last.Risk - RiskLow) // the kind's Anchors: medium, high
 			}
-			due := last.Date.AddDays(7 * weeks)
-			if !ended.IsZero() && !due.Before(ended) {
-				return nil
+			held := heldBy(mi+1, o.Closes)
+			if held {
+				o.Done, o.DoneAt = ms[mi+1].Date, At(mi+1)
 			}
-			var next Date
-			if mi+1 < len(ms) && !ms[mi+1].Date.After(asOf) {
-				next = ms[mi+1].Date
-			}
-			d := Deadline{Rule: rule.ID, Due: due, Anchor: last.Date, AnchorLabel: "previous risk meeting", Count: weeks, Unit: Weeks}
-			ref := Index("risk_meetings", mi)
-			f := sgDeadlineFinding(d, rule, ref, next, asOf, 0)
-			f.Message = nextMeetingMessage(last.Risk)
-			f.Evidence[0].Ref = ref
-			rep.Add(f)
-			if next.IsZero() {
+			s.e.Deadline(&kindMISS02Next, o)
+			if !held {
 				return nil
 			}
 			mi++
 		}
+		from = ms[mi].Date.AddDays(1)
+		mi++
 	}
 }
 
-// repeatMessage returns the message of the first MISS-02 finding of a
-// cycle: a constant for the default policy.
-func repeatMessage(mp MissingPolicy) string {
-	n, days := cmp.Or(mp.RepeatEpisodes, 3), cmp.Or(mp.RepeatDays, 90)
-	if n == 3 && days == 90 {
-		return "risk meeting due after 3 missing episodes in 90 days"
-	}
-	var buf [80]byte
-	b := append(buf[:0], "risk meeting due after "...)
-	b = strconv.AppendInt(b, int64(n), 10)
-	b = append(b, " missing episodes in "...)
-	b = strconv.AppendInt(b, int64(days), 10)
-	b = append(b, " days"...)
-	return string(b)
-}
-
-// nextMeetingMessage returns the message of a later MISS-02 finding:
-// "next risk meeting while the risk remains (" + sgRiskWord(l) + " at the
-// last meeting)", a constant for each recorded level.
-func nextMeetingMessage(l RiskLevel) string {
-	switch l {
-	case RiskUnknown:
-		return "next risk meeting while the risk remains (no level recorded at the last meeting)"
-	case RiskLow:
-		return "next risk meeting while the risk remains (low at the last meeting)"
-	case RiskMedium:
-		return "next risk meeting while the risk remains (medium at the last meeting)"
-	case RiskHigh:
-		return "next risk meeting while the risk remains (high at the last meeting)"
-	}
-	return "next risk meeting while the risk remains (" + sgRiskWord(l) + " at the last meeting)"
-}
-
-func sgRiskWord(l RiskLevel) string {
-	if l == RiskUnknown {
-		return "no level recorded"
-	}
-	return l.String()
-}
-
-func (r Record) assessEscalation(asOf Date, mp MissingPolicy, rep *Report) {
-	rule := &sgMISS03
-	n := cmp.Or(mp.EscalateAfterMeetings, 2)
-	ms := r.RiskMeetings
+// escalation records the MISS-03 findings: each run of consecutive
+// meetings recording high risk, EscalateAfterMeetings long, is escalated
+// to a senior manager no later than its last meeting (an escalation
+// recorded from its first meeting counts). The window closes at the next
+// meeting if it records a lower risk (the risk was reduced), at the end of
+// the next run if the risk stays high (that run's escalation takes its
+// place), or when the child leaves care.
+func (s *sgAssessor) escalation() {
+	n := cmp.Or(s.p.Missing.EscalateAfterMeetings, 2)
+	ms := s.r.RiskMeetings
 	run, first := 0, 0
 	for k, m := range ms {
-		if m.Date.After(asOf) {
+		if m.Date.After(s.asOf) {
 			break
 		}
 		if m.Risk != RiskHigh {
@@ -614,91 +743,96 @@ func (r Record) assessEscalation(asOf Date, mp MissingPolicy, rep *Report) {
 			continue
 		}
 		run = 0
-		var esc Date
-		escIdx := -1
+		o := Obligation{Subject: At(k), Due: m.Date, Anchor: m.Date, Unit: Days, Extra: ms[first].Date, ExtraAt: At(first)}
+		o.Closes, o.ClosedBy = s.escalationCloses(k, n)
 		for j := first; j < len(ms); j++ {
-			if on := ms[j].EscalatedOn; !on.IsZero() && !on.Before(ms[first].Date) && !on.After(asOf) {
-				esc, escIdx = on, j
+			on := ms[j].EscalatedOn
+			if !on.IsZero() && !on.Before(ms[first].Date) && !on.After(s.asOf) && (o.Closes.IsZero() || on.Before(o.Closes)) {
+				o.Done, o.DoneAt = on, At(j)
 				break
 			}
 		}
-		d := Deadline{Rule: rule.ID, Due: m.Date, Anchor: ms[first].Date, AnchorLabel: "first of the high-risk meetings", Count: m.Date.DaysSince(ms[first].Date), Unit: Days}
-		extra := 0
-		if escIdx >= 0 {
-			extra = 1
+		s.e.Deadline(&kindMISS03, o)
+	}
+}
+
+// escalationCloses returns the day the escalation due at meeting k, the
+// last of a run of n high-risk meetings, can no longer be met, and which of
+// kindMISS03's closures closed it; zero while none has happened.
+func (s *sgAssessor) escalationCloses(k, n int) (Date, int) {
+	ms := s.r.RiskMeetings
+	var closes Date
+	by := 0
+	for j := k + 1; j < len(ms) && j <= k+n; j++ {
+		if ms[j].Risk != RiskHigh {
+			closes = ms[j].Date
+			break
 		}
-		f := sgDeadlineFinding(d, rule, Index("risk_meetings", k), esc, asOf, extra)
-		f.Message = escalationMessage(n)
-		f.Evidence[0].Ref = Index("risk_meetings", first)
-		if escIdx >= 0 {
-			f.Evidence = append(f.Evidence, Evidence{Label: "escalated to " + ms[escIdx].EscalatedTo, Date: esc, Ref: Index("risk_meetings", escIdx)})
+		if j == k+n {
+			closes, by = ms[j].Date, 1
 		}
-		rep.Add(f)
 	}
+	if left := s.leftCare(ms[k].Date); !left.IsZero() && (closes.IsZero() || left.Before(closes)) {
+		return left, 2
+	}
+	return closes, by
 }
 
-// escalationMessage returns the MISS-03 message for runs of n high-risk
-// meetings: a constant for the default of 2.
-func escalationMessage(n int) string {
-	if n == 2 {
-		return "high risk not reduced over 2 meetings: escalation to a senior manager due"
-	}
-	var buf [96]byte
-	b := append(buf[:0], "high risk not reduced over "...)
-	b = strconv.AppendInt(b, int64(n), 10)
-	b = append(b, " meetings: escalation to a senior manager due"...)
-	return string(b)
+var ruleMISS01 = Rule{
+	ID:    MISS01,
+	Title: "Return home interview offered and held within 72 hours of each return from missing",
+	Text: "After every return from a missing episode the child is offered an independent return home interview, " +
+		"held within 72 hours of the return. The hours are wall-clock hours and run through nights, weekends and " +
+		"bank holidays; where the return or interview time is not recorded, the policy's unknown-times convention " +
+		"applies (default: the interview is on time if held by the third day after the return). A declined " +
+		"interview is met by the offer. Away episodes count only if the policy includes them. The finding's due " +
+		"date is the day of the due moment, and its message gives the times. The window closes when the child next " +
+		"goes missing (in an episode the policy counts: its own interview takes this one's place), when the first " +
+		"looked-after review after the due day is held (it takes stock of the episode and the plan to keep the child " +
+		"safe), or when the child leaves the period of care current on the day of the return: an interview not held " +
+		"by then is missed, and none is owed if that happens on or before the due day.",
+	Citation: sgCite(sgMissingGuidance, "return home interviews"),
+	Severity: SeverityGuidance,
+	Domain:   DomainMissing,
+	Package:  "care",
+	File:     "care/missing.go",
+	Default:  "72 hours",
+	Policy:   []string{"Missing.InterviewHours", "Missing.UnknownTimes", "Missing.IncludeAway"},
 }
 
-func ruleMISS01() Rule {
-	return Rule{
-		ID:    "MISS-01",
-		Title: "Return home interview offered and held within 72 hours of each return from missing",
-		Text: "After every return from a missing episode the child is offered an independent return home interview, " +
-			"held within 72 hours of the return. The hours are wall-clock hours and run through nights, weekends and " +
-			"bank holidays; where the return or interview time is not recorded, the policy's unknown-times convention " +
-			"applies (default: the interview is on time if held by the third day after the return). A declined " +
-			"interview is met by the offer. Away episodes count only if the policy includes them.",
-		Citation: Citation{Instrument: sgMissingGuidance, Provision: "return home interviews", URL: sgMissingGuidanceURL},
-		Severity: SeverityGuidance,
-		Domain:   DomainMissing,
-		Package:  "care",
-		Default:  "72 hours",
-		Policy:   []string{"Missing.InterviewHours", "Missing.UnknownTimes", "Missing.IncludeAway"},
-	}
+var ruleMISS02 = Rule{
+	ID:    MISS02,
+	Title: "Repeated missing episodes trigger a multi-agency risk meeting, repeated while the risk remains",
+	Text: "When a child has 3 missing episodes starting within 90 days (first and last start at most 89 days apart), " +
+		"a multi-agency risk meeting is held within 5 working days of the start of the episode that reached the " +
+		"threshold (that day is day 0). While the last meeting records medium, high or no risk level, the next " +
+		"meeting is due within 6 weeks of it; a meeting recording low risk ends the cycle, and later episodes " +
+		"start a new count. A meeting not held stays owed (Overdue), however many episodes follow: the next " +
+		"meeting held meets it late. The window closes only when the child leaves the period of care current " +
+		"when the meeting fell owed: a meeting not held by then is missed, and the cycle ends with the care.",
+	Citation: sgCite(sgLocalStandard, "inspection finding; statutory guidance on children who run away or go missing (DfE, 2014)"),
+	Severity: SeverityLocal,
+	Domain:   DomainMissing,
+	Package:  "care",
+	File:     "care/missing.go",
+	Default:  "3 in 90 days; 5 WD; then 6 weeks",
+	Policy: []string{"Missing.RepeatEpisodes", "Missing.RepeatDays", "Missing.MeetingWorkingDays",
+		"Missing.MeetingIntervalWeeks", "Missing.IncludeAway", "Counting"},
 }
 
-func ruleMISS02() Rule {
-	return Rule{
-		ID:    "MISS-02",
-		Title: "Repeated missing episodes trigger a multi-agency risk meeting, repeated while the risk remains",
-		Text: "When a child has 3 missing episodes starting within 90 days (first and last start at most 89 days apart), " +
-			"a multi-agency risk meeting is held within 5 working days of the start of the episode that reached the " +
-			"threshold (that day is day 0). While the last meeting records medium, high or no risk level, the next " +
-			"meeting is due within 6 weeks of it; a meeting recording low risk ends the cycle, and later episodes " +
-			"start a new count.",
-		Citation: Citation{Instrument: sgLocalStandard, Provision: "inspection finding; " + sgMissingGuidance},
-		Severity: SeverityLocal,
-		Domain:   DomainMissing,
-		Package:  "care",
-		Default:  "3 in 90 days; 5 WD; then 6 weeks",
-		Policy: []string{"Missing.RepeatEpisodes", "Missing.RepeatDays", "Missing.MeetingWorkingDays",
-			"Missing.MeetingIntervalWeeks", "Missing.IncludeAway", "Counting"},
-	}
-}
-
-func ruleMISS03() Rule {
-	return Rule{
-		ID:    "MISS-03",
-		Title: "High exploitation risk not reduced over 2 meetings is escalated to a senior manager",
-		Text: "When 2 consecutive risk meetings record high risk, the case is escalated to a senior manager on or " +
-			"before the second of them (an escalation recorded from the first onward counts). Each further run of 2 " +
-			"high-risk meetings needs its own escalation.",
-		Citation: Citation{Instrument: sgLocalStandard, Provision: "inspection finding"},
-		Severity: SeverityLocal,
-		Domain:   DomainMissing,
-		Package:  "care",
-		Default:  "2 meetings",
-		Policy:   []string{"Missing.EscalateAfterMeetings"},
-	}
+var ruleMISS03 = Rule{
+	ID:    MISS03,
+	Title: "High exploitation risk not reduced over 2 meetings is escalated to a senior manager",
+	Text: "When 2 consecutive risk meetings record high risk, the case is escalated to a senior manager on or " +
+		"before the second of them (an escalation recorded from the first onward counts). Each further run of 2 " +
+		"high-risk meetings needs its own escalation. The window closes at the next meeting if it records a " +
+		"lower risk, when the next run of high-risk meetings falls due for its own escalation, or when the child " +
+		"leaves care: an escalation not made by then is missed.",
+	Citation: sgCite(sgLocalStandard, "inspection finding"),
+	Severity: SeverityLocal,
+	Domain:   DomainMissing,
+	Package:  "care",
+	File:     "care/missing.go",
+	Default:  "2 meetings",
+	Policy:   []string{"Missing.EscalateAfterMeetings"},
 }

@@ -3,6 +3,8 @@ package care
 import (
 	"encoding/json"
 	"errors"
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -52,22 +54,56 @@ type sgRow struct {
 func sgRows(rep Report, ids ...RuleID) []sgRow {
 	var out []sgRow
 	for _, f := range rep {
-		if len(ids) > 0 && !slices.Contains(ids, f.Rule) {
+		if len(ids) > 0 && !slices.Contains(ids, f.Rule()) {
 			continue
 		}
-		out = append(out, sgRow{f.Rule, f.Subject, f.Status, f.Due.String(), f.Done.String()})
+		out = append(out, sgRow{f.Rule(), f.Subject(), f.Status, f.Due.String(), f.Done.String()})
 	}
 	return out
 }
 
-// sgAssess runs the safeguarding assessment alone and returns its findings.
+// sgHistory returns the history of r's child and episodes: validated when
+// the record names its child, and as given otherwise (the tests of a
+// family's own records need no child).
+func sgHistory(t testing.TB, r Record) *History {
+	t.Helper()
+	if r.Child.ID == "" {
+		return &History{child: r.Child, eps: r.Episodes, periods: appendPeriodsOfCare(nil, r.Episodes),
+			placements: appendPlacements(nil, r.Episodes)}
+	}
+	h, err := NewHistory(r.Child, r.Episodes)
+	if err != nil {
+		t.Fatalf("NewHistory: %v", err)
+	}
+	return h
+}
+
+// sgAssess runs the safeguarding assessment alone and returns its findings
+// in the order they were made.
 func sgAssess(t *testing.T, r Record, asOf string, p Policy) Report {
 	t.Helper()
-	var rep Report
-	if err := r.assessSafeguarding(Context{}, sgD(asOf), EnglandAndWales(), p, &rep); err != nil {
+	return sgAssessCtx(t, r, Context{}, asOf, p)
+}
+
+// sgAssessCtx is sgAssess with a context.
+func sgAssessCtx(t *testing.T, r Record, ctx Context, asOf string, p Policy) Report {
+	t.Helper()
+	e := NewEmitter(sgD(asOf))
+	if err := r.assessSafeguarding(e, sgHistory(t, r), ctx, EnglandAndWales(), p); err != nil {
 		t.Fatalf("assessSafeguarding(%s) error: %v", asOf, err)
 	}
-	return rep
+	return slices.Clone(e.Findings())
+}
+
+// sgOne returns the only finding of rule id in rep, failing the test if
+// there is not exactly one.
+func sgOne(t *testing.T, rep Report, id RuleID) Finding {
+	t.Helper()
+	fs := rep.ForRule(id)
+	if len(fs) != 1 {
+		t.Fatalf("%d %s findings, want 1: %v", len(fs), id, fs)
+	}
+	return fs[0]
 }
 
 // sgPaths returns the field paths of a validation error.
@@ -365,6 +401,376 @@ func TestMISS02And03(t *testing.T) {
 	}
 }
 
+// sgChild is the child of the safeguarding tests that need episodes.
+var sgChild = Child{ID: "C0020", DateOfBirth: sgD("2010-01-01")}
+
+// sgInCare returns one period of care from 6 January 2025, ended on end
+// ("" while it lasts).
+func sgInCare(end string) []Episode {
+	rec := CeasedE4A
+	if end == "" {
+		rec = ReasonEpisodeCeasedUnknown
+	}
+	return []Episode{sgEp("2025-01-06", NewEpisodeS, LegalStatusC2, PlacementTypeU6, end, rec)}
+}
+
+// TestMISS01Message checks that a MISS-01 message gives the clock times the
+// 72 hours are counted in.
+func TestMISS01Message(t *testing.T) {
+	ep := func(endTime string, ri ReturnInterview) MissingEpisode {
+		return MissingEpisode{Type: MissingTypeMissing, Start: sgD("2025-08-22"), End: sgD("2025-08-22"), EndTime: sgT(endTime), Interview: ri}
+	}
+	tests := []struct {
+		name string
+		ep   MissingEpisode
+		p    MissingPolicy
+		asOf string
+		want string
+	}{
+		{"held on time", ep("23:00", ReturnInterview{Held: sgM("2025-08-25", "22:00")}), MissingPolicy{}, "2025-09-01",
+			"return home interview held at 22:00 on 25 August 2025, on time; due by 23:00 on 25 August 2025, 72 hours after the return at 23:00 on 22 August 2025"},
+		{"held on the due day after the due time", ep("23:00", ReturnInterview{Held: sgM("2025-08-25", "23:30")}), MissingPolicy{}, "2025-09-01",
+			"return home interview held at 23:30 on 25 August 2025, 30 minutes late; due by 23:00 on 25 August 2025, 72 hours after the return at 23:00 on 22 August 2025"},
+		{"held the next morning", ep("23:00", ReturnInterview{Held: sgM("2025-08-26", "09:15")}), MissingPolicy{}, "2025-09-01",
+			"return home interview held at 09:15 on 26 August 2025, 10 hours 15 minutes late; due by 23:00 on 25 August 2025, 72 hours after the return at 23:00 on 22 August 2025"},
+		{"held on the due day, no time recorded, unfavourable", ep("23:00", ReturnInterview{Held: sgM("2025-08-25", "")}),
+			MissingPolicy{UnknownTimes: UnknownTimesUnfavourable}, "2025-09-01",
+			"return home interview held on 25 August 2025, late; due by 23:00 on 25 August 2025, 72 hours after the return at 23:00 on 22 August 2025"},
+		{"declined", ep("23:00", ReturnInterview{Offered: sgM("2025-08-23", "10:00"), Declined: true}), MissingPolicy{}, "2025-09-01",
+			"return home interview offered at 10:00 on 23 August 2025 and declined, on time; due by 23:00 on 25 August 2025, 72 hours after the return at 23:00 on 22 August 2025"},
+		{"not held, return time not recorded", ep("", ReturnInterview{}), MissingPolicy{}, "2025-09-01",
+			"no return home interview yet; due by 23:59 on 25 August 2025, 72 hours after the return on 22 August 2025 (no time recorded: taken as 23:59)"},
+		{"upcoming, 36 hours by local standard", ep("23:00", ReturnInterview{}), MissingPolicy{InterviewHours: 36}, "2025-08-23",
+			"return home interview due by 11:00 on 24 August 2025, 36 hours after the return at 23:00 on 22 August 2025"},
+		{"held with no time recorded", ep("", ReturnInterview{Held: sgM("2025-08-26", "")}), MissingPolicy{}, "2025-09-01",
+			"return home interview held on 26 August 2025, 1 day late; due by 23:59 on 25 August 2025, 72 hours after the return on 22 August 2025 (no time recorded: taken as 23:59)"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Record{SafeguardingRecords: SafeguardingRecords{MissingEpisodes: []MissingEpisode{tc.ep}}}
+			var p Policy
+			p.Missing = tc.p
+			f := sgOne(t, sgAssess(t, r, tc.asOf, p), MISS01)
+			if got := f.Message(); got != tc.want {
+				t.Errorf("Message() =\n%s\nwant\n%s", got, tc.want)
+			}
+			if d, ok := f.Deadline(); !ok || d.Unit != Hours || d.Anchor != tc.ep.End {
+				t.Errorf("Deadline() = %v, %v, want hours after the return on %v", d, ok, tc.ep.End)
+			}
+		})
+	}
+}
+
+// TestMISS01Window checks what closes the window of a return home
+// interview: the child's next missing episode, whose own interview takes
+// its place, or leaving care. The return is at 23:00 on Friday 22 August
+// 2025, so the interview is due on Monday 25 August.
+func TestMISS01Window(t *testing.T) {
+	friday := MissingEpisode{Type: MissingTypeMissing, Start: sgD("2025-08-22"), StartTime: sgT("17:00"),
+		End: sgD("2025-08-22"), EndTime: sgT("23:00")}
+	next := func(typ MissingType, start string) MissingEpisode {
+		return MissingEpisode{Type: typ, Start: sgD(start), End: sgD(start), Interview: ReturnInterview{Held: sgM(start, "")}}
+	}
+	tests := []struct {
+		name       string
+		eps        []MissingEpisode
+		episodes   []Episode
+		asOf       string
+		want       []sgRow
+		wantClosed string
+		msg        string // of the first finding, if given
+		reviews    []string
+	}{
+		{
+			name: "missing again the day before the due day: nothing was owed",
+			eps:  []MissingEpisode{friday, next(MissingTypeMissing, "2025-08-24")},
+			asOf: "2025-09-10",
+			want: []sgRow{{MISS01, "missing_episodes[1]", Met, "2025-08-27", "2025-08-24"}},
+		},
+		{
+			name: "missing again on the due day: nothing was owed",
+			eps:  []MissingEpisode{friday, next(MissingTypeMissing, "2025-08-25")},
+			asOf: "2025-09-10",
+			want: []sgRow{{MISS01, "missing_episodes[1]", Met, "2025-08-28", "2025-08-25"}},
+		},
+		{
+			name: "missing again the day after the due day: missed",
+			eps:  []MissingEpisode{friday, next(MissingTypeMissing, "2025-08-26")},
+			asOf: "2025-09-10",
+			want: []sgRow{
+				{MISS01, "missing_episodes[0]", Missed, "2025-08-25", ""},
+				{MISS01, "missing_episodes[1]", Met, "2025-08-29", "2025-08-26"},
+			},
+			wantClosed: "2025-08-26 the child next went missing",
+			msg: "no return home interview by 23:00 on 25 August 2025 (72 hours after the return at 23:00 on 22 August 2025); " +
+				"closed when the child next went missing on 26 August 2025",
+		},
+		{
+			name: "missing again after the as-of date: still overdue",
+			eps:  []MissingEpisode{friday, next(MissingTypeMissing, "2025-09-12")},
+			asOf: "2025-09-10",
+			want: []sgRow{{MISS01, "missing_episodes[0]", Overdue, "2025-08-25", ""}},
+		},
+		{
+			name: "an away episode the policy does not count does not close it",
+			eps:  []MissingEpisode{friday, next(MissingTypeAway, "2025-08-24")},
+			asOf: "2025-09-10",
+			want: []sgRow{{MISS01, "missing_episodes[0]", Overdue, "2025-08-25", ""}},
+		},
+		{
+			name: "held after the next episode began: late, not missed",
+			eps: []MissingEpisode{
+				{Type: MissingTypeMissing, Start: sgD("2025-08-22"), End: sgD("2025-08-22"), EndTime: sgT("23:00"),
+					Interview: ReturnInterview{Held: sgM("2025-08-27", "10:00")}},
+				next(MissingTypeMissing, "2025-08-26"),
+			},
+			asOf: "2025-09-10",
+			want: []sgRow{
+				{MISS01, "missing_episodes[0]", Late, "2025-08-25", "2025-08-27"},
+				{MISS01, "missing_episodes[1]", Met, "2025-08-29", "2025-08-26"},
+			},
+		},
+		{
+			name:       "left care the day after the due day: missed",
+			eps:        []MissingEpisode{friday},
+			episodes:   sgInCare("2025-08-26"),
+			asOf:       "2025-09-10",
+			want:       []sgRow{{MISS01, "missing_episodes[0]", Missed, "2025-08-25", ""}},
+			wantClosed: "2025-08-26 the child left care",
+		},
+		{
+			name:     "left care on the due day: nothing was owed",
+			eps:      []MissingEpisode{friday},
+			episodes: sgInCare("2025-08-25"),
+			asOf:     "2025-09-10",
+		},
+		{
+			name:     "a looked-after review the day before the due day: still owed",
+			eps:      []MissingEpisode{friday},
+			episodes: sgInCare(""),
+			reviews:  []string{"2025-08-24"},
+			asOf:     "2025-09-10",
+			want:     []sgRow{{MISS01, "missing_episodes[0]", Overdue, "2025-08-25", ""}},
+		},
+		{
+			name:     "a looked-after review on the due day: still owed",
+			eps:      []MissingEpisode{friday},
+			episodes: sgInCare(""),
+			reviews:  []string{"2025-08-25"},
+			asOf:     "2025-09-10",
+			want:     []sgRow{{MISS01, "missing_episodes[0]", Overdue, "2025-08-25", ""}},
+		},
+		{
+			name:       "the first looked-after review after the due day takes stock: missed",
+			eps:        []MissingEpisode{friday},
+			episodes:   sgInCare(""),
+			reviews:    []string{"2025-08-25", "2025-09-03"},
+			asOf:       "2025-09-10",
+			want:       []sgRow{{MISS01, "missing_episodes[0]", Missed, "2025-08-25", ""}},
+			wantClosed: "2025-09-03 the next looked-after review was held",
+		},
+		{
+			name:     "a review after the as-of date: still overdue",
+			eps:      []MissingEpisode{friday},
+			episodes: sgInCare(""),
+			reviews:  []string{"2025-09-11"},
+			asOf:     "2025-09-10",
+			want:     []sgRow{{MISS01, "missing_episodes[0]", Overdue, "2025-08-25", ""}},
+		},
+		{
+			name:     "still looked after: overdue",
+			eps:      []MissingEpisode{friday},
+			episodes: sgInCare(""),
+			asOf:     "2025-09-10",
+			want:     []sgRow{{MISS01, "missing_episodes[0]", Overdue, "2025-08-25", ""}},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Record{SafeguardingRecords: SafeguardingRecords{MissingEpisodes: tc.eps}}
+			if tc.episodes != nil {
+				r.Child, r.Episodes = sgChild, tc.episodes
+			}
+			var ctx Context
+			for _, d := range tc.reviews {
+				ctx.Reviews = append(ctx.Reviews, sgD(d))
+			}
+			rep := sgAssessCtx(t, r, ctx, tc.asOf, Policy{})
+			if diff := cmp.Diff(tc.want, sgRows(rep, MISS01)); diff != "" {
+				t.Errorf("MISS-01 findings mismatch (-want +got):\n%s", diff)
+			}
+			for _, f := range rep.WithStatus(Missed) {
+				on, by := f.Closed()
+				if got := on.String() + " " + by; got != tc.wantClosed {
+					t.Errorf("Closed() = %s, want %s", got, tc.wantClosed)
+				}
+			}
+			if tc.msg != "" && rep[0].Message() != tc.msg {
+				t.Errorf("Message() =\n%s\nwant\n%s", rep[0].Message(), tc.msg)
+			}
+		})
+	}
+}
+
+// TestMISS02Window checks that a risk meeting stays owed until it is held,
+// and that its window closes only when the child leaves care. The meeting
+// after the third episode (Friday 22 August 2025) is due on 1 September.
+func TestMISS02Window(t *testing.T) {
+	eps := []MissingEpisode{
+		{Type: MissingTypeMissing, Start: sgD("2025-06-02"), End: sgD("2025-06-03"), Interview: ReturnInterview{Held: sgM("2025-06-04", "")}},
+		{Type: MissingTypeMissing, Start: sgD("2025-07-15"), End: sgD("2025-07-15"), Interview: ReturnInterview{Held: sgM("2025-07-16", "")}},
+		{Type: MissingTypeMissing, Start: sgD("2025-08-22"), End: sgD("2025-08-23"), Interview: ReturnInterview{Held: sgM("2025-08-24", "")}},
+	}
+	tests := []struct {
+		name     string
+		leftCare string
+		meetings []RiskMeeting
+		asOf     string
+		want     []sgRow
+	}{
+		{name: "left care the day before the due day: nothing was owed", leftCare: "2025-08-31", asOf: "2025-10-01"},
+		{name: "left care on the due day: nothing was owed", leftCare: "2025-09-01", asOf: "2025-10-01"},
+		{
+			name: "left care the day after the due day: missed", leftCare: "2025-09-02", asOf: "2025-10-01",
+			want: []sgRow{{MISS02, "missing_episodes[2]", Missed, "2025-09-01", ""}},
+		},
+		{
+			name: "a meeting after leaving care does not meet it", leftCare: "2025-09-02", asOf: "2025-10-01",
+			meetings: []RiskMeeting{{Date: sgD("2025-09-03"), Risk: RiskHigh}},
+			want:     []sgRow{{MISS02, "missing_episodes[2]", Missed, "2025-09-01", ""}},
+		},
+		{
+			name: "still looked after and no meeting, however long: overdue", asOf: "2026-06-01",
+			want: []sgRow{{MISS02, "missing_episodes[2]", Overdue, "2025-09-01", ""}},
+		},
+		{
+			name: "the next meeting, due after the child left care: none owed", leftCare: "2025-10-10", asOf: "2025-12-01",
+			meetings: []RiskMeeting{{Date: sgD("2025-09-01"), Risk: RiskHigh}},
+			want:     []sgRow{{MISS02, "missing_episodes[2]", Met, "2025-09-01", "2025-09-01"}},
+		},
+		{
+			name: "the next meeting, due before the child left care: missed", leftCare: "2025-10-20", asOf: "2025-12-01",
+			meetings: []RiskMeeting{{Date: sgD("2025-09-01"), Risk: RiskHigh}},
+			want: []sgRow{
+				{MISS02, "missing_episodes[2]", Met, "2025-09-01", "2025-09-01"},
+				{MISS02, "risk_meetings[0]", Missed, "2025-10-13", ""},
+			},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Record{Child: sgChild, Episodes: sgInCare(tc.leftCare),
+				SafeguardingRecords: SafeguardingRecords{MissingEpisodes: eps, RiskMeetings: tc.meetings}}
+			if diff := cmp.Diff(tc.want, sgRows(sgAssess(t, r, tc.asOf, Policy{}), MISS02)); diff != "" {
+				t.Errorf("MISS-02 findings mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestMISS03Window checks what closes the window of an escalation: a later
+// meeting recording a lower risk, the next run of high-risk meetings
+// falling due for its own escalation, or leaving care.
+func TestMISS03Window(t *testing.T) {
+	high := func(d string) RiskMeeting { return RiskMeeting{Date: sgD(d), Risk: RiskHigh} }
+	tests := []struct {
+		name       string
+		meetings   []RiskMeeting
+		leftCare   string
+		asOf       string
+		want       []sgRow
+		wantClosed []string
+	}{
+		{
+			name:       "the next meeting records a lower risk: missed",
+			meetings:   []RiskMeeting{high("2025-09-01"), high("2025-10-01"), {Date: sgD("2025-11-03"), Risk: RiskMedium}},
+			asOf:       "2025-12-01",
+			want:       []sgRow{{MISS03, "risk_meetings[1]", Missed, "2025-10-01", ""}},
+			wantClosed: []string{"2025-11-03 a later meeting recorded a lower risk"},
+		},
+		{
+			name:     "a third high-risk meeting: still owed",
+			meetings: []RiskMeeting{high("2025-09-01"), high("2025-10-01"), high("2025-11-03")},
+			asOf:     "2025-12-01",
+			want:     []sgRow{{MISS03, "risk_meetings[1]", Overdue, "2025-10-01", ""}},
+		},
+		{
+			name:     "the next run falls due: its escalation takes the place of the first",
+			meetings: []RiskMeeting{high("2025-09-01"), high("2025-10-01"), high("2025-11-03"), high("2025-12-01")},
+			asOf:     "2025-12-10",
+			want: []sgRow{
+				{MISS03, "risk_meetings[1]", Missed, "2025-10-01", ""},
+				{MISS03, "risk_meetings[3]", Overdue, "2025-12-01", ""},
+			},
+			wantClosed: []string{"2025-12-01 the next run of high-risk meetings fell due for escalation"},
+		},
+		{
+			name: "an escalation made as the next run falls due meets that run only",
+			meetings: []RiskMeeting{high("2025-09-01"), high("2025-10-01"), high("2025-11-03"),
+				{Date: sgD("2025-12-01"), Risk: RiskHigh, EscalatedTo: "head of service", EscalatedOn: sgD("2025-12-01")}},
+			asOf: "2025-12-10",
+			want: []sgRow{
+				{MISS03, "risk_meetings[1]", Missed, "2025-10-01", ""},
+				{MISS03, "risk_meetings[3]", Met, "2025-12-01", "2025-12-01"},
+			},
+			wantClosed: []string{"2025-12-01 the next run of high-risk meetings fell due for escalation"},
+		},
+		{
+			name:       "left care after the second meeting: missed",
+			meetings:   []RiskMeeting{high("2025-09-01"), high("2025-10-01")},
+			leftCare:   "2025-10-15",
+			asOf:       "2025-12-01",
+			want:       []sgRow{{MISS03, "risk_meetings[1]", Missed, "2025-10-01", ""}},
+			wantClosed: []string{"2025-10-15 the child left care"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Record{Child: sgChild, Episodes: sgInCare(tc.leftCare), SafeguardingRecords: SafeguardingRecords{RiskMeetings: tc.meetings}}
+			rep := sgAssess(t, r, tc.asOf, Policy{})
+			if diff := cmp.Diff(tc.want, sgRows(rep, MISS03)); diff != "" {
+				t.Errorf("MISS-03 findings mismatch (-want +got):\n%s", diff)
+			}
+			var closed []string
+			for _, f := range rep.ForRule(MISS03).WithStatus(Missed) {
+				on, by := f.Closed()
+				closed = append(closed, on.String()+" "+by)
+			}
+			if diff := cmp.Diff(tc.wantClosed, closed); diff != "" {
+				t.Errorf("MISS-03 closures mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestMISS02And03Messages checks the words of the risk-meeting findings.
+func TestMISS02And03Messages(t *testing.T) {
+	eps := []MissingEpisode{
+		{Type: MissingTypeMissing, Start: sgD("2025-06-02"), End: sgD("2025-06-03"), Interview: ReturnInterview{Held: sgM("2025-06-04", "")}},
+		{Type: MissingTypeMissing, Start: sgD("2025-07-15"), End: sgD("2025-07-15"), Interview: ReturnInterview{Held: sgM("2025-07-16", "")}},
+		{Type: MissingTypeMissing, Start: sgD("2025-08-22"), End: sgD("2025-08-23"), Interview: ReturnInterview{Held: sgM("2025-08-24", "")}},
+	}
+	r := Record{SafeguardingRecords: SafeguardingRecords{MissingEpisodes: eps, RiskMeetings: []RiskMeeting{
+		{Date: sgD("2025-09-02"), Risk: RiskHigh},
+		{Date: sgD("2025-10-20"), Risk: RiskHigh},
+	}}}
+	var got []string
+	for _, f := range sgAssess(t, r, "2025-11-01", Policy{}) {
+		if f.Rule() != MISS01 {
+			got = append(got, f.String())
+		}
+	}
+	want := []string{
+		"MISS-02 late: risk meeting on 2 September 2025, 1 day late; due 1 September 2025, 5 working days after the start of the repeated missing episode on 22 August 2025",
+		"MISS-02 late: risk meeting on 20 October 2025, 6 days late; due 14 October 2025, 6 weeks after the last risk meeting (high risk) on 2 September 2025",
+		"MISS-02 upcoming: risk meeting due 1 December 2025, 6 weeks after the last risk meeting (high risk) on 20 October 2025",
+		"MISS-03 overdue: no escalation to a senior manager yet; due 20 October 2025, no later than the last of the consecutive high-risk meetings on 20 October 2025",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("messages mismatch (-want +got):\n%s", diff)
+	}
+}
+
 func TestMissingValidate(t *testing.T) {
 	tests := []struct {
 		name string
@@ -423,7 +829,7 @@ func TestMissingValidate(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			var errs ValidationErrors
-			Record{SafeguardingRecords: tc.sr}.validateSafeguarding(&errs)
+			Record{SafeguardingRecords: tc.sr}.validateSafeguarding(&errs, &History{})
 			if diff := cmp.Diff(tc.want, sgPaths(errs.Err())); diff != "" {
 				t.Errorf("validateSafeguarding() paths mismatch (-want +got):\n%s", diff)
 			}
@@ -518,6 +924,14 @@ func TestSafeguardingRulesCatalogue(t *testing.T) {
 			}
 			if r.Severity == SeverityUnknown || r.Domain == DomainUnknown {
 				t.Errorf("rule %s has no severity or domain", r.ID)
+			}
+			if r.Citation.Abbrev == "" {
+				t.Errorf("rule %s has no short citation", r.ID)
+			}
+			// The file holding the rule's decision names its ID constant.
+			src, err := os.ReadFile(filepath.Join("..", r.File))
+			if konst := strings.ReplaceAll(string(r.ID), "-", ""); err != nil || !strings.Contains(string(src), konst) {
+				t.Errorf("rule %s: file %q does not name %s (%v)", r.ID, r.File, konst, err)
 			}
 			for _, name := range r.Policy {
 				if !sgPolicyFieldExists(name) {

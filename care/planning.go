@@ -2,15 +2,40 @@ package care
 
 import (
 	"fmt"
-	"slices"
-	"strings"
-	"sync"
+	"strconv"
 )
 
 // This file is the hub of the planning families: PLAN (care and placement
 // plans, plans.go), ASMT (reassessment and chronology, reassessment.go), VIS
 // (statutory visits, visits.go), HLTH (health, health.go), EDU (personal
-// education plans, education.go) and ID (identity, identity.go).
+// education plans, education.go) and ID (identity, identity.go). It holds
+// the records and policy they read, the validation and assessment entry
+// points [Record] calls, and the catalogue of the six families.
+//
+// Each family decides; the [Emitter] records. A timescale passes the day
+// its window closes (Obligation.Closes), and the emitter tells an obligation
+// still owed (Overdue) from one whose window closed unmet (Missed), and
+// drops one whose window closed before it fell due. What closes a window,
+// family by family, is said in each rule's Text:
+//
+//   - placement-bound duties (visits, placement plans, notifications, the
+//     reg 19 assessment and decision) close when the placement, or the
+//     part of it a visiting regime covers, ends;
+//   - the child-level duties of a period of care (the care plan, health
+//     assessments, SDQs, dental checks, the PEP, reassessments and
+//     chronology, visit write-ups) close when the child leaves care;
+//   - a recurring duty closes when its next occurrence takes its place: a
+//     term's PEP review at the start of the next term, an updated assessment
+//     for a review when the next review is held, an SDQ at the 17th
+//     birthday;
+//   - an open visit interval stays Overdue while its placement lasts: a
+//     visit made late still closes it, as Late.
+//
+// A root cause is reported once: a term without a PEP review is not
+// reported while no PEP existed (EDU-01 reports that), the first-review
+// deadline of EDU-01 is not reported beside its initiation deadline when
+// neither has a PEP to meet it, and a care plan is not faulted for lacking
+// a PEP that EDU-01 reports does not exist.
 
 // PlanningRecords are the records read by the planning families. It is
 // embedded in [Record], so its fields appear beside "child" and "episodes"
@@ -95,41 +120,37 @@ func plLimit(errs *ValidationErrors, path string, v, max int, unit, source strin
 	}
 }
 
-func (r Record) validatePlanning(errs *ValidationErrors) {
-	var buf [4]Period // room for most children's periods of care
-	periods := appendPeriodsOfCare(buf[:0], r.Episodes)
+// validatePlanning checks the planning records against h's periods of
+// care and placements, adding each problem to errs with its path from the
+// root of the record ("visits[0].date").
+func (r Record) validatePlanning(errs *ValidationErrors, h *History) {
+	placements := h.Placements()
+	if len(placements) == 0 && len(h.Episodes()) > 0 {
+		// The episodes are invalid, so h derived no placements: check the
+		// records against the placements of the episodes as given.
+		placements = appendPlacements(nil, h.Episodes())
+	}
+	periods := h.Periods()
 	r.validateVisits(errs, periods)
-	r.validatePlans(errs)
+	r.validatePlans(errs, placements)
 	r.validateReassessment(errs)
 	r.validateHealth(errs)
 	r.validateEducation(errs)
 }
 
-// assessPlanning appends the findings of every planning rule.
-func (r Record) assessPlanning(ctx Context, asOf Date, cal *Calendar, p Policy, rep *Report) error {
-	if asOf.IsZero() {
-		return &FieldError{Path: "as_of", Err: ErrRequired}
-	}
-	a := planAssessor{r: r, ctx: ctx, asOf: asOf, cal: cal, p: p, rs: &planRuleTable, rep: rep}
-	// The periods, placements (whose Moves the assessor never reads) and
-	// visit paths are scratch, borrowed from a pool: findings copy what
-	// they need from them and never reference their memory.
-	sc := planScratchPool.Get().(*planScratch)
-	defer sc.release()
-	sc.periods = appendPeriodsOfCare(sc.periods[:0], r.Episodes)
-	sc.placements = appendPlacements(sc.placements[:0], r.Episodes)
-	a.periods, a.placements = sc.periods, sc.placements
-	a.visitPaths = sc.paths(len(r.Visits))
-	est := r.planFindingsEstimate(len(a.placements), len(a.periods), len(ctx.Reviews))
-	*rep = slices.Grow(*rep, est)
-	a.evNext = est + est/2 // findings carry about one and a half items of evidence each
+// assessPlanning records the findings of every planning rule in e, as of
+// e.AsOf(). The child and episodes are h's; p has been validated.
+func (r Record) assessPlanning(e *Emitter, h *History, ctx Context, cal *Calendar, p Policy) error {
+	a := planAssessor{r: &r, h: h, eps: h.Episodes(), ctx: &ctx, e: e, asOf: e.AsOf(), cal: cal, p: &p}
+	var buf [8]planPeriod // room for most children's periods of care
+	a.periods = a.planPeriods(buf[:0])
 	if err := a.plans(); err != nil {
 		return err
 	}
 	if err := a.reassessment(); err != nil {
 		return err
 	}
-	a.visitSchedule(func(s visitStep, done Date, ref int) { a.emitVisit(s, done, ref) })
+	a.visitSchedule(a.emitVisit)
 	if err := a.visitRecords(); err != nil {
 		return err
 	}
@@ -143,266 +164,63 @@ func (r Record) assessPlanning(ctx Context, asOf Date, cal *Calendar, p Policy, 
 	return nil
 }
 
-// planScratch is the reusable scratch space of assessPlanning.
-type planScratch struct {
-	periods    []Period
-	placements []Placement
-	visitPaths []string
-}
-
-var planScratchPool = sync.Pool{New: func() any { return new(planScratch) }}
-
-// paths returns n empty visit paths.
-func (sc *planScratch) paths(n int) []string {
-	if cap(sc.visitPaths) < n {
-		sc.visitPaths = make([]string, n)
-	}
-	return sc.visitPaths[:n]
-}
-
-// release clears what would keep a report's strings alive and returns the
-// scratch to the pool.
-func (sc *planScratch) release() {
-	clear(sc.visitPaths[:cap(sc.visitPaths)])
-	planScratchPool.Put(sc)
-}
-
-// planFindingsEstimate is about how many findings the planning rules make,
-// so the report grows once.
-func (r Record) planFindingsEstimate(placements, periods, reviews int) int {
-	n := 3*len(r.Visits) + 2*len(r.Events) + reviews + 4*placements + len(r.Notifications) + 8*periods + 2
-	n += len(r.HealthAssessments) + len(r.SDQs) + len(r.DentalChecks) + 4*len(r.PEPs) + len(r.HomeNotices)
-	if k := len(r.CarePlans); k > 0 {
-		n += 2 + len(r.CarePlans[k-1].Actions)
-	}
-	return n
-}
-
-// planAssessor carries the state of one assessment of one record.
+// planAssessor carries one assessment of one child's planning records.
 type planAssessor struct {
-	r          Record
-	ctx        Context
-	asOf       Date
-	cal        *Calendar
-	p          Policy
-	rs         *[nPlanRules]Rule
-	rep        *Report
-	periods    []Period
-	placements []Placement
-	// visitPaths caches "visits[i]" for each visit named in evidence: one
-	// visit is named by several findings (the interval it closes, the next
-	// it opens, its write-up and its quality).
-	visitPaths []string
-	// ev is an arena the findings' evidence is carved from, so that a
-	// report needs a few allocations for its evidence rather than one a
-	// finding; evNext is the size of its next chunk (the whole estimate
-	// first, then small chunks, so that little is left unused).
-	ev     []Evidence
-	evNext int
+	r   *Record   // the planning records; the child and episodes are h's
+	h   *History  // the child, episodes, periods and placements, validated
+	eps []Episode // h.Episodes()
+	// periods are h's periods of care with what the families read of
+	// them, worked out once.
+	periods []planPeriod
+	ctx     *Context
+	e       *Emitter
+	asOf    Date
+	cal     *Calendar // nil for the visit calculators, which count no working days
+	p       *Policy
 }
 
-// evidence returns an empty slice with room for n items, carved from the
-// arena. Its capacity is exactly n, so appending past it reallocates rather
-// than overwriting another finding's evidence.
-func (a *planAssessor) evidence(n int) []Evidence {
-	if n == 0 {
-		return nil
-	}
-	if cap(a.ev)-len(a.ev) < n {
-		a.ev = make([]Evidence, 0, max(a.evNext, n, 16))
-		a.evNext = 32
-	}
-	l := len(a.ev)
-	a.ev = a.ev[:l+n]
-	return a.ev[l : l : l+n]
-}
-
-// visitPath returns "visits[i]", building each path once.
-func (a *planAssessor) visitPath(i int) string {
-	if a.visitPaths == nil {
-		a.visitPaths = make([]string, len(a.r.Visits))
-	}
-	if i < 0 || i >= len(a.visitPaths) {
-		return Index("visits", i)
-	}
-	if a.visitPaths[i] == "" {
-		a.visitPaths[i] = Index("visits", i)
-	}
-	return a.visitPaths[i]
-}
-
-// wd returns the deadline n working days after anchor under the policy's
-// counting convention; errors name the rule.
-func (a *planAssessor) wd(rule int, anchor Date, n int) (Date, error) {
+// workingDays returns the last day of "within n working days of anchor"
+// under the policy's counting convention; an error names the rule.
+func (a *planAssessor) workingDays(k *Kind, anchor Date, n int) (Date, error) {
 	d, err := a.cal.WorkingDayDeadline(anchor, n, a.p.Counting)
 	if err != nil {
-		return Date{}, fmt.Errorf("care: %s: %w", a.rs[rule].ID, err)
+		return Date{}, fmt.Errorf("care: %s: %w", k.Rule.ID, err)
 	}
 	return d, nil
 }
 
-// deadline emits a finding for a timescale obligation: the status from
-// [Deadline.Evaluate], the deadline, and as evidence the anchor followed by
-// refs. An obligation whose anchor falls before the rule came into force
-// (CPPCR: 1 April 2011; reg 28(3A): 1 April 2015) makes no finding. It builds the evidence with its final capacity, so a finding costs
-// one allocation.
-func (a *planAssessor) deadline(rule int, subject string, d Deadline, done Date, refs ...Evidence) {
-	a.finding(rule, subject, d, done, "", refs)
-}
-
-// finding is deadline with a reference for the anchor's evidence.
-func (a *planAssessor) finding(rule int, subject string, d Deadline, done Date, anchorRef string, refs []Evidence) {
-	r := &a.rs[rule]
-	if !r.InForceOn(d.Anchor) {
-		return // the obligation arose before the rule was in force
-	}
-	d.Rule = r.ID
-	f := NewFinding(*r, subject, d.Evaluate(done, a.asOf))
-	f.Due = d.Due
-	if f.Status == Met || f.Status == Late {
-		f.Done = done
-	}
-	f.Deadline = d
-	f.Message = r.Title
-	ev := append(a.evidence(1+len(refs)), Evidence{Label: d.AnchorLabel, Date: d.Anchor, Ref: anchorRef})
-	f.Evidence = append(ev, refs...)
-	*a.rep = append(*a.rep, f)
-}
-
-// check emits a finding for a rule that is not a timescale: Met when
-// problems is empty, Breach with the problems as the message otherwise.
-func (a *planAssessor) check(rule int, subject string, problems []string, refs ...Evidence) {
-	r := &a.rs[rule]
-	if !r.InForceOn(a.asOf) {
-		return
-	}
-	if len(problems) == 0 {
-		f := NewFinding(*r, subject, Met)
-		f.Message = r.Title
-		f.Evidence = append(a.evidence(len(refs)), refs...)
-		*a.rep = append(*a.rep, f)
-		return
-	}
-	f := NewFinding(*r, subject, Breach)
-	f.Message = joinMessage(r.Title, problems)
-	f.Evidence = append(a.evidence(len(refs)), refs...)
-	*a.rep = append(*a.rep, f)
-}
-
-// joinMessage returns "title: p1; p2; …" in one allocation.
-func joinMessage(title string, problems []string) string {
-	n := len(title) + 2*len(problems)
-	for _, p := range problems {
-		n += len(p)
-	}
-	var b strings.Builder
-	b.Grow(n)
-	b.WriteString(title)
-	for i, p := range problems {
-		if i == 0 {
-			b.WriteString(": ")
-		} else {
-			b.WriteString("; ")
-		}
-		b.WriteString(p)
-	}
-	return b.String()
-}
-
-// Indices of the planning rules in the rule table, in catalogue order.
-const (
-	rPLAN01 = iota
-	rPLAN02
-	rPLAN03
-	rPLAN04
-	rPLAN05
-	rPLAN06
-	rASMT01
-	rASMT02
-	rASMT03
-	rVIS01
-	rVIS02
-	rVIS03
-	rVIS04
-	rVIS05
-	rVIS06
-	rVIS07
-	rVIS08
-	rVIS09
-	rVIS10
-	rVIS11
-	rVIS12
-	rHLTH01
-	rHLTH02
-	rHLTH03
-	rHLTH04
-	rEDU01
-	rEDU02
-	rEDU03
-	rID01
-	nPlanRules
-)
-
-// fillPlanRules writes every planning rule into rs and the names of the
-// policy fields each reads, comma-separated, into pol. Keeping the names as
-// one string lets assessment build the table without allocating.
-func fillPlanRules(rs *[nPlanRules]Rule, pol *[nPlanRules]string) {
-	fillPlansRules(rs, pol)
-	fillReassessmentRules(rs, pol)
-	fillVisitRules(rs, pol)
-	fillHealthRules(rs, pol)
-	fillEducationRules(rs, pol)
-	fillIdentityRules(rs, pol)
-}
-
-// planRuleTable and planRulePolicy hold the planning rules and the names of
-// the policy fields each reads, built once; they are never modified, so
-// assessment reads them without building the rules again.
-var planRuleTable, planRulePolicy = buildPlanRules()
-
-func buildPlanRules() (rs [nPlanRules]Rule, pol [nPlanRules]string) {
-	fillPlanRules(&rs, &pol)
-	return rs, pol
-}
-
 // planningRules returns the planning rules in ID order, fresh on each call.
 func planningRules() []Rule {
-	out := make([]Rule, nPlanRules)
-	for i := range planRuleTable {
-		out[i] = planRuleTable[i]
-		if planRulePolicy[i] != "" {
-			out[i].Policy = strings.Split(planRulePolicy[i], ",")
-		}
+	rs := [...]*Rule{
+		&rulePLAN01, &rulePLAN02, &rulePLAN03, &rulePLAN04, &rulePLAN05, &rulePLAN06,
+		&ruleASMT01, &ruleASMT02, &ruleASMT03,
+		&ruleVIS01, &ruleVIS02, &ruleVIS03, &ruleVIS04, &ruleVIS05, &ruleVIS06, &ruleVIS07, &ruleVIS08, &ruleVIS09,
+		&ruleVIS10, &ruleVIS11, &ruleVIS12,
+		&ruleHLTH01, &ruleHLTH02, &ruleHLTH03, &ruleHLTH04,
+		&ruleEDU01, &ruleEDU02, &ruleEDU03,
+		&ruleID01,
+	}
+	out := make([]Rule, len(rs))
+	for i, r := range rs {
+		out[i] = r.Clone()
 	}
 	return out
 }
 
-// cppcrRule starts a statutory rule of the CPPCR 2010, in force from 1 April
-// 2011, at the given provision; reg names the regulation for the URL.
-func cppcrRule(id RuleID, title, text, provision string, reg int, dom Domain, def string) Rule {
-	return Rule{
-		ID: id, Title: title, Text: text,
-		Citation: Citation{Instrument: CPPCR, Provision: provision, URL: fmt.Sprintf("%s/regulation/%d", CPPCRURL, reg)},
-		InForce:  Period{Start: MustDate(2011, 4, 1)},
-		Severity: SeverityStatutory, Domain: dom, Package: "care", Default: def,
-	}
+// plCPPCRInForce is the in-force period of the CPPCR 2010: from 1 April
+// 2011.
+var plCPPCRInForce = Period{Start: MustDate(2011, 4, 1)}
+
+// plCPPCR returns the citation of provision of regulation reg of the CPPCR
+// 2010.
+func plCPPCR(provision string, reg int) Citation {
+	return Citation{Instrument: CPPCR, Provision: provision, URL: CPPCRURL + "/regulation/" + strconv.Itoa(reg), Abbrev: CPPCRAbbrev}
 }
 
-// localRule starts a local practice standard.
-func localRule(id RuleID, title, text, source string, dom Domain, def string) Rule {
-	return Rule{
-		ID: id, Title: title, Text: text,
-		Citation: Citation{Instrument: "Local practice standard", Provision: source},
-		Severity: SeverityLocal, Domain: dom, Package: "care", Default: def,
-	}
-}
-
-// plSubject names a placement, a period or another dated thing.
-func plSubject(what string, d Date) string { return what + " " + d.String() }
-
-// plRef is evidence pointing at record i of the list at path.
-func plRef(label string, d Date, path string, i int) Evidence {
-	return Evidence{Label: label, Date: d, Ref: Index(path, i)}
+// plLocal returns the citation of a local practice standard whose source is
+// given.
+func plLocal(source string) Citation {
+	return Citation{Instrument: "Local practice standard", Provision: source, Abbrev: "Local standard"}
 }
 
 // plPath returns the path of field of element i of list, or field alone
@@ -450,12 +268,48 @@ func plAfterCare(periods []Period, d Date) bool {
 	return !last.End.IsZero() && d.After(last.End)
 }
 
-// plPeriodIndex returns the index of the period of care containing d, or -1.
-func plPeriodIndex(periods []Period, d Date) int {
-	for i, p := range periods {
-		if p.Contains(d) {
-			return i
+// planPeriod is a period of care with what the planning families read of
+// it.
+type planPeriod struct {
+	Period
+	// first is the index of its first episode: the subject of the
+	// findings about the period.
+	first int
+	// shortBreak says that it starts under a short-break legal status (V3,
+	// V4: CPPCR reg 48), whose children have their own care plan, visits
+	// and reviews and no health or PEP timescales.
+	shortBreak bool
+	// careEnd is the day the child's care that the period belongs to
+	// ended: the end of the period, or for a series of short breaks
+	// (consecutive short-break periods) the end of the series' last
+	// recorded stay. It is zero while that care lasts. The duties of a
+	// period of care close on this day.
+	careEnd Date
+}
+
+// planPeriods appends the child's periods of care to dst.
+func (a *planAssessor) planPeriods(dst []planPeriod) []planPeriod {
+	for _, per := range a.h.Periods() {
+		i := a.h.FirstEpisode(per)
+		dst = append(dst, planPeriod{Period: per, first: i, shortBreak: a.eps[i].LegalStatus.IsShortBreak()})
+	}
+	for i := len(dst) - 1; i >= 0; i-- {
+		dst[i].careEnd = dst[i].End
+		if dst[i].shortBreak && i+1 < len(dst) && dst[i+1].shortBreak {
+			dst[i].careEnd = dst[i+1].careEnd
 		}
 	}
-	return -1
+	return dst
+}
+
+// plProblems returns the set of the problems i for which bad[i] is true:
+// the arguments follow the order of a kind's Problems.
+func plProblems(bad ...bool) Problems {
+	var p Problems
+	for i, b := range bad {
+		if b {
+			p |= Problem(i)
+		}
+	}
+	return p
 }

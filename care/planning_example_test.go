@@ -26,7 +26,8 @@ func seen(y int, m time.Month, d int) care.Visit {
 
 // The first visit is due a week after the placement starts, on Christmas
 // Day: reg 28 counts calendar days, so bank holidays do not move it. Each
-// later interval runs from the visit actually made.
+// later interval runs from the visit actually made. Each finding's subject
+// is the placement's first episode.
 func ExampleEvaluateVisits() {
 	r := fosterChild(seen(2025, time.December, 24), seen(2026, time.February, 10))
 	rep, err := care.EvaluateVisits(r, care.Context{}, care.MustDate(2026, time.March, 1), care.Policy{})
@@ -35,16 +36,36 @@ func ExampleEvaluateVisits() {
 		return
 	}
 	for _, f := range rep {
-		fmt.Println(f)
-		fmt.Println("  ", f.Deadline)
+		fmt.Println(f.Subject(), f)
 	}
 	// Output:
-	// VIS-01 met: First visit within one week of the start of every placement (due 2025-12-25, done 2025-12-24)
-	//    VIS-01 due 2025-12-25: 7 days after placement started on 2025-12-18
-	// VIS-02 late: Visits at intervals of not more than six weeks in the first year of a placement (due 2026-02-04, done 2026-02-10)
-	//    VIS-02 due 2026-02-04: 42 days after last visit on 2025-12-24
-	// VIS-02 upcoming: Visits at intervals of not more than six weeks in the first year of a placement (due 2026-03-24)
-	//    VIS-02 due 2026-03-24: 42 days after last visit on 2026-02-10
+	// episodes[0] VIS-01 met: visit on 24 December 2025, on time; due 25 December 2025, 7 days after the start of the placement on 18 December 2025
+	// episodes[0] VIS-02 late: visit on 10 February 2026, 6 days late; due 4 February 2026, 42 days after the last visit on 24 December 2025
+	// episodes[0] VIS-02 upcoming: visit due 24 March 2026, 42 days after the last visit on 10 February 2026
+}
+
+// A visit still owed while the child stays in the placement is overdue:
+// someone can make it today. Once the placement has ended, the visit can
+// no longer be made, and the interval is missed; a placement that ends on
+// or before the due date owed no visit at all.
+func ExampleEvaluateVisits_placementEnded() {
+	r := fosterChild(seen(2025, time.December, 19))
+	// The child moves to a new placement on 10 February 2026, six days
+	// after the visit fell due.
+	r.Episodes[0].End, r.Episodes[0].ReasonCeased = care.MustDate(2026, time.February, 10), care.CeasedX1
+	r.Episodes = append(r.Episodes, care.Episode{Start: care.MustDate(2026, time.February, 10), ReasonNew: care.NewEpisodeP,
+		LegalStatus: care.LegalStatusC1, PlacementType: care.PlacementTypeU4})
+	rep, err := care.EvaluateVisits(r, care.Context{}, care.MustDate(2026, time.March, 1), care.Policy{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, f := range rep.Failures() {
+		fmt.Println(f.Subject(), f)
+	}
+	// Output:
+	// episodes[0] VIS-02 missed: no visit by 30 January 2026 (42 days after the last visit on 19 December 2025); closed when the placement ended on 10 February 2026
+	// episodes[1] VIS-01 overdue: no visit yet; due 17 February 2026, 7 days after the start of the placement on 10 February 2026
 }
 
 // A placement intended to last until the child is 18 moves from six-weekly
@@ -65,8 +86,8 @@ func ExampleVisitSchedule() {
 		fmt.Println(d)
 	}
 	// Output:
-	// VIS-02 due 2027-01-25: 42 days after last visit on 2026-12-14
-	// VIS-03 due 2027-04-20: 3 months after last visit on 2027-01-20
+	// VIS-02 due 2027-01-25: 42 days after the last visit on 2026-12-14
+	// VIS-03 due 2027-04-20: 3 months after the last visit on 2027-01-20
 }
 
 // A child in a long-term foster placement for over a year who has agreed
@@ -84,7 +105,7 @@ func ExampleNextVisit() {
 	}
 	fmt.Println(ok, d)
 	// Output:
-	// true VIS-04 due 2027-07-05: 6 months after last visit on 2027-01-05
+	// true VIS-04 due 2027-07-05: 6 months after the last visit on 2027-01-05
 }
 
 // The default terms end spring on Easter Sunday, which moves from year to
@@ -143,10 +164,11 @@ func Example_healthReviewAtFifthBirthday() {
 			fmt.Println(err)
 			return
 		}
-		hl := rep.ForRule("HLTH-02")
-		fmt.Println(rule, hl[len(hl)-1].Deadline)
+		hl := rep.ForRule(care.HLTH02)
+		d, _ := hl[len(hl)-1].Deadline()
+		fmt.Println(rule, d)
 	}
 	// Output:
-	// by-age HLTH-02 due 2027-01-10: 6 months after last health assessment on 2026-07-10
-	// by-due-date HLTH-02 due 2027-07-10: 12 months after last health assessment on 2026-07-10
+	// by-age HLTH-02 due 2027-01-10: 6 months after the last health assessment on 2026-07-10
+	// by-due-date HLTH-02 due 2027-07-10: 12 months after the last health assessment on 2026-07-10
 }

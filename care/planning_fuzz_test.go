@@ -74,14 +74,18 @@ func FuzzAssessPlanning(f *testing.F) {
 			return
 		}
 		for _, f := range rep {
-			if f.Rule == "" || f.Status == StatusUnknown || len(f.Evidence) == 0 {
-				t.Fatalf("finding does not explain itself: %+v", f)
+			if f.Rule() == "" || f.Status == StatusUnknown || f.Message() == "" || f.Subject() == "" {
+				t.Fatalf("finding does not explain itself: %v", f)
 			}
-			if !f.Deadline.IsZero() && (f.Deadline.Anchor.IsZero() || f.Due != f.Deadline.Due) {
-				t.Fatalf("deadline without its anchor: %+v", f)
+			d, timed := f.Deadline()
+			if timed && (d.Anchor.IsZero() || f.Due != d.Due || len(f.Evidence()) == 0) {
+				t.Fatalf("deadline without its anchor: %v %+v", f, d)
 			}
-			if (f.Status == Met || f.Status == Late) && !f.Deadline.IsZero() && (f.Done.IsZero() || f.Done.After(asOf)) {
-				t.Fatalf("met or late without a done date by the assessment date: %+v", f)
+			if (f.Status == Met || f.Status == Late) && timed && (f.Done.IsZero() || f.Done.After(asOf)) {
+				t.Fatalf("met or late without a done date by the assessment date: %v", f)
+			}
+			if closed, why := f.Closed(); f.Status == Missed && (closed.IsZero() || closed.After(asOf) || !f.Due.Before(closed) || why == "") {
+				t.Fatalf("missed without a window that closed after the due date and by the assessment date: %v", f)
 			}
 		}
 		if _, _, err := NextVisit(r, ctx, asOf, p); err != nil && !errors.Is(err, ErrOutsideCalendar) {

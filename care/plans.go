@@ -3,8 +3,14 @@ package care
 import (
 	"cmp"
 	"fmt"
-	"strconv"
 )
+
+// This file holds the PLAN family: the care plan (PLAN-01 to PLAN-03), the
+// placement plan (PLAN-04), notifications of a placement (PLAN-05) and the
+// reg 19 placement with a parent (PLAN-06). PLAN-01 closes when the period
+// of care ends; PLAN-04 and PLAN-05 when the placement ends; PLAN-06 when
+// the placement with the parent ends. PLAN-02 and PLAN-03 are checks of the
+// current care plan while the child is looked after.
 
 // CarePlan is one agreed version of the child's care plan (CPPCR regs 4–6).
 // The booleans record that the plan holds the part named; PermanencePlan
@@ -132,48 +138,114 @@ func (p PlansPolicy) validate(errs *ValidationErrors) {
 	plLimit(errs, "plans.action_horizon_months", p.ActionHorizonMonths, 0, "months", "local")
 }
 
-func fillPlansRules(rs *[nPlanRules]Rule, pol *[nPlanRules]string) {
-	const wd = " Working days follow CPPCR reg 2(1); the anchor day is day 0 (Policy.Counting may count it as day 1). A plan dated on or before the due date is on time."
-	rs[rPLAN01] = cppcrRule("PLAN-01", "Care plan prepared before the first placement, or within 10 working days of its start",
-		"For each period of care, the first care plan agreed after the previous period ended is due within 10 working days of the start of the first placement."+wd,
-		"reg 4(2)", 4, DomainPlans, "10 WD")
-	pol[rPLAN01] = "Plans.CarePlanDays,Counting"
-	rs[rPLAN02] = cppcrRule("PLAN-02", "Care plan holds the required parts",
-		"The current care plan (the latest agreed on or before the assessment date, while the child is looked after) holds a plan for permanence, a health plan, the personal education plan, the IRO's name, and the wishes and feelings of the child and of the parents.",
-		"reg 5", 5, DomainPlans, "")
-	rs[rPLAN03] = localRule("PLAN-03", "Care plan actions are specific, one is due in the next six months, none is overdue",
-		"Each action of the current care plan has an owner, an intended outcome and a due date; at least one uncompleted action is due in the months after the assessment date (corresponding-date rule); and each action with a due date is completed by it (one finding per action: Met, Late, Overdue or Upcoming).",
-		"inspection finding", DomainPlans, "6 months")
-	pol[rPLAN03] = "Plans.ActionHorizonMonths"
-	rs[rPLAN04] = cppcrRule("PLAN-04", "Placement plan prepared before the placement, or within 5 working days of its start",
-		"Each placement (except short breaks, whose short-break care plan replaces it, and temporary placements T0–T4) has a placement plan prepared within 5 working days of its start."+wd,
-		"reg 9(1)-(2)", 9, DomainPlans, "5 WD")
-	pol[rPLAN04] = "Plans.PlacementPlanDays,Counting"
-	rs[rPLAN05] = cppcrRule("PLAN-05", "Placement notifications, including the IRO, within 5 working days of the start",
-		"For each placement (except short breaks and temporary placements) the IRO is notified in writing within 5 working days of its start, and so is every other recipient recorded for it."+wd,
-		"reg 13(1)-(3)", 13, DomainPlans, "5 WD")
-	pol[rPLAN05] = "Plans.NotificationDays,Counting"
-	rs[rPLAN06] = cppcrRule("PLAN-06", "Placed with a parent before assessment: assessment within 10 working days, decision approved 10 working days after",
-		"For each reg 19 placement with a parent, the assessment and review are completed within 10 working days of the placement, and the decision is made and approved within 10 working days after the assessment is completed. The English wording of reg 19 is from the 2013 text (settled.md N6); the limits are policy fields."+wd,
-		"reg 19(b)-(c)", 19, DomainPlans, "10 + 10 WD")
-	pol[rPLAN06] = "Plans.ParentAssessmentDays,Plans.ParentDecisionDays,Counting"
+// plWorkingDays is the counting convention of the working-day rules.
+const plWorkingDays = " Working days follow CPPCR reg 2(1); the anchor day is day 0 (Policy.Counting may count it as day 1). A plan or notice dated on or before the due date is on time."
+
+var rulePLAN01 = Rule{
+	ID: PLAN01, Title: "Care plan prepared before the first placement, or within 10 working days of its start",
+	Text: "For each period of care, the first care plan agreed after the previous period ended is due within 10 working days of the start of the first placement; a series of short breaks (reg 48) needs one short-break care plan, for its first stay." + plWorkingDays +
+		" The duty closes when the period of care ends (for short breaks, when the series' last recorded stay ends): a plan not agreed by then is missed, and none is owed if the child leaves care on or before the due date.",
+	Citation: plCPPCR("reg 4(2)", 4), InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainPlans,
+	Package: "care", File: "care/plans.go", Default: "10 WD", Policy: []string{"Plans.CarePlanDays", "Counting"},
 }
 
-func (r Record) validatePlans(errs *ValidationErrors) {
-	var plBuf [8]Placement // room for most children's placements
-	var pls []Placement
-	listed := false
-	startsPlacement := func(d Date) (Placement, bool) {
-		if !listed {
-			pls, listed = appendPlacements(plBuf[:0], r.Episodes), true
-		}
-		for _, p := range pls {
-			if p.Period.Start.Equal(d) {
-				return p, true
-			}
-		}
-		return Placement{}, false
+var rulePLAN02 = Rule{
+	ID: PLAN02, Title: "Care plan holds the required parts",
+	Text:     "The current care plan (the latest agreed on or before the assessment date, while the child is looked after) holds a plan for permanence, a health plan, the personal education plan, the IRO's name, and the wishes and feelings of the child and of the parents. A plan is not faulted for lacking a PEP while no PEP exists and EDU-01 applies: EDU-01 reports that.",
+	Citation: plCPPCR("reg 5", 5), InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainPlans,
+	Package: "care", File: "care/plans.go",
+}
+
+var rulePLAN03 = Rule{
+	ID: PLAN03, Title: "Care plan actions are specific, one is due in the next six months, none is overdue",
+	Text:     "For the current care plan (while the child is looked after): each action without an owner, an intended outcome or a due date is a breach (one finding per action); each action with a due date is completed by it (one finding per action: Met, Late, Overdue or Upcoming); and at least one uncompleted action is due in the months after the assessment date (corresponding-date rule), one finding per plan.",
+	Citation: plLocal("inspection finding"), Severity: SeverityLocal, Domain: DomainPlans,
+	Package: "care", File: "care/plans.go", Default: "6 months", Policy: []string{"Plans.ActionHorizonMonths"},
+}
+
+var rulePLAN04 = Rule{
+	ID: PLAN04, Title: "Placement plan prepared before the placement, or within 5 working days of its start",
+	Text: "Each placement (except short breaks, whose short-break care plan replaces it, and temporary placements T0–T4) has a placement plan prepared within 5 working days of its start." + plWorkingDays +
+		" The duty closes when the placement ends: a plan not prepared by then is missed, and none is owed for a placement that ends on or before the due date.",
+	Citation: plCPPCR("reg 9(1)-(2)", 9), InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainPlans,
+	Package: "care", File: "care/plans.go", Default: "5 WD", Policy: []string{"Plans.PlacementPlanDays", "Counting"},
+}
+
+var rulePLAN05 = Rule{
+	ID: PLAN05, Title: "Placement notifications, including the IRO, within 5 working days of the start",
+	Text: "For each placement (except short breaks and temporary placements) the IRO is notified in writing within 5 working days of its start, and so is every other recipient recorded for it." + plWorkingDays +
+		" The duty closes when the placement ends.",
+	Citation: plCPPCR("reg 13(1)-(3)", 13), InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainPlans,
+	Package: "care", File: "care/plans.go", Default: "5 WD", Policy: []string{"Plans.NotificationDays", "Counting"},
+}
+
+var rulePLAN06 = Rule{
+	ID: PLAN06, Title: "Placed with a parent before assessment: assessment within 10 working days, decision approved 10 working days after",
+	Text: "For each reg 19 placement with a parent, the assessment and review are completed within 10 working days of the placement, and the decision is made and approved within 10 working days after the assessment is completed. The English wording of reg 19 is from the 2013 text (settled.md N6); the limits are policy fields." + plWorkingDays +
+		" Both close when the placement with the parent ends.",
+	Citation: plCPPCR("reg 19(b)-(c)", 19), InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainPlans,
+	Package: "care", File: "care/plans.go", Default: "10 + 10 WD",
+	Policy: []string{"Plans.ParentAssessmentDays", "Plans.ParentDecisionDays", "Counting"},
+}
+
+// The kinds of PLAN finding.
+var (
+	kindPLAN01 = Kind{Rule: &rulePLAN01, What: "care plan", Subject: "episodes[]",
+		Anchor: "the start of the first placement", Done: "care plan agreed", DoneAt: "care_plans[]",
+		Closures: []string{"the child left care"}}
+	kindPLAN02 = Kind{Rule: &rulePLAN02, What: "care plan", Subject: "care_plans[]", Anchor: "care plan agreed",
+		Problems: []string{"no plan for permanence", "no health plan", "no personal education plan", "no IRO named",
+			"child's wishes and feelings not recorded", "parents' wishes and feelings not recorded"},
+		Met: "holds every part reg 5 asks for"}
+	kindPLAN03Specific = Kind{Rule: &rulePLAN03, What: "care plan action", Subject: "care_plans[].actions[]",
+		Problems: []string{"no owner", "no intended outcome", "no due date"}}
+	kindPLAN03Action = Kind{Rule: &rulePLAN03, What: "action completed", Subject: "care_plans[].actions[]",
+		Anchor: "agreement of the care plan", AnchorAt: "care_plans[]"}
+	kindPLAN03Ahead = Kind{Rule: &rulePLAN03, What: "care plan", Subject: "care_plans[]", Anchor: "care plan agreed",
+		Extra: "end of the months ahead", Problems: []string{"no open action due in the months ahead"},
+		Message: appendPLAN03Ahead}
+	kindPLAN04 = Kind{Rule: &rulePLAN04, What: "placement plan", Subject: "episodes[]",
+		Anchor: "the start of the placement", DoneAt: "placement_plans[]", Closures: []string{"the placement ended"}}
+	kindPLAN06Assessment = Kind{Rule: &rulePLAN06, What: "assessment and review", Subject: "parent_placements[]",
+		Anchor: "the start of the placement with the parent", Done: "assessment completed",
+		Closures: []string{"the placement with the parent ended"}}
+	kindPLAN06Decision = Kind{Rule: &rulePLAN06, What: "approved decision", Subject: "parent_placements[]",
+		Anchor: "completion of the assessment", Done: "decision approved",
+		Closures: []string{"the placement with the parent ended"}}
+)
+
+// kindsPLAN05 are the kinds of PLAN-05 finding, one for each recipient of a
+// notice, indexed by [Recipient].
+var kindsPLAN05 = func() (ks [len(recipientNames)]Kind) {
+	words := [len(recipientNames)]string{"", "the IRO", "the child", "a parent", "the previous carer", "the health body",
+		"the GP", "the school", "the area authority", "a person with contact", "another person"}
+	for r := range ks {
+		ks[r] = Kind{Rule: &rulePLAN05, What: "notice to " + words[r], Subject: "episodes[]",
+			Anchor: "the start of the placement", Done: "notice sent", DoneAt: "notifications[]",
+			Closures: []string{"the placement ended"}}
 	}
+	return ks
+}()
+
+// appendPLAN03Ahead renders the PLAN-03 check of the months ahead: "care
+// plan agreed on 10 January 2024: no open action due by 1 September 2024,
+// 6 months ahead". The horizon is the finding's Extra date and the number
+// of months its Quantity.
+func appendPLAN03Ahead(b []byte, f Finding) []byte {
+	b = append(b, "care plan agreed on "...)
+	b = f.Anchor().AppendFormat(b)
+	if f.Status == Breach {
+		b = append(b, ": no open action due by "...)
+	} else {
+		b = append(b, ": an open action is due by "...)
+	}
+	b = f.Extra().AppendFormat(b)
+	b = append(b, ", "...)
+	b = appendCount(b, f.Quantity(), Months)
+	return append(b, " ahead"...)
+}
+
+func (r Record) validatePlans(errs *ValidationErrors, placements []Placement) {
 	// placementAt checks a record's placement_start field, d, whose path
 	// at builds (only when reporting): it is required, and a placement must
 	// start that day, which it returns.
@@ -182,7 +254,7 @@ func (r Record) validatePlans(errs *ValidationErrors) {
 			errs.Add(at("placement_start"), ErrRequired)
 			return Placement{}, false
 		}
-		pl, ok := startsPlacement(d)
+		pl, ok := placementStarting(placements, d)
 		if !ok {
 			errs.Addf(at("placement_start"), "no placement starts on %s", d)
 		}
@@ -240,115 +312,184 @@ func (r Record) validatePlans(errs *ValidationErrors) {
 	}
 }
 
+// placementStarting returns the placement that starts on d.
+func placementStarting(pls []Placement, d Date) (Placement, bool) {
+	for _, p := range pls {
+		if p.Period.Start.Equal(d) {
+			return p, true
+		}
+	}
+	return Placement{}, false
+}
+
 // planApplies reports whether a placement needs a placement plan and
 // notifications: not short breaks (reg 48(3)) and not temporary placements.
 func planApplies(eps []Episode, pl Placement) bool {
 	return !eps[pl.First].LegalStatus.IsShortBreak() && !pl.FirstType.IsTemporary()
 }
 
-// shortBreakAt reports whether the child was placed under a short-break
-// legal status (V3, V4) on day d.
-func (a *planAssessor) shortBreakAt(d Date) bool {
-	ls, ok := LegalStatusOn(a.r.Episodes, d)
-	return ok && ls.IsShortBreak()
+// futurePlans reports care and placement plans dated after the assessment
+// date, unless the policy ignores them.
+func (a *planAssessor) futurePlans() error {
+	var errs ValidationErrors
+	for i, cp := range a.r.CarePlans {
+		if cp.Agreed.After(a.asOf) {
+			errs.Addf(plPath("care_plans", i, "agreed"), "agreed %s, after the assessment date %s", cp.Agreed, a.asOf)
+		}
+	}
+	for i, pl := range a.r.PlacementPlans {
+		if pl.Prepared.After(a.asOf) {
+			errs.Addf(plPath("placement_plans", i, "prepared"), "prepared %s, after the assessment date %s", pl.Prepared, a.asOf)
+		}
+	}
+	return errs.Err()
 }
 
-// plans appends the PLAN findings.
+// plans records the PLAN findings.
 func (a *planAssessor) plans() error {
-	pp := a.p.Plans
-	if !pp.IgnoreFuturePlans {
-		var errs ValidationErrors
-		for i, cp := range a.r.CarePlans {
-			if cp.Agreed.After(a.asOf) {
-				errs.Addf(JoinPath(Index("care_plans", i), "agreed"), "agreed %s, after the assessment date %s", cp.Agreed, a.asOf)
-			}
-		}
-		for i, pl := range a.r.PlacementPlans {
-			if pl.Prepared.After(a.asOf) {
-				errs.Addf(JoinPath(Index("placement_plans", i), "prepared"), "prepared %s, after the assessment date %s", pl.Prepared, a.asOf)
-			}
-		}
-		if err := errs.Err(); err != nil {
+	if !a.p.Plans.IgnoreFuturePlans {
+		if err := a.futurePlans(); err != nil {
 			return err
 		}
 	}
-	eps := a.r.Episodes
-	// PLAN-01: per period of care, except that a series of short breaks
-	// (reg 48) has one short-break care plan, so only the first stay of a
-	// series needs one.
-	n := cmp.Or(pp.CarePlanDays, 10)
-	for pi, per := range a.periods {
-		if per.Start.After(a.asOf) || !a.rs[rPLAN01].InForceOn(per.Start) {
-			continue
+	if err := a.carePlans(); err != nil {
+		return err
+	}
+	if a.h.InCareOn(a.asOf) {
+		if cur := a.currentCarePlan(); cur >= 0 {
+			a.carePlanContent(cur)
+			a.carePlanActions(cur)
 		}
-		if pi > 0 && a.shortBreakAt(per.Start) && a.shortBreakAt(a.periods[pi-1].Start) {
+	}
+	if err := a.placementPlans(); err != nil {
+		return err
+	}
+	return a.parentPlacements()
+}
+
+// carePlans records PLAN-01 for each period of care: the first care plan
+// agreed after the previous period ended is due 10 working days after the
+// period starts, and the duty closes when the period ends. A series of
+// short breaks (reg 48) has one short-break care plan, so only the first
+// stay of a series needs one, and it closes when the series ends
+// (planPeriod.careEnd).
+func (a *planAssessor) carePlans() error {
+	n := cmp.Or(a.p.Plans.CarePlanDays, 10)
+	for pi, per := range a.periods {
+		if per.Start.After(a.asOf) {
+			break
+		}
+		if !rulePLAN01.InForceOn(per.Start) {
+			continue // owed nothing under reg 4, and its working days may fall outside the calendar
+		}
+		if pi > 0 && per.shortBreak && a.periods[pi-1].shortBreak {
 			continue
 		}
 		var after Date
 		if pi > 0 {
 			after = a.periods[pi-1].End
 		}
+		closes := per.careEnd
 		done, ref := Date{}, -1
 		for i, cp := range a.r.CarePlans {
-			if cp.Agreed.After(a.asOf) || cp.Agreed.Before(after) || (!per.End.IsZero() && !cp.Agreed.Before(per.End)) {
+			if cp.Agreed.After(a.asOf) || cp.Agreed.Before(after) || (!closes.IsZero() && !cp.Agreed.Before(closes)) {
 				continue
 			}
 			done, ref = cp.Agreed, i
 			break
 		}
-		due, err := a.wd(rPLAN01, per.Start, n)
+		due, err := a.workingDays(&kindPLAN01, per.Start, n)
 		if err != nil {
 			return err
 		}
-		d := Deadline{Due: due, Anchor: per.Start, AnchorLabel: "first placement started", Count: n, Unit: WorkingDays}
-		if ref >= 0 {
-			a.deadline(rPLAN01, plSubject("period of care", per.Start), d, done, plRef("care plan agreed", done, "care_plans", ref))
-		} else {
-			a.deadline(rPLAN01, plSubject("period of care", per.Start), d, done)
+		a.e.Deadline(&kindPLAN01, Obligation{Subject: At(per.first), Due: due, Anchor: per.Start,
+			Count: n, Unit: WorkingDays, Done: done, DoneAt: At(ref), Closes: closes})
+	}
+	return nil
+}
+
+// currentCarePlan returns the index of the latest care plan agreed on or
+// before the assessment date, and -1 if there is none.
+func (a *planAssessor) currentCarePlan() int {
+	cur := -1
+	for i, cp := range a.r.CarePlans {
+		if !cp.Agreed.After(a.asOf) {
+			cur = i
 		}
 	}
-	// PLAN-02 and PLAN-03: the current plan, while looked after.
-	if _, inCare := EpisodeOn(eps, a.asOf); inCare {
-		cur := -1
-		for i, cp := range a.r.CarePlans {
-			if !cp.Agreed.After(a.asOf) {
-				cur = i
-			}
+	return cur
+}
+
+// carePlanContent records PLAN-02 for care plan i. A plan is not faulted
+// for leaving out a PEP while EDU-01 reports that none exists.
+func (a *planAssessor) carePlanContent(i int) {
+	cp := a.r.CarePlans[i]
+	a.e.Check(&kindPLAN02, Obligation{Subject: At(i), Anchor: cp.Agreed}, plProblems(
+		cp.PermanencePlan == "",       // no plan for permanence
+		!cp.HealthPlan,                // no health plan
+		!cp.PEP && !a.noPEPReported(), // no personal education plan
+		cp.IROName == "",              // no IRO named
+		!cp.ChildWishes,               // child's wishes and feelings
+		!cp.ParentWishes,              // parents' wishes and feelings
+	))
+}
+
+// carePlanActions records PLAN-03 for care plan i: a breach for each action
+// that is not specific, a deadline for each action with a due date, and a
+// check that an open action is due in the months ahead, whose end is the
+// finding's Extra date and whose number of months its Quantity.
+func (a *planAssessor) carePlanActions(i int) {
+	cp := a.r.CarePlans[i]
+	months := cmp.Or(a.p.Plans.ActionHorizonMonths, 6)
+	horizon := a.asOf.AddMonths(months)
+	ahead := false
+	for j, ac := range cp.Actions {
+		if vague := plProblems(ac.Owner == "", ac.Outcome == "", ac.Due.IsZero()); vague != 0 {
+			a.e.Check(&kindPLAN03Specific, Obligation{Subject: At(i).At(j)}, vague)
 		}
-		if cur >= 0 {
-			a.carePlanContent(cur)
+		open := ac.Completed.IsZero() || ac.Completed.After(a.asOf)
+		if open && ac.Due.After(a.asOf) && !ac.Due.After(horizon) {
+			ahead = true
+		}
+		if !ac.Due.IsZero() {
+			a.e.Deadline(&kindPLAN03Action, Obligation{Subject: At(i).At(j), Due: ac.Due, Anchor: cp.Agreed, AnchorAt: At(i),
+				Count: ac.Due.DaysSince(cp.Agreed), Unit: Days, Done: ac.Completed})
 		}
 	}
-	// PLAN-04 and PLAN-05: per placement.
-	np := cmp.Or(pp.PlacementPlanDays, 5)
-	nn := cmp.Or(pp.NotificationDays, 5)
-	for _, pl := range a.placements {
+	a.e.Check(&kindPLAN03Ahead, Obligation{Subject: At(i), Anchor: cp.Agreed, Extra: horizon, Quantity: months}, plProblems(!ahead))
+}
+
+// placementPlans records PLAN-04 and PLAN-05 for each placement that needs
+// them. Both close when the placement ends.
+func (a *planAssessor) placementPlans() error {
+	np := cmp.Or(a.p.Plans.PlacementPlanDays, 5)
+	nn := cmp.Or(a.p.Plans.NotificationDays, 5)
+	for _, pl := range a.h.Placements() {
 		start := pl.Period.Start
-		if start.After(a.asOf) || !planApplies(eps, pl) || !a.rs[rPLAN04].InForceOn(start) {
+		if start.After(a.asOf) || !planApplies(a.eps, pl) {
 			continue
 		}
-		subject := plSubject("placement", start)
+		if !rulePLAN04.InForceOn(start) {
+			continue // owed nothing under regs 9 and 13, and its working days may fall outside the calendar
+		}
+		subject := At(pl.First)
 		done, ref := Date{}, -1
 		for i, plan := range a.r.PlacementPlans {
 			if plan.PlacementStart.Equal(start) && !plan.Prepared.After(a.asOf) && (ref < 0 || plan.Prepared.Before(done)) {
 				done, ref = plan.Prepared, i
 			}
 		}
-		due, err := a.wd(rPLAN04, start, np)
+		due, err := a.workingDays(&kindPLAN04, start, np)
 		if err != nil {
 			return err
 		}
-		d := Deadline{Due: due, Anchor: start, AnchorLabel: "placement started", Count: np, Unit: WorkingDays}
-		if ref >= 0 {
-			a.deadline(rPLAN04, subject, d, done, plRef("placement plan prepared", done, "placement_plans", ref))
-		} else {
-			a.deadline(rPLAN04, subject, d, done)
-		}
-		due, err = a.wd(rPLAN05, start, nn)
+		a.e.Deadline(&kindPLAN04, Obligation{Subject: subject, Due: due, Anchor: start, Count: np, Unit: WorkingDays,
+			Done: done, DoneAt: At(ref), Closes: pl.Period.End})
+		due, err = a.workingDays(&kindsPLAN05[RecipientIRO], start, nn)
 		if err != nil {
 			return err
 		}
-		d = Deadline{Due: due, Anchor: start, AnchorLabel: "placement started", Count: nn, Unit: WorkingDays}
+		o := Obligation{Subject: subject, Due: due, Anchor: start, Count: nn, Unit: WorkingDays, Closes: pl.Period.End}
 		iroSeen := false
 		for i, no := range a.r.Notifications {
 			if !no.PlacementStart.Equal(start) {
@@ -360,112 +501,43 @@ func (a *planAssessor) plans() error {
 				}
 				iroSeen = true
 			}
-			a.deadline(rPLAN05, subject+" notice to "+no.Recipient.String(), d, no.Sent, plRef("notice sent", no.Sent, "notifications", i))
+			o.Done, o.DoneAt = no.Sent, At(i)
+			a.e.Deadline(&kindsPLAN05[no.Recipient], o)
 		}
 		if !iroSeen {
-			a.deadline(rPLAN05, subject+" notice to iro", d, Date{})
+			o.Done, o.DoneAt = Date{}, Ref{}
+			a.e.Deadline(&kindsPLAN05[RecipientIRO], o)
 		}
-	}
-	// PLAN-06: reg 19 placements.
-	na := cmp.Or(pp.ParentAssessmentDays, 10)
-	nd := cmp.Or(pp.ParentDecisionDays, 10)
-	for i, par := range a.r.ParentPlacements {
-		if par.PlacementStart.After(a.asOf) {
-			continue
-		}
-		subject := plSubject("placement", par.PlacementStart)
-		ref := plRef("reg 19 placement", par.PlacementStart, "parent_placements", i)
-		due, err := a.wd(rPLAN06, par.PlacementStart, na)
-		if err != nil {
-			return err
-		}
-		a.deadline(rPLAN06, subject+" assessment", Deadline{Due: due, Anchor: par.PlacementStart, AnchorLabel: "placed with parent", Count: na, Unit: WorkingDays}, par.AssessmentCompleted, ref)
-		if par.AssessmentCompleted.IsZero() || par.AssessmentCompleted.After(a.asOf) {
-			continue
-		}
-		due, err = a.wd(rPLAN06, par.AssessmentCompleted, nd)
-		if err != nil {
-			return err
-		}
-		a.deadline(rPLAN06, subject+" decision", Deadline{Due: due, Anchor: par.AssessmentCompleted, AnchorLabel: "assessment completed", Count: nd, Unit: WorkingDays}, par.DecisionApproved, ref)
 	}
 	return nil
 }
 
-// carePlanContent appends PLAN-02 and PLAN-03 for care plan i.
-func (a *planAssessor) carePlanContent(i int) {
-	cp := a.r.CarePlans[i]
-	subject := Index("care_plans", i)
-	ev := Evidence{Label: "care plan agreed", Date: cp.Agreed, Ref: subject}
-	var buf [6]string
-	missing := buf[:0]
-	if cp.PermanencePlan == "" {
-		missing = append(missing, "no plan for permanence")
-	}
-	if !cp.HealthPlan {
-		missing = append(missing, "no health plan")
-	}
-	if !cp.PEP {
-		missing = append(missing, "no personal education plan")
-	}
-	if cp.IROName == "" {
-		missing = append(missing, "no IRO named")
-	}
-	if !cp.ChildWishes {
-		missing = append(missing, "child's wishes and feelings not recorded")
-	}
-	if !cp.ParentWishes {
-		missing = append(missing, "parents' wishes and feelings not recorded")
-	}
-	a.check(rPLAN02, subject, missing, ev)
-
-	months := cmp.Or(a.p.Plans.ActionHorizonMonths, 6)
-	horizon := a.asOf.AddMonths(months)
-	var problems []string
-	ahead := false
-	for j, ac := range cp.Actions {
-		var lack []string
-		if ac.Owner == "" {
-			lack = append(lack, "owner")
+// parentPlacements records PLAN-06 for each reg 19 placement with a
+// parent: the assessment, then the decision. Both close when the placement
+// ends.
+func (a *planAssessor) parentPlacements() error {
+	na := cmp.Or(a.p.Plans.ParentAssessmentDays, 10)
+	nd := cmp.Or(a.p.Plans.ParentDecisionDays, 10)
+	for i, par := range a.r.ParentPlacements {
+		if par.PlacementStart.After(a.asOf) {
+			continue
 		}
-		if ac.Outcome == "" {
-			lack = append(lack, "outcome")
+		pl, _ := placementStarting(a.h.Placements(), par.PlacementStart)
+		due, err := a.workingDays(&kindPLAN06Assessment, par.PlacementStart, na)
+		if err != nil {
+			return err
 		}
-		if ac.Due.IsZero() {
-			lack = append(lack, "due date")
+		a.e.Deadline(&kindPLAN06Assessment, Obligation{Subject: At(i), Due: due, Anchor: par.PlacementStart,
+			Count: na, Unit: WorkingDays, Done: par.AssessmentCompleted, Closes: pl.Period.End})
+		if par.AssessmentCompleted.IsZero() || par.AssessmentCompleted.After(a.asOf) {
+			continue
 		}
-		if len(lack) > 0 {
-			problems = append(problems, fmt.Sprintf("action %d has no %s", j, joinAnd(lack)))
+		due, err = a.workingDays(&kindPLAN06Decision, par.AssessmentCompleted, nd)
+		if err != nil {
+			return err
 		}
-		done := ac.Completed
-		if done.After(a.asOf) {
-			done = Date{}
-		}
-		if done.IsZero() && ac.Due.After(a.asOf) && !ac.Due.After(horizon) {
-			ahead = true
-		}
-		if !ac.Due.IsZero() {
-			d := Deadline{Due: ac.Due, Anchor: cp.Agreed, AnchorLabel: "care plan agreed", Count: ac.Due.DaysSince(cp.Agreed), Unit: Days}
-			a.deadline(rPLAN03, subject+".actions["+strconv.Itoa(j)+"]", d, ac.Completed, ev)
-		}
+		a.e.Deadline(&kindPLAN06Decision, Obligation{Subject: At(i), Due: due, Anchor: par.AssessmentCompleted,
+			Count: nd, Unit: WorkingDays, Done: par.DecisionApproved, Closes: pl.Period.End})
 	}
-	if !ahead {
-		problems = append(problems, fmt.Sprintf("no open action due by %s (%d months after %s)", horizon, months, a.asOf))
-	}
-	a.check(rPLAN03, subject, problems, ev)
-}
-
-// joinAnd joins words as "a, b and c".
-func joinAnd(ws []string) string {
-	switch len(ws) {
-	case 0:
-		return ""
-	case 1:
-		return ws[0]
-	}
-	s := ws[0]
-	for _, w := range ws[1 : len(ws)-1] {
-		s += ", " + w
-	}
-	return s + " and " + ws[len(ws)-1]
+	return nil
 }

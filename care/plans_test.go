@@ -89,18 +89,36 @@ func TestPlanTimescales(t *testing.T) {
 			asOf: "2024-03-20", only: "PLAN-0",
 			want: []string{
 				"PLAN-04 met due 2024-01-15 done 2024-01-05",
-				"PLAN-05 late due 2024-01-15 done 2024-01-22",
 				"PLAN-05 met due 2024-01-15 done 2024-01-09",
+				"PLAN-05 late due 2024-01-15 done 2024-01-22",
 				"PLAN-01 overdue due 2024-01-22",
 				"PLAN-04 overdue due 2024-03-11",
 				"PLAN-05 overdue due 2024-03-11",
 			},
 		},
 		{
-			name: "short breaks need no placement plan or notices",
-			rec:  Record{Episodes: []Episode{plEp("2024-01-05", NewEpisodeS, LegalStatusV3, PlacementTypeU6, "2024-01-07", CeasedE8)}},
+			name: "short breaks need no placement plan or notices, and one care plan for the series",
+			rec: Record{Episodes: []Episode{
+				plEp("2024-01-05", NewEpisodeS, LegalStatusV3, PlacementTypeU6, "2024-01-07", CeasedE8),
+				plEp("2024-02-02", NewEpisodeS, LegalStatusV3, PlacementTypeU6, ""),
+			}},
 			asOf: "2024-03-01", only: "PLAN-0",
 			want: []string{"PLAN-01 overdue due 2024-01-19"},
+		},
+		{
+			name: "a short-break care plan agreed in a later stay of the series is late, not missing",
+			rec: Record{Episodes: []Episode{
+				plEp("2024-01-05", NewEpisodeS, LegalStatusV3, PlacementTypeU6, "2024-01-07", CeasedE8),
+				plEp("2024-02-02", NewEpisodeS, LegalStatusV3, PlacementTypeU6, ""),
+			}, PlanningRecords: PlanningRecords{CarePlans: []CarePlan{{Agreed: isoDate("2024-02-02")}}}},
+			asOf: "2024-03-01", only: "PLAN-01",
+			want: []string{"PLAN-01 late due 2024-01-19 done 2024-02-02"},
+		},
+		{
+			name: "a series of short breaks that ended before its care plan was due owed none",
+			rec:  Record{Episodes: []Episode{plEp("2024-01-05", NewEpisodeS, LegalStatusV3, PlacementTypeU6, "2024-01-07", CeasedE8)}},
+			asOf: "2024-03-01", only: "PLAN-0",
+			want: nil,
 		},
 		{
 			name: "placed with a parent before assessment: 10 working days, then 10 more",
@@ -146,8 +164,8 @@ func TestCarePlanContent(t *testing.T) {
 			[]string{"PLAN-02 met", "PLAN-03 met", "PLAN-03 met due 2024-02-01 done 2024-01-30", "PLAN-03 upcoming due 2024-07-01"}},
 		{"the only open action is overdue and none is ahead", full, "2024-07-02",
 			[]string{"PLAN-02 met", "PLAN-03 breach", "PLAN-03 met due 2024-02-01 done 2024-01-30", "PLAN-03 overdue due 2024-07-01"}},
-		{"missing parts and a vague action", CarePlan{Agreed: isoDate("2024-01-10"), Actions: []PlanAction{{Action: "support"}}}, "2024-03-01",
-			[]string{"PLAN-02 breach", "PLAN-03 breach"}},
+		{"missing parts and a vague action: one breach for the action, one for nothing due ahead", CarePlan{Agreed: isoDate("2024-01-10"), Actions: []PlanAction{{Action: "support"}}}, "2024-03-01",
+			[]string{"PLAN-02 breach", "PLAN-03 breach", "PLAN-03 breach"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -158,22 +176,109 @@ func TestCarePlanContent(t *testing.T) {
 			}
 		})
 	}
-	rec := Record{Child: plChild(), Episodes: eps, PlanningRecords: PlanningRecords{CarePlans: []CarePlan{{Agreed: isoDate("2024-01-10"), Actions: []PlanAction{{Action: "support"}}}}}}
-	rep, err := Assess(rec, Context{}, isoDate("2024-03-01"), EnglandAndWales(), Policy{})
-	if err != nil {
-		t.Fatal(err)
+}
+
+func TestCarePlanMessages(t *testing.T) {
+	eps := []Episode{plEp("2024-01-08", NewEpisodeS, LegalStatusC1, PlacementTypeU6, "")}
+	vague := CarePlan{Agreed: isoDate("2024-01-10"), Actions: []PlanAction{{Action: "contact plan", Owner: "SW", Outcome: "weekly contact", Due: isoDate("2024-02-01")}, {Action: "support"}}}
+	pep := []PEP{{Initiated: isoDate("2024-01-20")}}
+	tests := []struct {
+		name string
+		peps []PEP
+		want []string
+	}{
+		{"a PEP exists but the plan leaves it out", pep, []string{
+			"PLAN-02 breach care_plans[0]: care plan agreed on 10 January 2024: no plan for permanence; no health plan; no personal education plan; no IRO named; child's wishes and feelings not recorded; parents' wishes and feelings not recorded",
+			"PLAN-03 breach care_plans[0]: care plan agreed on 10 January 2024: no open action due by 1 September 2024, 6 months ahead",
+			"PLAN-03 breach care_plans[0].actions[1]: care plan action: no owner; no intended outcome; no due date",
+			"PLAN-03 overdue care_plans[0].actions[0]: no action completed yet; due 1 February 2024, 22 days after agreement of the care plan on 10 January 2024",
+		}},
+		// EDU-01 reports that no PEP exists; the care plan is not faulted
+		// for leaving out a PEP there is none of.
+		{"no PEP exists: EDU-01 reports it, not PLAN-02", nil, []string{
+			"PLAN-02 breach care_plans[0]: care plan agreed on 10 January 2024: no plan for permanence; no health plan; no IRO named; child's wishes and feelings not recorded; parents' wishes and feelings not recorded",
+			"PLAN-03 breach care_plans[0]: care plan agreed on 10 January 2024: no open action due by 1 September 2024, 6 months ahead",
+			"PLAN-03 breach care_plans[0].actions[1]: care plan action: no owner; no intended outcome; no due date",
+			"PLAN-03 overdue care_plans[0].actions[0]: no action completed yet; due 1 February 2024, 22 days after agreement of the care plan on 10 January 2024",
+		}},
 	}
-	for _, f := range rep.ForRule("PLAN-02") {
-		for _, part := range []string{"plan for permanence", "health plan", "personal education plan", "IRO", "child's wishes", "parents' wishes"} {
-			if !strings.Contains(f.Message, part) {
-				t.Errorf("PLAN-02 message %q does not mention %q", f.Message, part)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rec := Record{Episodes: eps, PlanningRecords: PlanningRecords{CarePlans: []CarePlan{vague}, PEPs: tc.peps}}
+			rep := plAssess(t, rec, Context{}, "2024-03-01", Policy{})
+			if diff := cmp.Diff(tc.want, plMessages(rep, "PLAN-02", "PLAN-03")); diff != "" {
+				t.Errorf("Assess() messages mismatch (-want +got):\n%s", diff)
 			}
+		})
+	}
+}
+
+// TestPlanWindows checks what closes the windows of the PLAN family: the
+// placement for PLAN-04 and PLAN-05 (due 15 January 2024, five working
+// days after a placement on Monday 8 January), the period of care for
+// PLAN-01 (due 22 January), the placement with the parent for PLAN-06.
+func TestPlanWindows(t *testing.T) {
+	placed := func(end string) []Episode {
+		if end == "" {
+			return []Episode{plEp("2024-01-08", NewEpisodeS, LegalStatusC1, PlacementTypeU6, "")}
+		}
+		return []Episode{
+			plEp("2024-01-08", NewEpisodeS, LegalStatusC1, PlacementTypeU6, end),
+			plEp(end, NewEpisodeP, LegalStatusC1, PlacementTypeK2, ""),
 		}
 	}
-	for _, f := range rep.ForRule("PLAN-03") {
-		if !strings.Contains(f.Message, "owner, outcome and due date") {
-			t.Errorf("PLAN-03 message %q does not list the missing fields", f.Message)
-		}
+	left := func(end string) []Episode {
+		return []Episode{plEp("2024-01-08", NewEpisodeS, LegalStatusC1, PlacementTypeU6, end, CeasedE4A)}
+	}
+	tests := []struct {
+		name string
+		eps  []Episode
+		recs PlanningRecords
+		asOf string
+		only string
+		want []string
+	}{
+		{"placement ends the day before the plan is due: none was owed", placed("2024-01-14"), PlanningRecords{}, "2024-02-01", "PLAN-04",
+			[]string{"PLAN-04 overdue due 2024-01-19"}}, // the next placement's plan
+		{"placement ends on the due date: none was owed", placed("2024-01-15"), PlanningRecords{}, "2024-02-01", "PLAN-04",
+			[]string{"PLAN-04 overdue due 2024-01-22"}},
+		{"placement ends the day after the due date: missed", placed("2024-01-16"), PlanningRecords{}, "2024-02-01", "PLAN-04",
+			[]string{"PLAN-04 missed due 2024-01-15", "PLAN-04 overdue due 2024-01-23"}},
+		{"placement ends after the assessment date: still overdue", placed("2024-02-05"), PlanningRecords{}, "2024-02-01", "PLAN-04",
+			[]string{"PLAN-04 overdue due 2024-01-15"}},
+		{"the IRO notice is missed when the placement ends", placed("2024-01-16"), PlanningRecords{}, "2024-02-01", "PLAN-05",
+			[]string{"PLAN-05 missed due 2024-01-15", "PLAN-05 overdue due 2024-01-23"}},
+		{"a plan made late is late, whatever ended after", placed("2024-01-16"), PlanningRecords{PlacementPlans: []PlacementPlan{
+			{PlacementStart: isoDate("2024-01-08"), Prepared: isoDate("2024-01-16")}}}, "2024-02-01", "PLAN-04",
+			[]string{"PLAN-04 late due 2024-01-15 done 2024-01-16", "PLAN-04 overdue due 2024-01-23"}},
+		{"child leaves care the day after the care plan was due: missed", left("2024-01-23"), PlanningRecords{}, "2024-02-01", "PLAN-01",
+			[]string{"PLAN-01 missed due 2024-01-22"}},
+		{"child leaves care on the day the care plan was due: none was owed", left("2024-01-22"), PlanningRecords{}, "2024-02-01", "PLAN-01", nil},
+		{"child still in care: the care plan is overdue", placed(""), PlanningRecords{}, "2024-02-01", "PLAN-01",
+			[]string{"PLAN-01 overdue due 2024-01-22"}},
+		{"placement with a parent ends before the decision: missed", []Episode{
+			plEp("2024-03-25", NewEpisodeS, LegalStatusC2, PlacementTypeP1, "2024-05-01"),
+			plEp("2024-05-01", NewEpisodeP, LegalStatusC2, PlacementTypeU6, ""),
+		}, PlanningRecords{ParentPlacements: []ParentPlacement{{PlacementStart: isoDate("2024-03-25"), AssessmentCompleted: isoDate("2024-04-09")}}},
+			"2024-06-01", "PLAN-06", []string{"PLAN-06 met due 2024-04-10 done 2024-04-09", "PLAN-06 missed due 2024-04-23"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rep := plAssess(t, Record{Episodes: tc.eps, PlanningRecords: tc.recs}, Context{}, tc.asOf, Policy{})
+			if diff := cmp.Diff(tc.want, plSummary(rep, tc.only)); diff != "" {
+				t.Errorf("Assess() mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+	rep := plAssess(t, Record{Episodes: placed("2024-01-16")}, Context{}, "2024-02-01", Policy{})
+	want := []string{
+		"PLAN-04 missed episodes[0]: no placement plan by 15 January 2024 (5 working days after the start of the placement on 8 January 2024); closed when the placement ended on 16 January 2024",
+		"PLAN-05 missed episodes[0]: no notice to the IRO by 15 January 2024 (5 working days after the start of the placement on 8 January 2024); closed when the placement ended on 16 January 2024",
+		"PLAN-04 overdue episodes[1]: no placement plan yet; due 23 January 2024, 5 working days after the start of the placement on 16 January 2024",
+		"PLAN-05 overdue episodes[1]: no notice to the IRO yet; due 23 January 2024, 5 working days after the start of the placement on 16 January 2024",
+	}
+	if diff := cmp.Diff(want, plMessages(rep, "PLAN-04", "PLAN-05")); diff != "" {
+		t.Errorf("Assess() messages mismatch (-want +got):\n%s", diff)
 	}
 }
 
@@ -264,8 +369,17 @@ func TestPlanningRules(t *testing.T) {
 	var ids []string
 	for _, r := range rs {
 		ids = append(ids, string(r.ID))
-		if r.Title == "" || r.Text == "" || r.Citation.Instrument == "" || r.Severity == SeverityUnknown || r.Domain == DomainUnknown || r.Package != "care" {
+		if r.Title == "" || r.Text == "" || r.Citation.Instrument == "" || r.Citation.Abbrev == "" || r.Severity == SeverityUnknown ||
+			r.Domain == DomainUnknown || r.Package != "care" || r.File == "" {
 			t.Errorf("rule %s is incomplete: %+v", r.ID, r)
+		}
+		// The file named holds the rule's decision, which names its ID
+		// constant (VIS03 for "VIS-03").
+		b, err := os.ReadFile("../" + r.File)
+		if err != nil {
+			t.Errorf("rule %s: %v", r.ID, err)
+		} else if name := strings.ReplaceAll(string(r.ID), "-", ""); !strings.Contains(string(b), name) {
+			t.Errorf("rule %s: %s does not name %s", r.ID, r.File, name)
 		}
 	}
 	want := []string{"PLAN-01", "PLAN-02", "PLAN-03", "PLAN-04", "PLAN-05", "PLAN-06", "ASMT-01", "ASMT-02", "ASMT-03",
@@ -287,7 +401,7 @@ func TestPlanningRules(t *testing.T) {
 	if got := planningRules()[0].Policy[0]; got == "changed" {
 		t.Errorf("planningRules() shares memory between calls")
 	}
-	if !slices.Contains(planningRules()[rVIS04].Policy, "Visits.LongTermFosterMonths") {
+	if i := slices.IndexFunc(rs, func(r Rule) bool { return r.ID == VIS04 }); i < 0 || !slices.Contains(planningRules()[i].Policy, "Visits.LongTermFosterMonths") {
 		t.Errorf("VIS-04 does not name its policy field")
 	}
 }

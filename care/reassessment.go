@@ -5,6 +5,13 @@ import (
 	"fmt"
 )
 
+// This file holds the ASMT family: reassessment after a significant event
+// (ASMT-01), an updated assessment before each review (ASMT-02) and the
+// chronology (ASMT-03). ASMT-01 and ASMT-03 close when the child leaves
+// care (for a series of short breaks, when the series ends); ASMT-02, the
+// assessment for one review, closes when the next review is held (that
+// review's obligation takes its place) or the child leaves care.
+
 // EventKind classifies a significant event or change of circumstances.
 type EventKind uint8
 
@@ -114,20 +121,48 @@ func (p AssessmentPolicy) validate(errs *ValidationErrors) {
 	plLimit(errs, "assessment.chronology_days", p.ChronologyDays, 0, "working days", "local")
 }
 
-func fillReassessmentRules(rs *[nPlanRules]Rule, pol *[nPlanRules]string) {
-	const wd = " Working days follow CPPCR reg 2(1); the event day is day 0 (Policy.Counting may count it as day 1)."
-	rs[rASMT01] = localRule("ASMT-01", "Circumstances reassessed after each significant event, within a local window",
-		"For each significant event while the child is looked after, an assessment is completed on or after the event and within the window."+wd,
-		"inspection finding", DomainAssessment, "20 WD")
-	pol[rASMT01] = "Assessment.ReassessDays,Counting"
-	rs[rASMT02] = localRule("ASMT-02", "Assessment updated since the previous review, before each review is held",
-		"For each review held after the first (review dates come from the review package), an assessment is completed after the previous review and on or before the review.",
-		"inspection finding; Children Act 1989 guidance and regulations Vol 2 (2015)", DomainAssessment, "")
-	rs[rASMT03] = localRule("ASMT-03", "Chronology entry recorded for each significant event within a local window",
-		"For each significant event while the child is looked after, a chronology entry for the event's date is recorded within the window."+wd,
-		"inspection finding", DomainAssessment, "5 WD")
-	pol[rASMT03] = "Assessment.ChronologyDays,Counting"
+// plEventDays is the counting convention of ASMT-01 and ASMT-03.
+const plEventDays = " Working days follow CPPCR reg 2(1); the event day is day 0 (Policy.Counting may count it as day 1). The duty closes when the child leaves care (for a series of short breaks, when its last recorded stay ends): not done by then, it is missed."
+
+var ruleASMT01 = Rule{
+	ID: ASMT01, Title: "Circumstances reassessed after each significant event, within a local window",
+	Text:     "For each significant event while the child is looked after, an assessment is completed on or after the event and within the window." + plEventDays,
+	Citation: plLocal("inspection finding"), Severity: SeverityLocal, Domain: DomainAssessment,
+	Package: "care", File: "care/reassessment.go", Default: "20 WD", Policy: []string{"Assessment.ReassessDays", "Counting"},
 }
+
+var ruleASMT02 = Rule{
+	ID: ASMT02, Title: "Assessment updated since the previous review, before each review is held",
+	Text:     "For each review held after the first (review dates come from the review package), an assessment is completed after the previous review and on or before the review. The window closes when the next review is held, which needs its own updated assessment (an assessment after that counts for the next review), or when the child leaves care (for a series of short breaks, when its last recorded stay ends; a review held after the last recorded stay, with no later stay, closes the day after it is held).",
+	Citation: plLocal("inspection finding; Children Act 1989 guidance and regulations Vol 2 (2015)"), Severity: SeverityLocal,
+	Domain: DomainAssessment, Package: "care", File: "care/reassessment.go",
+}
+
+var ruleASMT03 = Rule{
+	ID: ASMT03, Title: "Chronology entry recorded for each significant event within a local window",
+	Text:     "For each significant event while the child is looked after, a chronology entry for the event's date is recorded within the window." + plEventDays,
+	Citation: plLocal("inspection finding"), Severity: SeverityLocal, Domain: DomainAssessment,
+	Package: "care", File: "care/reassessment.go", Default: "5 WD", Policy: []string{"Assessment.ChronologyDays", "Counting"},
+}
+
+// eventAnchors name a significant event by its kind, for Obligation.AnchorAs
+// = int(kind): "20 working days after the missing episode on …".
+var eventAnchors = []string{"the unplanned placement change", "the missing episode", "the exclusion from school",
+	"the arrest, charge or conviction", "the significant health event", "the safeguarding concern",
+	"the change in the family", "the court order or hearing", "the significant event"}
+
+// The kinds of ASMT finding.
+var (
+	kindASMT01 = Kind{Rule: &ruleASMT01, What: "reassessment", Subject: "events[]",
+		Anchor: "the significant event", Anchors: eventAnchors, Done: "assessment completed", DoneAt: "assessments[]",
+		Closures: []string{"the child left care"}}
+	kindASMT02 = Kind{Rule: &ruleASMT02, What: "updated assessment", Subject: "episodes[]",
+		Anchor: "the review", Extra: "previous review", Done: "assessment completed", DoneAt: "assessments[]",
+		Closures: []string{"the next review was held", "the child left care"}}
+	kindASMT03 = Kind{Rule: &ruleASMT03, What: "chronology entry", Subject: "events[]",
+		Anchor: "the significant event", Anchors: eventAnchors, Done: "chronology entry recorded", DoneAt: "chronology[]",
+		Closures: []string{"the child left care"}}
+)
 
 func (r Record) validateReassessment(errs *ValidationErrors) {
 	for i, e := range r.Events {
@@ -172,89 +207,96 @@ func (r Record) validateReassessment(errs *ValidationErrors) {
 	}
 }
 
-// eventLabel names an event of kind k in evidence.
-func eventLabel(k EventKind) string {
-	switch k {
-	case EventPlacementChange:
-		return "event: placement change"
-	case EventMissing:
-		return "event: missing"
-	case EventExclusion:
-		return "event: exclusion"
-	case EventOffending:
-		return "event: offending"
-	case EventHealth:
-		return "event: health"
-	case EventSafeguarding:
-		return "event: safeguarding"
-	case EventFamily:
-		return "event: family"
-	case EventCourt:
-		return "event: court"
-	}
-	return "event"
-}
-
 // firstAssessment returns the index and date of the first assessment
-// completed on or after from and on or before asOf, and -1 if none.
-func (a *planAssessor) firstAssessment(from Date) (int, Date) {
+// completed on or after from, before until (zero: no limit) and on or
+// before the assessment date, and -1 if none.
+func (a *planAssessor) firstAssessment(from, until Date) (int, Date) {
 	as := a.r.Assessments
 	i, _ := searchDate(len(as), from, func(k int) Date { return as[k].Completed })
-	if i < len(as) && !as[i].Completed.After(a.asOf) {
+	if i < len(as) && !as[i].Completed.After(a.asOf) && (until.IsZero() || as[i].Completed.Before(until)) {
 		return i, as[i].Completed
 	}
 	return -1, Date{}
 }
 
-// reassessment appends the ASMT findings.
+// reassessment records the ASMT findings.
 func (a *planAssessor) reassessment() error {
 	nr := cmp.Or(a.p.Assessment.ReassessDays, 20)
 	nc := cmp.Or(a.p.Assessment.ChronologyDays, 5)
-	for i, e := range a.r.Events {
-		if e.Date.After(a.asOf) || plPeriodIndex(a.periods, e.Date) < 0 {
+	for i, ev := range a.r.Events {
+		if ev.Date.After(a.asOf) {
 			continue
 		}
-		subject := Index("events", i)
-		ev := Evidence{Label: eventLabel(e.Kind), Date: e.Date, Ref: subject}
-		due, err := a.wd(rASMT01, e.Date, nr)
+		per, pi, ok := a.h.PeriodAt(ev.Date)
+		if !ok || !per.Contains(ev.Date) {
+			continue // not looked after that day
+		}
+		end := a.periods[pi].careEnd
+		due, err := a.workingDays(&kindASMT01, ev.Date, nr)
 		if err != nil {
 			return err
 		}
-		d := Deadline{Due: due, Anchor: e.Date, AnchorLabel: "significant event", Count: nr, Unit: WorkingDays}
-		if ai, done := a.firstAssessment(e.Date); ai >= 0 {
-			a.deadline(rASMT01, subject, d, done, ev, plRef("assessment completed", done, "assessments", ai))
-		} else {
-			a.deadline(rASMT01, subject, d, Date{}, ev)
-		}
-		due, err = a.wd(rASMT03, e.Date, nc)
-		if err != nil {
+		o := Obligation{Subject: At(i), Due: due, Anchor: ev.Date, AnchorAs: int(ev.Kind), Count: nr, Unit: WorkingDays, Closes: end}
+		ai, done := a.firstAssessment(ev.Date, Date{})
+		o.Done, o.DoneAt = done, At(ai)
+		a.e.Deadline(&kindASMT01, o)
+		if o.Due, err = a.workingDays(&kindASMT03, ev.Date, nc); err != nil {
 			return err
 		}
-		rec, ref := Date{}, -1
+		o.Count, o.Done, o.DoneAt = nc, Date{}, Ref{}
 		for j, c := range a.r.Chronology {
-			if c.Event.Equal(e.Date) && (ref < 0 || c.Recorded.Before(rec)) {
-				rec, ref = c.Recorded, j
+			if c.Event.Equal(ev.Date) && (o.Done.IsZero() || c.Recorded.Before(o.Done)) {
+				o.Done, o.DoneAt = c.Recorded, At(j)
 			}
 		}
-		d = Deadline{Due: due, Anchor: e.Date, AnchorLabel: "significant event", Count: nc, Unit: WorkingDays}
-		if ref >= 0 {
-			a.deadline(rASMT03, subject, d, rec, ev, plRef("chronology entry recorded", rec, "chronology", ref))
-		} else {
-			a.deadline(rASMT03, subject, d, Date{}, ev)
-		}
+		a.e.Deadline(&kindASMT03, o)
 	}
+	a.reviewAssessments()
+	return nil
+}
+
+// reviewAssessments records ASMT-02 for each review held after the first:
+// an assessment completed after the previous review is due no later than
+// the review. The window closes when the next review is held, and an
+// assessment completed after that counts for the next review, not this
+// one; it also closes when the child leaves care.
+// staysAfter reports whether an episode of care starts after day d.
+func (a *planAssessor) staysAfter(d Date) bool {
+	eps := a.h.Episodes()
+	return len(eps) > 0 && eps[len(eps)-1].Start.After(d)
+}
+
+func (a *planAssessor) reviewAssessments() {
 	rv := a.ctx.Reviews
 	for k := 1; k < len(rv); k++ {
 		if rv[k].After(a.asOf) {
 			break
 		}
-		d := Deadline{Due: rv[k], Anchor: rv[k-1], AnchorLabel: "previous review", Count: rv[k].DaysSince(rv[k-1]), Unit: Days}
-		subject := plSubject("review", rv[k])
-		if ai, done := a.firstAssessment(rv[k-1].AddDays(1)); ai >= 0 {
-			a.deadline(rASMT02, subject, d, done, plRef("assessment completed", done, "assessments", ai))
-		} else {
-			a.deadline(rASMT02, subject, d, Date{})
+		_, pi, ok := a.h.PeriodAt(rv[k])
+		if !ok {
+			continue // before care: not a looked-after review
 		}
+		per := &a.periods[pi]
+		o := Obligation{Subject: At(per.first), Due: rv[k], Anchor: rv[k], Unit: Days, Extra: rv[k-1]}
+		end := per.careEnd
+		if !end.IsZero() && rv[k].After(end) {
+			// A review held after the recorded care ended (a series of
+			// short breaks reviewed after its last recorded stay): the care
+			// goes on while a later stay is recorded; with none, nothing
+			// can be done for this review once it has been held, so its
+			// window closes the day after it.
+			end = Date{}
+			if !a.staysAfter(rv[k]) {
+				end = rv[k].AddDays(1)
+			}
+		}
+		if k+1 < len(rv) && (end.IsZero() || rv[k+1].Before(end)) {
+			o.Closes = rv[k+1]
+		} else if !end.IsZero() {
+			o.Closes, o.ClosedBy = end, 1
+		}
+		ai, done := a.firstAssessment(rv[k-1].AddDays(1), o.Closes)
+		o.Done, o.DoneAt = done, At(ai)
+		a.e.Deadline(&kindASMT02, o)
 	}
-	return nil
 }

@@ -101,3 +101,63 @@ func TestReassessmentValidation(t *testing.T) {
 		t.Errorf("Validate() paths mismatch (-want +got):\n%s", diff)
 	}
 }
+
+// TestReassessmentWindows checks what closes the ASMT duties: the next
+// review for ASMT-02, the child leaving care for ASMT-01 and ASMT-03.
+func TestReassessmentWindows(t *testing.T) {
+	eps := []Episode{plEp("2024-01-08", NewEpisodeS, LegalStatusC1, PlacementTypeU6, "")}
+	reviews := Context{Reviews: plDates("2024-02-02", "2024-05-01", "2024-10-30")}
+	tests := []struct {
+		name string
+		eps  []Episode
+		recs PlanningRecords
+		ctx  Context
+		asOf string
+		only string
+		want []string
+	}{
+		{"no update before a review: missed once the next review is held", eps, PlanningRecords{}, reviews, "2024-11-05", "ASMT-02",
+			[]string{"ASMT-02 missed due 2024-05-01", "ASMT-02 overdue due 2024-10-30"}},
+		{"an assessment after the next review counts for that review, not this one", eps, PlanningRecords{Assessments: []Assessment{
+			{Completed: isoDate("2024-11-01"), Kind: AssessmentUpdate}}}, reviews, "2024-11-05", "ASMT-02",
+			[]string{"ASMT-02 missed due 2024-05-01", "ASMT-02 late due 2024-10-30 done 2024-11-01"}},
+		{"an assessment between the reviews is late for the first and meets the second", eps, PlanningRecords{Assessments: []Assessment{
+			{Completed: isoDate("2024-06-01"), Kind: AssessmentUpdate}}}, reviews, "2024-11-05", "ASMT-02",
+			[]string{"ASMT-02 late due 2024-05-01 done 2024-06-01", "ASMT-02 met due 2024-10-30 done 2024-06-01"}},
+		{"child leaves care after the reassessment was due: missed", []Episode{plEp("2024-01-08", NewEpisodeS, LegalStatusC1, PlacementTypeU6, "2024-05-01", CeasedE4A)},
+			PlanningRecords{Events: []Event{{Date: isoDate("2024-03-28"), Kind: EventMissing}}}, Context{}, "2024-06-01", "ASMT",
+			[]string{"ASMT-03 missed due 2024-04-08", "ASMT-01 missed due 2024-04-29"}},
+		{"short breaks, reviewed after the last recorded stay with no later stay: missed the day after the review",
+			[]Episode{plEp("2024-01-08", NewEpisodeS, LegalStatusV3, PlacementTypeU6, "2024-01-11", CeasedE8),
+				plEp("2024-02-12", NewEpisodeS, LegalStatusV3, PlacementTypeU6, "2024-02-15", CeasedE8)},
+			PlanningRecords{}, Context{Reviews: plDates("2024-01-30", "2024-04-10")}, "2024-11-05", "ASMT-02",
+			[]string{"ASMT-02 missed due 2024-04-10"}},
+		{"short breaks, reviewed between stays with a later stay: owed while the series lasts", []Episode{
+			plEp("2024-01-08", NewEpisodeS, LegalStatusV3, PlacementTypeU6, "2024-01-11", CeasedE8),
+			plEp("2024-02-12", NewEpisodeS, LegalStatusV3, PlacementTypeU6, "2024-02-15", CeasedE8),
+			plEp("2024-05-13", NewEpisodeS, LegalStatusV3, PlacementTypeU6, "2024-05-16", CeasedE8)},
+			PlanningRecords{}, Context{Reviews: plDates("2024-01-30", "2024-04-10")}, "2024-05-14", "ASMT-02",
+			[]string{"ASMT-02 overdue due 2024-04-10"}},
+		{"child leaves care before the reassessment was due: only the chronology was owed", []Episode{plEp("2024-01-08", NewEpisodeS, LegalStatusC1, PlacementTypeU6, "2024-04-20", CeasedE4A)},
+			PlanningRecords{Events: []Event{{Date: isoDate("2024-03-28"), Kind: EventMissing}}}, Context{}, "2024-06-01", "ASMT",
+			[]string{"ASMT-03 missed due 2024-04-08"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rep := plAssess(t, Record{Episodes: tc.eps, PlanningRecords: tc.recs}, tc.ctx, tc.asOf, Policy{})
+			if diff := cmp.Diff(tc.want, plSummary(rep, tc.only)); diff != "" {
+				t.Errorf("Assess() mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+	rep := plAssess(t, Record{Episodes: eps, PlanningRecords: PlanningRecords{Events: []Event{{Date: isoDate("2024-03-28"), Kind: EventMissing}}}}, reviews, "2024-11-05", Policy{})
+	want := []string{
+		"ASMT-03 overdue events[0]: no chronology entry yet; due 8 April 2024, 5 working days after the missing episode on 28 March 2024",
+		"ASMT-01 overdue events[0]: no reassessment yet; due 29 April 2024, 20 working days after the missing episode on 28 March 2024",
+		"ASMT-02 missed episodes[0]: no updated assessment by 1 May 2024 (no later than the review on 1 May 2024); closed when the next review was held on 30 October 2024",
+		"ASMT-02 overdue episodes[0]: no updated assessment yet; due 30 October 2024, no later than the review on 30 October 2024",
+	}
+	if diff := cmp.Diff(want, plMessages(rep, "ASMT")); diff != "" {
+		t.Errorf("Assess() messages mismatch (-want +got):\n%s", diff)
+	}
+}

@@ -18,10 +18,14 @@ type Record struct {
 // ("episodes[2].end", "visits[0].date"). Nothing is repaired or dropped.
 func (r Record) Validate() error {
 	var errs ValidationErrors
-	errs.Merge("child", r.Child.Validate())
-	errs = append(errs, ValidateEpisodes("episodes", r.Episodes, r.Child.DateOfBirth)...)
-	r.validatePlanning(&errs)
-	r.validateSafeguarding(&errs)
+	var h History
+	if err := h.Reset(r.Child, r.Episodes); err != nil {
+		errs.Merge("", err)
+		// The other records are checked against the episodes as given.
+		h = History{child: r.Child, eps: r.Episodes, periods: appendPeriodsOfCare(nil, r.Episodes)}
+	}
+	r.validatePlanning(&errs, &h)
+	r.validateSafeguarding(&errs, &h)
 	return errs.Err()
 }
 
@@ -36,45 +40,79 @@ type Context struct {
 	FirstReviewDue Date
 }
 
-// Assess evaluates every care-record rule (families PLAN, ASMT, VIS, HLTH,
-// EDU, ID, MISS, STAB, CONN and LEAV) for the record as of asOf, with the
-// working-day calendar cal and the policy p. It returns an error, and no
-// report, if p is looser than statute, the record is invalid, or a date it
-// needs falls outside the calendar. The report is sorted.
+// RecordAssessor evaluates the care-record rules (families PLAN, ASMT, VIS, HLTH,
+// EDU, ID, MISS, STAB, CONN and LEAV) with one policy and one working-day
+// calendar, both checked once, when it is made. It is read-only and safe
+// for concurrent use: a cohort run makes one and assesses every child with
+// it.
+type RecordAssessor struct {
+	p   Policy
+	cal *Calendar
+}
+
+// NewRecordAssessor returns an assessor for policy p and calendar cal. It returns
+// an error if p is looser than statute or nonsense ([Policy.Validate]), or
+// cal is nil.
+func NewRecordAssessor(p Policy, cal *Calendar) (*RecordAssessor, error) {
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	if cal == nil {
+		return nil, errNilCalendar
+	}
+	return &RecordAssessor{p: p, cal: cal}, nil
+}
+
+// Emit evaluates every care-record rule for the child whose history is h
+// and whose other records are r (r's Child and Episodes are read from h),
+// recording the findings in e as of e.AsOf(). It validates r's records
+// other than the child and episodes (h holds those, validated) and returns
+// the [ValidationErrors] if any is invalid; it also returns an error if a
+// date it needs falls outside the calendar. On error it records nothing.
+func (a *RecordAssessor) Emit(e *Emitter, h *History, r Record, ctx Context) error {
+	if e.AsOf().IsZero() {
+		return &FieldError{Path: "as_of", Err: ErrRequired}
+	}
+	var errs ValidationErrors
+	r.validatePlanning(&errs, h)
+	r.validateSafeguarding(&errs, h)
+	if err := errs.Err(); err != nil {
+		return err
+	}
+	n := e.Len()
+	err := r.assessPlanning(e, h, ctx, a.cal, a.p)
+	if err == nil {
+		err = r.assessSafeguarding(e, h, ctx, a.cal, a.p)
+	}
+	if err != nil {
+		e.Truncate(n)
+		return err
+	}
+	return nil
+}
+
+// Assess evaluates every care-record rule for the record as of asOf, with
+// the working-day calendar cal and the policy p, and returns the sorted
+// report. It returns an error, and no report, if p is looser than statute,
+// the record is invalid ([Record.Validate]), or a date it needs falls
+// outside the calendar.
 func Assess(r Record, ctx Context, asOf Date, cal *Calendar, p Policy) (Report, error) {
-	rep, err := AppendAssessment(make(Report, 0, r.estimate()), r, ctx, asOf, cal, p)
+	a, err := NewRecordAssessor(p, cal)
 	if err != nil {
 		return nil, err
 	}
-	rep.Sort()
-	return rep, nil
-}
-
-// AppendAssessment is [Assess] appending its findings, unsorted, to dst:
-// for callers that gather several packages' findings into one report and
-// sort it once. On error it returns dst unchanged.
-func AppendAssessment(dst Report, r Record, ctx Context, asOf Date, cal *Calendar, p Policy) (Report, error) {
-	if err := p.Validate(); err != nil {
-		return dst, err
-	}
 	if err := r.Validate(); err != nil {
-		return dst, err
+		return nil, err
 	}
-	rep := dst
-	if err := r.assessPlanning(ctx, asOf, cal, p, &rep); err != nil {
-		return dst, err
+	h, err := NewHistory(r.Child, r.Episodes)
+	if err != nil {
+		return nil, err
 	}
-	if err := r.assessSafeguarding(ctx, asOf, cal, p, &rep); err != nil {
-		return dst, err
+	e := NewEmitter(asOf)
+	if err := a.Emit(e, h, r, ctx); err != nil {
+		return nil, err
 	}
-	return rep, nil
-}
-
-// estimate is a rough count of the findings the record will give, to size
-// the report once.
-func (r Record) estimate() int {
-	return 16 + 2*len(r.Episodes) + 2*len(r.Visits) + len(r.CarePlans)*4 + len(r.Events)*3 + len(r.HealthAssessments) +
-		len(r.SDQs) + len(r.DentalChecks) + 4*len(r.PEPs) + 2*len(r.MissingEpisodes) + len(r.RiskMeetings)
+	return e.Report(), nil
 }
 
 // Rules returns the catalogue of the care-record rules, in ID order within

@@ -20,6 +20,23 @@ type Citation struct {
 	Provision string `json:"provision,omitempty"`
 	// URL points to the text where one is known.
 	URL string `json:"url,omitempty"`
+	// Abbrev is the instrument's short name for text output, such as
+	// "CPPCR 2010" or "CA 1989"; empty for an instrument that has none.
+	Abbrev string `json:"abbrev,omitempty"`
+}
+
+// Short returns the citation in the short form a text report prints,
+// "CPPCR 2010 reg 28(2)(b)": the abbreviation and the provision, or the
+// whole instrument where it has no abbreviation.
+func (c Citation) Short() string {
+	inst := c.Abbrev
+	if inst == "" {
+		inst = c.Instrument
+	}
+	if c.Provision == "" {
+		return inst
+	}
+	return inst + " " + c.Provision
 }
 
 // String returns "Instrument, Provision".
@@ -123,6 +140,10 @@ type Rule struct {
 	// Package is the import path suffix of the package that evaluates the
 	// rule: "care", "review", "supervision", "permanence" or "practice".
 	Package string `json:"package"`
+	// File is the source file, from the module root, that holds the rule's
+	// decision ("care/visits.go"); a test checks that it names the rule's
+	// ID constant.
+	File string `json:"file"`
 	// Default is the default timescale or threshold, in words ("20 WD").
 	Default string `json:"default,omitempty"`
 	// Policy names the policy fields the rule reads ("Visits.FirstVisitDays").
@@ -150,6 +171,9 @@ func (r Rule) Clone() Rule {
 	}
 	return r
 }
+
+// CPPCRAbbrev is the short name of the CPPCR 2010 in text output.
+const CPPCRAbbrev = "CPPCR 2010"
 
 // CPPCR is the usual citation instrument for the Care Planning, Placement and
 // Case Review (England) Regulations 2010.

@@ -3,16 +3,60 @@ package care
 import (
 	"fmt"
 	"time"
-
-	"github.com/shopspring/decimal"
 )
 
 // This file is the hub of the safeguarding families: MISS (missing and
 // exploitation, missing.go), STAB (placement stability and distance,
 // stability.go), CONN (connected-person approval, connected.go) and LEAV
 // (care leavers, leaving.go). It holds the records and policy they read,
-// the validation and assessment entry points called by [Record] and
-// [Policy], and the rule catalogue of the four families.
+// the validation and assessment entry points [Record] calls, and the rule
+// catalogue of the four families.
+//
+// Each family decides; the [Emitter] records. A timescale tells the
+// emitter the first day its window is closed (Obligation.Closes), and the
+// emitter tells an obligation still owed (Overdue) from one whose window
+// closed unmet (Missed), and drops one whose window closed on or before its
+// due date, since nothing was owed. What closes each window, family by
+// family, is said in each rule's Text:
+//
+//   - MISS: a return home interview closes when the child next goes missing
+//     (the next episode's interview takes its place), at the first
+//     looked-after review after it fell due, or when the child leaves care;
+//     a risk
+//     meeting stays owed until it is held, and closes only when the child
+//     leaves care; an escalation closes when a later meeting records a
+//     lower risk, when the next run of high-risk meetings falls due for its
+//     own escalation, or when the child leaves care. "Leaves care" is the
+//     end of the period of care current on the day the duty arose.
+//   - STAB: the measures (STAB-01, STAB-02) and the approvals before
+//     placing (STAB-03, STAB-04) are checks, Met or Breach, with no window.
+//   - CONN: the temporary approval's expiry closes when the placement with
+//     the connected person ends: ended by the expiry, nothing was owed;
+//     ended after it without full approval, Missed.
+//   - LEAV: leaving-care duties are live for care leavers and do not close
+//     when the child leaves care. They close when the duties end, at the
+//     21st birthday (the 25th where support to 25 is recorded); an
+//     eligible child's needs assessment also closes when the child leaves
+//     care as a relevant child with no pathway plan, whose own assessment
+//     (LEAV-03) takes its place; an adviser's visits close when the
+//     accommodation ends, and a visit before a pathway plan review once
+//     the review's day has passed. A pathway plan review is met by the next
+//     review, so an open interval stays Overdue while the duties last.
+//     The approval of ceasing to look after a child (LEAV-04) is a check.
+//
+// A root cause is reported once: a return home interview or an escalation
+// whose next occurrence has taken its place is Missed, so only the latest
+// is live; an eligible child's missing needs assessment is not reported
+// Overdue beside the relevant child's (LEAV-01 closes when LEAV-03 takes
+// its place, and an assessment made after leaving care meets LEAV-03
+// only); a review with no adviser visit before it is not reported while
+// the adviser's visit of the regular cycle, due before the review, is
+// still outstanding; the two-year placement count is not reported when the
+// 12-month count, which it contains, already breaches; consultations on a
+// Key Stage 4 move or on ceasing care are not faulted while the decision
+// itself is not approved; and each approval (STAB-03, STAB-04, LEAV-04)
+// and each extension (CONN-01) gives one finding, however many problems it
+// has.
 
 // SafeguardingRecords are the records read by the safeguarding families.
 // It is embedded in [Record], so its fields appear flat in JSON beside
@@ -80,33 +124,55 @@ func sgLimit(errs *ValidationErrors, path string, v, limit int, stricterIsLower 
 	}
 }
 
-func sgOrDecimal(v, def decimal.Decimal) decimal.Decimal {
-	if v.IsZero() {
-		return def
-	}
-	return v
-}
-
-func (r Record) validateSafeguarding(errs *ValidationErrors) {
+// validateSafeguarding checks the records of the safeguarding families
+// against the episodes h holds (validated or, from [Record.Validate], as
+// given).
+func (r Record) validateSafeguarding(errs *ValidationErrors, h *History) {
 	validateMissing(errs, r.MissingEpisodes, r.RiskMeetings)
-	validatePlacementApprovals(errs, r.PlacementApprovals, r.Episodes)
+	validatePlacementApprovals(errs, r.PlacementApprovals, h.Episodes())
 	validateConnected(errs, r.ConnectedApprovals)
 	r.LeavingCare.validate(errs, "leaving_care")
 	validateCeasing(errs, r.CeasingApprovals)
 }
 
-// assessSafeguarding appends the findings of MISS, STAB, CONN and LEAV. It
-// returns an error only when working-day arithmetic leaves the calendar.
-func (r Record) assessSafeguarding(ctx Context, asOf Date, cal *Calendar, p Policy, rep *Report) error {
-	if asOf.IsZero() {
-		return fmt.Errorf("%w: assessment date is zero", ErrInvalidDate)
-	}
-	if err := r.assessMissing(asOf, cal, p, rep); err != nil {
+// assessSafeguarding records the findings of MISS, STAB, CONN and LEAV in
+// e, as of e.AsOf(). The child and episodes are h's; p has been validated.
+// It returns an error only when working-day arithmetic leaves the calendar.
+func (r Record) assessSafeguarding(e *Emitter, h *History, ctx Context, cal *Calendar, p Policy) error {
+	s := sgAssessor{r: &r, h: h, eps: h.Episodes(), e: e, asOf: e.AsOf(), cal: cal, p: &p, reviews: ctx.Reviews}
+	if err := s.missing(); err != nil {
 		return err
 	}
-	r.assessStability(asOf, p.Stability, rep)
-	r.assessConnected(asOf, p.Connected, rep)
-	return r.assessLeaving(ctx, asOf, cal, p, rep)
+	s.stability()
+	s.connected()
+	return s.leaving(ctx.Reviews)
+}
+
+// sgAssessor carries one assessment of one child's safeguarding records.
+type sgAssessor struct {
+	r    *Record   // the safeguarding records; the child and episodes are h's
+	h    *History  // the child, episodes and periods of care, validated
+	eps  []Episode // h.Episodes()
+	e    *Emitter
+	asOf Date
+	cal  *Calendar
+	p    *Policy
+	// reviews are the dates of the looked-after reviews held ([Context]).
+	reviews []Date
+}
+
+// leftCare returns the day the child left the period of care current on
+// day d ([History.PeriodAt]): the first day of a child-level duty arising
+// on d that can no longer be met. It is zero while that period lasts, or
+// if the child had not been looked after by d; a day on or before d if the
+// child had already left care then, so that a duty arising after leaving
+// care is not owed.
+func (s *sgAssessor) leftCare(d Date) Date {
+	per, _, ok := s.h.PeriodAt(d)
+	if !ok {
+		return Date{}
+	}
+	return per.End
 }
 
 // Approver is the office that approved a decision, where a regulation
@@ -154,42 +220,20 @@ func (a *Approver) UnmarshalText(b []byte) error {
 	return err
 }
 
-// The safeguarding rules, built once for the assessments. They never leave
-// the package: findings copy only their ID, title, citation, severity and
-// domain, so their Policy slices are never shared with a caller, who gets
-// fresh rules from [safeguardingRules].
-var (
-	sgMISS01, sgMISS02, sgMISS03           = ruleMISS01(), ruleMISS02(), ruleMISS03()
-	sgSTAB01, sgSTAB02, sgSTAB03, sgSTAB04 = ruleSTAB01(), ruleSTAB02(), ruleSTAB03(), ruleSTAB04()
-	sgCONN01                               = ruleCONN01()
-	sgLEAV01, sgLEAV02, sgLEAV03, sgLEAV04 = ruleLEAV01(), ruleLEAV02(), ruleLEAV03(), ruleLEAV04()
-)
-
-// sgDeadlineFinding returns d.Finding(*r, subject, done, asOf) (see
-// [Deadline.Finding]) with room for extra evidence after the anchor, so
-// that appending it allocates nothing more.
-func sgDeadlineFinding(d Deadline, r *Rule, subject string, done, asOf Date, extra int) Finding {
-	f := NewFinding(*r, subject, d.Evaluate(done, asOf))
-	f.Due = d.Due
-	if f.Status == Met || f.Status == Late {
-		f.Done = done
-	}
-	f.Deadline = d
-	f.Message = r.Title
-	f.Evidence = make([]Evidence, 1, 1+extra)
-	f.Evidence[0] = Evidence{Label: d.AnchorLabel, Date: d.Anchor}
-	return f
-}
-
 // safeguardingRules returns the MISS, STAB, CONN and LEAV rules in ID
 // order: a fresh slice on every call.
 func safeguardingRules() []Rule {
-	return []Rule{
-		ruleMISS01(), ruleMISS02(), ruleMISS03(),
-		ruleSTAB01(), ruleSTAB02(), ruleSTAB03(), ruleSTAB04(),
-		ruleCONN01(),
-		ruleLEAV01(), ruleLEAV02(), ruleLEAV03(), ruleLEAV04(),
+	rs := [...]*Rule{
+		&ruleMISS01, &ruleMISS02, &ruleMISS03,
+		&ruleSTAB01, &ruleSTAB02, &ruleSTAB03, &ruleSTAB04,
+		&ruleCONN01,
+		&ruleLEAV01, &ruleLEAV02, &ruleLEAV03, &ruleLEAV04,
 	}
+	out := make([]Rule, len(rs))
+	for i, r := range rs {
+		out[i] = r.Clone()
+	}
+	return out
 }
 
 // Commencement dates used as in-force starts.
@@ -198,13 +242,33 @@ var (
 	sgSI2015InForce = MustDate(2015, time.April, 1) // SI 2015/495 (reg 39 substituted)
 )
 
-const (
-	sgMissingGuidance    = "Statutory guidance on children who run away or go missing from home or care (DfE, January 2014)"
-	sgMissingGuidanceURL = "https://www.gov.uk/government/publications/children-who-run-away-or-go-missing-from-home-or-care"
-	sgLocalStandard      = "Local practice standard"
-	sgStability          = "DfE, Stability measures for children looked after in England (official statistics)"
-	sgStabilityURL       = "https://explore-education-statistics.service.gov.uk/find-statistics/stability-measures-for-children-looked-after-in-england"
-	sgCareLeaversRegs    = "Care Leavers (England) Regulations 2010"
-	sgCareLeaversURL     = "https://www.legislation.gov.uk/uksi/2010/2571"
-	sgChildrenAct        = "Children Act 1989"
+// sgCPPCR returns the citation of provision of regulation reg of the CPPCR
+// 2010.
+func sgCPPCR(provision string, reg string) Citation {
+	return Citation{Instrument: CPPCR, Provision: provision, URL: CPPCRURL + "/" + reg, Abbrev: CPPCRAbbrev}
+}
+
+// The instruments the safeguarding rules cite.
+var (
+	sgMissingGuidance = Citation{
+		Instrument: "Statutory guidance on children who run away or go missing from home or care (DfE, January 2014)",
+		URL:        "https://www.gov.uk/government/publications/children-who-run-away-or-go-missing-from-home-or-care",
+		Abbrev:     "DfE guidance 2014",
+	}
+	sgLocalStandard = Citation{Instrument: "Local practice standard", Abbrev: "Local standard"}
+	sgStability     = Citation{
+		Instrument: "DfE, Stability measures for children looked after in England (official statistics)",
+		URL:        "https://explore-education-statistics.service.gov.uk/find-statistics/stability-measures-for-children-looked-after-in-england",
+		Abbrev:     "DfE stability measures",
+	}
+	sgCareLeaversRegs = Citation{Instrument: "Care Leavers (England) Regulations 2010",
+		URL: "https://www.legislation.gov.uk/uksi/2010/2571", Abbrev: "CLR 2010"}
+	sgChildrenAct = Citation{Instrument: "Children Act 1989", Abbrev: "CA 1989",
+		URL: "https://www.legislation.gov.uk/ukpga/1989/41"}
 )
+
+// sgCite returns c with its provision set.
+func sgCite(c Citation, provision string) Citation {
+	c.Provision = provision
+	return c
+}

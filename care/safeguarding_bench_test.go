@@ -84,52 +84,56 @@ func BenchmarkStabilityOn(b *testing.B) {
 	}
 }
 
+// BenchmarkAssessSafeguarding assesses the long history through one
+// emitter, reset for each run as a cohort run resets it for each child.
 func BenchmarkAssessSafeguarding(b *testing.B) {
 	r := sgLongHistory()
 	asOf := r.Child.Birthday(17).AddDays(-30)
 	cal := EnglandAndWales()
+	h := sgHistory(b, r)
+	e := NewEmitter(asOf)
 	b.ReportAllocs()
-	rep := make(Report, 0, 1024)
 	for b.Loop() {
-		rep = rep[:0]
-		if err := r.assessSafeguarding(Context{}, asOf, cal, Policy{}, &rep); err != nil {
+		e.Reset(asOf)
+		if err := r.assessSafeguarding(e, h, Context{}, cal, Policy{}); err != nil {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric(float64(len(rep)), "findings/op")
+	b.ReportMetric(float64(e.Len()), "findings/op")
 	b.ReportMetric(float64(len(r.Episodes)), "episodes")
+}
+
+// BenchmarkRenderSafeguarding renders the message, subject and evidence of
+// every finding of the long history, as a text report reads them.
+func BenchmarkRenderSafeguarding(b *testing.B) {
+	r := sgLongHistory()
+	asOf := r.Child.Birthday(17).AddDays(-30)
+	e := NewEmitter(asOf)
+	if err := r.assessSafeguarding(e, sgHistory(b, r), Context{}, EnglandAndWales(), Policy{}); err != nil {
+		b.Fatal(err)
+	}
+	fs := e.Findings()
+	buf := make([]byte, 0, 256)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, f := range fs {
+			buf = f.AppendMessage(buf[:0])
+			_ = f.Subject()
+			_ = f.Evidence()
+		}
+	}
+	b.ReportMetric(float64(len(fs)), "findings/op")
 }
 
 func BenchmarkValidateSafeguarding(b *testing.B) {
 	r := sgLongHistory()
+	h := sgHistory(b, r)
 	b.ReportAllocs()
 	for b.Loop() {
 		var errs ValidationErrors
-		r.validateSafeguarding(&errs)
+		r.validateSafeguarding(&errs, h)
 		if len(errs) != 0 {
 			b.Fatal(errs)
-		}
-	}
-}
-
-// TestSgDecimalHelpers checks the allocation-free distance helpers against
-// decimal's own Cmp and StringFixed(1) over values of many scales.
-func TestSgDecimalHelpers(t *testing.T) {
-	var ds []decimal.Decimal
-	for _, c := range []int64{0, 1, -1, 4, 5, 6, 9, 10, 14, 15, 16, 19, 20, 21, 45, 49, 50, 55, 95, 99, 100, 199, 200, 201, 999, 1005, 12345, -12345, 99999999, 999999999999999999, -999999999999999999} {
-		for e := int32(-20); e <= 16; e++ {
-			ds = append(ds, decimal.New(c, e))
-		}
-	}
-	ds = append(ds, decimal.Decimal{}, sgTwentyMiles, decimal.RequireFromString("123456789012345678901234567890.55"))
-	for _, a := range ds {
-		if got, want := string(sgAppendMiles(nil, a)), a.StringFixed(1); got != want {
-			t.Errorf("sgAppendMiles(%s e%d) = %q, want %q", a.Coefficient(), a.Exponent(), got, want)
-		}
-		for _, b := range ds {
-			if got, want := sgDecimalCmp(a, b), a.Cmp(b); got != want {
-				t.Fatalf("sgDecimalCmp(%s e%d, %s e%d) = %d, want %d", a.Coefficient(), a.Exponent(), b.Coefficient(), b.Exponent(), got, want)
-			}
 		}
 	}
 }

@@ -231,8 +231,30 @@ func Example_safeguardingRecord() {
 	}
 	// Output:
 	// {"missing_episodes":[{"type":"M","start":"2025-08-22","start_time":"17:30","end":"2025-08-22","end_time":"23:00","interview":{"held":{"date":"2025-08-26","time":"09:00"}}}]}
-	// MISS-01 late: return home interview due by 2025-08-25 23:00, 72 hours after the return at 2025-08-22 23:00 (due 2025-08-25, done 2025-08-26)
-	// STAB-03 overdue: placement more than 20 miles from home (34.2 miles): approval by the nominated officer needed before placing (due 2025-01-06)
+	// MISS-01 late: return home interview held at 09:00 on 26 August 2025, 10 hours late; due by 23:00 on 25 August 2025, 72 hours after the return at 23:00 on 22 August 2025
+	// STAB-03 breach: placement started on 6 January 2025, 34.2 miles from home (limit 20 miles): not approved by the nominated officer
+}
+
+// A return home interview is owed until the child next goes missing: then
+// the next episode's interview takes its place, and one not held by then
+// is missed, not overdue. The second interview is still owed.
+func Example_returnInterviewMissed() {
+	r := care.Record{Child: care.Child{ID: "C0014", DateOfBirth: care.MustDate(2011, time.March, 3)}}
+	r.MissingEpisodes = []care.MissingEpisode{
+		{Type: care.MissingTypeMissing, Start: care.MustDate(2025, time.August, 22), End: care.MustDate(2025, time.August, 22), EndTime: care.MustClock(23, 0)},
+		{Type: care.MissingTypeMissing, Start: care.MustDate(2025, time.August, 29), End: care.MustDate(2025, time.August, 30), EndTime: care.MustClock(8, 15)},
+	}
+	rep, err := care.Assess(r, care.Context{}, care.MustDate(2025, time.September, 8), care.EnglandAndWales(), care.Policy{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, f := range rep.ForRule(care.MISS01) {
+		fmt.Println(f.Subject(), f)
+	}
+	// Output:
+	// missing_episodes[0] MISS-01 missed: no return home interview by 23:00 on 25 August 2025 (72 hours after the return at 23:00 on 22 August 2025); closed when the child next went missing on 29 August 2025
+	// missing_episodes[1] MISS-01 overdue: no return home interview yet; due by 08:15 on 2 September 2025, 72 hours after the return at 08:15 on 30 August 2025
 }
 
 // The zero Clock means "no time recorded", which is not midnight.

@@ -81,18 +81,35 @@ func FuzzAssessSafeguarding(f *testing.F) {
 			r.LeavingCare.Accommodation = append(r.LeavingCare.Accommodation, Period{Start: base.AddDays(next() * 7)})
 			r.LeavingCare.AdviserVisits = append(r.LeavingCare.AdviserVisits, AdviserVisit{Date: base.AddDays(next() * 7)})
 		}
+		// An invalid record is assessed too, against its episodes as
+		// given, as Record.Validate checks it: nothing may panic.
+		var h History
+		valid := h.Reset(r.Child, r.Episodes) == nil
+		if !valid {
+			h = History{child: r.Child, eps: r.Episodes, periods: appendPeriodsOfCare(nil, r.Episodes),
+				placements: appendPlacements(nil, r.Episodes)}
+		}
 		var errs ValidationErrors
-		r.validateSafeguarding(&errs)
-		all := append(ValidateEpisodes("episodes", r.Episodes, r.Child.DateOfBirth), errs...)
+		r.validateSafeguarding(&errs, &h)
+		valid = valid && len(errs) == 0
 		asOf := base.AddDays(next() * 11)
-		var rep Report
-		err := r.assessSafeguarding(Context{}, asOf, EnglandAndWales(), Policy{}, &rep)
-		if len(all) == 0 && err != nil {
+		e := NewEmitter(asOf)
+		err := r.assessSafeguarding(e, &h, Context{}, EnglandAndWales(), Policy{})
+		if valid && err != nil {
 			t.Errorf("assessSafeguarding of a valid record: %v", err)
 		}
-		for _, f := range rep {
-			if f.Rule == "" || f.Status == StatusUnknown {
-				t.Errorf("finding without a rule or status: %+v", f)
+		for _, f := range e.Findings() {
+			if f.Rule() == "" || f.Status == StatusUnknown {
+				t.Errorf("finding without a rule or status: %v", f)
+			}
+			if f.Message() == "" {
+				t.Errorf("finding without a message: %v", f.Rule())
+			}
+			_, _ = f.Subject(), f.Evidence()
+			if f.Status == Missed {
+				if on, by := f.Closed(); on.IsZero() || by == "" || !on.After(f.Due) {
+					t.Errorf("missed finding closed %v by %q, due %v: %v", on, by, f.Due, f)
+				}
 			}
 		}
 	})

@@ -128,7 +128,10 @@ type StabilityPolicy struct {
 	DistanceMiles decimal.Decimal `json:"distance_miles,omitzero"`
 }
 
-var sgTwentyMiles = decimal.NewFromInt(20)
+// sgTwentyMiles is the default distance limit, 20 miles, held in tenths
+// of a mile as SSDA903 records PL_DISTANCE, so that decimal's Cmp compares
+// a recorded distance with it without rescaling either.
+var sgTwentyMiles = decimal.New(200, -1)
 
 func (p StabilityPolicy) validate(errs *ValidationErrors) {
 	sgLimit(errs, "stability.placements", p.Placements, 3, true)
@@ -408,453 +411,358 @@ func sgFindApproval(as []PlacementApproval, kind ApprovalKind, start Date) (int,
 	return 0, false
 }
 
-func (r Record) assessStability(asOf Date, p StabilityPolicy, rep *Report) {
-	eps := r.Episodes
+// The kinds of STAB finding.
+var (
+	kindSTAB01Year = Kind{Rule: &ruleSTAB01, What: "placements in the 12 months", Anchor: "the window's first day",
+		Extra: "the window's last day", Problems: sgPlacementThresholds, Met: "below the threshold", Message: appendSTAB01}
+	kindSTAB01TwoYears = Kind{Rule: &ruleSTAB01, What: "placements in the 2 years", Anchor: "the window's first day",
+		Extra: "the window's last day", Problems: sgPlacementThresholds, Met: "below the threshold", Message: appendSTAB01}
+	kindSTAB02 = Kind{Rule: &ruleSTAB02, What: "long-term stability", Anchor: "placed with the current carer",
+		AnchorAt: "episodes[]", Extra: "looked after since", ExtraAt: "episodes[]",
+		Problems: []string{"less than 2 years with the same carer"}, Met: "2 years or more with the same carer"}
+	kindSTAB03Far = Kind{Rule: &ruleSTAB03, What: "placement", Subject: "episodes[]",
+		Anchor: "placement started", Done: "approved", DoneAt: "placement_approvals[]", Extra: "approved", ExtraAt: "placement_approvals[]",
+		Problems: []string{"not approved by the nominated officer", "approved after the child was placed"},
+		Met:      "approved by the nominated officer before placing", Message: appendSTAB03}
+	kindSTAB03Adjoining = Kind{Rule: &ruleSTAB03, What: "placement in an adjoining authority", Subject: "episodes[]",
+		Anchor: "placement started", Done: "approved", DoneAt: "placement_approvals[]", Extra: "approved", ExtraAt: "placement_approvals[]",
+		Problems: []string{"not approved by the nominated officer", "approved after the child was placed"},
+		Met:      "approved by the nominated officer before placing", Message: appendSTAB03}
+	kindSTAB03Distant = Kind{Rule: &ruleSTAB03, What: "distant placement (outside the authority, not adjoining it)", Subject: "episodes[]",
+		Anchor: "placement started", Done: "approved", DoneAt: "placement_approvals[]", Extra: "approved", ExtraAt: "placement_approvals[]",
+		Problems: []string{"not approved by the Director of Children's Services", "approved after the child was placed",
+			"approved by the nominated officer only: the Director's approval is needed"},
+		Met: "approved by the Director of Children's Services before placing", Message: appendSTAB03}
+	kindSTAB04 = Kind{Rule: &ruleSTAB04, What: "approval of a change of placement in Key Stage 4", Subject: "episodes[]",
+		Anchor: "change of placement in Key Stage 4", Done: "approved", DoneAt: "placement_approvals[]",
+		Extra: "approved", ExtraAt: "placement_approvals[]",
+		Problems: []string{"not approved by the nominated officer", "approved after the move",
+			"approved without consulting the designated teacher", "approved without consulting the IRO"},
+		Met: "approved by the nominated officer before the move, after consulting the designated teacher and the IRO"}
+)
+
+// sgPlacementThresholds are the problems of a STAB-01 check: bit 0 for the
+// default threshold of 3, bit 1 for the stricter local threshold of 2 (the
+// only values [StabilityPolicy] allows).
+var sgPlacementThresholds = []string{"at or above the threshold of 3", "at or above the local threshold of 2"}
+
+// stability records the findings of STAB-01 to STAB-04.
+func (s *sgAssessor) stability() {
+	eps := s.eps
 	if len(eps) == 0 || IsShortBreakOnly(eps) {
 		return
 	}
-	m := StabilityOn(r.Child, eps, asOf)
+	m := StabilityOn(s.h.Child(), eps, s.asOf)
 	if m.Included {
-		threshold := cmp.Or(p.Placements, 3)
-		rule := &sgSTAB01
-		end := asOf.AddDays(1)
-		rep.Add(placementCountFinding(rule, eps, Period{Start: asOf.AddYears(-1).AddDays(1), End: end}, m.PlacementsYear, threshold, "12 months"))
-		if m.TwoYears {
-			rep.Add(placementCountFinding(rule, eps, Period{Start: asOf.AddYears(-2).AddDays(1), End: end}, m.PlacementsTwoYears, threshold, "2 years"))
+		end := s.asOf.AddDays(1)
+		s.placementCount(&kindSTAB01Year, Period{Start: s.asOf.AddYears(-1).AddDays(1), End: end}, m.PlacementsYear)
+		// The 2 years hold the 12 months: placements that breach the
+		// threshold in the 12 months breach it in the 2 years too, so the
+		// two-year measure is reported only when it says something more.
+		if m.TwoYears && m.PlacementsYear < cmp.Or(s.p.Stability.Placements, 3) {
+			s.placementCount(&kindSTAB01TwoYears, Period{Start: s.asOf.AddYears(-2).AddDays(1), End: end}, m.PlacementsTwoYears)
 		}
 		if m.LongTerm {
-			st := Met
+			carer, _ := EpisodeOn(eps, m.SameCarerSince)
+			since, _ := EpisodeOn(eps, m.CareSince)
+			var problems Problems
 			if !m.LongTermStable {
-				st = Breach
+				problems = Problem(0)
 			}
-			f := NewFinding(sgSTAB02, "child", st)
-			var buf [128]byte
-			var b []byte
-			if st == Met {
-				b = append(buf[:0], "with the same carer since "...)
-				b = appendDate(b, m.SameCarerSince)
-				b = append(b, ", 2 years or more"...)
-			} else {
-				b = append(buf[:0], "looked after since "...)
-				b = appendDate(b, m.CareSince)
-				b = append(b, " but with the current carer only since "...)
-				b = appendDate(b, m.SameCarerSince)
-				b = append(b, ", less than 2 years"...)
-			}
-			f.Message = string(b)
-			f.Evidence = []Evidence{{Label: "looked after since", Date: m.CareSince}, {Label: "same carer since", Date: m.SameCarerSince}}
-			rep.Add(f)
+			s.e.Check(&kindSTAB02, Obligation{Anchor: m.SameCarerSince, AnchorAt: At(carer), Extra: m.CareSince, ExtraAt: At(since)}, problems)
 		}
 	}
-	r.assessPlacements(asOf, p, rep)
+	s.placementApprovals()
 }
 
-func placementCountFinding(rule *Rule, eps []Episode, w Period, n, threshold int, span string) Finding {
-	st := Met
+// placementCount records a STAB-01 check of window w, in which the child
+// had n placements: a Breach at or above the policy's threshold.
+func (s *sgAssessor) placementCount(k *Kind, w Period, n int) {
+	threshold := cmp.Or(s.p.Stability.Placements, 3)
+	var problems Problems
 	if n >= threshold {
-		st = Breach
+		problems = Problem(0)
+		if threshold == 2 {
+			problems = Problem(1)
+		}
 	}
 	last, _ := w.Last()
-	var buf [128]byte
-	b := append(buf[:0], "placements in the "...)
-	b = append(b, span...)
-	b = append(b, " to "...)
-	b = appendDate(b, last)
-	f := NewFinding(*rule, string(b), st)
-	b = strconv.AppendInt(buf[:0], int64(n), 10)
-	b = append(b, " placements in the "...)
-	b = append(b, span...)
-	b = append(b, " from "...)
-	b = appendDate(b, w.Start)
-	b = append(b, " to "...)
-	b = appendDate(b, last)
-	b = append(b, " (threshold "...)
-	b = strconv.AppendInt(b, int64(threshold), 10)
-	b = append(b, ')')
-	f.Message = string(b)
-	f.Evidence = make([]Evidence, 0, n)
-	for i := range eps {
-		e := &eps[i]
-		switch {
-		case !e.Start.Before(w.End):
-		case sgNewPlacement(eps, i, false) && w.Contains(e.Start):
-			f.Evidence = append(f.Evidence, Evidence{Label: "placement from", Date: e.Start, Ref: Index("episodes", i)})
-		case !e.LegalStatus.IsShortBreak() && e.Period().Contains(w.Start):
-			f.Evidence = append(f.Evidence, Evidence{Label: "placement at the window's start, episode from", Date: e.Start, Ref: Index("episodes", i)})
-		}
-	}
-	return f
+	s.e.Check(k, Obligation{Anchor: w.Start, Extra: last, Quantity: n}, problems)
 }
 
-// assessPlacements evaluates STAB-03 and STAB-04 placement by placement.
-func (r Record) assessPlacements(asOf Date, p StabilityPolicy, rep *Report) {
-	eps := r.Episodes
-	limit := sgOrDecimal(p.DistanceMiles, sgTwentyMiles)
-	defaultLimit := p.DistanceMiles.IsZero()
-	r03, r04 := &sgSTAB03, &sgSTAB04
-	for i := 0; i < len(eps); i++ {
-		if !sgNewPlacement(eps, i, false) || eps[i].Start.After(asOf) {
+// appendSTAB01 renders a STAB-01 check with its count: "placements in the
+// 12 months from 1 April 2024 to 31 March 2025: 3, at or above the
+// threshold of 3".
+func appendSTAB01(b []byte, f Finding) []byte {
+	k := f.Kind()
+	b = append(b, k.What...)
+	b = append(b, " from "...)
+	b = f.Anchor().AppendFormat(b)
+	b = append(b, " to "...)
+	b = f.Extra().AppendFormat(b)
+	b = append(b, ": "...)
+	b = strconv.AppendInt(b, int64(f.Quantity()), 10)
+	b = append(b, ", "...)
+	return appendProblems(b, k, f)
+}
+
+// appendProblems appends the problems of a check, "; " between them, or
+// its Met words.
+func appendProblems(b []byte, k *Kind, f Finding) []byte {
+	if f.Status != Breach {
+		return append(b, k.Met...)
+	}
+	n := 0
+	for i, p := range k.Problems {
+		if f.Problems().Has(i) {
+			if n > 0 {
+				b = append(b, "; "...)
+			}
+			b = append(b, p...)
+			n++
+		}
+	}
+	return b
+}
+
+// placementApprovals records STAB-03 and STAB-04, placement by placement
+// (as the stability measures count placements: [PlacementMoves]), for each
+// placement started by the assessment date.
+func (s *sgAssessor) placementApprovals() {
+	eps := s.eps
+	for i := range eps {
+		if !sgNewPlacement(eps, i, false) || eps[i].Start.After(s.asOf) {
 			continue
 		}
-		start := eps[i].Start
-		// The placement runs until the next counted placement or a gap.
-		far, farAt := decimal.Decimal{}, -1
-		for k := i; k < len(eps); k++ {
-			if k > i && (sgNewPlacement(eps, k, false) || !eps[k].Start.Equal(eps[k-1].End)) {
-				break
-			}
-			if d := eps[k].DistanceMiles; d.Valid && !eps[k].PlacementType.IsTemporary() && (farAt < 0 || sgDecimalCmp(d.Decimal, far) > 0) {
-				far, farAt = d.Decimal, k
-			}
-		}
-		// The subject is built only for a placement that has a finding,
-		// once, and shared by its findings.
-		var subject string
-		if r03.InForceOn(start) {
-			subject = r.distanceFinding(r03, i, start, far, farAt, limit, defaultLimit, asOf, subject, rep)
-		}
-		changed := i > 0 && start.Equal(eps[i-1].End) && !eps[i-1].LegalStatus.IsShortBreak()
-		if changed && r04.InForceOn(start) && sgKeyStage4(r.Child.DateOfBirth, start) {
-			r.keyStage4Finding(r04, i, start, asOf, subject, rep)
+		s.distanceApproval(i)
+		changed := i > 0 && eps[i].Start.Equal(eps[i-1].End) && !eps[i-1].LegalStatus.IsShortBreak()
+		if changed && sgKeyStage4(s.h.Child().DateOfBirth, eps[i].Start) {
+			s.keyStage4Approval(i)
 		}
 	}
 }
 
-// sgPlacementSubject returns subject if it is set, and otherwise the
-// subject of the placement that started on start: "placement 2025-01-06".
-func sgPlacementSubject(subject string, start Date) string {
-	if subject != "" {
-		return subject
+// distanceApproval records the STAB-03 check of the placement starting at
+// episode i, if it needs approval: by the Director for a distant placement
+// (outside the authority, not adjoining it), by the nominated officer for
+// one in an adjoining authority or more than the distance limit from home.
+// The distance is the farthest recorded in the placement's episodes
+// (temporary placements aside), compared with decimal's own Cmp.
+func (s *sgAssessor) distanceApproval(i int) {
+	eps := s.eps
+	start := eps[i].Start
+	limit := s.p.Stability.DistanceMiles
+	if limit.IsZero() {
+		limit = sgTwentyMiles
 	}
-	var buf [24]byte
-	return string(appendDate(append(buf[:0], "placement "...), start))
-}
-
-// distanceFinding appends the STAB-03 finding of the placement starting at
-// episode i, if it needs approval, and returns the placement's subject
-// (subject, or the one it built; "" if it has no finding).
-func (r Record) distanceFinding(rule *Rule, i int, start Date, far decimal.Decimal, farAt int, limit decimal.Decimal, defaultLimit bool, asOf Date, subject string, rep *Report) string {
-	ai, has := sgFindApproval(r.PlacementApprovals, ApprovalLocation, start)
+	var far decimal.Decimal
+	farAt := -1
+	// The placement runs until the next counted placement or a gap.
+	for k := i; k < len(eps); k++ {
+		if k > i && (sgNewPlacement(eps, k, false) || !eps[k].Start.Equal(eps[k-1].End)) {
+			break
+		}
+		if d := eps[k].DistanceMiles; d.Valid && !eps[k].PlacementType.IsTemporary() && (farAt < 0 || d.Decimal.Cmp(far) > 0) {
+			far, farAt = d.Decimal, k
+		}
+	}
+	isFar := farAt >= 0 && far.Cmp(limit) > 0
+	ai, has := sgFindApproval(s.r.PlacementApprovals, ApprovalLocation, start)
 	var a PlacementApproval
 	if has {
-		a = r.PlacementApprovals[ai]
+		a = s.r.PlacementApprovals[ai]
 	}
-	isFar := farAt >= 0 && sgDecimalCmp(far, limit) > 0
-	need := ApproverUnknown
-	var why string
+	var k *Kind
+	need := ApproverNominatedOfficer
 	switch {
 	case a.Location == LocationDistant:
-		need, why = ApproverDirector, "outside the authority and not in an adjoining one (distant)"
+		k, need = &kindSTAB03Distant, ApproverDirector
 	case a.Location == LocationAdjoining:
-		need, why = ApproverNominatedOfficer, "outside the authority, in an adjoining one"
+		k = &kindSTAB03Adjoining
 	case isFar:
-		need = ApproverNominatedOfficer
+		k = &kindSTAB03Far
+	default:
+		return
 	}
-	if need == ApproverUnknown {
-		return subject
-	}
-	subject = sgPlacementSubject(subject, start)
-	extra := 0
-	if farAt >= 0 {
-		extra++
-	}
-	if has {
-		extra++
-	}
-	d := Deadline{Rule: rule.ID, Due: start, Anchor: start, AnchorLabel: "placement started", Count: 0, Unit: Days}
-	f := sgDeadlineFinding(d, rule, subject, a.Approved, asOf, extra)
-	f.Evidence[0].Ref = Index("episodes", i)
-	breach := !a.Approved.IsZero() && !a.Approved.After(asOf) && !a.Approver.Satisfies(need)
-	// The distance, as decimal's StringFixed(1) writes it: "12.3".
-	var mbuf [24]byte
-	var miles []byte
-	if farAt >= 0 {
-		miles = sgAppendMiles(mbuf[:0], far)
-	}
-	var buf [256]byte
-	b := append(buf[:0], "placement "...)
-	if why != "" {
-		b = append(b, why...)
-	} else {
-		b = append(b, "more than "...)
-		if defaultLimit {
-			b = append(b, sgTwentyMilesText...)
-		} else {
-			b = append(b, limit.String()...)
-		}
-		b = append(b, " miles from home"...)
-	}
+	o := Obligation{Subject: At(i), Anchor: start}
 	if isFar {
-		b = append(b, " ("...)
-		b = append(b, miles...)
-		b = append(b, " miles)"...)
+		o.Quantity, o.Limit = tenthsOfMile(far), tenthsOfMile(limit)
 	}
-	b = append(b, ": approval by the "...)
-	b = append(b, sgApproverWords(need)...)
-	b = append(b, " needed before placing"...)
-	if breach {
-		f.Status = Breach
-		b = append(b, "; approved by the "...)
-		b = append(b, sgApproverWords(a.Approver)...)
-		b = append(b, " only"...)
-	}
-	f.Message = string(b)
-	if farAt >= 0 {
-		b = append(buf[:0], "distance "...)
-		b = append(b, miles...)
-		b = append(b, " miles"...)
-		label := string(b)
-		b = appendIndex(buf[:0], "episodes", farAt)
-		b = append(b, ".distance_miles"...)
-		f.Evidence = append(f.Evidence, Evidence{Label: label, Ref: string(b)})
-	}
-	if has {
-		b = append(buf[:0], "location "...)
-		b = append(b, a.Location.String()...)
-		b = append(b, sgApprovedWords(a.Approver)...)
-		f.Evidence = append(f.Evidence, Evidence{Label: string(b), Date: a.Approved, Ref: Index("placement_approvals", ai)})
-	}
-	rep.Add(f)
-	return subject
+	problems := approvalProblems(a.Approver, a.Approved, start, s.asOf, need)
+	s.e.Check(k, s.approved(o, a.Approved, ai, problems), problems)
 }
 
-func (r Record) keyStage4Finding(rule *Rule, i int, start, asOf Date, subject string, rep *Report) {
-	ai, has := sgFindApproval(r.PlacementApprovals, ApprovalKeyStage4, start)
+// approvalProblems returns the problems of an approval made on day on by
+// who, needed from need on or before day by, as of asOf, in the order of
+// the approval kinds' Problems (STAB-03, STAB-04, LEAV-04): 0 not
+// approved, 1 approved after by, 2 approved by a junior office.
+func approvalProblems(who Approver, on, by, asOf Date, need Approver) Problems {
+	if on.IsZero() || on.After(asOf) {
+		return Problem(0)
+	}
+	var p Problems
+	if on.After(by) {
+		p |= Problem(1)
+	}
+	if !who.Satisfies(need) {
+		p |= Problem(2)
+	}
+	return p
+}
+
+// approved returns o with the approval made on day on (record ai of the
+// kind's DoneAt list) as the record that met it, or, for a check that
+// found problems, as its extra fact. An approval after the assessment
+// date is not yet made.
+func (s *sgAssessor) approved(o Obligation, on Date, ai int, problems Problems) Obligation {
+	if on.IsZero() || on.After(s.asOf) {
+		return o
+	}
+	if problems == 0 {
+		o.Done, o.DoneAt = on, At(ai)
+	} else {
+		o.Extra, o.ExtraAt = on, At(ai)
+	}
+	return o
+}
+
+// tenthsOfMile returns a distance in whole tenths of a mile, as a finding
+// holds it (decimal's Round), at most 9,999,999 tenths.
+func tenthsOfMile(d decimal.Decimal) int {
+	return int(min(d.Round(1).Shift(1).IntPart(), 9_999_999))
+}
+
+// appendSTAB03 renders a STAB-03 check, with the distance and the limit
+// for a placement beyond it: "placement started on 8 January 2024, 25.3
+// miles from home (limit 20 miles): not approved by the nominated
+// officer".
+func appendSTAB03(b []byte, f Finding) []byte {
+	k := f.Kind()
+	b = append(b, k.What...)
+	b = append(b, " started on "...)
+	b = f.Anchor().AppendFormat(b)
+	if q := f.Quantity(); q > 0 {
+		b = append(b, ", "...)
+		b = appendTenths(b, q, true)
+		b = append(b, " miles from home (limit "...)
+		b = appendTenths(b, f.Limit(), false)
+		b = append(b, " miles)"...)
+	}
+	b = append(b, ": "...)
+	return appendProblems(b, k, f)
+}
+
+// appendTenths appends n tenths of a mile, "25.3", or "20" for a whole
+// number when fixed is false.
+func appendTenths(b []byte, n int, fixed bool) []byte {
+	b = strconv.AppendInt(b, int64(n/10), 10)
+	if fixed || n%10 != 0 {
+		b = append(b, '.', byte('0'+n%10))
+	}
+	return b
+}
+
+// keyStage4Approval records the STAB-04 check of the change of placement
+// at episode i, made while the child was of Key Stage 4 age: approved by
+// the nominated officer on or before the day of the move, after consulting
+// the designated teacher and the IRO. The consultations are checked only
+// once the change is approved: while it is not, that is the finding. An
+// emergency move (reg 14), or one recorded as not disrupting the child's
+// education, needs no approval.
+func (s *sgAssessor) keyStage4Approval(i int) {
+	start := s.eps[i].Start
+	ai, has := sgFindApproval(s.r.PlacementApprovals, ApprovalKeyStage4, start)
 	var a PlacementApproval
-	var aRef string
-	extra := 0
 	if has {
-		a = r.PlacementApprovals[ai]
+		a = s.r.PlacementApprovals[ai]
 		if a.Emergency || a.NoEducationDisruption {
 			return
 		}
-		aRef = Index("placement_approvals", ai)
-		extra = 1
 	}
-	subject = sgPlacementSubject(subject, start)
-	d := Deadline{Rule: rule.ID, Due: start, Anchor: start, AnchorLabel: "placement changed in Key Stage 4", Count: 0, Unit: Days}
-	f := sgDeadlineFinding(d, rule, subject, a.Approved, asOf, extra)
-	f.Evidence[0].Ref = Index("episodes", i)
-	f.Message = "change of placement in Key Stage 4: the nominated officer's approval needed before the move"
-	if has {
-		f.Evidence = append(f.Evidence, Evidence{Label: "Key Stage 4 approval" + sgApprovedWords(a.Approver), Date: a.Approved, Ref: aRef})
-	}
-	approved := !a.Approved.IsZero() && !a.Approved.After(asOf)
-	if approved && !a.Approver.Satisfies(ApproverNominatedOfficer) {
-		f.Status = Breach
-	}
-	rep.Add(f)
-	if approved && (!a.DesignatedTeacherConsulted || !a.IROConsulted) {
-		b := NewFinding(*rule, subject, Breach)
-		switch {
-		case !a.DesignatedTeacherConsulted && !a.IROConsulted:
-			b.Message = "Key Stage 4 placement change approved without consulting the designated teacher or the IRO"
-		case !a.DesignatedTeacherConsulted:
-			b.Message = "Key Stage 4 placement change approved without consulting the designated teacher"
-		default:
-			b.Message = "Key Stage 4 placement change approved without consulting the IRO"
+	// A nominated officer's approval is the least an approver can give.
+	problems := approvalProblems(a.Approver, a.Approved, start, s.asOf, ApproverNominatedOfficer) &^ Problem(2)
+	if !problems.Has(0) {
+		if !a.DesignatedTeacherConsulted {
+			problems |= Problem(2)
 		}
-		b.Evidence = []Evidence{{Label: "approved", Date: a.Approved, Ref: aRef}}
-		rep.Add(b)
-	}
-}
-
-func sgApproverWords(a Approver) string {
-	switch a {
-	case ApproverDirector:
-		return "Director of Children's Services"
-	case ApproverNominatedOfficer:
-		return "nominated officer"
-	}
-	return "(unrecorded approver)"
-}
-
-// sgApprovedWords returns ", not approved" or ", approved by the " and
-// the approver's words ([sgApproverWords]), without building a string.
-func sgApprovedWords(a Approver) string {
-	switch a {
-	case ApproverUnknown:
-		return ", not approved"
-	case ApproverDirector:
-		return ", approved by the Director of Children's Services"
-	case ApproverNominatedOfficer:
-		return ", approved by the nominated officer"
-	}
-	return ", approved by the (unrecorded approver)"
-}
-
-// sgTwentyMilesText is sgTwentyMiles.String(), the default limit in words.
-var sgTwentyMilesText = sgTwentyMiles.String()
-
-// sgDecimalCmp returns a.Cmp(b) without allocating when both coefficients
-// have at most 18 digits and the exponents are close, as distances are;
-// decimal's own Cmp allocates whenever the exponents differ.
-func sgDecimalCmp(a, b decimal.Decimal) int {
-	ea, eb := a.Exponent(), b.Exponent()
-	if ea == eb {
-		return a.Cmp(b)
-	}
-	if ea < -18 || ea > 18 || eb < -18 || eb > 18 || a.NumDigits() > 18 || b.NumDigits() > 18 {
-		return a.Cmp(b)
-	}
-	ca, cb := a.CoefficientInt64(), b.CoefficientInt64()
-	sa, sb := sgSign(ca), sgSign(cb)
-	switch {
-	case sa != sb:
-		return cmp.Compare(sa, sb)
-	case sa == 0:
-		return 0
-	}
-	// Same sign: compare magnitudes, scaling the one with the larger
-	// exponent down to the other's, in 128 bits.
-	ua, ub := sgAbs(ca), sgAbs(cb)
-	var c int
-	if ea > eb {
-		c = sgCmpScaled(ua, int(ea-eb), ub)
-	} else {
-		c = -sgCmpScaled(ub, int(eb-ea), ua)
-	}
-	return c * sa
-}
-
-func sgSign(v int64) int {
-	switch {
-	case v < 0:
-		return -1
-	case v > 0:
-		return 1
-	}
-	return 0
-}
-
-func sgAbs(v int64) uint64 {
-	if v < 0 {
-		return uint64(-v)
-	}
-	return uint64(v)
-}
-
-// sgCmpScaled compares u * 10^k with v, for k from 1 to 36.
-func sgCmpScaled(u uint64, k int, v uint64) int {
-	for ; k > 0; k-- {
-		if u > v/10 {
-			// u*10 > v already (u*10 >= (v/10+1)*10 > v) and keeps
-			// growing.
-			return 1
+		if !a.IROConsulted {
+			problems |= Problem(3)
 		}
-		u *= 10
 	}
-	return cmp.Compare(u, v)
+	s.e.Check(&kindSTAB04, s.approved(Obligation{Subject: At(i), Anchor: start}, a.Approved, ai, problems), problems)
 }
 
-// sgAppendMiles appends d.StringFixed(1) ("12.3"), without the
-// allocations of decimal's formatting when the value fits in an int64.
-func sgAppendMiles(b []byte, d decimal.Decimal) []byte {
-	e := d.Exponent()
-	if e < -18 || e > 14 || d.NumDigits() > 18 || int(e)+d.NumDigits() > 15 {
-		return append(b, d.StringFixed(1)...)
-	}
-	// Round(1) as decimal does it: rescale to two places (truncating
-	// toward zero), add or subtract 5 by the sign, truncate one place.
-	v := d.CoefficientInt64()
-	r := v
-	if e != -1 {
-		t := v
-		switch {
-		case e > -2:
-			for k := int(e) + 2; k > 0; k-- {
-				t *= 10
-			}
-		case e < -2:
-			for k := -2 - int(e); k > 0; k-- {
-				t /= 10
-			}
-		}
-		if t < 0 {
-			t -= 5
-		} else {
-			t += 5
-		}
-		r = t / 10
-	}
-	// r tenths, as decimal prints a one-place value: sign, integer part
-	// ("0" if none), point, one digit.
-	if r < 0 {
-		b = append(b, '-')
-	}
-	u := sgAbs(r)
-	b = strconv.AppendUint(b, u/10, 10)
-	return append(b, '.', byte('0'+u%10))
+var ruleSTAB01 = Rule{
+	ID:    STAB01,
+	Title: "Three or more placements in the last 12 months, or in the last 2 years for a child looked after 2 years",
+	Text: "Counted as the DfE counts placements: the placement the child was in at the start of the window plus " +
+		"each placement that started in it; changes of legal status only (L), temporary placements (T0 to T4) and " +
+		"the return from one to the same placement are not placements; short-break children (V3, V4) are " +
+		"excluded. The windows end on the assessment date inclusive (12 months to 31 March = 1 April to 31 March). " +
+		"The two-year measure applies to a child looked after continuously for the whole 2 years, and is reported " +
+		"only when the 12-month measure is below the threshold (the 2 years hold the 12 months, so a breach of " +
+		"the 12-month measure is a breach of the two-year one: the instability is reported once). A measure, not " +
+		"a timescale: a check of the child looked after on the assessment date, Met below the threshold and a " +
+		"Breach at or above it, whose message gives the number of placements.",
+	Citation: sgCite(sgStability, "3 or more placements; two-year measure"),
+	Severity: SeverityLocal,
+	Domain:   DomainStability,
+	Package:  "care",
+	File:     "care/stability.go",
+	Default:  "3",
+	Policy:   []string{"Stability.Placements"},
 }
 
-func ruleSTAB01() Rule {
-	return Rule{
-		ID:    "STAB-01",
-		Title: "Three or more placements in the last 12 months, or in the last 2 years for a child looked after 2 years",
-		Text: "Counted as the DfE counts placements: the placement the child was in at the start of the window plus " +
-			"each placement that started in it; changes of legal status only (L), temporary placements (T0 to T4) and " +
-			"the return from one to the same placement are not placements; short-break children (V3, V4) are " +
-			"excluded. The windows end on the assessment date inclusive (12 months to 31 March = 1 April to 31 March). " +
-			"The two-year measure applies to a child looked after continuously for the whole 2 years. A Met finding " +
-			"is emitted below the threshold, a Breach at or above it.",
-		Citation: Citation{Instrument: sgStability, Provision: "3 or more placements; two-year measure", URL: sgStabilityURL},
-		Severity: SeverityLocal,
-		Domain:   DomainStability,
-		Package:  "care",
-		Default:  "3",
-		Policy:   []string{"Stability.Placements"},
-	}
+var ruleSTAB02 = Rule{
+	ID:    STAB02,
+	Title: "Long-term stability: under 16, looked after 2½ years or more, living with the same carer for 2 years or more",
+	Text: "Applies to a child under 16 on the assessment date who has been looked after continuously for at least " +
+		"30 months. Met if the child has lived with the same carer for at least 2 years (moves that keep the " +
+		"carer, T and U, and temporary placements do not break it), otherwise a Breach. Months are calendar " +
+		"months ending on the assessment date inclusive. A measure, not a timescale: it has no window.",
+	Citation: sgCite(sgStability, "long-term stability"),
+	Severity: SeverityLocal,
+	Domain:   DomainStability,
+	Package:  "care",
+	File:     "care/stability.go",
+	Default:  "2 years",
 }
 
-func ruleSTAB02() Rule {
-	return Rule{
-		ID:    "STAB-02",
-		Title: "Long-term stability: under 16, looked after 2½ years or more, living with the same carer for 2 years or more",
-		Text: "Applies to a child under 16 on the assessment date who has been looked after continuously for at least " +
-			"30 months. Met if the child has lived with the same carer for at least 2 years (moves that keep the " +
-			"carer, T and U, and temporary placements do not break it), otherwise a Breach. Months are calendar " +
-			"months ending on the assessment date inclusive.",
-		Citation: Citation{Instrument: sgStability, Provision: "long-term stability", URL: sgStabilityURL},
-		Severity: SeverityLocal,
-		Domain:   DomainStability,
-		Package:  "care",
-		Default:  "2 years",
-	}
+var ruleSTAB03 = Rule{
+	ID:    STAB03,
+	Title: "Placement more than 20 miles from home or outside the authority approved before placing (distant placements by the Director)",
+	Text: "A placement outside the authority's area needs the nominated officer's approval, and a distant one " +
+		"(outside the area and not in an adjoining authority) the Director of Children's Services' approval, " +
+		"before the child is placed (CPPCR reg 11 as amended by SI 2013/3239). A placement more than 20 miles " +
+		"from home (SSDA903 PL_DISTANCE > 20, the farthest distance recorded in its episodes) that is not recorded " +
+		"as out of area needs the nominated officer's approval: a local standard the library applies by default. " +
+		"A check of each placement that needs approval, with no window: Met if approved by the right office on or " +
+		"before the placement's first day, otherwise a Breach saying whether it was not approved, approved late, " +
+		"or approved by the nominated officer where the Director's approval is needed; the message gives the " +
+		"distance and the limit. Temporary placements are not assessed.",
+	Citation: sgCPPCR("reg 11", "regulation/11"),
+	InForce:  Period{Start: sgCPPCRInForce},
+	Severity: SeverityStatutory,
+	Domain:   DomainStability,
+	Package:  "care",
+	File:     "care/stability.go",
+	Default:  "20 miles",
+	Policy:   []string{"Stability.DistanceMiles"},
 }
 
-func ruleSTAB03() Rule {
-	return Rule{
-		ID:    "STAB-03",
-		Title: "Placement more than 20 miles from home or outside the authority approved before placing (distant placements by the Director)",
-		Text: "A placement outside the authority's area needs the nominated officer's approval, and a distant one " +
-			"(outside the area and not in an adjoining authority) the Director of Children's Services' approval, " +
-			"before the child is placed (CPPCR reg 11 as amended by SI 2013/3239). A placement more than 20 miles " +
-			"from home (SSDA903 PL_DISTANCE > 20) that is not recorded as out of area needs the nominated officer's " +
-			"approval: a local standard the library applies by default. Due on the placement's first day; an " +
-			"approval by a junior office is a Breach. Temporary placements are not assessed.",
-		Citation: Citation{Instrument: CPPCR, Provision: "reg 11", URL: CPPCRURL + "/regulation/11"},
-		InForce:  Period{Start: sgCPPCRInForce},
-		Severity: SeverityStatutory,
-		Domain:   DomainStability,
-		Package:  "care",
-		Default:  "20 miles",
-		Policy:   []string{"Stability.DistanceMiles"},
-	}
-}
-
-func ruleSTAB04() Rule {
-	return Rule{
-		ID:    "STAB-04",
-		Title: "Placement change during Key Stage 4 approved by the nominated officer",
-		Text: "A change of placement (P, T, B or U, not a temporary move) while the child is of Key Stage 4 age " +
-			"(aged 14 or 15 on the 31 August before the school year) needs the nominated officer's approval on or " +
-			"before the day of the move, after the designated teacher and the IRO have been consulted. It does not " +
-			"apply to an emergency ending under reg 14, or where the record states the change does not disrupt the " +
-			"child's education.",
-		Citation: Citation{Instrument: CPPCR, Provision: "reg 10", URL: CPPCRURL + "/regulation/10"},
-		InForce:  Period{Start: sgCPPCRInForce},
-		Severity: SeverityStatutory,
-		Domain:   DomainStability,
-		Package:  "care",
-	}
+var ruleSTAB04 = Rule{
+	ID:    STAB04,
+	Title: "Placement change during Key Stage 4 approved by the nominated officer",
+	Text: "A change of placement (P, T, B or U, not a temporary move) while the child is of Key Stage 4 age " +
+		"(aged 14 or 15 on the 31 August before the school year) needs the nominated officer's approval on or " +
+		"before the day of the move, after the designated teacher and the IRO have been consulted. It does not " +
+		"apply to an emergency ending under reg 14, or where the record states the change does not disrupt the " +
+		"child's education. A check of each such move, with no window: Met, or one Breach naming every problem; " +
+		"the consultations are checked only once the move is approved.",
+	Citation: sgCPPCR("reg 10", "regulation/10"),
+	InForce:  Period{Start: sgCPPCRInForce},
+	Severity: SeverityStatutory,
+	Domain:   DomainStability,
+	Package:  "care",
+	File:     "care/stability.go",
 }

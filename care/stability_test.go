@@ -241,19 +241,25 @@ func TestSTABFindings(t *testing.T) {
 		return a
 	}
 	tests := []struct {
-		name string
-		eps  []Episode
-		as   []PlacementApproval
-		p    StabilityPolicy
-		want []sgRow
+		name     string
+		eps      []Episode
+		as       []PlacementApproval
+		p        StabilityPolicy
+		want     []sgRow
+		messages []string
 	}{
 		{
 			name: "far placement without approval, Key Stage 4 move without approval",
 			eps:  base,
 			want: []sgRow{
-				{"STAB-01", "placements in the 12 months to 2025-03-31", Breach, "", ""},
-				{"STAB-03", "placement 2024-01-08", Overdue, "2024-01-08", ""},
-				{"STAB-04", "placement 2024-11-04", Overdue, "2024-11-04", ""},
+				{STAB01, "child", Breach, "", ""},
+				{STAB03, "episodes[0]", Breach, "", ""},
+				{STAB04, "episodes[2]", Breach, "", ""},
+			},
+			messages: []string{
+				"placements in the 12 months from 1 April 2024 to 31 March 2025: 3, at or above the threshold of 3",
+				"placement started on 8 January 2024, 25.3 miles from home (limit 20 miles): not approved by the nominated officer",
+				"change of placement in Key Stage 4 on 4 November 2024: not approved by the nominated officer",
 			},
 		},
 		{
@@ -264,12 +270,19 @@ func TestSTABFindings(t *testing.T) {
 				ks4(PlacementApproval{Approver: ApproverNominatedOfficer, Approved: sgD("2024-10-30"), DesignatedTeacherConsulted: true, IROConsulted: true}),
 			},
 			want: []sgRow{
-				{"STAB-01", "placements in the 12 months to 2025-03-31", Breach, "", ""},
-				{"STAB-03", "placement 2024-01-08", Met, "2024-01-08", "2024-01-08"},
-				{"STAB-04", "placement 2024-11-04", Met, "2024-11-04", "2024-10-30"},
+				{STAB01, "child", Breach, "", ""},
+				{STAB03, "episodes[0]", Met, "", "2024-01-08"},
+				{STAB04, "episodes[2]", Met, "", "2024-10-30"},
+			},
+			messages: []string{
+				"placements in the 12 months from 1 April 2024 to 31 March 2025: 3, at or above the threshold of 3",
+				"placement started on 8 January 2024, 25.3 miles from home (limit 20 miles): approved by the nominated officer before placing",
+				"change of placement in Key Stage 4 on 4 November 2024: approved by the nominated officer before the move, after consulting the designated teacher and the IRO",
 			},
 		},
 		{
+			// One STAB-04 finding for the move names both problems: the
+			// late approval and the IRO not consulted.
 			name: "distant placement approved by the nominated officer only; KS4 approved late without the IRO",
 			eps:  base,
 			as: []PlacementApproval{
@@ -277,10 +290,25 @@ func TestSTABFindings(t *testing.T) {
 				ks4(PlacementApproval{Approver: ApproverDirector, Approved: sgD("2024-11-05"), DesignatedTeacherConsulted: true}),
 			},
 			want: []sgRow{
-				{"STAB-01", "placements in the 12 months to 2025-03-31", Breach, "", ""},
-				{"STAB-03", "placement 2024-01-08", Breach, "2024-01-08", "2024-01-05"},
-				{"STAB-04", "placement 2024-11-04", Late, "2024-11-04", "2024-11-05"},
-				{"STAB-04", "placement 2024-11-04", Breach, "", ""},
+				{STAB01, "child", Breach, "", ""},
+				{STAB03, "episodes[0]", Breach, "", ""},
+				{STAB04, "episodes[2]", Breach, "", ""},
+			},
+			messages: []string{
+				"placements in the 12 months from 1 April 2024 to 31 March 2025: 3, at or above the threshold of 3",
+				"distant placement (outside the authority, not adjoining it) started on 8 January 2024, 25.3 miles from home (limit 20 miles): approved by the nominated officer only: the Director's approval is needed",
+				"change of placement in Key Stage 4 on 4 November 2024: approved after the move; approved without consulting the IRO",
+			},
+		},
+		{
+			name: "adjoining authority approved after placing",
+			eps:  base[:1],
+			as:   []PlacementApproval{loc(PlacementApproval{Location: LocationAdjoining, Approver: ApproverNominatedOfficer, Approved: sgD("2024-01-10")})},
+			want: []sgRow{
+				{STAB03, "episodes[0]", Breach, "", ""},
+			},
+			messages: []string{
+				"placement in an adjoining authority started on 8 January 2024, 25.3 miles from home (limit 20 miles): approved after the child was placed",
 			},
 		},
 		{
@@ -289,9 +317,10 @@ func TestSTABFindings(t *testing.T) {
 				sgMiles(sgEp("2024-01-08", NewEpisodeS, C2, PlacementTypeK2, "2024-11-04", 0), "19.9"),
 				sgEp("2024-11-04", NewEpisodeP, C2, PlacementTypeU4, "", 0),
 			},
-			as: []PlacementApproval{ks4(PlacementApproval{Emergency: true})},
-			want: []sgRow{
-				{"STAB-01", "placements in the 12 months to 2025-03-31", Met, "", ""},
+			as:   []PlacementApproval{ks4(PlacementApproval{Emergency: true})},
+			want: []sgRow{{STAB01, "child", Met, "", ""}},
+			messages: []string{
+				"placements in the 12 months from 1 April 2024 to 31 March 2025: 2, below the threshold",
 			},
 		},
 		{
@@ -302,8 +331,12 @@ func TestSTABFindings(t *testing.T) {
 			},
 			p: StabilityPolicy{Placements: 2, DistanceMiles: decimal.NewFromInt(15)},
 			want: []sgRow{
-				{"STAB-01", "placements in the 12 months to 2025-03-31", Breach, "", ""},
-				{"STAB-03", "placement 2024-01-08", Overdue, "2024-01-08", ""},
+				{STAB01, "child", Breach, "", ""},
+				{STAB03, "episodes[0]", Breach, "", ""},
+			},
+			messages: []string{
+				"placements in the 12 months from 1 April 2024 to 31 March 2025: 2, at or above the local threshold of 2",
+				"placement started on 8 January 2024, 19.9 miles from home (limit 15 miles): not approved by the nominated officer",
 			},
 		},
 		{
@@ -313,8 +346,12 @@ func TestSTABFindings(t *testing.T) {
 				sgEp("2024-08-30", NewEpisodeP, C2, PlacementTypeU4, "", 0),
 			},
 			want: []sgRow{
-				{"STAB-01", "placements in the 12 months to 2025-03-31", Met, "", ""},
-				{"STAB-01", "placements in the 2 years to 2025-03-31", Met, "", ""},
+				{STAB01, "child", Met, "", ""},
+				{STAB01, "child", Met, "", ""},
+			},
+			messages: []string{
+				"placements in the 12 months from 1 April 2024 to 31 March 2025: 2, below the threshold",
+				"placements in the 2 years from 1 April 2023 to 31 March 2025: 2, below the threshold",
 			},
 		},
 	}
@@ -323,9 +360,140 @@ func TestSTABFindings(t *testing.T) {
 			r := Record{Child: child, Episodes: tc.eps, SafeguardingRecords: SafeguardingRecords{PlacementApprovals: tc.as}}
 			var p Policy
 			p.Stability = tc.p
-			got := sgRows(sgAssess(t, r, "2025-03-31", p), "STAB-01", "STAB-02", "STAB-03", "STAB-04")
-			if diff := cmp.Diff(tc.want, got); diff != "" {
+			rep := sgAssess(t, r, "2025-03-31", p)
+			if diff := cmp.Diff(tc.want, sgRows(rep, STAB01, STAB02, STAB03, STAB04)); diff != "" {
 				t.Errorf("STAB findings mismatch (-want +got):\n%s", diff)
+			}
+			var got []string
+			for _, f := range rep {
+				got = append(got, f.Message())
+			}
+			if diff := cmp.Diff(tc.messages, got); diff != "" {
+				t.Errorf("STAB messages mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestSTAB01TwoYears checks that the two-year measure is reported only
+// when the 12-month measure does not already report the instability.
+func TestSTAB01TwoYears(t *testing.T) {
+	const C2 = LegalStatusC2
+	child := Child{ID: "C0001", DateOfBirth: sgD("2012-05-10")}
+	tests := []struct {
+		name string
+		eps  []Episode
+		want []string
+	}{
+		{
+			name: "three placements in the 12 months: one finding",
+			eps: []Episode{
+				sgEp("2022-06-01", NewEpisodeS, C2, PlacementTypeU6, "2024-06-03", 0),
+				sgEp("2024-06-03", NewEpisodeP, C2, PlacementTypeU4, "2024-11-04", 0),
+				sgEp("2024-11-04", NewEpisodeP, C2, PlacementTypeK2, "", 0),
+			},
+			want: []string{"STAB-01 breach: placements in the 12 months from 1 April 2024 to 31 March 2025: 3, at or above the threshold of 3"},
+		},
+		{
+			name: "two in the 12 months, three in the 2 years: both measures",
+			eps: []Episode{
+				sgEp("2022-06-01", NewEpisodeS, C2, PlacementTypeU6, "2023-06-05", 0),
+				sgEp("2023-06-05", NewEpisodeP, C2, PlacementTypeU4, "2024-11-04", 0),
+				sgEp("2024-11-04", NewEpisodeP, C2, PlacementTypeK2, "", 0),
+			},
+			want: []string{
+				"STAB-01 met: placements in the 12 months from 1 April 2024 to 31 March 2025: 2, below the threshold",
+				"STAB-01 breach: placements in the 2 years from 1 April 2023 to 31 March 2025: 3, at or above the threshold of 3",
+			},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, f := range sgAssess(t, Record{Child: child, Episodes: tc.eps}, "2025-03-31", Policy{}).ForRule(STAB01) {
+				got = append(got, f.String())
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("STAB-01 mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestSTAB03DistanceLimit checks the boundary of the distance limit: a
+// placement is beyond it only when strictly more than the limit away,
+// compared exactly whatever the scale of the decimals, and the message
+// rounds the distance to a tenth of a mile.
+func TestSTAB03DistanceLimit(t *testing.T) {
+	tests := []struct {
+		miles string
+		limit string
+		want  string // the message; "" for no finding
+	}{
+		{"20", "", ""},
+		{"20.0", "", ""},
+		{"20.000", "", ""},
+		{"20.01", "", "placement started on 8 January 2024, 20.0 miles from home (limit 20 miles): not approved by the nominated officer"},
+		{"20.05", "", "placement started on 8 January 2024, 20.1 miles from home (limit 20 miles): not approved by the nominated officer"},
+		{"20.1", "", "placement started on 8 January 2024, 20.1 miles from home (limit 20 miles): not approved by the nominated officer"},
+		{"412", "", "placement started on 8 January 2024, 412.0 miles from home (limit 20 miles): not approved by the nominated officer"},
+		{"15.5", "15.5", ""},
+		{"15.6", "15.5", "placement started on 8 January 2024, 15.6 miles from home (limit 15.5 miles): not approved by the nominated officer"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.miles+" over "+tc.limit, func(t *testing.T) {
+			r := Record{Child: Child{ID: "C0013", DateOfBirth: sgD("2012-05-10")},
+				Episodes: []Episode{sgMiles(sgEp("2024-01-08", NewEpisodeS, LegalStatusC2, PlacementTypeU6, "", 0), tc.miles)}}
+			var p Policy
+			if tc.limit != "" {
+				p.Stability.DistanceMiles = decimal.RequireFromString(tc.limit)
+			}
+			fs := sgAssess(t, r, "2025-03-31", p).ForRule(STAB03)
+			switch {
+			case tc.want == "" && len(fs) != 0:
+				t.Errorf("got %v, want no finding", fs)
+			case tc.want != "" && (len(fs) != 1 || fs[0].Message() != tc.want):
+				t.Errorf("got %v, want one finding: %s", fs, tc.want)
+			}
+		})
+	}
+}
+
+// TestSTAB02 checks the long-term stability measure's check and message.
+func TestSTAB02(t *testing.T) {
+	const C2 = LegalStatusC2
+	child := Child{ID: "C0001", DateOfBirth: sgD("2012-05-10")}
+	tests := []struct {
+		name string
+		eps  []Episode
+		want string
+		st   Status
+	}{
+		{
+			name: "new carer 23 months ago",
+			eps: []Episode{
+				sgEp("2021-06-01", NewEpisodeS, C2, PlacementTypeU6, "2023-05-01", 0),
+				sgEp("2023-05-01", NewEpisodeP, C2, PlacementTypeU4, "", 0),
+			},
+			st:   Breach,
+			want: "placed with the current carer on 1 May 2023: less than 2 years with the same carer",
+		},
+		{
+			name: "the same carer since care began",
+			eps:  []Episode{sgEp("2021-06-01", NewEpisodeS, C2, PlacementTypeU6, "", 0)},
+			st:   Met,
+			want: "placed with the current carer on 1 June 2021: 2 years or more with the same carer",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Record{Child: child, Episodes: tc.eps}
+			f := sgOne(t, sgAssess(t, r, "2025-03-31", Policy{}), STAB02)
+			if f.Status != tc.st || f.Message() != tc.want || f.Subject() != "child" {
+				t.Errorf("STAB-02 = %v %s (%s), want %v %s (child)", f.Status, f.Message(), f.Subject(), tc.st, tc.want)
+			}
+			if ev := f.Evidence(); len(ev) != 2 || ev[0].Ref == "" || ev[1].Label != "looked after since" || ev[1].Date != sgD("2021-06-01") {
+				t.Errorf("STAB-02 evidence = %v", ev)
 			}
 		})
 	}

@@ -6,6 +6,19 @@ import (
 	"slices"
 )
 
+// This file holds the VIS family: the statutory visiting timetable of CPPCR
+// reg 28 and reg 48(3)(c) (VIS-01 to VIS-07, VIS-10 to VIS-12), the visit
+// write-up (VIS-08) and the quality of the visit record (VIS-09).
+//
+// A visit is owed to the child in a placement: an interval still open stays
+// Overdue while the placement (or the arrangement, the series of short
+// breaks, or the part of a placement before another person took over the
+// living arrangements) continues, and a visit made late closes it as Late.
+// When the placement ends after the due date with no visit, the interval is
+// Missed; when it ends on or before the due date, nothing was owed. VIS-11
+// closes when the placement ends; a VIS-08 write-up closes when the child
+// leaves care.
+
 // VisitKind says whether a visit was a statutory visit under CPPCR reg 28.
 type VisitKind uint8
 
@@ -236,56 +249,150 @@ func (p VisitsPolicy) validate(errs *ValidationErrors) {
 	plLimit(errs, "visits.write_up_days", p.WriteUpDays, 0, "working days", "local")
 }
 
-func fillVisitRules(rs *[nPlanRules]Rule, pol *[nPlanRules]string) {
-	const counting = " Days and weeks are calendar days (one week = 7 days, six weeks = 42 days); months follow the corresponding-date rule. Each interval runs from the last visit actually made (the child seen), and the clock restarts at each new placement. A visit on the due date is on time."
-	rs[rVIS01] = cppcrRule("VIS-01", "First visit within one week of the start of every placement",
-		"The child is visited within 7 days of the start of each placement; a visit on the day the placement starts counts."+counting,
-		"reg 28(2)(a)", 28, DomainVisits, "7 days")
-	pol[rVIS01] = "Visits.FirstVisitDays,Visits.CountUnseen"
-	rs[rVIS02] = cppcrRule("VIS-02", "Visits at intervals of not more than six weeks in the first year of a placement",
-		"While the last visit fell in the first year of the placement, the next is due within 42 days of it."+counting,
-		"reg 28(2)(b)", 28, DomainVisits, "42 days")
-	pol[rVIS02] = "Visits.IntervalDays,Visits.CountUnseen"
-	rs[rVIS03] = cppcrRule("VIS-03", "Visits after the first year of a placement: three-monthly if intended to last until 18, otherwise six-weekly",
-		"Once the last visit falls after the placement's first anniversary, the next is due within 3 months of it if the placement is intended to last until the child is 18 (Episode.IntendedUntil18), otherwise within 42 days. The interval is chosen by the date of the last visit, so the interval that spans the first anniversary is still six weeks."+counting,
-		"reg 28(2)(c)", 28, DomainVisits, "3 months / 42 days")
-	pol[rVIS03] = "Visits.LongTermMonths,Visits.IntervalDays,Visits.CountUnseen"
-	rs[rVIS04] = cppcrRule("VIS-04", "Long-term foster placement held a year or more, child agreeing: visits not more than six-monthly",
-		"In a long-term foster placement (Episode.LongTermFoster, as reg 2(1) defines it) held for at least a year, where a VisitAgreement records the child's agreement, the next visit is due within 6 months of the last."+counting,
-		"reg 28(3A) (inserted by SI 2015/495 reg 5)", 28, DomainVisits, "6 months")
-	rs[rVIS04].InForce = Period{Start: MustDate(2015, 4, 1)}
-	pol[rVIS04] = "Visits.LongTermFosterMonths,Visits.CountUnseen"
-	rs[rVIS05] = cppcrRule("VIS-05", "Placed with a parent before assessment is complete: weekly until the first review, then six-weekly",
-		"For a placement with a parent under reg 19 (a ParentPlacement record) until the placement decision is approved: the next visit is due within 7 days of the last until a review has been held since the placement started, then within 42 days."+counting,
-		"reg 28(3)", 28, DomainVisits, "7 / 42 days")
-	pol[rVIS05] = "Visits.WeeklyDays,Visits.IntervalDays,Visits.CountUnseen"
-	rs[rVIS06] = cppcrRule("VIS-06", "Connected person on temporary approval, or interim care order living with a parent: weekly until the first review, then four-weekly",
-		"While a temporary-approval Arrangement covers the last visit, or the child lives with a parent (placement P1) under an interim care order (C1): the next visit is due within 7 days of the last until a review has been held since the placement started, then within 28 days."+counting,
-		"reg 28(4)", 28, DomainVisits, "7 / 28 days")
-	pol[rVIS06] = "Visits.WeeklyDays,Visits.FourWeeklyDays,Visits.CountUnseen"
-	rs[rVIS07] = cppcrRule("VIS-07", "Care order, living with a parent: within one week of the order, then six-weekly",
-		"When a full care order (C2) is made while the child lives with a parent (P1), a visit is due within 7 days of the order (from the placement start when the order came first: VIS-01); later visits are due within 42 days of the last."+counting,
-		"reg 28(5)", 28, DomainVisits, "7 / 42 days")
-	pol[rVIS07] = "Visits.FirstVisitDays,Visits.IntervalDays,Visits.CountUnseen"
-	rs[rVIS08] = localRule("VIS-08", "Visit record written up within a local window of the visit",
-		"Each statutory visit made is written up within the window, counted in working days after the visit (the visit day is day 0 unless Policy.Counting says otherwise).",
-		"inspection finding", DomainVisits, "3 WD")
-	pol[rVIS08] = "Visits.WriteUpDays,Counting"
-	rs[rVIS09] = localRule("VIS-09", "Visit quality: child seen, alone where appropriate, views recorded, purpose linked to the plan",
-		"Each statutory visit made records that the child was seen; that the child was seen alone, or why that was not appropriate; the child's views; and a purpose or the care-plan action it serves.",
-		"inspection finding", DomainVisits, "")
-	rs[rVIS10] = cppcrRule("VIS-10", "Another person responsible for the living arrangements: within a week of the start and of any change, six-weekly for a year, then three-monthly",
-		"For each other-person Arrangement (a change is a new record): a visit within 7 days of its start, then within 42 days of the last visit while that visit falls in the arrangement's first year, then within 3 months."+counting,
-		"reg 28(6)", 28, DomainVisits, "7 / 42 days / 3 months")
-	pol[rVIS10] = "Visits.FirstVisitDays,Visits.IntervalDays,Visits.OtherPersonMonths,Visits.CountUnseen"
-	rs[rVIS11] = cppcrRule("VIS-11", "Visit within one week of an s.30A notice about the child's children's home",
-		"A visit within 7 days of the day the authority first received a notification under s.30A Care Standards Act 2000 about the home where the child is placed; a visit on the day of receipt counts."+counting,
-		"reg 28(7)(b)", 28, DomainVisits, "7 days")
-	pol[rVIS11] = "Visits.NoticeDays,Visits.CountUnseen"
-	rs[rVIS12] = cppcrRule("VIS-12", "Short breaks: first visit within 3 months of the first short break, then not more than six-monthly",
-		"For a child on an agreed series of short breaks (legal status V3 or V4): a visit within 3 months of the start of the first short break, then within 6 months of the last, counting only visits on days the child is placed (an episode's start to its end day inclusive). Nothing is due once the series has ended before the due date."+counting,
-		"reg 48(3)(c)", 48, DomainVisits, "3 / 6 months")
-	pol[rVIS12] = "Visits.ShortBreakFirstMonths,Visits.ShortBreakMonths,Visits.CountUnseen"
+// plVisitCounting is the counting convention of the visit timetable.
+const plVisitCounting = " Days and weeks are calendar days (one week = 7 days, six weeks = 42 days); months follow the corresponding-date rule. Each interval runs from the last visit actually made (the child seen), and the clock restarts at each new placement. A visit on the due date is on time."
+
+// plVisitWindow says what closes a window of the placement timetable.
+const plVisitWindow = " An open interval stays overdue while the placement lasts; it is missed when the placement ends (or another person takes over the living arrangements) after the due date with no visit, and nothing is owed when it ends on or before the due date."
+
+var ruleVIS01 = Rule{
+	ID: VIS01, Title: "First visit within one week of the start of every placement",
+	Text:     "The child is visited within 7 days of the start of each placement, and of the return from another person's arrangements; a visit on the day the placement starts counts." + plVisitCounting + plVisitWindow,
+	Citation: plCPPCR("reg 28(2)(a)", 28), InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainVisits,
+	Package: "care", File: "care/visits.go", Default: "7 days", Policy: []string{"Visits.FirstVisitDays", "Visits.CountUnseen"},
+}
+
+var ruleVIS02 = Rule{
+	ID: VIS02, Title: "Visits at intervals of not more than six weeks in the first year of a placement",
+	Text:     "While the last visit fell in the first year of the placement, the next is due within 42 days of it." + plVisitCounting + plVisitWindow,
+	Citation: plCPPCR("reg 28(2)(b)", 28), InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainVisits,
+	Package: "care", File: "care/visits.go", Default: "42 days", Policy: []string{"Visits.IntervalDays", "Visits.CountUnseen"},
+}
+
+var ruleVIS03 = Rule{
+	ID: VIS03, Title: "Visits after the first year of a placement: three-monthly if intended to last until 18, otherwise six-weekly",
+	Text:     "Once the last visit falls after the placement's first anniversary, the next is due within 3 months of it if the placement is intended to last until the child is 18 (Episode.IntendedUntil18), otherwise within 42 days. The interval is chosen by the date of the last visit, so the interval that spans the first anniversary is still six weeks." + plVisitCounting + plVisitWindow,
+	Citation: plCPPCR("reg 28(2)(c)", 28), InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainVisits,
+	Package: "care", File: "care/visits.go", Default: "3 months / 42 days",
+	Policy: []string{"Visits.LongTermMonths", "Visits.IntervalDays", "Visits.CountUnseen"},
+}
+
+var ruleVIS04 = Rule{
+	ID: VIS04, Title: "Long-term foster placement held a year or more, child agreeing: visits not more than six-monthly",
+	Text:     "In a long-term foster placement (Episode.LongTermFoster, as reg 2(1) defines it) held for at least a year, where a VisitAgreement records the child's agreement, the next visit is due within 6 months of the last." + plVisitCounting + plVisitWindow,
+	Citation: plCPPCR("reg 28(3A) (inserted by SI 2015/495 reg 5)", 28), InForce: Period{Start: MustDate(2015, 4, 1)},
+	Severity: SeverityStatutory, Domain: DomainVisits, Package: "care", File: "care/visits.go", Default: "6 months",
+	Policy: []string{"Visits.LongTermFosterMonths", "Visits.CountUnseen"},
+}
+
+var ruleVIS05 = Rule{
+	ID: VIS05, Title: "Placed with a parent before assessment is complete: weekly until the first review, then six-weekly",
+	Text:     "For a placement with a parent under reg 19 (a ParentPlacement record) until the placement decision is approved: the next visit is due within 7 days of the last until a review has been held since the placement started, then within 42 days." + plVisitCounting + plVisitWindow,
+	Citation: plCPPCR("reg 28(3)", 28), InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainVisits,
+	Package: "care", File: "care/visits.go", Default: "7 / 42 days",
+	Policy: []string{"Visits.WeeklyDays", "Visits.IntervalDays", "Visits.CountUnseen"},
+}
+
+var ruleVIS06 = Rule{
+	ID: VIS06, Title: "Connected person on temporary approval, or interim care order living with a parent: weekly until the first review, then four-weekly",
+	Text:     "While a temporary-approval Arrangement covers the last visit, or the child lives with a parent (placement P1) under an interim care order (C1): the next visit is due within 7 days of the last until a review has been held since the placement started, then within 28 days." + plVisitCounting + plVisitWindow,
+	Citation: plCPPCR("reg 28(4)", 28), InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainVisits,
+	Package: "care", File: "care/visits.go", Default: "7 / 28 days",
+	Policy: []string{"Visits.WeeklyDays", "Visits.FourWeeklyDays", "Visits.CountUnseen"},
+}
+
+var ruleVIS07 = Rule{
+	ID: VIS07, Title: "Care order, living with a parent: within one week of the order, then six-weekly",
+	Text:     "When a full care order (C2) is made while the child lives with a parent (P1), a visit is due within 7 days of the order (from the placement start when the order came first: VIS-01); later visits are due within 42 days of the last. The visit after the order is owed as well as the open interval of the timetable: one visit meets both." + plVisitCounting + plVisitWindow,
+	Citation: plCPPCR("reg 28(5)", 28), InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainVisits,
+	Package: "care", File: "care/visits.go", Default: "7 / 42 days",
+	Policy: []string{"Visits.FirstVisitDays", "Visits.IntervalDays", "Visits.CountUnseen"},
+}
+
+var ruleVIS08 = Rule{
+	ID: VIS08, Title: "Visit record written up within a local window of the visit",
+	Text:     "Each statutory visit made is written up within the window, counted in working days after the visit (the visit day is day 0 unless Policy.Counting says otherwise). The write-up closes when the child leaves care (for a series of short breaks, when its last recorded stay ends): a visit not written up by then is missed, and none is owed when the child leaves care on or before the due date.",
+	Citation: plLocal("inspection finding"), Severity: SeverityLocal, Domain: DomainVisits,
+	Package: "care", File: "care/visits.go", Default: "3 WD", Policy: []string{"Visits.WriteUpDays", "Counting"},
+}
+
+var ruleVIS09 = Rule{
+	ID: VIS09, Title: "Visit quality: child seen, alone where appropriate, views recorded, purpose linked to the plan",
+	Text:     "Each statutory visit made records that the child was seen; that the child was seen alone, or why that was not appropriate; the child's views; and a purpose or the care-plan action it serves. One finding per visit.",
+	Citation: plLocal("inspection finding"), Severity: SeverityLocal, Domain: DomainVisits,
+	Package: "care", File: "care/visits.go",
+}
+
+var ruleVIS10 = Rule{
+	ID: VIS10, Title: "Another person responsible for the living arrangements: within a week of the start and of any change, six-weekly for a year, then three-monthly",
+	Text: "For each other-person Arrangement (a change is a new record): a visit within 7 days of its start, then within 42 days of the last visit while that visit falls in the arrangement's first year, then within 3 months." + plVisitCounting +
+		" An open interval stays overdue while the arrangement lasts; it is missed when the arrangement ends after the due date with no visit, and nothing is owed when it ends on or before the due date.",
+	Citation: plCPPCR("reg 28(6)", 28), InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainVisits,
+	Package: "care", File: "care/visits.go", Default: "7 / 42 days / 3 months",
+	Policy: []string{"Visits.FirstVisitDays", "Visits.IntervalDays", "Visits.OtherPersonMonths", "Visits.CountUnseen"},
+}
+
+var ruleVIS11 = Rule{
+	ID: VIS11, Title: "Visit within one week of an s.30A notice about the child's children's home",
+	Text: "A visit within 7 days of the day the authority first received a notification under s.30A Care Standards Act 2000 about the home where the child is placed; a visit on the day of receipt counts." + plVisitCounting +
+		" The duty closes when the placement in that home ends: missed if it ends after the due date with no visit, not owed if it ends on or before it.",
+	Citation: plCPPCR("reg 28(7)(b)", 28), InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainVisits,
+	Package: "care", File: "care/visits.go", Default: "7 days", Policy: []string{"Visits.NoticeDays", "Visits.CountUnseen"},
+}
+
+var ruleVIS12 = Rule{
+	ID: VIS12, Title: "Short breaks: first visit within 3 months of the first short break, then not more than six-monthly",
+	Text: "For a child on an agreed series of short breaks (legal status V3 or V4): a visit within 3 months of the start of the first short break, then within 6 months of the last, counting only visits on days the child is placed (an episode's start to its end day inclusive)." + plVisitCounting +
+		" The series is taken to end when its last recorded stay ends: an open interval is missed if that is after the due date, and nothing is owed if it is on or before it.",
+	Citation: plCPPCR("reg 48(3)(c)", 48), InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainVisits,
+	Package: "care", File: "care/visits.go", Default: "3 / 6 months",
+	Policy: []string{"Visits.ShortBreakFirstMonths", "Visits.ShortBreakMonths", "Visits.CountUnseen"},
+}
+
+// What closes a window of the placement timetable (VIS-01 to VIS-07), by
+// [visitSeg].closedBy.
+const (
+	closedPlacementEnded = iota // the placement ended
+	closedOtherPerson           // another person took over the living arrangements
+)
+
+var visitClosures = []string{"the placement ended", "another person took over the living arrangements"}
+
+// The kinds of VIS finding. The placement timetable's subject is the
+// placement's first episode.
+var (
+	kindVIS01 = Kind{Rule: &ruleVIS01, What: "visit", Subject: "episodes[]",
+		Anchor: "the start of the placement", Anchors: []string{"the return from another person's arrangements"},
+		DoneAt: "visits[]", Closures: visitClosures}
+	kindVIS02 = visitInterval(&ruleVIS02)
+	kindVIS03 = visitInterval(&ruleVIS03)
+	kindVIS04 = visitInterval(&ruleVIS04)
+	kindVIS05 = visitInterval(&ruleVIS05)
+	kindVIS06 = visitInterval(&ruleVIS06)
+	kindVIS07 = Kind{Rule: &ruleVIS07, What: "visit", Subject: "episodes[]",
+		Anchor: "the last visit", Anchors: []string{"the care order"}, AnchorAt: "visits[]",
+		DoneAt: "visits[]", Closures: visitClosures}
+	kindVIS08 = Kind{Rule: &ruleVIS08, What: "write-up", Subject: "visits[]", Anchor: "the visit",
+		Done: "visit written up", Closures: []string{"the child left care"}}
+	kindVIS09 = Kind{Rule: &ruleVIS09, What: "visit", Subject: "visits[]", Anchor: "visit",
+		Problems: []string{"child not seen", "whether the child was seen alone is not recorded", "child not seen alone",
+			"child's views not recorded", "no purpose or care-plan action"},
+		Met: "child seen, alone where appropriate, views and purpose recorded"}
+	kindVIS10 = Kind{Rule: &ruleVIS10, What: "visit", Subject: "arrangements[]",
+		Anchor: "the last visit", Anchors: []string{"the start of another person's arrangements"}, AnchorAt: "visits[]",
+		DoneAt: "visits[]", Closures: []string{"another person's arrangements ended"}}
+	kindVIS11 = Kind{Rule: &ruleVIS11, What: "visit", Subject: "home_notices[]",
+		Anchor: "receipt of the s.30A notice", DoneAt: "visits[]", Closures: []string{"the placement ended"}}
+	kindVIS12 = Kind{Rule: &ruleVIS12, What: "visit", Subject: "episodes[]",
+		Anchor: "the last visit", Anchors: []string{"the start of the first short break"}, AnchorAt: "visits[]",
+		DoneAt: "visits[]", Closures: []string{"the series of short breaks ended"}}
+)
+
+// visitInterval is the kind of a placement interval rule: the next visit
+// within a time of the last.
+func visitInterval(r *Rule) Kind {
+	return Kind{Rule: r, What: "visit", Subject: "episodes[]", Anchor: "the last visit", AnchorAt: "visits[]",
+		DoneAt: "visits[]", Closures: visitClosures}
 }
 
 func (r Record) validateVisits(errs *ValidationErrors, periods []Period) {
@@ -344,23 +451,27 @@ func (r Record) validateVisits(errs *ValidationErrors, periods []Period) {
 	}
 }
 
-// visitStep is one visit obligation: a visit is due by due, counting visits
-// made on or after from.
+// visitStep is one visit obligation: a visit is due by due, counting
+// visits made on or after from.
 type visitStep struct {
-	rule      int
-	due       Date
-	anchor    Date
-	from      Date
-	label     string
-	count     int
-	unit      Unit
-	anchorRef int    // index of the visit the interval runs from, or -1
-	subject   string // the finding's subject
-	current   bool   // the obligation belongs to the child's situation on asOf
+	kind     *Kind
+	subject  Ref
+	due      Date
+	anchor   Date
+	anchorAs int // the kind's anchor label: 0 for Anchor, i for Anchors[i-1]
+	anchorAt int // the visit the interval runs from, or -1
+	count    int
+	unit     Unit
+	from     Date
+	closes   Date // the end of the placement, arrangement or series; zero while it lasts
+	closedBy int
+	current  bool // the obligation belongs to the child's situation on the assessment date
 }
 
-func (s visitStep) deadline(rs *[nPlanRules]Rule) Deadline {
-	return Deadline{Rule: rs[s.rule].ID, Due: s.due, Anchor: s.anchor, AnchorLabel: s.label, Count: s.count, Unit: s.unit}
+// deadline returns the step as a [Deadline].
+func (s visitStep) deadline() Deadline {
+	return Deadline{Rule: s.kind.Rule.ID, Due: s.due, Anchor: s.anchor, AnchorLabel: s.kind.anchor(uint8(s.anchorAs)),
+		Count: s.count, Unit: s.unit}
 }
 
 // visitSeg is a stretch of time with one visiting regime family: part of a
@@ -368,10 +479,11 @@ func (s visitStep) deadline(rs *[nPlanRules]Rule) Deadline {
 type visitSeg struct {
 	start, end Date // [start, end); zero end: ongoing
 	placeStart Date // start of the placement (or arrangement)
+	firstYear  Date // its first anniversary: the end of its first year
 	lastEp     int  // last episode of the placement
 	arrange    bool // an other-person arrangement (reg 28(6))
-	label      string
-	subject    string
+	subject    Ref  // the placement's first episode, or the arrangement
+	closedBy   int  // why the segment ends: closedPlacementEnded or closedOtherPerson
 }
 
 // counted reports whether visit v counts towards the reg 28 schedule.
@@ -396,63 +508,48 @@ func (a *planAssessor) nextVisit(from, end Date) (int, Date) {
 	return -1, Date{}
 }
 
-// lapsed reports whether an obligation due on due lapsed because its
-// segment ended (as of asOf) on or before the due date.
-func (a *planAssessor) lapsed(end, due Date) bool {
-	return !end.IsZero() && !end.After(a.asOf) && !end.After(due)
-}
-
 // visitSchedule walks every visit obligation of VIS-01 to VIS-07 and VIS-10
 // to VIS-12 and calls emit for each, with the date and index of the visit
-// that met it (zero and -1 when none has by asOf).
-func (a *planAssessor) visitSchedule(emit func(s visitStep, done Date, ref int)) {
-	eps := a.r.Episodes
-	for _, pl := range a.placements {
+// that met it (zero and -1 when none has by the assessment date).
+func (a *planAssessor) visitSchedule(emit func(s visitStep, done Date, vi int)) {
+	for _, pl := range a.h.Placements() {
 		if pl.Period.Start.After(a.asOf) {
 			break
 		}
-		if eps[pl.First].LegalStatus.IsShortBreak() {
+		if a.eps[pl.First].LegalStatus.IsShortBreak() {
 			continue
 		}
 		a.placementSegments(pl, emit)
 		a.careOrderAtHome(pl, emit)
 	}
-	vp := a.p.Visits
-	for _, ar := range a.r.Arrangements {
+	n := cmp.Or(a.p.Visits.FirstVisitDays, 7)
+	for i, ar := range a.r.Arrangements {
 		if ar.Kind != ArrangementOtherPerson || ar.Start.After(a.asOf) {
 			continue
 		}
-		seg := visitSeg{start: ar.Start, end: ar.End, placeStart: ar.Start, arrange: true, subject: "arrangement"}
-		first := visitStep{rule: rVIS10, anchor: ar.Start, from: ar.Start, label: "other person's arrangements started",
-			count: cmp.Or(vp.FirstVisitDays, 7), unit: Days, anchorRef: -1}
-		first.due = ar.Start.AddDays(first.count)
+		seg := visitSeg{start: ar.Start, end: ar.End, placeStart: ar.Start, firstYear: ar.Start.AddYears(1), arrange: true, subject: At(i)}
+		first := visitStep{kind: &kindVIS10, due: ar.Start.AddDays(n), anchor: ar.Start, anchorAs: 1, anchorAt: -1,
+			count: n, unit: Days, from: ar.Start}
 		a.walkSegment(seg, first, emit)
 	}
 	a.shortBreakVisits(emit)
-	for i, n := range a.r.HomeNotices {
-		if n.Received.After(a.asOf) {
-			continue
-		}
-		s := visitStep{rule: rVIS11, anchor: n.Received, from: n.Received, label: "s.30A notice received",
-			count: cmp.Or(vp.NoticeDays, 7), unit: Days, anchorRef: -1, subject: Index("home_notices", i)}
-		s.due = n.Received.AddDays(s.count)
-		_, inCare := EpisodeOn(eps, a.asOf)
-		vi, done := a.nextVisit(n.Received, Date{})
-		s.current = inCare && vi < 0
-		emit(s, done, vi)
-	}
+	a.noticeVisits(emit)
 }
 
 // placementSegments splits a placement around other-person arrangements
-// and walks each part.
+// and walks each part. A part that ends when another person takes over the
+// living arrangements closes for that reason; the timetable restarts with a
+// first visit when the child returns.
 func (a *planAssessor) placementSegments(pl Placement, emit func(visitStep, Date, int)) {
-	cur, label := pl.Period.Start, "placement started"
+	cur, anchorAs := pl.Period.Start, 0
 	end := pl.Period.End
-	walk := func(to Date) {
-		seg := visitSeg{start: cur, end: to, placeStart: pl.Period.Start, lastEp: pl.Last, label: label, subject: "placement"}
-		vp := a.p.Visits
-		first := visitStep{rule: rVIS01, anchor: cur, from: cur, label: label, count: cmp.Or(vp.FirstVisitDays, 7), unit: Days, anchorRef: -1}
-		first.due = cur.AddDays(first.count)
+	n := cmp.Or(a.p.Visits.FirstVisitDays, 7)
+	firstYear := pl.Period.Start.AddYears(1)
+	walk := func(to Date, closedBy int) {
+		seg := visitSeg{start: cur, end: to, placeStart: pl.Period.Start, firstYear: firstYear, lastEp: pl.Last,
+			subject: At(pl.First), closedBy: closedBy}
+		first := visitStep{kind: &kindVIS01, due: cur.AddDays(n), anchor: cur, anchorAs: anchorAs, anchorAt: -1,
+			count: n, unit: Days, from: cur}
 		a.walkSegment(seg, first, emit)
 	}
 	for _, ar := range a.r.Arrangements {
@@ -460,88 +557,87 @@ func (a *planAssessor) placementSegments(pl Placement, emit func(visitStep, Date
 			continue
 		}
 		if ar.Start.After(cur) {
-			walk(ar.Start)
+			walk(ar.Start, closedOtherPerson)
 		}
 		if ar.End.IsZero() || ar.End.After(a.asOf) {
 			return
 		}
-		cur, label = ar.End, "returned from another person's arrangements"
+		cur, anchorAs = ar.End, 1
 	}
 	if end.IsZero() || cur.Before(end) {
-		walk(end)
+		walk(end, closedPlacementEnded)
 	}
 }
 
 // walkSegment follows the chain of visits of one segment from its first
-// obligation until an obligation is not yet met.
+// obligation until an obligation is not yet met. Every step closes when
+// the segment ends.
 func (a *planAssessor) walkSegment(seg visitSeg, step visitStep, emit func(visitStep, Date, int)) {
 	current := !seg.start.After(a.asOf) && (seg.end.IsZero() || seg.end.After(a.asOf))
-	subject := plSubject(seg.subject, seg.placeStart)
 	for range len(a.r.Visits) + 1 {
-		step.subject, step.current = subject, current
+		step.subject, step.current, step.closes, step.closedBy = seg.subject, current, seg.end, seg.closedBy
 		if !seg.end.IsZero() && !step.from.Before(seg.end) {
 			return
 		}
 		vi, done := a.nextVisit(step.from, seg.end)
-		if vi >= 0 {
-			emit(step, done, vi)
-			step = a.visitNext(seg, done, vi)
-			continue
-		}
-		if !a.lapsed(seg.end, step.due) {
+		if vi < 0 {
 			emit(step, Date{}, -1)
+			return
 		}
-		return
+		emit(step, done, vi)
+		step = a.visitNext(seg, done, vi)
 	}
 }
 
-// visitNext returns the obligation that follows a visit on t in seg.
+// visitNext returns the obligation that follows visit vi, made on t in seg:
+// the regime is picked from the episode in force on t.
 func (a *planAssessor) visitNext(seg visitSeg, t Date, vi int) visitStep {
-	vp := a.p.Visits
-	s := visitStep{anchor: t, from: t.AddDays(1), label: "last visit", anchorRef: vi}
-	days := func(rule, n int) visitStep {
-		s.rule, s.count, s.unit, s.due = rule, n, Days, t.AddDays(n)
+	vp := &a.p.Visits
+	s := visitStep{anchor: t, anchorAt: vi, from: t.AddDays(1)}
+	days := func(k *Kind, n int) visitStep {
+		s.kind, s.count, s.unit, s.due = k, n, Days, t.AddDays(n)
 		return s
 	}
-	months := func(rule, n int) visitStep {
-		s.rule, s.count, s.unit, s.due = rule, n, Months, t.AddMonths(n)
+	months := func(k *Kind, n int) visitStep {
+		s.kind, s.count, s.unit, s.due = k, n, Months, t.AddMonths(n)
 		return s
 	}
-	firstYear := t.Before(seg.placeStart.AddYears(1))
+	firstYear := t.Before(seg.firstYear)
 	if seg.arrange {
 		if firstYear {
-			return days(rVIS10, cmp.Or(vp.IntervalDays, 42))
+			return days(&kindVIS10, cmp.Or(vp.IntervalDays, 42))
 		}
-		return months(rVIS10, cmp.Or(vp.OtherPersonMonths, 3))
+		return months(&kindVIS10, cmp.Or(vp.OtherPersonMonths, 3))
 	}
-	eps := a.r.Episodes
-	i, ok := EpisodeOn(eps, t)
+	i, ok := EpisodeOn(a.eps, t)
 	if !ok {
 		i = seg.lastEp
 	}
-	e := eps[i]
+	e := &a.eps[i]
 	home := e.PlacementType.IsWithParents()
 	switch {
 	case a.temporaryApproval(t) || (home && e.LegalStatus.IsInterimCareOrder()):
 		if a.reviewSince(seg.placeStart, t) {
-			return days(rVIS06, cmp.Or(vp.FourWeeklyDays, 28))
+			return days(&kindVIS06, cmp.Or(vp.FourWeeklyDays, 28))
 		}
-		return days(rVIS06, cmp.Or(vp.WeeklyDays, 7))
+		return days(&kindVIS06, cmp.Or(vp.WeeklyDays, 7))
 	case home && a.beforeParentDecision(seg.placeStart, t):
 		if a.reviewSince(seg.placeStart, t) {
-			return days(rVIS05, cmp.Or(vp.IntervalDays, 42))
+			return days(&kindVIS05, cmp.Or(vp.IntervalDays, 42))
 		}
-		return days(rVIS05, cmp.Or(vp.WeeklyDays, 7))
+		return days(&kindVIS05, cmp.Or(vp.WeeklyDays, 7))
 	case home && e.LegalStatus.IsFullCareOrder():
-		return days(rVIS07, cmp.Or(vp.IntervalDays, 42))
-	case e.LongTermFoster && !firstYear && a.rs[rVIS04].InForceOn(t) && a.agreedToFewer(t):
-		return months(rVIS04, cmp.Or(vp.LongTermFosterMonths, 6))
+		return days(&kindVIS07, cmp.Or(vp.IntervalDays, 42))
+	// Reg 28(3A) offers the six-monthly regime only from 1 April 2015:
+	// before then such a placement was visited under reg 28(2)(c).
+	case e.LongTermFoster && !firstYear && ruleVIS04.InForceOn(t) && a.agreedToFewer(t):
+		return months(&kindVIS04, cmp.Or(vp.LongTermFosterMonths, 6))
 	case firstYear:
-		return days(rVIS02, cmp.Or(vp.IntervalDays, 42))
+		return days(&kindVIS02, cmp.Or(vp.IntervalDays, 42))
 	case e.IntendedUntil18:
-		return months(rVIS03, cmp.Or(vp.LongTermMonths, 3))
+		return months(&kindVIS03, cmp.Or(vp.LongTermMonths, 3))
 	}
-	return days(rVIS03, cmp.Or(vp.IntervalDays, 42))
+	return days(&kindVIS03, cmp.Or(vp.IntervalDays, 42))
 }
 
 // temporaryApproval reports whether a temporary-approval arrangement covers t.
@@ -585,70 +681,62 @@ func (a *planAssessor) beforeParentDecision(start, t Date) bool {
 	return false
 }
 
-// careOrderAtHome adds the one-off VIS-07 visit due within a week of a full
-// care order made while the child lives with a parent.
+// careOrderAtHome walks the one-off VIS-07 visit due within a week of a
+// full care order made while the child lives with a parent. It closes when
+// the placement ends.
 func (a *planAssessor) careOrderAtHome(pl Placement, emit func(visitStep, Date, int)) {
-	eps := a.r.Episodes
+	n := cmp.Or(a.p.Visits.FirstVisitDays, 7)
 	for i := pl.First + 1; i <= pl.Last; i++ {
-		e := eps[i]
-		if !e.LegalStatus.IsFullCareOrder() || !e.PlacementType.IsWithParents() || eps[i-1].LegalStatus.IsFullCareOrder() || e.Start.After(a.asOf) {
+		e := &a.eps[i]
+		if !e.LegalStatus.IsFullCareOrder() || !e.PlacementType.IsWithParents() || a.eps[i-1].LegalStatus.IsFullCareOrder() || e.Start.After(a.asOf) {
 			continue
 		}
-		s := visitStep{rule: rVIS07, anchor: e.Start, from: e.Start, label: "care order made", count: cmp.Or(a.p.Visits.FirstVisitDays, 7),
-			unit: Days, anchorRef: -1, subject: plSubject("placement", pl.Period.Start)}
-		s.due = e.Start.AddDays(s.count)
+		s := visitStep{kind: &kindVIS07, subject: At(pl.First), due: e.Start.AddDays(n), anchor: e.Start, anchorAs: 1, anchorAt: -1,
+			count: n, unit: Days, from: e.Start, closes: pl.Period.End, closedBy: closedPlacementEnded}
 		vi, done := a.nextVisit(e.Start, pl.Period.End)
-		if vi < 0 && a.lapsed(pl.Period.End, s.due) {
-			continue
-		}
 		s.current = vi < 0 && pl.Period.Contains(a.asOf)
 		emit(s, done, vi)
 	}
 }
 
-// shortBreakVisits walks the VIS-12 chain over all short-break episodes.
+// shortBreakVisits walks the VIS-12 chain over all short-break episodes,
+// which closes when the last recorded stay of the series ends.
 func (a *planAssessor) shortBreakVisits(emit func(visitStep, Date, int)) {
-	eps := a.r.Episodes
 	first, last := -1, -1
-	for i, e := range eps {
-		if e.LegalStatus.IsShortBreak() {
+	for i := range a.eps {
+		if a.eps[i].LegalStatus.IsShortBreak() {
 			if first < 0 {
 				first = i
 			}
 			last = i
 		}
 	}
-	if first < 0 || eps[first].Start.After(a.asOf) {
+	if first < 0 || a.eps[first].Start.After(a.asOf) {
 		return
 	}
-	vp := a.p.Visits
-	start := eps[first].Start
-	seriesEnd := eps[last].End
-	s := visitStep{rule: rVIS12, anchor: start, from: start, label: "first short break started", count: cmp.Or(vp.ShortBreakFirstMonths, 3),
-		unit: Months, anchorRef: -1, subject: plSubject("short breaks", start)}
-	s.due = start.AddMonths(s.count)
-	current := seriesEnd.IsZero() || seriesEnd.After(a.asOf)
+	vp := &a.p.Visits
+	start := a.eps[first].Start
+	seriesEnd := a.eps[last].End
+	n := cmp.Or(vp.ShortBreakFirstMonths, 3)
+	s := visitStep{kind: &kindVIS12, subject: At(first), due: start.AddMonths(n), anchor: start, anchorAs: 1, anchorAt: -1,
+		count: n, unit: Months, from: start, closes: seriesEnd, current: seriesEnd.IsZero() || seriesEnd.After(a.asOf)}
+	m := cmp.Or(vp.ShortBreakMonths, 6)
 	for range len(a.r.Visits) + 1 {
-		s.current = current
 		vi, done := a.nextShortBreakVisit(s.from)
-		if vi >= 0 {
-			emit(s, done, vi)
-			s.anchor, s.from, s.label, s.anchorRef = done, done.AddDays(1), "last visit", vi
-			s.count = cmp.Or(vp.ShortBreakMonths, 6)
-			s.due = done.AddMonths(s.count)
-			continue
-		}
-		if !a.lapsed(seriesEnd, s.due) {
+		if vi < 0 {
 			emit(s, Date{}, -1)
+			return
 		}
-		return
+		emit(s, done, vi)
+		s.anchor, s.anchorAs, s.anchorAt, s.from = done, 0, vi, done.AddDays(1)
+		s.count, s.due = m, done.AddMonths(m)
 	}
 }
 
 // nextShortBreakVisit returns the first counted visit on or after from made
 // on a day the child was placed on a short break.
 func (a *planAssessor) nextShortBreakVisit(from Date) (int, Date) {
-	eps := a.r.Episodes
+	eps := a.eps
 	for {
 		vi, d := a.nextVisit(from, Date{})
 		if vi < 0 {
@@ -662,60 +750,74 @@ func (a *planAssessor) nextShortBreakVisit(from Date) (int, Date) {
 	}
 }
 
-// emitVisit turns a visit obligation into a finding.
-func (a *planAssessor) emitVisit(s visitStep, done Date, ref int) {
-	var anchor string
-	if s.anchorRef >= 0 {
-		anchor = a.visitPath(s.anchorRef)
+// noticeVisits walks VIS-11: a visit within a week of each s.30A notice,
+// which closes when the placement in that home ends.
+func (a *planAssessor) noticeVisits(emit func(visitStep, Date, int)) {
+	n := cmp.Or(a.p.Visits.NoticeDays, 7)
+	for i, hn := range a.r.HomeNotices {
+		if hn.Received.After(a.asOf) {
+			continue
+		}
+		closes := a.placementEnd(hn.Received)
+		s := visitStep{kind: &kindVIS11, subject: At(i), due: hn.Received.AddDays(n), anchor: hn.Received, anchorAt: -1,
+			count: n, unit: Days, from: hn.Received, closes: closes}
+		vi, done := a.nextVisit(hn.Received, closes)
+		s.current = vi < 0 && (closes.IsZero() || closes.After(a.asOf))
+		emit(s, done, vi)
 	}
-	var refs [1]Evidence
-	n := 0
-	if st := s.deadline(a.rs).Evaluate(done, a.asOf); ref >= 0 && (st == Met || st == Late) {
-		refs[0] = Evidence{Label: "visit", Date: done, Ref: a.visitPath(ref)}
-		n = 1
-	}
-	a.finding(s.rule, s.subject, s.deadline(a.rs), done, anchor, refs[:n])
 }
 
-// visitRecords appends the per-visit findings of VIS-08 and VIS-09.
+// placementEnd returns the end of the placement the child was in on d
+// (zero while it lasts), or d itself if the child was not placed that day
+// (a notice received on the day the child left care).
+func (a *planAssessor) placementEnd(d Date) Date {
+	for _, pl := range a.h.Placements() {
+		if pl.Period.Contains(d) {
+			return pl.Period.End
+		}
+	}
+	return d
+}
+
+// emitVisit records a visit obligation.
+func (a *planAssessor) emitVisit(s visitStep, done Date, vi int) {
+	a.e.Deadline(s.kind, Obligation{Subject: s.subject, Due: s.due, Anchor: s.anchor, AnchorAt: At(s.anchorAt), AnchorAs: s.anchorAs,
+		Count: s.count, Unit: s.unit, Done: done, DoneAt: At(vi), Closes: s.closes, ClosedBy: s.closedBy})
+}
+
+// visitRecords records VIS-08 and VIS-09 for each statutory visit made.
+// The write-up closes when the child leaves care.
 func (a *planAssessor) visitRecords() error {
 	n := cmp.Or(a.p.Visits.WriteUpDays, 3)
 	for i, v := range a.r.Visits {
 		if v.Kind != VisitStatutory || v.Date.After(a.asOf) {
 			continue
 		}
-		subject := a.visitPath(i)
-		due, err := a.wd(rVIS08, v.Date, n)
+		due, err := a.workingDays(&kindVIS08, v.Date, n)
 		if err != nil {
 			return err
 		}
-		a.deadline(rVIS08, subject, Deadline{Due: due, Anchor: v.Date, AnchorLabel: "visit", Count: n, Unit: WorkingDays}, v.WrittenUp)
-		var buf [3]string
-		problems := buf[:0]
-		if !v.ChildSeen {
-			problems = append(problems, "child not seen")
-		} else {
-			switch v.Alone {
-			case AloneUnrecorded:
-				problems = append(problems, "whether the child was seen alone is not recorded")
-			case AloneNotSeen:
-				problems = append(problems, "child not seen alone")
-			}
+		var closes Date
+		if per, pi, ok := a.h.PeriodAt(v.Date); ok && (per.End.IsZero() || !v.Date.After(per.End)) {
+			closes = a.periods[pi].careEnd // a visit between periods of care, or after, has none
 		}
-		if !v.ViewsRecorded {
-			problems = append(problems, "child's views not recorded")
-		}
-		if v.Purpose == "" && v.PlanAction == "" {
-			problems = append(problems, "no purpose or care-plan action")
-		}
-		a.check(rVIS09, subject, problems, Evidence{Label: "visit", Date: v.Date, Ref: subject})
+		a.e.Deadline(&kindVIS08, Obligation{Subject: At(i), Due: due, Anchor: v.Date, Count: n, Unit: WorkingDays,
+			Done: v.WrittenUp, Closes: closes})
+		seen := v.ChildSeen
+		a.e.Check(&kindVIS09, Obligation{Subject: At(i), Anchor: v.Date}, plProblems(
+			!seen,                                 // child not seen
+			seen && v.Alone == AloneUnrecorded,    // whether seen alone not recorded
+			seen && v.Alone == AloneNotSeen,       // not seen alone
+			!v.ViewsRecorded,                      // views not recorded
+			v.Purpose == "" && v.PlanAction == "", // no purpose or care-plan action
+		))
 	}
 	return nil
 }
 
 // prepareVisits validates the policy and record and builds an assessor for
-// the exported visit calculators.
-func prepareVisits(r Record, ctx Context, asOf Date, p Policy, rs *[nPlanRules]Rule) (*planAssessor, error) {
+// the exported visit calculators, which count no working days.
+func prepareVisits(r Record, ctx Context, asOf Date, p Policy) (*planAssessor, error) {
 	if asOf.IsZero() {
 		return nil, &FieldError{Path: "as_of", Err: ErrRequired}
 	}
@@ -725,19 +827,23 @@ func prepareVisits(r Record, ctx Context, asOf Date, p Policy, rs *[nPlanRules]R
 	if err := r.Validate(); err != nil {
 		return nil, err
 	}
-	var pol [nPlanRules]string
-	fillPlanRules(rs, &pol)
-	a := &planAssessor{r: r, ctx: ctx, asOf: asOf, p: p, rs: rs, rep: new(Report)}
-	a.periods = PeriodsOfCare(r.Episodes)
-	a.placements = Placements(r.Episodes)
+	h, err := NewHistory(r.Child, r.Episodes)
+	if err != nil {
+		return nil, err
+	}
+	a := &planAssessor{r: &r, h: h, eps: h.Episodes(), ctx: &ctx, e: NewEmitter(asOf), asOf: asOf, p: &p}
+	a.periods = a.planPeriods(nil)
 	return a, nil
 }
 
 // EvaluateVisits evaluates the child's visit history against the statutory
 // visiting timetable (CPPCR reg 28 and reg 48(3)(c): rules VIS-01 to VIS-07
 // and VIS-10 to VIS-12) as of asOf and returns one finding per interval:
-// Met or Late for each interval closed by a visit, and one Overdue or
-// Upcoming finding for each interval still open. The report is sorted.
+// Met or Late for each interval closed by a visit; Overdue or Upcoming for
+// each interval still open; and Missed for an interval whose placement (or
+// arrangement, or series of short breaks) ended after its due date with no
+// visit. An interval whose placement ended on or before its due date was
+// never owed and gives no finding. The report is sorted.
 //
 // For each placement (see [Placements]) the regime is picked from the
 // episode in force on the date the interval runs from: a temporary
@@ -759,43 +865,43 @@ func prepareVisits(r Record, ctx Context, asOf Date, p Policy, rs *[nPlanRules]R
 // It returns an error if asOf is zero, p is looser than statute or r is
 // invalid. See also [VisitSchedule] and [NextVisit].
 func EvaluateVisits(r Record, ctx Context, asOf Date, p Policy) (Report, error) {
-	var rs [nPlanRules]Rule
-	a, err := prepareVisits(r, ctx, asOf, p, &rs)
+	a, err := prepareVisits(r, ctx, asOf, p)
 	if err != nil {
 		return nil, err
 	}
 	a.visitSchedule(a.emitVisit)
-	rep := *a.rep
-	rep.Sort()
-	return rep, nil
+	return a.e.Report(), nil
 }
 
 // VisitSchedule returns every statutory visit deadline of the child as of
-// asOf, met or not, in order of due date: the same intervals as
-// [EvaluateVisits], as [Deadline] values that explain themselves (anchor,
-// count and unit). Counting conventions and errors are those of
-// EvaluateVisits.
+// asOf, met or not, in order of due date: the intervals of
+// [EvaluateVisits], Missed ones included, as [Deadline] values that explain
+// themselves (anchor, count and unit). An interval whose placement ended on
+// or before its due date was never owed and is left out. Counting
+// conventions and errors are those of EvaluateVisits.
 func VisitSchedule(r Record, ctx Context, asOf Date, p Policy) ([]Deadline, error) {
-	var rs [nPlanRules]Rule
-	a, err := prepareVisits(r, ctx, asOf, p, &rs)
+	a, err := prepareVisits(r, ctx, asOf, p)
 	if err != nil {
 		return nil, err
 	}
 	var out []Deadline
-	a.visitSchedule(func(s visitStep, _ Date, _ int) { out = append(out, s.deadline(&rs)) })
+	a.visitSchedule(func(s visitStep, done Date, _ int) {
+		if _, owed := evaluate(s.due, done, s.closes, asOf); owed {
+			out = append(out, s.deadline())
+		}
+	})
 	slices.SortStableFunc(out, func(x, y Deadline) int { return x.Due.Compare(y.Due) })
 	return out, nil
 }
 
 // NextVisit returns the next statutory visit due for the child's current
 // placement (or arrangement, short-break series or s.30A notice) as of
-// asOf: the earliest open interval, which may already be overdue. It
+// asOf: the earliest interval still open, which may already be overdue. It
 // returns false when none applies, for example when the child is not
 // looked after on asOf. Counting conventions and errors are those of
 // [EvaluateVisits].
 func NextVisit(r Record, ctx Context, asOf Date, p Policy) (Deadline, bool, error) {
-	var rs [nPlanRules]Rule
-	a, err := prepareVisits(r, ctx, asOf, p, &rs)
+	a, err := prepareVisits(r, ctx, asOf, p)
 	if err != nil {
 		return Deadline{}, false, err
 	}
@@ -806,7 +912,7 @@ func NextVisit(r Record, ctx Context, asOf Date, p Policy) (Deadline, bool, erro
 			return
 		}
 		if !found || s.due.Before(best.Due) {
-			best, found = s.deadline(&rs), true
+			best, found = s.deadline(), true
 		}
 	})
 	return best, found, nil

@@ -47,12 +47,12 @@ func plSummary(rep Report, prefixes ...string) []string {
 	for _, f := range rep {
 		keep := len(prefixes) == 0
 		for _, p := range prefixes {
-			keep = keep || strings.HasPrefix(string(f.Rule), p)
+			keep = keep || strings.HasPrefix(string(f.Rule()), p)
 		}
 		if !keep {
 			continue
 		}
-		s := fmt.Sprintf("%s %s", f.Rule, f.Status)
+		s := fmt.Sprintf("%s %s", f.Rule(), f.Status)
 		if !f.Due.IsZero() {
 			s += " due " + f.Due.String()
 		}
@@ -60,6 +60,21 @@ func plSummary(rep Report, prefixes ...string) []string {
 			s += " done " + f.Done.String()
 		}
 		out = append(out, s)
+	}
+	return out
+}
+
+// plMessages renders the findings of the rules whose IDs start with one of
+// prefixes as "RULE status subject: message".
+func plMessages(rep Report, prefixes ...string) []string {
+	var out []string
+	for _, f := range rep {
+		for _, p := range prefixes {
+			if strings.HasPrefix(string(f.Rule()), p) {
+				out = append(out, fmt.Sprintf("%s %s %s: %s", f.Rule(), f.Status, f.Subject(), f.Message()))
+				break
+			}
+		}
 	}
 	return out
 }
@@ -259,10 +274,10 @@ func TestEvaluateVisits(t *testing.T) {
 			want: nil,
 		},
 		{
-			name: "placement ended after the first visit was due, with no visit",
+			name: "placement ended after the first visit was due, with no visit: missed",
 			rec:  Record{Episodes: []Episode{plEp("2024-01-08", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-01-20", CeasedE4A)}},
 			asOf: "2024-02-01",
-			want: []string{"VIS-01 overdue due 2024-01-15"},
+			want: []string{"VIS-01 missed due 2024-01-15"},
 		},
 		{
 			name: "a visit after the assessment date is ignored",
@@ -334,9 +349,9 @@ func TestNextVisit(t *testing.T) {
 		wantOK bool
 	}{
 		{"first visit of the current placement", plSeen("2024-01-09"), "2024-04-03",
-			Deadline{Rule: "VIS-01", Due: isoDate("2024-04-09"), Anchor: isoDate("2024-04-02"), AnchorLabel: "placement started", Count: 7, Unit: Days}, true},
+			Deadline{Rule: "VIS-01", Due: isoDate("2024-04-09"), Anchor: isoDate("2024-04-02"), AnchorLabel: "the start of the placement", Count: 7, Unit: Days}, true},
 		{"an overdue interval is still the next visit", plSeen("2024-01-09", "2024-04-03"), "2024-06-01",
-			Deadline{Rule: "VIS-02", Due: isoDate("2024-05-15"), Anchor: isoDate("2024-04-03"), AnchorLabel: "last visit", Count: 42, Unit: Days}, true},
+			Deadline{Rule: "VIS-02", Due: isoDate("2024-05-15"), Anchor: isoDate("2024-04-03"), AnchorLabel: "the last visit", Count: 42, Unit: Days}, true},
 		{"not looked after", plSeen("2024-01-09"), "2024-10-01", Deadline{}, false},
 		{"before care", nil, "2023-12-01", Deadline{}, false},
 	}
@@ -365,9 +380,9 @@ func TestVisitSchedule(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []Deadline{
-		{Rule: "VIS-01", Due: isoDate("2024-01-15"), Anchor: isoDate("2024-01-08"), AnchorLabel: "placement started", Count: 7, Unit: Days},
-		{Rule: "VIS-02", Due: isoDate("2024-02-21"), Anchor: isoDate("2024-01-10"), AnchorLabel: "last visit", Count: 42, Unit: Days},
-		{Rule: "VIS-02", Due: isoDate("2024-04-01"), Anchor: isoDate("2024-02-19"), AnchorLabel: "last visit", Count: 42, Unit: Days},
+		{Rule: "VIS-01", Due: isoDate("2024-01-15"), Anchor: isoDate("2024-01-08"), AnchorLabel: "the start of the placement", Count: 7, Unit: Days},
+		{Rule: "VIS-02", Due: isoDate("2024-02-21"), Anchor: isoDate("2024-01-10"), AnchorLabel: "the last visit", Count: 42, Unit: Days},
+		{Rule: "VIS-02", Due: isoDate("2024-04-01"), Anchor: isoDate("2024-02-19"), AnchorLabel: "the last visit", Count: 42, Unit: Days},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("VisitSchedule() mismatch (-want +got):\n%s", diff)
@@ -460,6 +475,179 @@ func TestVisitKindText(t *testing.T) {
 			err := k.UnmarshalText([]byte(tc.in))
 			if (err != nil) != tc.err || k != tc.want {
 				t.Errorf("UnmarshalText(%q) = %v, %v; want %v, error %v", tc.in, k, err, tc.want, tc.err)
+			}
+		})
+	}
+}
+
+// TestVisitWindows checks what closes a visit interval. The child is
+// placed on Thursday 10 September 2026 and seen on 12 September, so the
+// next visit is due on 24 October; the assessment date is 1 November.
+func TestVisitWindows(t *testing.T) {
+	const start, asOf = "2026-09-10", "2026-11-01"
+	// leaves builds the placement ending on end with the child leaving care.
+	leaves := func(end string) []Episode {
+		return []Episode{plEp(start, NewEpisodeS, LegalStatusV2, PlacementTypeU6, end, CeasedE4A)}
+	}
+	// moves builds the placement ending on end with a move to another.
+	moves := func(end string) []Episode {
+		return []Episode{
+			plEp(start, NewEpisodeS, LegalStatusV2, PlacementTypeU6, end),
+			plEp(end, NewEpisodeP, LegalStatusV2, PlacementTypeU4, ""),
+		}
+	}
+	tests := []struct {
+		name string
+		eps  []Episode
+		recs PlanningRecords
+		want []string
+	}{
+		{"placement continues: the interval is overdue", leaves(""), PlanningRecords{Visits: plSeen("2026-09-12")},
+			[]string{"VIS-01 met due 2026-09-17 done 2026-09-12", "VIS-02 overdue due 2026-10-24"}},
+		{"child leaves care the day before the due date: no visit was owed", leaves("2026-10-23"), PlanningRecords{Visits: plSeen("2026-09-12")},
+			[]string{"VIS-01 met due 2026-09-17 done 2026-09-12"}},
+		{"child leaves care on the due date: no visit was owed", leaves("2026-10-24"), PlanningRecords{Visits: plSeen("2026-09-12")},
+			[]string{"VIS-01 met due 2026-09-17 done 2026-09-12"}},
+		{"child leaves care the day after the due date: missed", leaves("2026-10-25"), PlanningRecords{Visits: plSeen("2026-09-12")},
+			[]string{"VIS-01 met due 2026-09-17 done 2026-09-12", "VIS-02 missed due 2026-10-24"}},
+		{"placement ends after the assessment date: still overdue", leaves("2026-11-05"), PlanningRecords{Visits: plSeen("2026-09-12")},
+			[]string{"VIS-01 met due 2026-09-17 done 2026-09-12", "VIS-02 overdue due 2026-10-24"}},
+		{"child moves the day after the due date: missed, and the new placement's first visit is due", moves("2026-10-25"), PlanningRecords{Visits: plSeen("2026-09-12")},
+			[]string{"VIS-01 met due 2026-09-17 done 2026-09-12", "VIS-02 missed due 2026-10-24", "VIS-01 upcoming due 2026-11-01"}},
+		{"a later visit closes the interval as late", leaves(""), PlanningRecords{Visits: plSeen("2026-09-12", "2026-10-28")},
+			[]string{"VIS-01 met due 2026-09-17 done 2026-09-12", "VIS-02 late due 2026-10-24 done 2026-10-28", "VIS-02 upcoming due 2026-12-09"}},
+		{"a visit after the placement ended counts for the next placement, not the last", moves("2026-10-25"), PlanningRecords{Visits: plSeen("2026-09-12", "2026-10-26")},
+			[]string{"VIS-01 met due 2026-09-17 done 2026-09-12", "VIS-02 missed due 2026-10-24", "VIS-01 met due 2026-11-01 done 2026-10-26", "VIS-02 upcoming due 2026-12-07"}},
+		{"another person takes over the living arrangements after the due date: missed", leaves(""), PlanningRecords{Visits: plSeen("2026-09-12"),
+			Arrangements: []Arrangement{{Kind: ArrangementOtherPerson, Start: isoDate("2026-10-25")}}},
+			[]string{"VIS-01 met due 2026-09-17 done 2026-09-12", "VIS-02 missed due 2026-10-24", "VIS-10 upcoming due 2026-11-01"}},
+		{"another person's arrangements end with no visit: missed, and the return owes a first visit", leaves(""), PlanningRecords{Visits: plSeen("2026-09-12"),
+			Arrangements: []Arrangement{{Kind: ArrangementOtherPerson, Start: isoDate("2026-10-01"), End: isoDate("2026-10-20")}}},
+			[]string{"VIS-01 met due 2026-09-17 done 2026-09-12", "VIS-10 missed due 2026-10-08", "VIS-01 overdue due 2026-10-27"}},
+		{"an s.30A notice owes no visit once the placement ended before it was due", moves("2026-10-05"), PlanningRecords{Visits: plSeen("2026-09-12", "2026-10-06"),
+			HomeNotices: []HomeNotice{{Received: isoDate("2026-10-01")}}},
+			[]string{"VIS-01 met due 2026-09-17 done 2026-09-12", "VIS-01 met due 2026-10-12 done 2026-10-06", "VIS-02 upcoming due 2026-11-17"}},
+		{"an s.30A notice is missed when the placement ends after the visit was due", moves("2026-10-10"), PlanningRecords{Visits: plSeen("2026-09-12", "2026-10-12"),
+			HomeNotices: []HomeNotice{{Received: isoDate("2026-10-01")}}},
+			[]string{"VIS-01 met due 2026-09-17 done 2026-09-12", "VIS-11 missed due 2026-10-08", "VIS-01 met due 2026-10-17 done 2026-10-12", "VIS-02 upcoming due 2026-11-23"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rec := Record{Child: plChild(), Episodes: tc.eps, PlanningRecords: tc.recs}
+			rep, err := EvaluateVisits(rec, Context{}, isoDate(asOf), Policy{})
+			if err != nil {
+				t.Fatalf("EvaluateVisits() error = %v", err)
+			}
+			if diff := cmp.Diff(tc.want, plSummary(rep, "VIS")); diff != "" {
+				t.Errorf("EvaluateVisits() mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestVisitMessages checks that a visit finding reads as a sentence about
+// the child, naming its record, and that a missed one says what closed it.
+func TestVisitMessages(t *testing.T) {
+	eps := []Episode{plEp("2026-09-10", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "")}
+	rec := Record{Child: plChild(), Episodes: eps, PlanningRecords: PlanningRecords{Visits: plSeen("2026-09-12"),
+		Arrangements: []Arrangement{{Kind: ArrangementOtherPerson, Start: isoDate("2026-11-03")}}}}
+	rep, err := EvaluateVisits(rec, Context{}, isoDate("2026-11-01"), Policy{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"VIS-01 met episodes[0]: visit on 12 September 2026, on time; due 17 September 2026, 7 days after the start of the placement on 10 September 2026",
+		"VIS-02 overdue episodes[0]: no visit yet; due 24 October 2026, 42 days after the last visit on 12 September 2026",
+	}
+	if diff := cmp.Diff(want, plMessages(rep, "VIS")); diff != "" {
+		t.Errorf("EvaluateVisits() messages mismatch (-want +got):\n%s", diff)
+	}
+	f := rep[1]
+	if got, want := fmt.Sprint(f.Evidence()), "[the last visit 2026-09-12 (visits[0])]"; got != want {
+		t.Errorf("Evidence() = %s, want %s", got, want)
+	}
+	// Two days later another person takes over: the interval was missed.
+	rep, err = EvaluateVisits(rec, Context{}, isoDate("2026-11-05"), Policy{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = []string{
+		"VIS-01 met episodes[0]: visit on 12 September 2026, on time; due 17 September 2026, 7 days after the start of the placement on 10 September 2026",
+		"VIS-02 missed episodes[0]: no visit by 24 October 2026 (42 days after the last visit on 12 September 2026); closed when another person took over the living arrangements on 3 November 2026",
+		"VIS-10 upcoming arrangements[0]: visit due 10 November 2026, 7 days after the start of another person's arrangements on 3 November 2026",
+	}
+	if diff := cmp.Diff(want, plMessages(rep, "VIS")); diff != "" {
+		t.Errorf("EvaluateVisits() messages mismatch (-want +got):\n%s", diff)
+	}
+	if f := rep[1]; f.DaysLate(isoDate("2026-11-05")) != 10 {
+		t.Errorf("DaysLate() = %d, want 10 (from the due date to the day the window closed)", f.DaysLate(isoDate("2026-11-05")))
+	}
+}
+
+// TestVisitSeriesWindows checks the windows of VIS-07, VIS-12 and VIS-08.
+func TestVisitSeriesWindows(t *testing.T) {
+	tests := []struct {
+		name string
+		rec  Record
+		asOf string
+		only string
+		want []string
+	}{
+		{
+			name: "care order at home: the visit after the order is missed when the child moves",
+			rec: Record{Episodes: []Episode{
+				plEp("2024-03-04", NewEpisodeS, LegalStatusC1, PlacementTypeP1, "2024-05-01"),
+				plEp("2024-05-01", NewEpisodeL, LegalStatusC2, PlacementTypeP1, "2024-05-20"),
+				plEp("2024-05-20", NewEpisodeP, LegalStatusC2, PlacementTypeU6, ""),
+			}, PlanningRecords: PlanningRecords{Visits: plSeen("2024-03-04", "2024-04-29", "2024-05-20")}},
+			asOf: "2024-06-01", only: "VIS-07",
+			want: []string{"VIS-07 missed due 2024-05-08"},
+		},
+		{
+			name: "short breaks: the series ended after the visit was due: missed",
+			rec: Record{Episodes: []Episode{
+				plEp("2024-01-05", NewEpisodeS, LegalStatusV3, PlacementTypeU6, "2024-01-07", CeasedE8),
+				plEp("2024-04-12", NewEpisodeS, LegalStatusV3, PlacementTypeU6, "2024-04-14", CeasedE8),
+			}},
+			asOf: "2024-06-01", only: "VIS",
+			want: []string{"VIS-12 missed due 2024-04-05"},
+		},
+		{
+			name: "short breaks: the series ended before the visit was due: none was owed",
+			rec: Record{Episodes: []Episode{
+				plEp("2024-01-05", NewEpisodeS, LegalStatusV3, PlacementTypeU6, "2024-01-07", CeasedE8),
+				plEp("2024-03-01", NewEpisodeS, LegalStatusV3, PlacementTypeU6, "2024-03-03", CeasedE8),
+			}},
+			asOf: "2024-06-01", only: "VIS",
+			want: nil,
+		},
+		{
+			name: "a visit not written up when the child leaves care is missed",
+			rec: Record{Episodes: []Episode{plEp("2024-12-16", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-12-30", CeasedE4A)},
+				PlanningRecords: PlanningRecords{Visits: plSeen("2024-12-20")}},
+			asOf: "2025-01-10", only: "VIS-08",
+			want: []string{"VIS-08 missed due 2024-12-27"},
+		},
+		{
+			name: "child leaves care on the day the write-up is due: none was owed",
+			rec: Record{Episodes: []Episode{plEp("2024-12-16", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-12-27", CeasedE4A)},
+				PlanningRecords: PlanningRecords{Visits: plSeen("2024-12-20")}},
+			asOf: "2025-01-10", only: "VIS-08",
+			want: nil,
+		},
+		{
+			name: "a write-up after the child left care is late",
+			rec: Record{Episodes: []Episode{plEp("2024-12-16", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-12-30", CeasedE4A)},
+				PlanningRecords: PlanningRecords{Visits: []Visit{{Date: isoDate("2024-12-20"), Kind: VisitStatutory, ChildSeen: true, WrittenUp: isoDate("2025-01-06")}}}},
+			asOf: "2025-01-10", only: "VIS-08",
+			want: []string{"VIS-08 late due 2024-12-27 done 2025-01-06"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rep := plAssess(t, tc.rec, Context{}, tc.asOf, Policy{})
+			if diff := cmp.Diff(tc.want, plSummary(rep, tc.only)); diff != "" {
+				t.Errorf("Assess() mismatch (-want +got):\n%s", diff)
 			}
 		})
 	}

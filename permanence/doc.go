@@ -8,14 +8,52 @@
 // moving through [State] values by dated [Transition] records, one route
 // being primary at a time. Beside the plan, a [Record] holds the care
 // proceedings, the adoption milestones and special guardianship notices.
-// [Assess] returns the findings for one child, [Track] one tracker row and
-// [TrackCohort] a tracker over many children with adoption timeliness
-// averages (scorecard measures A1, A2 and A10).
+// An [Assessor] (made once, with the policy checked once) records one
+// child's findings through a [care.Emitter], reading the child, the
+// episodes and the current period of care from a [care.History]; [Assess]
+// does the same for one child on its own and returns the report. [Track]
+// returns one tracker row and [TrackCohort] a tracker over many children
+// with adoption timeliness averages (scorecard measures A1, A2 and A10).
 //
 // The package does not compute looked-after review dates: the caller (the
 // root package practice, which uses package review) passes the second
 // review's date in [Inputs]. It imports only package care. It encodes
 // rules; it does not give legal advice.
+//
+// # Findings
+//
+// Findings refer to their rule and render their messages when read. Their
+// subjects are record paths of the whole case: "permanence.plan",
+// "permanence.proceedings[0]", "permanence.special_guardianship[0]",
+// "permanence.adoption" and, for PERM-08, the first episode of the s.20
+// accommodation ("episodes[2]").
+//
+// An obligation not met is Overdue while it is still owed on the
+// assessment date, and Missed once its window has closed; one whose window
+// closed on or before its due date was never owed and gives no finding.
+// What closes the windows:
+//
+//   - PERM-01 and PERM-03 (the plan by the second review; a stalled plan):
+//     the child leaving care. PERM-03 watches the plan only while it is in
+//     progress: once its primary route is achieved or the court has made
+//     the order it needs, the plan has arrived.
+//   - PERM-02 is a check as of the assessment date, made only while the
+//     child is looked after: met or breached, never missed.
+//   - PERM-04 (proceedings): nothing but their conclusion, which is late
+//     if after the limit whatever the outcome; open proceedings stay
+//     overdue.
+//   - PERM-05 (scorecard A1, A2): the end of the authority to place, or the
+//     child leaving care.
+//   - PERM-06 (special guardianship report): the withdrawal of the notice.
+//   - PERM-07 (adoption reviews): the end of the review phase (placement,
+//     the end of the authority to place, the adoption order, the end of
+//     the adoptive placement) or the child leaving care.
+//   - PERM-08 (s.20 without a plan): the end of the accommodation under
+//     s.20, by a change of legal status or the child leaving care.
+//
+// Something done after its window closed does not meet the obligation. A
+// root cause is reported once: PERM-08 does not report the absence of a
+// plan for permanence that PERM-01 already reports as overdue or missed.
 //
 // # Statutory basis
 //
@@ -52,6 +90,8 @@
 // # Concurrency
 //
 // Every function is pure: it reads its arguments, never mutates them and
-// returns fresh values. The package has no mutable package state and starts
-// no goroutines; it is safe to call from multiple goroutines at once.
+// returns fresh values (an [Assessor] records into the emitter it is
+// given). The package has no mutable package state and starts no
+// goroutines; it is safe to call from multiple goroutines at once, and an
+// Assessor may be shared by them, each with its own emitter and history.
 package permanence

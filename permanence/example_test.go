@@ -17,7 +17,7 @@ func ExampleAssess() {
 		{Issued: care.MustDate(2025, time.August, 22)},
 		{Issued: care.MustDate(2026, time.September, 25)},
 	}}
-	in := permanence.Inputs{Child: care.Child{ID: "C0001"}}
+	in := permanence.Inputs{Child: care.Child{ID: "C0001", DateOfBirth: care.MustDate(2019, time.May, 4)}}
 	asOf := care.MustDate(2026, time.October, 1)
 	cal := care.EnglandAndWales()
 	for _, p := range []permanence.Policy{{}, {ProceedingsShift: permanence.ShiftNextWorkingDay}} {
@@ -27,14 +27,17 @@ func ExampleAssess() {
 			return
 		}
 		for _, f := range rep {
-			fmt.Printf("%s %s %s due %s (%s)\n", f.Rule, f.Subject, f.Status, f.Due, f.Due.Weekday())
+			fmt.Printf("%s %s due %s (%s)\n", f.Subject(), f.Status, f.Due, f.Due.Weekday())
 		}
+		fmt.Println(rep[len(rep)-1].Message())
 	}
 	// Output:
-	// PERM-04 proceedings[0] overdue due 2026-02-20 (Friday)
-	// PERM-04 proceedings[1] upcoming due 2027-03-26 (Friday)
-	// PERM-04 proceedings[0] overdue due 2026-02-20 (Friday)
-	// PERM-04 proceedings[1] upcoming due 2027-03-30 (Tuesday)
+	// permanence.proceedings[0] overdue due 2026-02-20 (Friday)
+	// permanence.proceedings[1] upcoming due 2027-03-26 (Friday)
+	// final order due 26 March 2027, 26 weeks after the issue of the application on 25 September 2026
+	// permanence.proceedings[0] overdue due 2026-02-20 (Friday)
+	// permanence.proceedings[1] upcoming due 2027-03-30 (Tuesday)
+	// final order due 30 March 2027, 26 weeks after the issue of the application (the limit moved to the next working day) on 25 September 2026
 }
 
 // A manager's view of one child: return home is the primary route with
@@ -46,7 +49,7 @@ func ExampleTrack() {
 		{Date: care.MustDate(2025, time.March, 3), Route: permanence.RouteAdoption, State: permanence.StateAssessing},
 	}}}
 	in := permanence.Inputs{
-		Child: care.Child{ID: "C0002"},
+		Child: care.Child{ID: "C0002", DateOfBirth: care.MustDate(2016, time.March, 9)},
 		Episodes: []care.Episode{{Start: care.MustDate(2025, time.January, 2), ReasonNew: care.NewEpisodeS,
 			LegalStatus: care.LegalStatusC1, PlacementType: care.PlacementTypeU6}},
 	}
@@ -74,7 +77,7 @@ func ExampleTrackCohort() {
 	child := func(id string, entered, placed, order care.Date) permanence.Case {
 		return permanence.Case{
 			Record: permanence.Record{Adoption: permanence.Adoption{Placed: placed, AdoptionOrder: order}},
-			Inputs: permanence.Inputs{Child: care.Child{ID: id}, Episodes: []care.Episode{
+			Inputs: permanence.Inputs{Child: care.Child{ID: id, DateOfBirth: entered.AddDays(-30)}, Episodes: []care.Episode{
 				{Start: entered, ReasonNew: care.NewEpisodeS, LegalStatus: care.LegalStatusC2, PlacementType: care.PlacementTypeU6,
 					End: placed, ReasonCeased: care.CeasedX1},
 				{Start: placed, ReasonNew: care.NewEpisodeP, LegalStatus: care.LegalStatusC2, PlacementType: care.PlacementTypeA4,
@@ -109,7 +112,7 @@ func ExampleMeasures() {
 		FosterCarerAdoption:  true,
 		FosterPlacementStart: care.MustDate(2024, time.June, 3),
 	}}
-	in := permanence.Inputs{Child: care.Child{ID: "C0006"}, Episodes: []care.Episode{
+	in := permanence.Inputs{Child: care.Child{ID: "C0006", DateOfBirth: care.MustDate(2024, time.May, 1)}, Episodes: []care.Episode{
 		{Start: care.MustDate(2024, time.May, 20), ReasonNew: care.NewEpisodeS, LegalStatus: care.LegalStatusC1,
 			PlacementType: care.PlacementTypeU6, End: care.MustDate(2024, time.June, 3), ReasonCeased: care.CeasedX1},
 		{Start: care.MustDate(2024, time.June, 3), ReasonNew: care.NewEpisodeP, LegalStatus: care.LegalStatusC1,
@@ -256,22 +259,51 @@ func ExampleRoutes() {
 	// independence
 }
 
-// AppendAssessment adds permanence findings to a report that already holds
-// another package's; one sort at the end orders the whole report.
-func ExampleAppendAssessment() {
-	rec := permanence.Record{Proceedings: []permanence.Proceedings{{Issued: care.MustDate(2025, time.August, 22)}}}
-	in := permanence.Inputs{Child: care.Child{ID: "C0001"}}
-	other := care.Report{{Rule: "REV-03", Subject: "reviews[2]", Status: care.Upcoming, Due: care.MustDate(2026, time.March, 2)}}
-	rep, err := permanence.AppendAssessment(other, rec, in, care.MustDate(2026, time.October, 1), care.EnglandAndWales(), permanence.Policy{})
+// A cohort run makes one assessor, validating the policy once, and reuses
+// one history and one emitter from child to child. A plan that stalled
+// while the child was looked after is overdue; once the child has left
+// care, it can no longer move, and the stalled plan is missed.
+func ExampleAssessor_Emit() {
+	a, err := permanence.NewAssessor(permanence.Policy{}, care.EnglandAndWales())
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	rep.Sort()
-	for _, f := range rep {
-		fmt.Println(f.Due, f.Rule, f.Subject, f.Status)
+	rec := permanence.Record{Plan: permanence.Plan{Transitions: []permanence.Transition{
+		{Date: care.MustDate(2026, time.February, 2), Route: permanence.RouteReturnHome, State: permanence.StateAssessing, Primary: true},
+	}}}
+	child := care.Child{ID: "C0001", DateOfBirth: care.MustDate(2014, time.July, 21)}
+	stay := care.Episode{Start: care.MustDate(2026, time.January, 12), ReasonNew: care.NewEpisodeS,
+		LegalStatus: care.LegalStatusV2, PlacementType: care.PlacementTypeU6}
+	home := stay
+	home.End, home.ReasonCeased = care.MustDate(2026, time.September, 7), care.CeasedE4A
+	asOf := care.MustDate(2026, time.December, 1)
+	var h care.History
+	e := care.NewEmitter(asOf)
+	for _, eps := range [][]care.Episode{{stay}, {home}} {
+		e.Reset(asOf)
+		if err := h.Reset(child, eps); err != nil {
+			fmt.Println(err)
+			return
+		}
+		if err := a.Emit(e, &h, rec, permanence.Inputs{}); err != nil {
+			fmt.Println(err)
+			return
+		}
+		for _, f := range e.Report().ForRule(permanence.PERM03) {
+			fmt.Println(f)
+		}
 	}
 	// Output:
-	// 2026-02-20 PERM-04 proceedings[0] overdue
-	// 2026-03-02 REV-03 reviews[2] upcoming
+	// PERM-03 overdue: no movement on the plan yet; due 2 May 2026, 3 months after the last movement on the plan on 2 February 2026
+	// PERM-03 missed: no movement on the plan by 2 May 2026 (3 months after the last movement on the plan on 2 February 2026); closed when the child left care on 7 September 2026
+}
+
+// NewAssessor checks the policy once: a policy may be stricter than
+// statute, never looser.
+func ExampleNewAssessor() {
+	_, err := permanence.NewAssessor(permanence.Policy{SGOReportMonths: 4}, care.EnglandAndWales())
+	fmt.Println(err)
+	// Output:
+	// sgo_report_months: 4 is looser than the statutory limit of 3 (months' notice, CA89 s.14A(7))
 }

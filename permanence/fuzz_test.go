@@ -38,7 +38,7 @@ func FuzzAssess(f *testing.F) {
 				Reviews: []care.Date{day("2025-07-20")}},
 			SpecialGuardianship: []permanence.SpecialGuardianship{{Notice: day("2025-02-01")}},
 		},
-		Inputs: permanence.Inputs{Child: care.Child{ID: "C0040"}, Episodes: []care.Episode{s20("2025-01-02")}, SecondReview: day("2025-04-20")},
+		Inputs: permanence.Inputs{Child: kid("C0040"), Episodes: []care.Episode{s20("2025-01-02")}, SecondReview: day("2025-04-20")},
 	}
 	b, err := json.Marshal(seed)
 	if err != nil {

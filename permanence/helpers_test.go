@@ -74,3 +74,18 @@ func paths(err error) []string {
 	}
 	return out
 }
+
+// kid returns a synthetic child born on 15 March 2010, before every
+// episode of the tests.
+func kid(id string) care.Child { return care.Child{ID: id, DateOfBirth: day("2010-03-15")} }
+
+// inputs returns the inputs of child id with the given episodes.
+func inputs(id string, eps ...care.Episode) permanence.Inputs {
+	return permanence.Inputs{Child: kid(id), Episodes: eps}
+}
+
+// left returns one episode under s.20 in foster care from start to end,
+// when the child went home.
+func left(start, end string) care.Episode {
+	return ep(start, end, care.NewEpisodeS, care.LegalStatusV2, care.PlacementTypeU6, care.CeasedE4A)
+}

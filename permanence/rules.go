@@ -6,7 +6,9 @@ import (
 	"github.com/lookedafter/practice/care"
 )
 
-// Rule IDs of this package. They are public API and never change.
+// The IDs of the permanence rules. Each constant is named after the ID it
+// holds, so permanence.PERM04 is "PERM-04"; IDs are stable API (see
+// [care.RuleID]).
 const (
 	PERM01 care.RuleID = "PERM-01"
 	PERM02 care.RuleID = "PERM-02"
@@ -37,29 +39,40 @@ func Rules() []care.Rule {
 			Text: "By the second looked-after review of the period of care, the care plan names a primary permanence " +
 				"route. The due date is the second review's date (held, or due if not yet held), which the caller " +
 				"supplies; the plan counts as recorded on the first transition of the current period's plan that " +
-				"names a primary route. Met if recorded on or before that day.",
-			Citation: care.Citation{Instrument: instVol2, Provision: "plan for permanence by the second review (paragraph not confirmed)", URL: urlVol2},
+				"names a primary route. Met if recorded on or before that day. Not recorded: overdue while the " +
+				"child is looked after; missed when the child leaves care (a plan recorded after that does not " +
+				"count), and not owed if the child left care on or before the review's date.",
+			Citation: care.Citation{Instrument: instVol2, Provision: "plan for permanence by the second review (paragraph not confirmed)",
+				URL: urlVol2, Abbrev: "DfE guidance 2015"},
 			InForce:  care.Period{Start: care.MustDate(2011, time.April, 1)},
-			Severity: care.SeverityGuidance, Domain: care.DomainPermanence, Package: "permanence",
+			Severity: care.SeverityGuidance, Domain: care.DomainPermanence, Package: "permanence", File: "permanence/plan.go",
 			Default: "2nd review",
 		},
 		{
 			ID: PERM02, Title: "Parallel planning while the primary route is uncertain",
 			Text: "While the child is looked after and the primary route is uncertain (one of the policy's uncertain " +
 				"routes, not yet at order made or achieved), at least one other route is actively being worked " +
-				"(assessing, recommended, agreed, before the court or order made). Evaluated as of the assessment date.",
-			Citation: care.Citation{Instrument: instLoc, Provision: "a range of options considered at the same time"},
-			Severity: care.SeverityLocal, Domain: care.DomainPermanence, Package: "permanence",
+				"(assessing, recommended, agreed, before the court or order made). Evaluated as of the assessment " +
+				"date: met or breached.",
+			Citation: care.Citation{Instrument: instLoc, Provision: "a range of options considered at the same time",
+				Abbrev: "Local standard"},
+			Severity: care.SeverityLocal, Domain: care.DomainPermanence, Package: "permanence", File: "permanence/plan.go",
 			Default: "return home, child arrangements, special guardianship, adoption", Policy: []string{"UncertainRoutes"},
 		},
 		{
 			ID: PERM03, Title: "No drift in the permanence plan",
-			Text: "While any route of the current plan is open (considered to order made), the next transition on the " +
-				"plan is due within the drift window of the previous one: the corresponding date DriftMonths calendar " +
-				"months later. Each gap between transitions is met or late; the gap since the last transition is " +
-				"upcoming or overdue (drifting), naming the open routes and their last movement.",
-			Citation: care.Citation{Instrument: instLoc, Provision: "managers' tracking of permanence plans"},
-			Severity: care.SeverityLocal, Domain: care.DomainPermanence, Package: "permanence",
+			Text: "While the plan is in progress, the next movement on the plan (a transition of any route) is due " +
+				"within the drift window of the previous one: the corresponding date DriftMonths calendar months " +
+				"later. The plan is in progress while a route is open (considered to order made) and its primary " +
+				"route, if it has one, has neither been achieved nor had the order it needs made: once the court " +
+				"has made the order or the child lives permanently under the route, the plan has arrived and what " +
+				"remains is watched by the rules for that route (adoption: PERM-05 and PERM-07). A long-term " +
+				"fostering route is achieved when the placement is confirmed as the child's long-term placement " +
+				"(CPPCR 2010 reg 22C); record it so. Each gap between movements is met or late; the gap since the " +
+				"last movement is upcoming, then overdue (a stalled plan) while the child is looked after, and " +
+				"missed when the child leaves care with the plan stalled.",
+			Citation: care.Citation{Instrument: instLoc, Provision: "managers' tracking of permanence plans", Abbrev: "Local standard"},
+			Severity: care.SeverityLocal, Domain: care.DomainPermanence, Package: "permanence", File: "permanence/plan.go",
 			Default: "3 months", Policy: []string{"DriftMonths"},
 		},
 		{
@@ -67,33 +80,42 @@ func Rules() []care.Rule {
 			Text: "Proceedings issued on day D are to be concluded by D + 7×26 days plus the days of every extension " +
 				"the court granted (each at most 8 weeks). Weeks are calendar weeks, so bank holidays make no " +
 				"difference; a limit falling on a non-working day moves only under ProceedingsShift. Met if the " +
-				"final order is made on or before the limit.",
-			Citation: care.Citation{Instrument: instCA89, Provision: "s.32(1)(a), (5)–(8)", URL: "https://www.legislation.gov.uk/ukpga/1989/41/section/32"},
+				"proceedings are concluded on or before the limit, late if after it, whatever the outcome (an " +
+				"order, no order, or the application withdrawn: each disposes of the application); overdue while " +
+				"they are still open after the limit. Proceedings run whether or not the child is looked after, " +
+				"so nothing but their conclusion closes the window: they are never missed.",
+			Citation: care.Citation{Instrument: instCA89, Provision: "s.32(1)(a), (5)–(8)",
+				URL: "https://www.legislation.gov.uk/ukpga/1989/41/section/32", Abbrev: "CA 1989"},
 			InForce:  care.Period{Start: care.MustDate(2014, time.April, 22)},
-			Severity: care.SeverityStatutory, Domain: care.DomainPermanence, Package: "permanence",
+			Severity: care.SeverityStatutory, Domain: care.DomainPermanence, Package: "permanence", File: "permanence/court.go",
 			Default: "26 weeks", Policy: []string{"ProceedingsWeeks", "ProceedingsShift"},
 		},
 		{
 			ID: PERM05, Title: "Adoption timeliness against the scorecard thresholds",
 			Text: "A1: entering care (start of the period of care) to moving in with the adopters; A2: authority to " +
 				"place to the match decision (a match before the authority counts as 0 days). Each is judged against " +
-				"the threshold in force on the day the measured period ended, or on the assessment date while it " +
-				"runs; a threshold in months is the corresponding date, one in days is the start plus that many " +
-				"days. A10 (foster-carer adoptions, ending when the foster placement began) has no confirmed " +
-				"threshold and is reported by the tracker without being judged. A scorecard threshold is a national " +
-				"performance measure, not a duty.",
+				"the threshold in force on the day the measured period ended (on the assessment date while it " +
+				"runs; on the day its window closed, if it closed unmet); a threshold in months is the " +
+				"corresponding date, one in days is the start plus that many days. The thresholds carry their own " +
+				"periods (from April 2010), so they, not an in-force date of the rule, say when it applies. The " +
+				"window closes when the authority to place ends or the child leaves care: missed if that was after " +
+				"the threshold, not owed if on or before it. A10 (foster-carer adoptions, ending when the foster " +
+				"placement began) has no confirmed threshold and is reported by the tracker without being judged. " +
+				"A scorecard threshold is a national performance measure, not a duty.",
 			Citation: care.Citation{Instrument: instCard, Provision: "measures A1, A2 and A10; thresholds by scorecard period",
-				URL: "https://www.gov.uk/government/news/adoption-scorecards-and-thresholds-published"},
-			InForce:  care.Period{Start: care.MustDate(2010, time.April, 1)},
-			Severity: care.SeverityLocal, Domain: care.DomainPermanence, Package: "permanence",
+				URL: "https://www.gov.uk/government/news/adoption-scorecards-and-thresholds-published", Abbrev: "Adoption scorecards"},
+			Severity: care.SeverityLocal, Domain: care.DomainPermanence, Package: "permanence", File: "permanence/adoption.go",
 			Default: "14 / 4 months", Policy: []string{"Thresholds", "ScorecardYears"},
 		},
 		{
 			ID: PERM06, Title: "Special guardianship report ready within 3 months of the notice",
 			Text: "The authority's report on a prospective special guardian is ready by the corresponding date " +
-				"SGOReportMonths (3) calendar months after the applicant's notice, unless the notice is withdrawn first.",
-			Citation: care.Citation{Instrument: instCA89, Provision: "s.14A(7)–(8)", URL: "https://www.legislation.gov.uk/ukpga/1989/41/section/14A"},
-			Severity: care.SeverityStatutory, Domain: care.DomainPermanence, Package: "permanence",
+				"SGOReportMonths (3) calendar months after the applicant's notice. A notice withdrawn on or before " +
+				"that day needed no report; one withdrawn after it, with no report ready by the withdrawal, is " +
+				"missed. The duty does not depend on the child being looked after.",
+			Citation: care.Citation{Instrument: instCA89, Provision: "s.14A(7)–(8)",
+				URL: "https://www.legislation.gov.uk/ukpga/1989/41/section/14A", Abbrev: "CA 1989"},
+			Severity: care.SeverityStatutory, Domain: care.DomainPermanence, Package: "permanence", File: "permanence/court.go",
 			Default: "3 months", Policy: []string{"SGOReportMonths"},
 		},
 		{
@@ -102,38 +124,42 @@ func Rules() []care.Rule {
 				"not more than 6 months after the previous review, until placed. Placed for adoption: first review " +
 				"not more than 4 weeks (28 days) after placement, the second not more than 3 months after the first, " +
 				"then not more than 6 months after the previous, until the adoption order or the placement ends. " +
-				"Each interval runs from the review actually held; months are corresponding dates.",
-			Citation: care.Citation{Instrument: instAAR, Provision: "reg 36(1), (3)", URL: "https://www.legislation.gov.uk/uksi/2005/389/regulation/36"},
-			Severity: care.SeverityStatutory, Domain: care.DomainPermanence, Package: "permanence",
+				"Each interval runs from the review actually held; months are corresponding dates. A review not " +
+				"held is overdue while its phase lasts and missed when the phase ends (the child is placed, the " +
+				"authority ends, the adoption order is made, the placement ends, or the child leaves care); a " +
+				"phase that ends on or before a review's due date owed no review.",
+			Citation: care.Citation{Instrument: instAAR, Provision: "reg 36(1), (3)",
+				URL: "https://www.legislation.gov.uk/uksi/2005/389/regulation/36", Abbrev: "AAR 2005"},
+			Severity: care.SeverityStatutory, Domain: care.DomainPermanence, Package: "permanence", File: "permanence/adoption.go",
 			Default: "3 / 6 months; 4 weeks / 3 / 6 months",
 		},
 		{
 			ID: PERM08, Title: "No long s.20 accommodation without a plan for permanence",
 			Text: "A child accommodated under s.20 (legal status V2) has a plan for permanence by the corresponding " +
-				"date Section20Months (6) calendar months after the s.20 accommodation began, if it lasts that long.",
-			Citation: care.Citation{Instrument: instPLWG, Provision: "drift in s.20 accommodation"},
-			Severity: care.SeverityLocal, Domain: care.DomainPermanence, Package: "permanence",
+				"date Section20Months (6) calendar months after the s.20 accommodation began, if it lasts that long: " +
+				"accommodation that ends on or before that day owed nothing. With no plan, overdue while the s.20 " +
+				"accommodation lasts and missed when it ends (a change of legal status, or the child leaving care). " +
+				"Where PERM-01 already reports the plan for permanence as overdue or missed, PERM-08 does not " +
+				"report the same absence again.",
+			Citation: care.Citation{Instrument: instPLWG, Provision: "drift in s.20 accommodation", Abbrev: "PLWG 2021"},
+			Severity: care.SeverityLocal, Domain: care.DomainPermanence, Package: "permanence", File: "permanence/plan.go",
 			Default: "6 months", Policy: []string{"Section20Months"},
 		},
 	}
 }
 
-// rule returns the catalogue entry of id (one of this package's
-// constants) without copying it: findings copy the fields they need. The
-// entry must not be modified.
+// ruleTable is read-only: the kinds of finding point into it, and Rules
+// hands out fresh copies.
+var ruleTable = Rules()
+
+// rule returns the entry of ruleTable for id, one of this package's
+// constants, for a kind of finding to point at. It is called only while
+// the package is initialised.
 func rule(id care.RuleID) *care.Rule {
-	if len(id) == 7 {
-		if n := int(id[5]-'0')*10 + int(id[6]-'0'); n >= 1 && n <= len(ruleTable) && ruleTable[n-1].ID == id {
-			return &ruleTable[n-1]
-		}
-	}
 	for i := range ruleTable {
 		if ruleTable[i].ID == id {
 			return &ruleTable[i]
 		}
 	}
-	return &care.Rule{ID: id}
+	panic("permanence: no rule " + string(id))
 }
-
-// ruleTable is read-only; Rules hands out fresh copies.
-var ruleTable = Rules()

@@ -25,8 +25,16 @@ func TestRules(t *testing.T) {
 			if r.ID != wantIDs[i] {
 				t.Errorf("Rules()[%d].ID = %s, want %s", i, r.ID, wantIDs[i])
 			}
-			if r.Title == "" || r.Text == "" || r.Citation.Instrument == "" || r.Default == "" {
-				t.Errorf("rule %s lacks a title, text, citation or default: %+v", r.ID, r)
+			if r.Title == "" || r.Text == "" || r.Citation.Instrument == "" || r.Citation.Abbrev == "" || r.Default == "" {
+				t.Errorf("rule %s lacks a title, text, citation, abbreviation or default: %+v", r.ID, r)
+			}
+			// The file holding the rule's decision names its ID constant.
+			src, err := os.ReadFile(filepath.Join("..", filepath.FromSlash(r.File)))
+			if err != nil {
+				t.Fatalf("rule %s: File %q: %v", r.ID, r.File, err)
+			}
+			if use := "rule(" + strings.ReplaceAll(string(r.ID), "-", "") + ")"; !strings.Contains(string(src), use) {
+				t.Errorf("rule %s: %s has no %s", r.ID, r.File, use)
 			}
 			if r.Severity == care.SeverityUnknown || r.Domain != care.DomainPermanence || r.Package != "permanence" {
 				t.Errorf("rule %s: severity %v, domain %v, package %q", r.ID, r.Severity, r.Domain, r.Package)
@@ -48,7 +56,7 @@ func TestFindingsCarryRule(t *testing.T) {
 		Adoption:            permanence.Adoption{PlacementOrder: day("2025-03-01")},
 		SpecialGuardianship: []permanence.SpecialGuardianship{{Notice: day("2025-02-01")}},
 	}
-	in := permanence.Inputs{Child: care.Child{ID: "C0009"}, Episodes: []care.Episode{s20("2025-01-02")}, SecondReview: day("2025-04-20")}
+	in := permanence.Inputs{Child: kid("C0009"), Episodes: []care.Episode{s20("2025-01-02")}, SecondReview: day("2025-04-20")}
 	rep, err := permanence.Assess(rec, in, day("2025-09-01"), ew, permanence.Policy{})
 	if err != nil {
 		t.Fatalf("Assess() error = %v", err)
@@ -59,16 +67,16 @@ func TestFindingsCarryRule(t *testing.T) {
 	}
 	seen := map[care.RuleID]bool{}
 	for _, f := range rep {
-		r, ok := byID[f.Rule]
+		r, ok := byID[f.Rule()]
 		if !ok {
 			t.Errorf("finding %v has a rule outside the catalogue", f)
 			continue
 		}
-		seen[f.Rule] = true
-		if f.Citation != r.Citation || f.Severity != r.Severity || f.Domain != r.Domain {
-			t.Errorf("finding %v does not carry its rule's citation, severity and domain", f)
+		seen[f.Rule()] = true
+		if f.Citation() != r.Citation || f.Severity() != r.Severity || f.Domain() != r.Domain || f.Title() != r.Title {
+			t.Errorf("finding %v does not carry its rule's title, citation, severity and domain", f)
 		}
-		if len(f.Evidence) == 0 {
+		if len(f.Evidence()) == 0 {
 			t.Errorf("finding %v has no evidence", f)
 		}
 	}
@@ -97,14 +105,14 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 // it with testdata/rules.golden; run with -update to rewrite it.
 func TestRuleCatalogue(t *testing.T) {
 	var b strings.Builder
-	b.WriteString("| ID | Rule | Default | Severity | Citation | In force from | Policy |\n|---|---|---|---|---|---|---|\n")
+	b.WriteString("| ID | Rule | Default | Severity | Citation | Short citation | In force from | Policy | File |\n|---|---|---|---|---|---|---|---|---|\n")
 	for _, r := range permanence.Rules() {
 		from := r.InForce.Start.String()
 		if from == "" {
 			from = "—"
 		}
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s |\n", r.ID, r.Title, r.Default, r.Severity, r.Citation, from,
-			strings.Join(r.Policy, ", "))
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", r.ID, r.Title, r.Default, r.Severity, r.Citation,
+			r.Citation.Short(), from, strings.Join(r.Policy, ", "), r.File)
 	}
 	got := b.String()
 	path := filepath.Join("testdata", "rules.golden")

@@ -1,8 +1,6 @@
 package permanence
 
 import (
-	"slices"
-
 	"github.com/lookedafter/practice/care"
 	"github.com/shopspring/decimal"
 )
@@ -38,69 +36,70 @@ type Measurement struct {
 // A10 also need episodes covering the placement). A1 and A2 are judged
 // against the thresholds in force on their end date ([ThresholdFor]); A10 is
 // judged only if the policy holds an A10 threshold, and the defaults hold
-// none. Measures does not validate its inputs: call [Record.Validate] first.
+// none. Measures does not validate the record (call [Record.Validate]
+// first); it reads the periods of care and placements of a valid child and
+// episodes ([care.NewHistory]), and returns nil if they are invalid.
 func Measures(rec Record, in Inputs, asOf care.Date, p Policy) []Measurement {
-	return measures(rec, in, asOf, p)
-}
-
-// measures is [Measures]: a fresh slice of exactly the measures, nil if
-// there are none. They are gathered on the stack first.
-func measures(rec Record, in Inputs, asOf care.Date, p Policy) []Measurement {
-	var buf [3]Measurement
-	ms := appendMeasures(buf[:0], rec, in, asOf, p)
-	if len(ms) == 0 {
+	h, err := care.NewHistory(in.Child, in.Episodes)
+	if err != nil {
 		return nil
 	}
-	return slices.Clone(ms)
+	return measures(h, rec, asOf, p)
 }
 
-func appendMeasures(out []Measurement, rec Record, in Inputs, asOf care.Date, p Policy) []Measurement {
+// measures is [Measures] for the child whose history is h: a fresh slice,
+// nil if there are none.
+func measures(h *care.History, rec Record, asOf care.Date, p Policy) []Measurement {
 	a := rec.Adoption
 	ts := p.thresholds()
-	judge := func(m Measurement) Measurement {
+	var out []Measurement
+	add := func(m Measurement) {
 		m.Days = max(m.End.DaysSince(m.Start), 0)
 		if th, ok := ThresholdFor(ts, m.Measure, m.End); ok {
 			m.Judged, m.Threshold = true, th
 			m.Within = !m.End.After(th.Due(m.Start))
 		}
-		return m
+		if out == nil {
+			out = make([]Measurement, 0, 3)
+		}
+		out = append(out, m)
 	}
 	placed := doneBy(a.Placed, asOf)
 	var entry care.Date
 	if !placed.IsZero() {
-		if pd, _, ok := currentPeriod(in.Episodes, placed); ok && pd.Contains(placed) {
+		if pd, _, ok := h.PeriodAt(placed); ok && pd.Contains(placed) {
 			entry = pd.Start
 		}
 	}
 	if !entry.IsZero() {
-		out = append(out, judge(Measurement{Measure: A1, Start: entry, End: placed}))
+		add(Measurement{Measure: A1, Start: entry, End: placed})
 	}
 	if po, match := a.PlacementOrder, doneBy(a.Match, asOf); !po.IsZero() && !match.IsZero() && !po.After(asOf) {
 		end := match
 		if end.Before(po) {
-			end = po
+			end = po // a match before the authority counts as 0 days
 		}
-		out = append(out, judge(Measurement{Measure: A2, Start: po, End: end}))
+		add(Measurement{Measure: A2, Start: po, End: end})
 	}
 	if !entry.IsZero() {
 		end := placed
 		if a.FosterCarerAdoption {
-			end = fosterStart(a, in.Episodes)
+			end = fosterStart(a, h.Placements())
 			if end.Before(entry) {
 				end = entry
 			}
 		}
-		out = append(out, judge(Measurement{Measure: A10, Start: entry, End: end}))
+		add(Measurement{Measure: A10, Start: entry, End: end})
 	}
 	return out
 }
 
 // fosterStart returns the day the foster placement with the adopters began.
-func fosterStart(a Adoption, eps []care.Episode) care.Date {
+func fosterStart(a Adoption, placements []care.Placement) care.Date {
 	if !a.FosterPlacementStart.IsZero() {
 		return a.FosterPlacementStart
 	}
-	for _, pl := range care.Placements(eps) {
+	for _, pl := range placements {
 		if pl.Period.Contains(a.Placed) {
 			return pl.Period.Start
 		}
@@ -141,111 +140,105 @@ type Row struct {
 	// when there is no movement).
 	LastMovement      care.Date `json:"last_movement,omitzero"`
 	DaysSinceMovement int       `json:"days_since_movement"`
-	// Next is the earliest-due obligation not yet done (overdue ones
-	// first, since they fell due earliest); zero if none.
+	// Next is the earliest-due live obligation, overdue or upcoming
+	// (overdue ones first, since they fell due earliest); zero if none. A
+	// missed obligation can no longer be met and is never next.
 	Next Milestone `json:"next,omitzero"`
-	// Failures counts the child's late, overdue and breach findings.
+	// Failures counts the child's failures: late, overdue, missed and
+	// breach findings.
 	Failures int           `json:"failures"`
 	Measures []Measurement `json:"measures,omitempty"`
 }
 
 // Track returns the tracker row for one child as of asOf: the primary route
 // and its state, the other routes of the current plan, the days since the
-// plan last moved, the next milestone and its due date (from the findings
-// of [Assess], with its counting conventions) and the scorecard
+// plan last moved, the next milestone and its due date (the earliest live
+// finding of [Assess], with its counting conventions) and the scorecard
 // [Measures]. It returns the errors [Assess] returns.
 //
 // See also [TrackCohort].
 func Track(rec Record, in Inputs, asOf care.Date, cal *care.Calendar, p Policy) (Row, error) {
-	if err := check(rec, in, asOf, p); err != nil {
-		return Row{}, err
+	if asOf.IsZero() {
+		return Row{}, ErrNoAsOf
 	}
-	sc := scratchPool.Get().(*scratch)
-	defer sc.release()
-	return track(rec, in, asOf, cal, p, sc)
-}
-
-// track builds the row. The child's findings, which only feed it, are
-// gathered in the scratch (report and evidence alike), which the cohort
-// tracker reuses from child to child; the row references none of it.
-func track(rec Record, in Inputs, asOf care.Date, cal *care.Calendar, p Policy, sc *scratch) (Row, error) {
-	v := newView(rec, in, asOf)
-	a := run{rep: sc.rep[:0], ev: sc.ev[:0]}
-	err := assess(&a, rec, in, &v, asOf, cal, p)
-	sc.rep, sc.ev = a.rep, a.ev
-	defer sc.reset()
+	a, err := NewAssessor(p, cal)
 	if err != nil {
 		return Row{}, err
 	}
-	rep := a.rep
-	row := Row{ChildID: in.Child.ID}
+	var h care.History
+	if err := resetHistory(&h, rec, in); err != nil {
+		return Row{}, err
+	}
+	return a.track(care.NewEmitter(asOf), &h, rec, in)
+}
+
+// track builds the row of the child whose history is h, recording the
+// child's findings, which feed it, in e (a cohort reuses one emitter from
+// child to child); the row references none of them.
+func (a *Assessor) track(e *care.Emitter, h *care.History, rec Record, in Inputs) (Row, error) {
+	n := e.Len()
+	v, err := a.emit(e, h, rec, in)
+	if err != nil {
+		return Row{}, err
+	}
+	asOf := e.AsOf()
+	row := Row{ChildID: h.Child().ID}
 	ts := rec.Plan.Transitions
 	if v.primary != RouteUnknown {
 		s := v.routes[v.primary]
 		row.Primary, row.PrimaryState, row.PrimarySince = v.primary, s.state, s.since
 	}
-	n := 0
 	for r := RouteReturnHome; int(r) < len(v.routes); r++ {
-		if r != v.primary && v.routes[r].state != StateUnknown {
-			n++
+		s := v.routes[r]
+		if r == v.primary || s.state == StateUnknown {
+			continue
 		}
-	}
-	if n > 0 {
-		row.Alternatives = make([]Alternative, 0, n)
-		for r := RouteReturnHome; int(r) < len(v.routes); r++ {
-			s := v.routes[r]
-			if r == v.primary || s.state == StateUnknown {
-				continue
-			}
-			alt := Alternative{Route: r, State: s.state, Since: s.since}
-			if s.state == StateRuledOut {
-				alt.Reason = ts[s.idx].Reason
-			}
-			row.Alternatives = append(row.Alternatives, alt)
+		alt := Alternative{Route: r, State: s.state, Since: s.since}
+		if s.state == StateRuledOut {
+			alt.Reason = ts[s.idx].Reason
 		}
+		row.Alternatives = append(row.Alternatives, alt)
 	}
 	if v.end > v.first {
 		row.LastMovement = ts[v.end-1].Date
 		row.DaysSinceMovement = max(asOf.DaysSince(row.LastMovement), 0)
 	}
-	for _, f := range rep {
+	for _, f := range e.Findings()[n:] {
 		if f.Status.IsFailure() {
 			row.Failures++
 		}
-		if f.Status != care.Upcoming && f.Status != care.Overdue {
+		if !f.Status.IsLive() {
 			continue
 		}
 		if row.Next.IsZero() || f.Due.Before(row.Next.Due) {
-			row.Next = Milestone{Rule: f.Rule, Label: milestoneLabel(f), Due: f.Due, Overdue: f.Status == care.Overdue}
+			row.Next = Milestone{Rule: f.Rule(), Label: milestoneLabel(f), Due: f.Due, Overdue: f.Status == care.Overdue}
 		}
 	}
-	row.Measures = measures(rec, in, asOf, p)
+	row.Measures = measures(h, rec, asOf, a.p)
 	return row, nil
 }
 
+// milestoneLabel names what a live finding waits for.
 func milestoneLabel(f care.Finding) string {
-	switch f.Rule {
-	case PERM01:
+	switch f.Kind() {
+	case &planKind:
 		return "plan for permanence (second review)"
-	case PERM02:
-		return "parallel plan"
-	case PERM03:
+	case &driftKind:
 		return "next movement on the plan"
-	case PERM04:
-		return "final order (" + f.Subject + ")"
-	case PERM05:
-		if f.Subject == "adoption A2" {
-			return "match (A2)"
-		}
+	case &proceedingsKind:
+		return "final order (" + f.Subject() + ")"
+	case &matchKind:
+		return "match (A2)"
+	case &placedKind:
 		return "moving in with adopters (A1)"
-	case PERM06:
-		return "special guardianship report (" + f.Subject + ")"
-	case PERM07:
+	case &sgoKind:
+		return "special guardianship report (" + f.Subject() + ")"
+	case &reviewKind:
 		return "adoption review"
-	case PERM08:
+	case &section20Kind:
 		return "plan for permanence (s.20 accommodation)"
 	}
-	return string(f.Rule)
+	return f.Kind().What
 }
 
 // Case is one child's input to the cohort tracker.
@@ -291,16 +284,18 @@ type Cohort struct {
 // asOf). Day counts are as in [Measures]; means and percentages are
 // decimals rounded to one place, half away from zero.
 //
-// An invalid policy or a zero asOf is an error with no cohort. A case that
-// fails validation, or needs a date outside the calendar, is left out of
-// the rows and averages and reported in the returned error, a
-// [care.ValidationErrors] with paths such as "cases[12].plan.transitions[0].state";
-// the other cases are still tracked.
+// An invalid policy, a nil calendar or a zero asOf is an error with no
+// cohort. A case that fails validation (its record, child or episodes), or
+// needs a date outside the calendar, is left out of the rows and averages
+// and reported in the returned error, a [care.ValidationErrors] with paths
+// such as "cases[12].plan.transitions[0].state" or
+// "cases[3].episodes[0].reason_new"; the other cases are still tracked.
 func TrackCohort(cases []Case, asOf care.Date, cal *care.Calendar, p Policy) (Cohort, error) {
 	if asOf.IsZero() {
 		return Cohort{}, ErrNoAsOf
 	}
-	if err := p.Validate(); err != nil {
+	a, err := NewAssessor(p, cal)
+	if err != nil {
 		return Cohort{}, err
 	}
 	years := p.scorecardYears()
@@ -310,15 +305,17 @@ func TrackCohort(cases []Case, asOf care.Date, cal *care.Calendar, p Policy) (Co
 	}
 	var sums [len(measureNames)]Average
 	var errs care.ValidationErrors
-	sc := scratchPool.Get().(*scratch)
-	defer sc.release()
+	// One history and one emitter serve every child in turn.
+	var h care.History
+	e := care.NewEmitter(asOf)
 	for i := range cases {
 		cs := &cases[i]
-		if err := check(cs.Record, cs.Inputs, asOf, Policy{}); err != nil {
-			errs.Merge(care.Index("cases", i), err)
-			continue
+		e.Reset(asOf)
+		err := resetHistory(&h, cs.Record, cs.Inputs)
+		var row Row
+		if err == nil {
+			row, err = a.track(e, &h, cs.Record, cs.Inputs)
 		}
-		row, err := track(cs.Record, cs.Inputs, asOf, cal, p, sc)
 		if err != nil {
 			errs.Merge(care.Index("cases", i), err)
 			continue

@@ -13,7 +13,7 @@ import (
 func rows(rep care.Report, id care.RuleID) []string {
 	var out []string
 	for _, f := range rep {
-		if id == "" || f.Rule == id {
+		if id == "" || f.Rule() == id {
 			out = append(out, findingRow(f))
 		}
 	}
@@ -42,77 +42,88 @@ func TestAssessRules(t *testing.T) {
 			name: "REV-04 IRO appointed on time, met the child before the first review, named in the plan",
 			rec: Record{Reviews: []Review{good("2025-01-31")},
 				IRO: []IROAllocation{{IROID: "IRO1", Appointed: d(t, "2025-01-13"), MetChild: d(t, "2025-01-31"), NamedInPlan: d(t, "2025-01-15")}}},
-			asOf: "2025-02-10", rule: RuleIRO,
+			asOf: "2025-02-10", rule: REV04,
 			want: []string{
-				"REV-04 met IRO for the period of care from 2025-01-06 done 2025-01-15: IRO named in the care plan",
-				"REV-04 met IRO for the period of care from 2025-01-06 due 2025-01-13 done 2025-01-13: IRO appointed",
-				"REV-04 met IRO for the period of care from 2025-01-06 due 2025-01-31 done 2025-01-31: IRO met the child before the first review",
+				"REV-04 met episodes[0] done 2025-01-15: IRO appointment on 13 January 2025: IRO named in the care plan",
+				"REV-04 met episodes[0] due 2025-01-13 done 2025-01-13: IRO appointed on 13 January 2025, on time; due 13 January 2025, 5 working days after becoming looked after on 6 January 2025",
+				"REV-04 met episodes[0] due 2025-01-31 done 2025-01-31: IRO meeting with the child on 31 January 2025, on time; due 31 January 2025, no later than the first review on 31 January 2025",
 			},
 		},
 		{
 			name: "REV-04 IRO appointed late, met the child after the first review, not named",
 			rec: Record{Reviews: []Review{good("2025-01-31")},
 				IRO: []IROAllocation{{IROID: "IRO1", Appointed: d(t, "2025-01-14"), MetChild: d(t, "2025-02-03")}}},
-			asOf: "2025-02-10", rule: RuleIRO,
+			asOf: "2025-02-10", rule: REV04,
 			want: []string{
-				"REV-04 breach IRO for the period of care from 2025-01-06: IRO not named in the care plan",
-				"REV-04 late IRO for the period of care from 2025-01-06 due 2025-01-13 done 2025-01-14: IRO appointed",
-				"REV-04 late IRO for the period of care from 2025-01-06 due 2025-01-31 done 2025-02-03: IRO met the child before the first review",
+				"REV-04 breach episodes[0]: IRO appointment on 14 January 2025: IRO not named in the care plan",
+				"REV-04 late episodes[0] due 2025-01-13 done 2025-01-14: IRO appointed on 14 January 2025, 1 day late; due 13 January 2025, 5 working days after becoming looked after on 6 January 2025",
+				"REV-04 late episodes[0] due 2025-01-31 done 2025-02-03: IRO meeting with the child on 3 February 2025, 3 days late; due 31 January 2025, no later than the first review on 31 January 2025",
 			},
 		},
 		{
-			name: "REV-04 no IRO yet: appointment overdue, meeting upcoming by the first review's due date",
-			asOf: "2025-01-20", rule: RuleIRO,
+			name: "REV-04 no IRO yet: the appointment is overdue, and the meeting is not reported as well",
+			asOf: "2025-01-20", rule: REV04,
 			want: []string{
-				"REV-04 overdue IRO for the period of care from 2025-01-06 due 2025-01-13: IRO appointed",
-				"REV-04 upcoming IRO for the period of care from 2025-01-06 due 2025-02-03: IRO met the child before the first review",
+				"REV-04 overdue episodes[0] due 2025-01-13: no IRO appointed yet; due 13 January 2025, 5 working days after becoming looked after on 6 January 2025",
+			},
+		},
+		{
+			name: "REV-04 IRO appointed late, not yet met the child: the meeting is upcoming by the first review's due date",
+			rec:  Record{IRO: []IROAllocation{{IROID: "IRO1", Appointed: d(t, "2025-01-15")}}},
+			asOf: "2025-01-20", rule: REV04,
+			want: []string{
+				"REV-04 breach episodes[0]: IRO appointment on 15 January 2025: IRO not named in the care plan",
+				"REV-04 late episodes[0] due 2025-01-13 done 2025-01-15: IRO appointed on 15 January 2025, 2 days late; due 13 January 2025, 5 working days after becoming looked after on 6 January 2025",
+				"REV-04 upcoming episodes[0] due 2025-02-03: IRO meeting with the child due 3 February 2025, no later than the first review's due date on 3 February 2025",
 			},
 		},
 		{
 			name: "REV-04 an IRO allocated before the period began counts as appointed on time",
 			rec:  Record{IRO: []IROAllocation{{IROID: "IRO1", Appointed: d(t, "2025-01-02"), MetChild: d(t, "2025-01-02"), NamedInPlan: d(t, "2025-01-07")}}},
-			asOf: "2025-01-20", rule: RuleIRO,
+			asOf: "2025-01-20", rule: REV04,
 			want: []string{
-				"REV-04 met IRO for the period of care from 2025-01-06 done 2025-01-07: IRO named in the care plan",
-				"REV-04 met IRO for the period of care from 2025-01-06 due 2025-01-13 done 2025-01-02: IRO appointed",
-				"REV-04 met IRO for the period of care from 2025-01-06 due 2025-02-03 done 2025-01-02: IRO met the child before the first review",
+				"REV-04 met episodes[0] done 2025-01-07: IRO appointment on 2 January 2025: IRO named in the care plan",
+				"REV-04 met episodes[0] due 2025-01-13 done 2025-01-02: IRO appointed on 2 January 2025, on time; due 13 January 2025, 5 working days after becoming looked after on 6 January 2025",
+				"REV-04 met episodes[0] due 2025-02-03 done 2025-01-02: IRO meeting with the child on 2 January 2025, on time; due 3 February 2025, no later than the first review's due date on 3 February 2025",
 			},
 		},
 		{
 			name: "REV-05 midway check at the midpoint of a 3-month interval",
 			rec: Record{Reviews: []Review{good("2025-01-31"), good("2025-04-30")},
 				MidwayChecks: []MidwayCheck{{Date: d(t, "2025-03-14"), Outcome: OutcomeOnTrack}}},
-			asOf: "2025-05-01", rule: RuleMidwayCheck,
+			asOf: "2025-05-01", rule: REV05,
 			// 2025-01-31 to 2025-04-30 is 89 days: midpoint 2025-03-16, window to 2025-03-30.
 			want: []string{
-				"REV-05 met reviews[0] due 2025-03-30 done 2025-03-14: IRO midway check between reviews",
-				"REV-05 upcoming reviews[1] due 2025-08-13: IRO midway check between reviews",
+				"REV-05 met reviews[0] due 2025-03-30 done 2025-03-14: IRO midway check on 14 March 2025, on time; due 30 March 2025, 58 days after the review on 31 January 2025",
+				"REV-05 upcoming reviews[1] due 2025-08-13: IRO midway check due 13 August 2025, 105 days after the review on 30 April 2025",
 			},
 		},
 		{
 			name: "REV-05 check too early does not count; a late one is late",
 			rec: Record{Reviews: []Review{good("2025-01-31"), good("2025-04-30")},
 				MidwayChecks: []MidwayCheck{{Date: d(t, "2025-02-10")}, {Date: d(t, "2025-04-07")}}},
-			asOf: "2025-05-01", rule: RuleMidwayCheck,
+			asOf: "2025-05-01", rule: REV05,
 			want: []string{
-				"REV-05 late reviews[0] due 2025-03-30 done 2025-04-07: IRO midway check between reviews",
-				"REV-05 upcoming reviews[1] due 2025-08-13: IRO midway check between reviews",
+				"REV-05 late reviews[0] due 2025-03-30 done 2025-04-07: IRO midway check on 7 April 2025, 8 days late; due 30 March 2025, 58 days after the review on 31 January 2025",
+				"REV-05 upcoming reviews[1] due 2025-08-13: IRO midway check due 13 August 2025, 105 days after the review on 30 April 2025",
 			},
 		},
 		{
-			name: "REV-05 missed check",
+			name: "REV-05 no check before the next review: missed",
 			rec:  Record{Reviews: []Review{good("2025-01-31"), good("2025-04-30")}},
-			asOf: "2025-05-01", rule: RuleMidwayCheck,
+			asOf: "2025-05-01", rule: REV05,
 			want: []string{
-				"REV-05 overdue reviews[0] due 2025-03-30: IRO midway check between reviews",
-				"REV-05 upcoming reviews[1] due 2025-08-13: IRO midway check between reviews",
+				"REV-05 missed reviews[0] due 2025-03-30: no IRO midway check by 30 March 2025 (58 days after the review on 31 January 2025); closed when the next review was held on 30 April 2025",
+				"REV-05 upcoming reviews[1] due 2025-08-13: IRO midway check due 13 August 2025, 105 days after the review on 30 April 2025",
 			},
 		},
 		{
 			name: "REV-05 none owed when the next review comes before the check falls due",
 			rec:  Record{Reviews: []Review{good("2025-01-31"), good("2025-03-01")}},
-			asOf: "2025-03-02", rule: RuleMidwayCheck,
-			want: []string{"REV-05 upcoming reviews[1] due 2025-06-15: IRO midway check between reviews"},
+			asOf: "2025-03-02", rule: REV05,
+			want: []string{
+				"REV-05 upcoming reviews[1] due 2025-06-15: IRO midway check due 15 June 2025, 106 days after the review on 1 March 2025",
+			},
 		},
 		{
 			name: "REV-06 recommendations: on time, followed up, late, overdue, no owner, no due date, carried",
@@ -127,15 +138,15 @@ func TestAssessRules(t *testing.T) {
 				}},
 				good("2025-04-30"),
 			}},
-			asOf: "2025-05-01", rule: RuleRecommendation,
+			asOf: "2025-05-01", rule: REV06,
 			want: []string{
-				"REV-06 breach reviews[0].recommendations[4]: recommendation has no owner",
-				"REV-06 breach reviews[0].recommendations[5]: recommendation has no due date",
-				"REV-06 met reviews[0].recommendations[0] due 2025-02-28 done 2025-02-20: recommendation completed or followed up by its due date",
-				"REV-06 met reviews[0].recommendations[1] due 2025-02-28 done 2025-02-27: recommendation completed or followed up by its due date; carried open to the next review",
-				"REV-06 late reviews[0].recommendations[2] due 2025-02-28 done 2025-03-05: recommendation completed or followed up by its due date",
-				"REV-06 overdue reviews[0].recommendations[3] due 2025-03-31: recommendation completed or followed up by its due date; carried open to the next review",
-				"REV-06 upcoming reviews[0].recommendations[4] due 2025-06-30: recommendation completed or followed up by its due date; carried open to the next review",
+				"REV-06 breach reviews[0].recommendations[4]: review on 31 January 2025: recommendation has no owner",
+				"REV-06 breach reviews[0].recommendations[5]: review on 31 January 2025: recommendation has no due date",
+				"REV-06 met reviews[0].recommendations[0] due 2025-02-28 done 2025-02-20: completion or follow-up on 20 February 2025, on time; due 28 February 2025, 28 days after the review on 31 January 2025",
+				"REV-06 met reviews[0].recommendations[1] due 2025-02-28 done 2025-02-27: completion or follow-up on 27 February 2025, on time; due 28 February 2025, 28 days after the review on 31 January 2025",
+				"REV-06 late reviews[0].recommendations[2] due 2025-02-28 done 2025-03-05: completion or follow-up on 5 March 2025, 5 days late; due 28 February 2025, 28 days after the review on 31 January 2025",
+				"REV-06 missed reviews[0].recommendations[3] due 2025-03-31: no completion or follow-up by 31 March 2025 (59 days after the review on 31 January 2025); closed when the next review after its due date was held on 30 April 2025",
+				"REV-06 upcoming reviews[0].recommendations[4] due 2025-06-30: completion or follow-up due 30 June 2025, 150 days after the review on 31 January 2025",
 			},
 		},
 		{
@@ -145,23 +156,23 @@ func TestAssessRules(t *testing.T) {
 				{Held: d(t, "2025-04-17"), Participation: care.ParticipationPN1, ViewsRecorded: true,
 					DecisionsCirculated: d(t, "2025-04-29"), RecordCompleted: d(t, "2025-05-20")},
 			}},
-			asOf: "2025-05-20", rule: RuleReviewRecord,
+			asOf: "2025-05-20", rule: REV07,
 			// Good Friday 18 April, Easter Monday 21 April and 5 May are not working days.
 			want: []string{
-				"REV-07 late reviews[0] due 2025-04-28 done 2025-04-29: review decisions circulated",
-				"REV-07 met reviews[0] due 2025-05-20 done 2025-05-20: review record completed",
+				"REV-07 late reviews[0] due 2025-04-28 done 2025-04-29: decisions circulated on 29 April 2025, 1 day late; due 28 April 2025, 5 working days after the review on 17 April 2025",
+				"REV-07 met reviews[0] due 2025-05-20 done 2025-05-20: review record completed on 20 May 2025, on time; due 20 May 2025, 20 working days after the review on 17 April 2025",
 			},
 		},
 		{
-			name: "REV-07 an adjourned review counts from its completion; none owed while it is adjourned",
+			name: "REV-07 an adjourned review counts from its completion, missed when the next review is held; none owed while it is adjourned",
 			rec: Record{Reviews: []Review{
 				{Held: d(t, "2025-01-31"), Participation: care.ParticipationPN1, ViewsRecorded: true, Adjourned: d(t, "2025-01-31"), Reconvened: d(t, "2025-02-14")},
 				{Held: d(t, "2025-04-30"), Participation: care.ParticipationPN1, ViewsRecorded: true, Adjourned: d(t, "2025-04-30")},
 			}},
-			asOf: "2025-05-01", rule: RuleReviewRecord,
+			asOf: "2025-05-01", rule: REV07,
 			want: []string{
-				"REV-07 overdue reviews[0] due 2025-02-21: review decisions circulated",
-				"REV-07 overdue reviews[0] due 2025-03-14: review record completed",
+				"REV-07 missed reviews[0] due 2025-02-21: no decisions circulated by 21 February 2025 (5 working days after the completion of the adjourned review on 14 February 2025); closed when the next review was held on 30 April 2025",
+				"REV-07 missed reviews[0] due 2025-03-14: no review record completed by 14 March 2025 (20 working days after the completion of the adjourned review on 14 February 2025); closed when the next review was held on 30 April 2025",
 			},
 		},
 		{
@@ -174,13 +185,13 @@ func TestAssessRules(t *testing.T) {
 				{Held: d(t, "2025-07-30")},
 				{Held: d(t, "2025-08-30"), ViewsRecorded: true},
 			}},
-			asOf: "2025-09-01", rule: RuleParticipation,
+			asOf: "2025-09-01", rule: REV08,
 			want: []string{
-				"REV-08 met reviews[0] done 2025-01-31: child's participation and views recorded",
-				"REV-08 met reviews[1] done 2025-04-30: child's participation and views recorded",
-				"REV-08 breach reviews[2]: child's views not recorded",
-				"REV-08 breach reviews[3]: child's participation code and views not recorded",
-				"REV-08 breach reviews[4]: child's participation code not recorded",
+				"REV-08 met reviews[0] done 2025-01-31: review on 31 January 2025: child's participation and views recorded",
+				"REV-08 met reviews[1] done 2025-04-30: review on 30 April 2025: child's participation and views recorded",
+				"REV-08 breach reviews[2]: review on 30 June 2025: child's views not recorded",
+				"REV-08 breach reviews[3]: review on 30 July 2025: child's participation code not recorded; child's views not recorded",
+				"REV-08 breach reviews[4]: review on 30 August 2025: child's participation code not recorded",
 			},
 		},
 		{
@@ -193,21 +204,23 @@ func TestAssessRules(t *testing.T) {
 				{Held: d(t, "2025-10-01"), Participation: care.ParticipationPN1, ViewsRecorded: true,
 					Adjourned: d(t, "2025-10-01"), ProposalImplemented: d(t, "2025-10-02")},
 			}},
-			asOf: "2025-11-03", rule: RuleAdjournment,
+			asOf: "2025-11-03", rule: REV10,
 			want: []string{
-				"REV-10 breach reviews[1]: a proposal was implemented before the adjourned review was completed",
-				"REV-10 breach reviews[2]: a proposal was implemented before the adjourned review was completed",
-				"REV-10 met reviews[0] due 2025-02-28 done 2025-02-28: adjourned review completed",
-				"REV-10 late reviews[1] due 2025-05-20 done 2025-05-21: adjourned review completed",
-				"REV-10 overdue reviews[2] due 2025-10-29: adjourned review completed",
+				"REV-10 breach reviews[1]: review adjourned on 17 April 2025: a proposal was implemented before the adjourned review was completed",
+				"REV-10 breach reviews[2]: review adjourned on 1 October 2025: a proposal was implemented before the adjourned review was completed",
+				"REV-10 met reviews[0] due 2025-02-28 done 2025-02-28: completion of the adjourned review on 28 February 2025, on time; due 28 February 2025, 20 working days after the adjournment on 31 January 2025",
+				"REV-10 late reviews[1] due 2025-05-20 done 2025-05-21: completion of the adjourned review on 21 May 2025, 1 day late; due 20 May 2025, 20 working days after the adjournment on 17 April 2025",
+				"REV-10 overdue reviews[2] due 2025-10-29: no completion of the adjourned review yet; due 29 October 2025, 20 working days after the adjournment on 1 October 2025",
 			},
 		},
 		{
 			name: "REV-10 with the anchor day counted as day 1",
 			rec: Record{Reviews: []Review{{Held: d(t, "2025-03-03"), Participation: care.ParticipationPN1, ViewsRecorded: true,
 				Adjourned: d(t, "2025-03-03"), Reconvened: d(t, "2025-03-31")}}},
-			asOf: "2025-04-01", rule: RuleAdjournment, p: Policy{Counting: care.CountFromAnchorDay},
-			want: []string{"REV-10 late reviews[0] due 2025-03-28 done 2025-03-31: adjourned review completed"},
+			asOf: "2025-04-01", rule: REV10, p: Policy{Counting: care.CountFromAnchorDay},
+			want: []string{
+				"REV-10 late reviews[0] due 2025-03-28 done 2025-03-31: completion of the adjourned review on 31 March 2025, 3 days late; due 28 March 2025, 20 working days after the adjournment on 3 March 2025",
+			},
 		},
 	}
 	for _, tc := range tests {
@@ -240,27 +253,27 @@ func TestAssessSchedule(t *testing.T) {
 		t.Fatal(err)
 	}
 	var got []string
-	for _, id := range []care.RuleID{RuleFirstReview, RuleSecondReview, RuleLaterReview} {
+	for _, id := range []care.RuleID{REV01, REV02, REV03} {
 		got = append(got, rows(rep, id)...)
 	}
 	want := []string{
-		"REV-01 late reviews[0] due 2025-02-03 done 2025-02-04: First review within 20 working days of becoming looked after",
-		"REV-02 met reviews[1] due 2025-05-04 done 2025-03-01: Second review not more than 3 months after the first",
-		"REV-03 overdue review 3 of the period of care from 2025-01-06 due 2025-09-01: Later reviews not more than 6 months after the previous one",
+		"REV-01 late reviews[0] due 2025-02-03 done 2025-02-04: first review on 4 February 2025, 1 day late; due 3 February 2025, 20 working days after becoming looked after on 6 January 2025",
+		"REV-02 met reviews[1] due 2025-05-04 done 2025-03-01: second review on 1 March 2025, on time; due 4 May 2025, 3 months after the first review on 4 February 2025",
+		"REV-03 overdue episodes[0] due 2025-09-01: no later review yet; due 1 September 2025, 6 months after the previous review on 1 March 2025",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Assess() schedule findings mismatch (-want +got):\n%s", diff)
 	}
-	for _, f := range rep.ForRule(RuleSecondReview) {
+	for _, f := range rep.ForRule(REV02) {
 		wantEv := []care.Evidence{
-			{Label: "first review held", Date: d(t, "2025-02-04"), Ref: "reviews[0]"},
+			{Label: "the first review", Date: d(t, "2025-02-04"), Ref: "reviews[0]"},
 			{Label: "early review held (iro-request)", Date: d(t, "2025-03-01"), Ref: "reviews[1]"},
 		}
-		if diff := cmp.Diff(wantEv, f.Evidence, cmp.Comparer(care.Date.Equal)); diff != "" {
+		if diff := cmp.Diff(wantEv, f.Evidence(), cmp.Comparer(care.Date.Equal)); diff != "" {
 			t.Errorf("REV-02 evidence mismatch (-want +got):\n%s", diff)
 		}
-		if f.Citation.Provision != "reg 33(2)" || f.Severity != care.SeverityStatutory {
-			t.Errorf("REV-02 finding citation %v, severity %v", f.Citation, f.Severity)
+		if f.Citation().Provision != "reg 33(2)" || f.Severity() != care.SeverityStatutory {
+			t.Errorf("REV-02 finding citation %v, severity %v", f.Citation(), f.Severity())
 		}
 	}
 	// The report is sorted.
@@ -280,18 +293,46 @@ func isSorted(rep care.Report) bool {
 }
 
 func TestAssessRuleNotInForce(t *testing.T) {
-	// A child looked after before the CPPCR 2010 came into force: the
-	// statutory timetable findings due before 1 April 2011 are left out.
+	// The CPPCR 2010 came into force on 1 April 2011. A timescale whose
+	// anchor falls before then arose under earlier law and is left out,
+	// even where it falls due after (the check was on the due date before
+	// the emitter made it on the anchor: these findings were reported
+	// then); one anchored on or after 1 April 2011 is reported.
 	cal := care.EnglandAndWales()
-	rep, err := Assess(Record{}, care.Child{ID: "C0001"}, lookedAfter(t, "2011-01-04"), d(t, "2011-03-01"), cal, Policy{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := rows(rep, RuleFirstReview); got != nil {
-		t.Errorf("REV-01 findings before the CPPCR was in force = %v, want none", got)
-	}
-	if got := rows(rep, RuleIRO); len(got) == 0 {
-		t.Errorf("REV-04 (no in-force period) findings = none, want some")
+	child := care.Child{ID: "C0001", DateOfBirth: care.MustDate(2005, 1, 1)}
+	for _, tc := range []struct {
+		name string
+		eps  []care.Episode
+		rec  Record
+		asOf string
+		want []string
+	}{
+		{name: "first review anchored and due before", eps: lookedAfter(t, "2011-01-04"), asOf: "2011-03-01"},
+		{name: "first review anchored before, due after", eps: lookedAfter(t, "2011-03-21"), asOf: "2011-06-01"},
+		{name: "second review anchored on a first review held before", eps: lookedAfter(t, "2011-03-01"),
+			rec: Record{Reviews: held(t, "2011-03-25")}, asOf: "2011-07-01"},
+		{name: "later review anchored after", eps: lookedAfter(t, "2011-03-01"),
+			rec: Record{Reviews: held(t, "2011-03-25", "2011-06-20")}, asOf: "2012-01-01",
+			want: []string{"REV-03 overdue episodes[0] due 2011-12-20"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rep, err := Assess(tc.rec, child, tc.eps, d(t, tc.asOf), cal, Policy{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, f := range rep {
+				if r := f.Rule(); r == REV01 || r == REV02 || r == REV03 {
+					got = append(got, statusRow(f))
+				}
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("timetable findings mismatch (-want +got):\n%s", diff)
+			}
+			if len(rep.ForRule(REV04)) == 0 {
+				t.Errorf("REV-04 (no in-force period) findings = none, want some")
+			}
+		})
 	}
 }
 
@@ -358,20 +399,16 @@ func TestAssessDeterministicAndFresh(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(a, b, cmp.Comparer(care.Date.Equal)); diff != "" {
+	if diff := cmp.Diff(render(a), render(b)); diff != "" {
 		t.Errorf("Assess() not deterministic (-first +second):\n%s", diff)
 	}
-	// Appending to one finding's evidence must not touch another's.
-	for i := range a {
-		a[i].Evidence = append(a[i].Evidence, care.Evidence{Label: "extra"})
-	}
-	for i := range a {
-		if n := len(a[i].Evidence); n == 0 || a[i].Evidence[n-1].Label != "extra" {
-			t.Fatalf("finding %d evidence clobbered", i)
-		}
-		for _, e := range a[i].Evidence[:len(a[i].Evidence)-1] {
-			if e.Label == "extra" {
-				t.Fatalf("finding %d evidence shares memory with another finding", i)
+	// Evidence is rendered afresh on each call: changing one finding's
+	// does not touch the next rendering.
+	for _, f := range a {
+		if ev := f.Evidence(); len(ev) > 0 {
+			ev[0].Label = "changed"
+			if f.Evidence()[0].Label == "changed" {
+				t.Fatalf("%v: Evidence() shares memory between calls", f)
 			}
 		}
 	}
@@ -398,7 +435,7 @@ func TestAssessConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 	for i := range got {
-		if diff := cmp.Diff(want, got[i], cmp.Comparer(care.Date.Equal)); diff != "" {
+		if diff := cmp.Diff(render(want), render(got[i])); diff != "" {
 			t.Errorf("concurrent Assess() %d mismatch (-want +got):\n%s", i, diff)
 		}
 	}

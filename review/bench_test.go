@@ -77,27 +77,32 @@ func BenchmarkValidate(b *testing.B) {
 	}
 }
 
-// BenchmarkAppendAssessment is the root package's use: the findings are
-// appended to a reused report, so what it allocates is the report's own
-// evidence and strings, and nothing else.
-func BenchmarkAppendAssessment(b *testing.B) {
-	cal := care.EnglandAndWales()
+// BenchmarkEmit is the root package's use: one assessor, and an emitter
+// and history reused from one child to the next.
+func BenchmarkEmit(b *testing.B) {
+	a, err := NewAssessor(Policy{}, care.EnglandAndWales())
+	if err != nil {
+		b.Fatal(err)
+	}
 	rec := benchRecord(b)
 	child := care.Child{ID: "C0001", DateOfBirth: care.MustDate(2008, 3, 1)}
 	eps := lookedAfter(b, "2015-01-05")
 	asOf := d(b, "2025-06-01")
-	buf := make(care.Report, 0, 512)
+	var h care.History
+	var e care.Emitter
 	b.ReportAllocs()
 	for b.Loop() {
-		rep, err := AppendAssessment(buf[:0], rec, child, eps, asOf, cal, Policy{})
-		if err != nil {
+		e.Reset(asOf)
+		if err := h.Reset(child, eps); err != nil {
 			b.Fatal(err)
 		}
-		buf = rep
+		if err := a.Emit(&e, &h, rec); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 
-// BenchmarkMilestones: it should not allocate (TestNoAllocations).
+// BenchmarkMilestones is the root package's other call for every child.
 func BenchmarkMilestones(b *testing.B) {
 	cal := care.EnglandAndWales()
 	rec := benchRecord(b)
@@ -111,7 +116,6 @@ func BenchmarkMilestones(b *testing.B) {
 	}
 }
 
-// BenchmarkNextDue should not allocate.
 func BenchmarkNextDue(b *testing.B) {
 	cal := care.EnglandAndWales()
 	rec := benchRecord(b)
@@ -121,52 +125,6 @@ func BenchmarkNextDue(b *testing.B) {
 	for b.Loop() {
 		if _, _, err := NextDue(eps, rec.Reviews, asOf, cal, Policy{}); err != nil {
 			b.Fatal(err)
-		}
-	}
-}
-
-// Milestones and a valid record's validation allocate nothing: the root
-// package calls them for every child of a cohort.
-func TestNoAllocations(t *testing.T) {
-	cal := care.EnglandAndWales()
-	rec := benchRecord(t)
-	child := care.Child{ID: "C0001", DateOfBirth: care.MustDate(2008, 3, 1)}
-	eps := lookedAfter(t, "2015-01-05")
-	asOf := d(t, "2025-06-01")
-	for _, tc := range []struct {
-		name string
-		f    func()
-	}{
-		{"Milestones", func() { _, _, _ = Milestones(eps, rec.Reviews, asOf, cal, Policy{}) }},
-		{"Record.Validate", func() { _ = rec.Validate(child, eps) }},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			if n := testing.AllocsPerRun(50, tc.f); n != 0 {
-				t.Errorf("%s allocates %v times a call, want 0", tc.name, n)
-			}
-		})
-	}
-}
-
-// Record paths come from tables for ordinary records and are built beyond
-// them, the same either way.
-func TestRecordRefs(t *testing.T) {
-	for _, tc := range []struct {
-		i, j      int
-		review    string
-		recommend string
-	}{
-		{0, 0, "reviews[0]", "reviews[0].recommendations[0]"},
-		{39, 7, "reviews[39]", "reviews[39].recommendations[7]"},
-		{3, 12, "reviews[3]", "reviews[3].recommendations[12]"},
-		{40, 0, "reviews[40]", "reviews[40].recommendations[0]"},
-		{57, 9, "reviews[57]", "reviews[57].recommendations[9]"},
-	} {
-		if got := reviewRef(tc.i); got != tc.review {
-			t.Errorf("reviewRef(%d) = %q, want %q", tc.i, got, tc.review)
-		}
-		if got := recRef(tc.i, tc.j); got != tc.recommend {
-			t.Errorf("recRef(%d, %d) = %q, want %q", tc.i, tc.j, got, tc.recommend)
 		}
 	}
 }

@@ -9,8 +9,11 @@
 // statutory review deadline with its anchor and status, [NextDue] gives the
 // next one, [Milestones] the first and second review due dates that other
 // packages measure against, and [Assess] evaluates every rule into a
-// [care.Report]. [Rules] is the catalogue; [Policy] holds the timescales,
-// its zero value meaning the statutory defaults.
+// [care.Report]. An [Assessor] ([NewAssessor]) does the same for a
+// whole-case assessment: it checks its [Policy] once and records each
+// child's findings in a [care.Emitter] ([Assessor.Emit]). [Rules] is the
+// catalogue, its rule IDs the constants [REV01] to [REV10]; [Policy] holds
+// the timescales, its zero value meaning the statutory defaults.
 //
 // The package encodes rules for checking records; it does not give legal
 // advice, and it does not decide whether a review should be held early: it
@@ -54,10 +57,39 @@
 // series of short breaks is one timetable, continuing between stays until
 // [Policy.ShortBreakLapseMonths] after the last stay ends.
 //
+// # Overdue and missed
+//
+// A deadline not met is Overdue while someone can still meet it on the
+// assessment date, and Missed once its window has closed. What closes a
+// window, rule by rule:
+//
+//   - REV-01, REV-02, REV-03 and REV-09: the review sequence ending (the
+//     child leaving care, a series of short breaks lapsing, or full-time
+//     care beginning after one). A sequence that ends on or before a
+//     review's due date owed no review.
+//   - REV-04: the IRO's appointment closes with the sequence; the IRO's
+//     meeting with the child closes when the first review is held (a
+//     meeting after it is Late; none is Missed).
+//   - REV-05: the next review being held (a check on its day does not
+//     count), or the sequence ending before it is.
+//   - REV-06 and REV-10: the child leaving care.
+//   - REV-07: the next review being held, or the child leaving care,
+//     whichever comes first.
+//
+// REV-08 and the checks of REV-04, REV-06 and REV-10 are not timescales:
+// they are Met or a Breach.
+//
+// The subject of a finding is a record path: the review ("reviews[2]"),
+// its recommendation ("reviews[2].recommendations[0]"), or, for a review
+// not yet held and for the IRO of a period of care, the first episode of
+// the review sequence ("episodes[1]"), since a review not yet held has no
+// record of its own.
+//
 // # Concurrency
 //
 // The package keeps no mutable state and starts no goroutines. Every
-// function is safe to call from multiple goroutines at once, with the same
-// or different arguments; inputs are never modified, and every slice
-// returned is freshly allocated.
+// function, and an [Assessor], is safe to call from multiple goroutines at
+// once, with the same or different arguments (an emitter is not: give each
+// goroutine its own); inputs are never modified, and every slice returned
+// is freshly allocated.
 package review

@@ -31,9 +31,9 @@ func ExampleSchedule() {
 		fmt.Printf("%-8s %v\n", d.Status, d.Deadline)
 	}
 	// Output:
-	// met      REV-01 due 2025-08-04: 20 working days after became looked after on 2025-07-07
-	// met      REV-02 due 2025-10-31: 3 months after first review held on 2025-07-31
-	// upcoming REV-03 due 2026-04-30: 6 months after previous review held on 2025-10-31
+	// met      REV-01 due 2025-08-04: 20 working days after becoming looked after on 2025-07-07
+	// met      REV-02 due 2025-10-31: 3 months after the first review on 2025-07-31
+	// upcoming REV-03 due 2026-04-30: 6 months after the previous review on 2025-10-31
 }
 
 // A child who becomes looked after on Christmas Eve: Christmas Day, Boxing
@@ -47,7 +47,7 @@ func ExampleNextDue() {
 	}
 	fmt.Println(ok, next)
 	// Output:
-	// true REV-01 due 2026-01-26: 20 working days after became looked after on 2025-12-24
+	// true REV-01 due 2026-01-26: 20 working days after becoming looked after on 2025-12-24
 }
 
 // The second review's due date feeds the permanence rule PERM-01; until
@@ -97,14 +97,14 @@ func ExampleAssess() {
 		return
 	}
 	for _, f := range rep.Failures() {
-		fmt.Println(f.Subject+":", f)
+		fmt.Println(f.Subject()+":", f)
 	}
 	fmt.Println(rep.Count(care.Met), "met")
 	// Output:
-	// reviews[0].recommendations[1]: REV-06 breach: recommendation has no owner
-	// reviews[0]: REV-01 late: First review within 20 working days of becoming looked after (due 2025-02-03, done 2025-02-04)
-	// reviews[0].recommendations[1]: REV-06 overdue: recommendation completed or followed up by its due date (due 2025-02-28)
-	// reviews[0]: REV-07 overdue: review record completed (due 2025-03-04)
+	// reviews[0].recommendations[1]: REV-06 breach: review on 4 February 2025: recommendation has no owner
+	// reviews[0]: REV-01 late: first review on 4 February 2025, 1 day late; due 3 February 2025, 20 working days after becoming looked after on 6 January 2025
+	// reviews[0].recommendations[1]: REV-06 overdue: no completion or follow-up yet; due 28 February 2025, 24 days after the review on 4 February 2025
+	// reviews[0]: REV-07 overdue: no review record completed yet; due 4 March 2025, 20 working days after the review on 4 February 2025
 	// 6 met
 }
 
@@ -177,26 +177,37 @@ func ExampleParseCheckOutcome() {
 	// escalated <nil>
 }
 
-// AppendAssessment gathers review findings into a report that already holds
-// another package's findings; one sort at the end gives the same order as
-// Assess would.
-func ExampleAppendAssessment() {
-	child := care.Child{ID: "C0001", DateOfBirth: care.MustDate(2014, time.May, 1)}
-	eps := episodes(care.MustDate(2025, time.January, 6))
-	rec := review.Record{Reviews: []review.Review{{Held: care.MustDate(2025, time.February, 3), Participation: care.ParticipationPN1, ViewsRecorded: true}}}
-	other := care.Report{{Rule: "VIS-01", Subject: "placement 2025-01-06", Status: care.Met, Due: care.MustDate(2025, time.January, 13)}}
-	rep, err := review.AppendAssessment(other, rec, child, eps, care.MustDate(2025, time.February, 10), care.EnglandAndWales(), review.Policy{})
+// An assessor checks its policy once and then records the findings of
+// each child in an emitter, as the root package does for a whole case: one
+// emitter gathers every package's findings and sorts them once. Here the
+// child left care before the first review was held, so it is missed, not
+// overdue: nobody can hold it now.
+func ExampleNewAssessor() {
+	a, err := review.NewAssessor(review.Policy{}, care.EnglandAndWales())
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	rep.Sort()
-	for _, f := range rep[:4] {
-		fmt.Printf("%-10s %s %s\n", f.Due, f.Rule, f.Status)
+	child := care.Child{ID: "C0001", DateOfBirth: care.MustDate(2014, time.May, 1)}
+	eps := episodes(care.MustDate(2025, time.January, 6))
+	eps[0].End, eps[0].ReasonCeased = care.MustDate(2025, time.February, 17), care.CeasedE4A
+	h, err := care.NewHistory(child, eps)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	rec := review.Record{IRO: []review.IROAllocation{{IROID: "IRO7", Appointed: care.MustDate(2025, time.January, 9)}}}
+	e := care.NewEmitter(care.MustDate(2025, time.March, 10))
+	if err := a.Emit(e, h, rec); err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, f := range e.Report() {
+		fmt.Println(f.Subject()+":", f)
 	}
 	// Output:
-	//            REV-08 met
-	// 2025-01-13 REV-04 overdue
-	// 2025-01-13 VIS-01 met
-	// 2025-02-03 REV-01 met
+	// episodes[0]: REV-04 breach: IRO appointment on 9 January 2025: IRO not named in the care plan
+	// episodes[0]: REV-04 met: IRO appointed on 9 January 2025, on time; due 13 January 2025, 5 working days after becoming looked after on 6 January 2025
+	// episodes[0]: REV-01 missed: no first review by 3 February 2025 (20 working days after becoming looked after on 6 January 2025); closed when the child left care on 17 February 2025
+	// episodes[0]: REV-04 missed: no IRO meeting with the child by 3 February 2025 (no later than the first review's due date on 3 February 2025); closed when the child left care on 17 February 2025
 }

@@ -43,14 +43,7 @@ func TestGoldenReports(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Assess() error: %v", err)
 			}
-			var out strings.Builder
-			for _, f := range rep {
-				out.WriteString(f.Subject + " | " + f.String() + "\n")
-				for _, e := range f.Evidence {
-					out.WriteString("    " + e.String() + "\n")
-				}
-			}
-			got := out.String()
+			got := render(rep)
 			golden := strings.TrimSuffix(file, ".json") + ".golden"
 			if *update {
 				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {

@@ -49,19 +49,51 @@ func dueRow(x Due) string {
 	if !x.Held.IsZero() {
 		s += " held " + x.Held.String()
 	}
+	if !x.Closed.IsZero() {
+		s += " closed " + x.Closed.String()
+	}
 	return s
 }
 
 // findingRow renders a finding compactly for comparison.
 func findingRow(f care.Finding) string {
 	var b strings.Builder
-	b.WriteString(string(f.Rule) + " " + f.Status.String() + " " + f.Subject)
+	b.WriteString(string(f.Rule()) + " " + f.Status.String() + " " + f.Subject())
 	if !f.Due.IsZero() {
 		b.WriteString(" due " + f.Due.String())
 	}
 	if !f.Done.IsZero() {
 		b.WriteString(" done " + f.Done.String())
 	}
-	b.WriteString(": " + f.Message)
+	b.WriteString(": " + f.Message())
 	return b.String()
+}
+
+// render renders a report as the golden files hold it: each finding's
+// subject and one-line summary, then its evidence, one a line.
+func render(rep care.Report) string {
+	var b strings.Builder
+	for _, f := range rep {
+		b.WriteString(f.Subject() + " | " + f.String() + "\n")
+		for _, e := range f.Evidence() {
+			b.WriteString("    " + e.String() + "\n")
+		}
+	}
+	return b.String()
+}
+
+// statusRow renders a finding's rule, status, subject and dates, and for
+// a Missed finding when and why its window closed.
+func statusRow(f care.Finding) string {
+	s := string(f.Rule()) + " " + f.Status.String() + " " + f.Subject()
+	if !f.Due.IsZero() {
+		s += " due " + f.Due.String()
+	}
+	if !f.Done.IsZero() {
+		s += " done " + f.Done.String()
+	}
+	if closed, by := f.Closed(); !closed.IsZero() {
+		s += " closed " + closed.String() + " when " + by
+	}
+	return s
 }

@@ -3,7 +3,6 @@ package review
 import (
 	"errors"
 	"fmt"
-	"strconv"
 
 	"github.com/lookedafter/practice/care"
 )
@@ -159,27 +158,22 @@ func (r Record) Validate(child care.Child, eps []care.Episode) error {
 }
 
 func (r Record) validate(errs *care.ValidationErrors, dob care.Date, eps []care.Episode) {
-	var buf [spanBuf]span
-	sp := buildSpans(buf[:0], eps, maxShortBreakLapse)
+	sp := buildSpans(eps, maxShortBreakLapse)
 	var first care.Date
 	if len(sp) > 0 {
 		first = sp[0].start
 	}
-	var four care.Date // the child's fourth birthday
-	if len(r.Reviews) > 0 {
-		four = care.Birthday(dob, 4)
-	}
 	var prev care.Date // the latest date seen in the list being checked
 	for i := range r.Reviews {
 		rv := &r.Reviews[i]
-		rv.validate(errs, i, prev, dob, four, first, sp)
+		rv.validate(errs, i, prev, dob, first, sp)
 		if rv.Held.After(prev) {
 			prev = rv.Held
 		}
 	}
 	prev = care.Date{}
 	for i, a := range r.IRO {
-		at := func(field string) string { return "iro[" + strconv.Itoa(i) + "]." + field }
+		at := func(field string) string { return care.JoinPath(care.Index("iro", i), field) }
 		if a.IROID == "" {
 			errs.Add(at("iro_id"), care.ErrRequired)
 		}
@@ -207,7 +201,7 @@ func (r Record) validate(errs *care.ValidationErrors, dob care.Date, eps []care.
 	}
 	prev = care.Date{}
 	for i, c := range r.MidwayChecks {
-		at := func(field string) string { return "midway_checks[" + strconv.Itoa(i) + "]." + field }
+		at := func(field string) string { return care.JoinPath(care.Index("midway_checks", i), field) }
 		if !c.Outcome.valid() {
 			errs.Add(at("outcome"), fmt.Errorf("%w: %s", care.ErrUnknownCode, c.Outcome))
 		}
@@ -226,34 +220,9 @@ func (r Record) validate(errs *care.ValidationErrors, dob care.Date, eps []care.
 	}
 }
 
-// reviewPath returns "reviews[i]", or "reviews[i].field". Paths are built
-// only when an error is reported, so that a valid record costs no
-// allocation.
-func reviewPath(i int, field string) string {
-	p := reviewRef(i)
-	if field == "" {
-		return p
-	}
-	return p + "." + field
-}
-
-// underFour reports whether a child born on dob, whose fourth birthday is
-// four, is under 4 on day d: care.AgeOn(dob, d) < 4, without converting
-// dates to calendar form where four is known.
-func underFour(dob, four, d care.Date) bool {
-	if four.IsZero() {
-		return care.AgeOn(dob, d) < 4
-	}
-	return d.Before(four)
-}
-
-// recommendationPath returns "reviews[i].recommendations[j].field".
-func recommendationPath(i, j int, field string) string {
-	return reviewPath(i, "recommendations["+strconv.Itoa(j)+"]."+field)
-}
-
-func (rv *Review) validate(errs *care.ValidationErrors, i int, prev, dob, four, first care.Date, sp []span) {
-	at := func(field string) string { return reviewPath(i, field) }
+func (rv *Review) validate(errs *care.ValidationErrors, i int, prev, dob, first care.Date, sp []span) {
+	// Paths are built only when an error is reported.
+	at := func(field string) string { return care.JoinPath(care.Index("reviews", i), field) }
 	if !rv.EarlyReason.valid() {
 		errs.Add(at("early_reason"), fmt.Errorf("%w: %s", care.ErrUnknownCode, rv.EarlyReason))
 	}
@@ -281,7 +250,7 @@ func (rv *Review) validate(errs *care.ValidationErrors, i int, prev, dob, four, 
 		errs.Add(at("held"), fmt.Errorf("%w: held %s, outside every period of care", errNotLookedAfter, h))
 	}
 	if !dob.IsZero() && !dob.After(h) && rv.Participation != care.ParticipationUnknown {
-		under4 := underFour(dob, four, h)
+		under4 := care.AgeOn(dob, h) < 4
 		switch {
 		case rv.Participation.IsUnderFour() && !under4:
 			errs.Addf(at("participation"), "PN0 (under 4) but the child was %d on %s", care.AgeOn(dob, h), h)
@@ -310,7 +279,9 @@ func (rv *Review) validate(errs *care.ValidationErrors, i int, prev, dob, four, 
 	}
 	for j := range rv.Recommendations {
 		rec := &rv.Recommendations[j]
-		rp := func(field string) string { return recommendationPath(i, j, field) }
+		rp := func(field string) string {
+			return care.JoinPath(care.Index(care.JoinPath(care.Index("reviews", i), "recommendations"), j), field)
+		}
 		if rec.Ref == "" && rec.Text == "" {
 			errs.Add(rp("text"), fmt.Errorf("%w: a recommendation needs a reference or text", care.ErrRequired))
 		}
@@ -324,9 +295,9 @@ func (rv *Review) validate(errs *care.ValidationErrors, i int, prev, dob, four, 
 			f := &rec.FollowUps[k]
 			switch {
 			case f.Date.IsZero():
-				errs.Add(rp("follow_ups["+strconv.Itoa(k)+"].date"), care.ErrRequired)
+				errs.Add(rp(care.Index("follow_ups", k)+".date"), care.ErrRequired)
 			case f.Date.Before(h):
-				errs.Addf(rp("follow_ups["+strconv.Itoa(k)+"].date"), "follow-up %s, before the review that made the recommendation (%s)", f.Date, h)
+				errs.Addf(rp(care.Index("follow_ups", k)+".date"), "follow-up %s, before the review that made the recommendation (%s)", f.Date, h)
 			}
 		}
 	}

@@ -31,6 +31,14 @@ func TestRules(t *testing.T) {
 			if r.Severity == care.SeverityUnknown || r.Domain != care.DomainReviews || r.Package != "review" || r.Default == "" {
 				t.Errorf("rule %s: severity %v, domain %v, package %q, default %q", r.ID, r.Severity, r.Domain, r.Package, r.Default)
 			}
+			if r.Citation.Abbrev == "" || !strings.HasPrefix(r.Citation.Short(), r.Citation.Abbrev+" ") {
+				t.Errorf("rule %s has no short citation: %q", r.ID, r.Citation.Short())
+			}
+			// The file named holds the rule's decision, beside its ID constant.
+			src, err := os.ReadFile(filepath.Join("..", filepath.FromSlash(r.File)))
+			if err != nil || !strings.Contains(string(src), strings.ReplaceAll(string(r.ID), "-", "")) {
+				t.Errorf("rule %s: file %q (%v) does not name its ID constant", r.ID, r.File, err)
+			}
 			if r.Severity == care.SeverityStatutory && !strings.HasPrefix(r.Citation.URL, "https://www.legislation.gov.uk/") {
 				t.Errorf("statutory rule %s has no legislation.gov.uk URL: %q", r.ID, r.Citation.URL)
 			}
@@ -56,7 +64,7 @@ func TestRulesFresh(t *testing.T) {
 	if b[0].Title == "changed" || b[8].Policy[0] == "changed" {
 		t.Errorf("Rules() returned shared memory")
 	}
-	if rule(RuleShortBreak).Policy[0] == "changed" {
+	if rule(REV09).Policy[0] == "changed" {
 		t.Errorf("Rules() shares memory with the internal catalogue")
 	}
 }

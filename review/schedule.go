@@ -11,14 +11,44 @@ import (
 // (or the part of one after the child stopped being a short-break child);
 // a short-break span is a series of short breaks (legal status V3 or V4,
 // CPPCR reg 48), from the start of the first stay until the series lapses.
+// A series of short breaks can span several periods of care, and a period
+// can hold a series followed by full-time care, which is why the review
+// timetable runs over spans rather than over [care.History.Periods].
 type span struct {
 	start care.Date
-	// end is the last day on which a review belongs to the span: the day
-	// the period of care ended (inclusive, since the child was looked
-	// after for part of it), or, for a short-break series, the day it
-	// lapses. Zero while it is ongoing.
-	end        care.Date
+	// end is the day the sequence ended: the day the period of care ended
+	// (the first day not looked after; a review held that day still
+	// belongs to the span, since the child was looked after for part of
+	// it), the day a series of short breaks lapses, or the day full-time
+	// care began after one. Zero while it is ongoing.
+	end care.Date
+	// closure says what ended the sequence: one of the closed* constants.
+	closure    int
 	shortBreak bool
+	// episode is the index of the sequence's first episode: the subject
+	// of findings about the sequence as a whole.
+	episode int
+}
+
+// What closes the window of an obligation of a review sequence: the
+// indices of the first closures of every kind of this package that has
+// any (see [sequenceClosures]).
+const (
+	closedLeftCare = iota // a regular sequence ends: the child left care
+	closedLapsed          // a series of short breaks lapsed
+	closedFullTime        // full-time care began after a series of short breaks
+	closedByReview        // the kind's own closure: a review took its place
+)
+
+// sequenceClosures returns the closure labels of a kind whose window ends
+// with its review sequence, followed by byReview, if given: what closes
+// it when a review takes its place.
+func sequenceClosures(byReview string) []string {
+	cs := []string{"the child left care", "the series of short breaks lapsed", "full-time care began"}
+	if byReview != "" {
+		cs = append(cs, byReview)
+	}
+	return cs
 }
 
 // contains reports whether a review on day d belongs to the span.
@@ -26,11 +56,12 @@ func (s span) contains(d care.Date) bool {
 	return !d.Before(s.start) && (s.end.IsZero() || !d.After(s.end))
 }
 
-// applies reports whether a review due on day d is still owed: the child
-// was looked after (or the series continuing) on d.
-func (s span) applies(d care.Date) bool {
-	return s.end.IsZero() || d.Before(s.end)
+// endedBy reports whether the span had ended by day d.
+func (s span) endedBy(d care.Date) bool {
+	return !s.end.IsZero() && !s.end.After(d)
 }
+
+func (s span) period() care.Period { return care.Period{Start: s.start, End: s.end} }
 
 // buildSpans splits the episodes into review sequences. A new sequence
 // starts with each period of care; consecutive short-break periods join one
@@ -38,17 +69,19 @@ func (s span) applies(d care.Date) bool {
 // ended; within a period, the first episode that is not a short break
 // after short-break episodes starts a regular sequence, and short-break
 // episodes after regular ones continue it. Episodes with no start are
-// skipped (validation reports them). The spans are appended to out, which
-// callers pass as a small buffer of their own so that building them does
-// not allocate.
-func buildSpans(out []span, eps []care.Episode, lapseMonths int) []span {
+// skipped (validation reports them).
+func buildSpans(eps []care.Episode, lapseMonths int) []span {
+	return appendSpans(nil, eps, lapseMonths)
+}
+
+// appendSpans is buildSpans appending the sequences to out.
+func appendSpans(out []span, eps []care.Episode, lapseMonths int) []span {
 	lapse := func(d care.Date) care.Date {
 		if d.IsZero() {
 			return d
 		}
 		return d.AddMonths(lapseMonths)
 	}
-	out = out[:0]
 	var prevEnd care.Date
 	for i, e := range eps {
 		if e.Start.IsZero() {
@@ -73,20 +106,17 @@ func buildSpans(out []span, eps []care.Episode, lapseMonths int) []span {
 			continue
 		}
 		if n > 0 && (out[n-1].end.IsZero() || out[n-1].end.After(e.Start)) {
-			out[n-1].end = e.Start
+			// Full-time care begins before the series of short breaks lapses.
+			out[n-1].end, out[n-1].closure = e.Start, closedFullTime
 		}
-		s := span{start: e.Start, shortBreak: sb, end: e.End}
+		s := span{start: e.Start, end: e.End, closure: closedLeftCare, shortBreak: sb, episode: i}
 		if sb {
-			s.end = lapse(e.End)
+			s.end, s.closure = lapse(e.End), closedLapsed
 		}
 		out = append(out, s)
 	}
 	return out
 }
-
-// spanBuf is the number of spans the callers of [buildSpans] keep on the
-// stack: enough for nearly every child; more spill to the heap.
-const spanBuf = 8
 
 // spanOf returns the index of the last span containing day d, or -1.
 func spanOf(sp []span, d care.Date) int {
@@ -98,6 +128,160 @@ func spanOf(sp []span, d care.Date) int {
 	return -1
 }
 
+// A stage is one review of a timetable as the rules count it: the first,
+// the second, a later one, or a short-break child's first or later review.
+// It has two kinds of finding. A review held is the subject of its own
+// finding; a review owed and not yet held has no record, so the subject of
+// its finding is the first episode of its review sequence, and its words
+// ("no first review yet", "no later review yet") say which review it is.
+type stage struct {
+	held, owed care.Kind
+}
+
+// earlyHeld labels a review held early for each [EarlyReason] but
+// [NotEarly], in order: the Dones of the kinds of a review held.
+var earlyHeld = func() []string {
+	out := make([]string, 0, len(earlyReasonNames)-1)
+	for _, name := range earlyReasonNames[1:] {
+		out = append(out, "early review held ("+name+")")
+	}
+	return out
+}()
+
+func newStage(id care.RuleID, what, anchor string) stage {
+	owed := care.Kind{Rule: rule(id), What: what, Subject: "episodes[]", Anchor: anchor, AnchorAt: "reviews[]",
+		Closures: sequenceClosures("")}
+	held := owed
+	held.Subject, held.Done, held.Dones, held.DoneAt = "reviews[]", "review held", earlyHeld, "reviews[]"
+	return stage{held: held, owed: owed}
+}
+
+// The stages of the timetables of REV-01, REV-02, REV-03 and REV-09.
+var (
+	firstReview           = newStage(REV01, "first review", "becoming looked after")
+	secondReview          = newStage(REV02, "second review", "the first review")
+	laterReview           = newStage(REV03, "later review", "the previous review")
+	firstShortBreakReview = newStage(REV09, "first review", "the start of the first short break")
+	laterShortBreakReview = newStage(REV09, "later review", "the previous review")
+)
+
+// deadline returns the deadline of a review of stage st, Count Units after
+// anchor.
+func (st *stage) deadline(due, anchor care.Date, count int, unit care.Unit) care.Deadline {
+	return care.Deadline{Rule: st.owed.Rule.ID, Due: due, Anchor: anchor, AnchorLabel: st.owed.Anchor, Count: count, Unit: unit}
+}
+
+// firstDeadline returns the stage and deadline of the first review of
+// span s.
+func firstDeadline(s span, cal *care.Calendar, p Policy) (*stage, care.Deadline, error) {
+	if s.shortBreak {
+		n := p.shortBreakFirst()
+		st := &firstShortBreakReview
+		return st, st.deadline(s.start.AddMonths(n), s.start, n, care.Months), nil
+	}
+	n := p.firstReviewDays()
+	due, err := cal.WorkingDayDeadline(s.start, n, p.Counting)
+	if err != nil {
+		return nil, care.Deadline{}, fmt.Errorf("review: first review after becoming looked after on %s: %w", s.start, err)
+	}
+	st := &firstReview
+	return st, st.deadline(due, s.start, n, care.WorkingDays), nil
+}
+
+// nextDeadline returns the stage and deadline of the review after the
+// ordinal-th, held on held.
+func nextDeadline(s span, ordinal int, held care.Date, p Policy) (*stage, care.Deadline) {
+	st, n := &laterReview, p.laterReviewMonths()
+	switch {
+	case s.shortBreak:
+		st, n = &laterShortBreakReview, p.shortBreakLater()
+	case ordinal == 1:
+		st, n = &secondReview, p.secondReviewMonths()
+	}
+	return st, st.deadline(held.AddMonths(n), held, n, care.Months)
+}
+
+// step is one deadline of the timetable of a review sequence.
+type step struct {
+	seq   int // the index of the sequence
+	stage *stage
+	dl    care.Deadline
+	// review is the index of the review that met the deadline, -1 if none
+	// was held by the assessment date; anchorReview is the review the
+	// interval ran from, -1 for a first review.
+	review, anchorReview int
+	ordinal              int
+}
+
+// schedule returns the deadlines of every span starting on or before
+// asOf, in order: each span's reviews held by asOf, then the one review
+// not yet held, whether or not the span ended before it fell due (the
+// emitter leaves out what was never owed). Reviews must be in order with
+// dates set.
+func schedule(sp []span, reviews []Review, asOf care.Date, cal *care.Calendar, p Policy) ([]step, error) {
+	return appendSchedule(nil, sp, reviews, asOf, cal, p)
+}
+
+// appendSchedule is schedule appending the steps to out.
+func appendSchedule(out []step, sp []span, reviews []Review, asOf care.Date, cal *care.Calendar, p Policy) ([]step, error) {
+	j := 0 // next review to consider
+	for si, s := range sp {
+		if s.start.After(asOf) {
+			break
+		}
+		// Skip reviews before this span (they belong to none, or to an
+		// earlier span whose timetable has already been walked).
+		for j < len(reviews) && reviews[j].Held.Before(s.start) {
+			j++
+		}
+		st, dl, err := firstDeadline(s, cal, p)
+		if err != nil {
+			return nil, err
+		}
+		anchor := -1
+		for ordinal := 1; ; ordinal++ {
+			x := step{seq: si, stage: st, dl: dl, review: -1, anchorReview: anchor, ordinal: ordinal}
+			// The next review held in this span (a later span claims a
+			// review on its first day).
+			held := j < len(reviews) && !reviews[j].Held.After(asOf) && s.contains(reviews[j].Held) &&
+				(si+1 >= len(sp) || reviews[j].Held.Before(sp[si+1].start))
+			if !held {
+				out = append(out, x)
+				break
+			}
+			x.review = j
+			out = append(out, x)
+			st, dl = nextDeadline(s, ordinal, reviews[j].Held, p)
+			anchor = j
+			j++
+		}
+	}
+	return out, nil
+}
+
+// timetable reports REV-01, REV-02, REV-03 and REV-09: each review held
+// is Met or Late against its deadline; the review not yet held of each
+// sequence is Upcoming, then Overdue while the sequence runs, and Missed
+// once the sequence has ended after its due date (the child left care,
+// the series of short breaks lapsed, or full-time care began). A sequence
+// that ended on or before the due date owed no review, and the emitter
+// leaves it out.
+func (x *assessment) timetable() {
+	for _, st := range x.steps {
+		o := care.Obligation{Due: st.dl.Due, Anchor: st.dl.Anchor, AnchorAt: care.At(st.anchorReview),
+			Count: st.dl.Count, Unit: st.dl.Unit}
+		if st.review >= 0 {
+			rv := &x.rec.Reviews[st.review]
+			o.Subject, o.Done, o.DoneAt, o.DoneAs = care.At(st.review), rv.Held, care.At(st.review), int(rv.EarlyReason)
+			x.e.Deadline(&st.stage.held, o)
+			continue
+		}
+		s := x.seqs[st.seq]
+		o.Subject, o.Closes, o.ClosedBy = care.At(s.episode), s.end, s.closure
+		x.e.Deadline(&st.stage.owed, o)
+	}
+}
+
 // Due is one statutory review deadline of a child's schedule, with its
 // status as of the assessment date and the records it came from.
 type Due struct {
@@ -105,12 +289,17 @@ type Due struct {
 	// REV-09) and the anchor it was counted from.
 	Deadline care.Deadline `json:"deadline"`
 	// Status is Met or Late if a review was held (on or before the due
-	// date, or after it), Overdue or Upcoming if not.
+	// date, or after it); Overdue or Upcoming if not, while the review
+	// sequence runs; Missed if the sequence ended after the due date
+	// without the review being held.
 	Status care.Status `json:"status"`
 	// Held is the date of the review that met the deadline, zero if none
 	// has been held; Review is its index in the reviews, -1 if none.
 	Held   care.Date `json:"held,omitzero"`
 	Review int       `json:"review"`
+	// Closed is the day the sequence ended, for a Missed deadline; zero
+	// otherwise.
+	Closed care.Date `json:"closed,omitzero"`
 	// AnchorReview is the index of the review the interval ran from, or -1
 	// for a first review (counted from becoming looked after, or from the
 	// first short break).
@@ -151,9 +340,11 @@ type Due struct {
 // (design decision Q2). A review held late is Late, and the next interval
 // runs from the date it was actually held. A new period of care starts the
 // sequence again. Once a deadline is not met, the next cannot be computed,
-// so each sequence ends with at most one deadline not met (Overdue or
-// Upcoming). A deadline falling on or after the day the child left care is
-// not owed and is left out. Reviews held after asOf are treated as not yet
+// so each sequence ends with at most one deadline not met: Overdue or
+// Upcoming while the sequence runs, Missed once it has ended (by asOf)
+// after the due date; a deadline of a sequence that ended on or before its
+// due date was never owed and is left out. The statuses are those
+// [Assessor.Emit] reports. Reviews held after asOf are treated as not yet
 // held, so a past asOf reproduces what was known then.
 //
 // It returns an error if the policy is invalid, the reviews have a missing
@@ -166,23 +357,30 @@ func Schedule(eps []care.Episode, reviews []Review, asOf care.Date, cal *care.Ca
 	if err := checkInputs(reviews, asOf, cal, p); err != nil {
 		return nil, err
 	}
-	// The capacity bounds the deadlines: each span gives its reviews held
-	// plus at most one deadline not met.
-	var buf [spanBuf]span
-	sp := buildSpans(buf[:0], eps, p.shortBreakLapse())
-	return schedule(sp, reviews, asOf, cal, p, make([]Due, 0, len(reviews)+len(sp)))
-}
-
-// schedule is [Schedule] with inputs already checked, built in the
-// scratch.
-func (sc *scratch) schedule(eps []care.Episode, reviews []Review, asOf care.Date, cal *care.Calendar, p Policy) ([]Due, error) {
-	sc.spans = buildSpans(sc.spans, eps, p.shortBreakLapse())
-	ds, err := schedule(sc.spans, reviews, asOf, cal, p, sc.sched[:0])
+	sp := buildSpans(eps, p.shortBreakLapse())
+	steps, err := schedule(sp, reviews, asOf, cal, p)
 	if err != nil {
 		return nil, err
 	}
-	sc.sched = ds
-	return ds, nil
+	out := make([]Due, 0, len(steps))
+	for _, x := range steps {
+		s := sp[x.seq]
+		d := Due{Deadline: x.dl, Review: x.review, AnchorReview: x.anchorReview, Ordinal: x.ordinal,
+			Period: s.period(), ShortBreak: s.shortBreak}
+		switch {
+		case x.review >= 0:
+			d.Held = reviews[x.review].Held
+			d.Status = x.dl.Evaluate(d.Held, asOf)
+		case s.endedBy(asOf) && !x.dl.Due.Before(s.end):
+			continue // the sequence ended before the review fell due
+		case s.endedBy(asOf):
+			d.Status, d.Closed = care.Missed, s.end
+		default:
+			d.Status = x.dl.Evaluate(care.Date{}, asOf)
+		}
+		out = append(out, d)
+	}
+	return out, nil
 }
 
 func checkInputs(reviews []Review, asOf care.Date, cal *care.Calendar, p Policy) error {
@@ -195,6 +393,12 @@ func checkInputs(reviews []Review, asOf care.Date, cal *care.Calendar, p Policy)
 	if cal == nil {
 		return errNoCalendar
 	}
+	return checkReviews(reviews)
+}
+
+// checkReviews checks what the timetable needs of the reviews: a date
+// each, in order.
+func checkReviews(reviews []Review) error {
 	var errs care.ValidationErrors
 	for i, r := range reviews {
 		switch {
@@ -207,118 +411,32 @@ func checkInputs(reviews []Review, asOf care.Date, cal *care.Calendar, p Policy)
 	return errs.Err()
 }
 
-// firstDeadline returns the first review deadline of span s.
-func firstDeadline(s span, cal *care.Calendar, p Policy) (care.Deadline, error) {
-	if s.shortBreak {
-		n := p.shortBreakFirst()
-		return care.Deadline{Rule: RuleShortBreak, Due: s.start.AddMonths(n), Anchor: s.start,
-			AnchorLabel: "first short break began", Count: n, Unit: care.Months}, nil
-	}
-	n := p.firstReviewDays()
-	due, err := cal.WorkingDayDeadline(s.start, n, p.Counting)
-	if err != nil {
-		return care.Deadline{}, fmt.Errorf("review: first review after becoming looked after on %s: %w", s.start, err)
-	}
-	return care.Deadline{Rule: RuleFirstReview, Due: due, Anchor: s.start,
-		AnchorLabel: "became looked after", Count: n, Unit: care.WorkingDays}, nil
-}
-
-// nextDeadline returns the deadline of the review after the ordinal-th,
-// held on held.
-func nextDeadline(s span, ordinal int, held care.Date, p Policy) care.Deadline {
-	switch {
-	case s.shortBreak:
-		n := p.shortBreakLater()
-		return care.Deadline{Rule: RuleShortBreak, Due: held.AddMonths(n), Anchor: held,
-			AnchorLabel: "previous review held", Count: n, Unit: care.Months}
-	case ordinal == 1:
-		n := p.secondReviewMonths()
-		return care.Deadline{Rule: RuleSecondReview, Due: held.AddMonths(n), Anchor: held,
-			AnchorLabel: "first review held", Count: n, Unit: care.Months}
-	}
-	n := p.laterReviewMonths()
-	return care.Deadline{Rule: RuleLaterReview, Due: held.AddMonths(n), Anchor: held,
-		AnchorLabel: "previous review held", Count: n, Unit: care.Months}
-}
-
-func (s span) period() care.Period { return care.Period{Start: s.start, End: s.end} }
-
-// schedule appends the deadlines of every span starting on or before asOf
-// to out. Reviews must be in order with dates set.
-func schedule(sp []span, reviews []Review, asOf care.Date, cal *care.Calendar, p Policy, out []Due) ([]Due, error) {
-	j := 0 // next review to consider
-	for si, s := range sp {
-		if s.start.After(asOf) {
-			break
-		}
-		// Skip reviews before this span (they belong to none, or to an
-		// earlier span whose timetable has already been walked).
-		for j < len(reviews) && reviews[j].Held.Before(s.start) {
-			j++
-		}
-		dl, err := firstDeadline(s, cal, p)
-		if err != nil {
-			return nil, err
-		}
-		anchor := -1
-		for ordinal := 1; ; ordinal++ {
-			// The next review held in this span (a later span claims a
-			// review on its first day).
-			held := j < len(reviews) && !reviews[j].Held.After(asOf) && s.contains(reviews[j].Held) &&
-				(si+1 >= len(sp) || reviews[j].Held.Before(sp[si+1].start))
-			if !held && !s.applies(dl.Due) {
-				break
-			}
-			d := Due{Deadline: dl, Review: -1, AnchorReview: anchor, Ordinal: ordinal, Period: s.period(), ShortBreak: s.shortBreak}
-			if !held {
-				d.Status = dl.Evaluate(care.Date{}, asOf)
-				out = append(out, d)
-				break
-			}
-			d.Held = reviews[j].Held
-			d.Review = j
-			d.Status = dl.Evaluate(d.Held, asOf)
-			out = append(out, d)
-			dl = nextDeadline(s, ordinal, d.Held, p)
-			anchor = j
-			j++
-		}
-	}
-	return out, nil
-}
-
 // NextDue returns the deadline of the next review the child is owed as of
-// asOf: the first review of the current period of care not yet held, with
+// asOf: the first review of the current review sequence not yet held, with
 // its anchor. It is Upcoming if its due date is on or after asOf and
 // Overdue if it has passed. It returns false when no review is owed: the
 // child is not looked after on asOf (nor in a continuing series of short
-// breaks), or left care before the next review fell due. The counting
-// conventions and errors are those of [Schedule].
+// breaks), for a review sequence that has ended by asOf, with its review
+// missed or never owed. The counting conventions and errors are those of
+// [Schedule].
 func NextDue(eps []care.Episode, reviews []Review, asOf care.Date, cal *care.Calendar, p Policy) (care.Deadline, bool, error) {
-	if err := checkInputs(reviews, asOf, cal, p); err != nil {
+	ds, err := Schedule(eps, reviews, asOf, cal, p)
+	if err != nil || len(ds) == 0 {
 		return care.Deadline{}, false, err
-	}
-	sc := scratchPool.Get().(*scratch)
-	defer sc.release()
-	ds, err := sc.schedule(eps, reviews, asOf, cal, p)
-	if err != nil {
-		return care.Deadline{}, false, err
-	}
-	if len(ds) == 0 {
-		return care.Deadline{}, false, nil
 	}
 	last := ds[len(ds)-1]
-	if last.Review >= 0 || !last.Period.Contains(asOf) {
+	if last.Review >= 0 || !last.Status.IsLive() {
 		return care.Deadline{}, false, nil
 	}
 	return last.Deadline, true, nil
 }
 
 // Milestones returns the due dates of the first and second reviews of the
-// child's current period of care (the latest to start on or before asOf),
-// which other rules measure against: the first review for the personal
-// education plan (EDU-01) and the health assessment (HLTH-01), the second
-// for the plan for permanence (PERM-01).
+// child's current review sequence (the latest to start on or before asOf:
+// the current period of care, or the series of short breaks or the
+// full-time care within it), which other rules measure against: the first
+// review for the personal education plan (EDU-01) and the health
+// assessment (HLTH-01), the second for the plan for permanence (PERM-01).
 //
 // first is the REV-01 due date (REV-09 for a short-break child). second is
 // 3 months after the first review was actually held (6 for a short-break
@@ -326,12 +444,17 @@ func NextDue(eps []care.Episode, reviews []Review, asOf care.Date, cal *care.Cal
 // first's due date, which is the latest date that keeps both reviews on
 // time. Both are zero if no period of care has started by asOf. The counting
 // conventions and errors are those of [Schedule].
+//
+// See [Assessor.Milestones] for the form a whole-case assessment uses.
 func Milestones(eps []care.Episode, reviews []Review, asOf care.Date, cal *care.Calendar, p Policy) (first, second care.Date, err error) {
 	if err := checkInputs(reviews, asOf, cal, p); err != nil {
 		return care.Date{}, care.Date{}, err
 	}
-	var buf [spanBuf]span
-	sp := buildSpans(buf[:0], eps, p.shortBreakLapse())
+	return milestones(buildSpans(eps, p.shortBreakLapse()), reviews, asOf, cal, p)
+}
+
+// milestones is [Milestones] over the review sequences sp.
+func milestones(sp []span, reviews []Review, asOf care.Date, cal *care.Calendar, p Policy) (first, second care.Date, err error) {
 	cur := -1
 	for i, s := range sp {
 		if !s.start.After(asOf) {
@@ -342,7 +465,7 @@ func Milestones(eps []care.Episode, reviews []Review, asOf care.Date, cal *care.
 		return care.Date{}, care.Date{}, nil
 	}
 	s := sp[cur]
-	dl, err := firstDeadline(s, cal, p)
+	_, dl, err := firstDeadline(s, cal, p)
 	if err != nil {
 		return care.Date{}, care.Date{}, err
 	}
@@ -351,10 +474,11 @@ func Milestones(eps []care.Episode, reviews []Review, asOf care.Date, cal *care.
 		if r.Held.After(asOf) {
 			break
 		}
-		if !r.Held.Before(s.start) && s.contains(r.Held) {
+		if s.contains(r.Held) {
 			anchor = r.Held
 			break
 		}
 	}
-	return dl.Due, nextDeadline(s, 1, anchor, p).Due, nil
+	_, next := nextDeadline(s, 1, anchor, p)
+	return dl.Due, next.Due, nil
 }

@@ -197,11 +197,27 @@ func TestSchedule(t *testing.T) {
 			want: nil,
 		},
 		{
-			name: "child leaves care after missing the first review: overdue",
+			name: "child leaves care on the day the first review is due: nothing owed",
+			eps: []care.Episode{
+				ep(t, "2025-01-06", "2025-02-03", care.LegalStatusV2, care.NewEpisodeS),
+			},
+			asOf: "2025-03-01",
+			want: nil,
+		},
+		{
+			name: "child leaves care after missing the first review: missed",
 			eps: []care.Episode{
 				ep(t, "2025-01-06", "2025-03-01", care.LegalStatusV2, care.NewEpisodeS),
 			},
 			asOf: "2025-04-01",
+			want: []string{"REV-01 2025-02-03 missed anchor 2025-01-06 closed 2025-03-01"},
+		},
+		{
+			name: "child due to leave care after the as-of date: still overdue",
+			eps: []care.Episode{
+				ep(t, "2025-01-06", "2025-03-01", care.LegalStatusV2, care.NewEpisodeS),
+			},
+			asOf: "2025-02-10",
 			want: []string{"REV-01 2025-02-03 overdue anchor 2025-01-06"},
 		},
 		{
@@ -328,11 +344,11 @@ func TestNextDue(t *testing.T) {
 		wantOK  bool
 	}{
 		{name: "first review upcoming", eps: lookedAfter(t, "2025-03-01"), asOf: "2025-03-10",
-			want: "REV-01 due 2025-03-28: 20 working days after became looked after on 2025-03-01", wantOK: true},
+			want: "REV-01 due 2025-03-28: 20 working days after becoming looked after on 2025-03-01", wantOK: true},
 		{name: "second review after the first", eps: lookedAfter(t, "2025-03-01"), reviews: held(t, "2025-03-20"), asOf: "2025-03-21",
-			want: "REV-02 due 2025-06-20: 3 months after first review held on 2025-03-20", wantOK: true},
+			want: "REV-02 due 2025-06-20: 3 months after the first review on 2025-03-20", wantOK: true},
 		{name: "first review overdue is still next", eps: lookedAfter(t, "2025-03-01"), asOf: "2025-05-01",
-			want: "REV-01 due 2025-03-28: 20 working days after became looked after on 2025-03-01", wantOK: true},
+			want: "REV-01 due 2025-03-28: 20 working days after becoming looked after on 2025-03-01", wantOK: true},
 		{name: "child has left care", eps: []care.Episode{ep(t, "2025-01-06", "2025-03-01", care.LegalStatusV2, care.NewEpisodeS)},
 			reviews: held(t, "2025-01-30"), asOf: "2025-03-02"},
 		{name: "not yet looked after", eps: lookedAfter(t, "2025-03-01"), asOf: "2025-02-01"},

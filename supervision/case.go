@@ -3,12 +3,8 @@ package supervision
 import (
 	"fmt"
 	"slices"
-	"sort"
-	"strconv"
-	"sync"
 
 	"github.com/lookedafter/practice/care"
-	"github.com/lookedafter/practice/internal/arena"
 )
 
 // CaseRecord is one child's supervision record: who held the case and
@@ -129,10 +125,25 @@ func (r CaseRecord) WorkerOn(d care.Date) (string, bool) {
 	return "", false
 }
 
-// AssessCase evaluates SUP-02, SUP-03 and SUP-04 for the child's case as of
-// asOf, and returns the findings sorted ([care.Report.Sort]). Subjects are
-// the child's ID (SUP-02) and record paths ("discussions[3]",
-// "directions[0]").
+// CaseAssessor evaluates SUP-02, SUP-03 and SUP-04 for children's case
+// records with one policy, checked once, when it is made. It is read-only
+// and safe for concurrent use: a cohort run makes one and assesses every
+// child with it.
+type CaseAssessor struct {
+	p Policy
+}
+
+// NewCaseAssessor returns an assessor for policy p. It returns the
+// [care.ValidationErrors] of [Policy.Validate] if p is invalid.
+func NewCaseAssessor(p Policy) (*CaseAssessor, error) {
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	return &CaseAssessor{p: p}, nil
+}
+
+// Emit evaluates SUP-02, SUP-03 and SUP-04 for the child's case record, as
+// of e.AsOf(), and records the findings in e:
 //
 // SUP-02: while the case is allocated it is discussed at least every
 // p.CaseDiscussion (default 6 weeks), counted in calendar days from the day
@@ -141,269 +152,148 @@ func (r CaseRecord) WorkerOn(d care.Date) (string, bool) {
 // clock follows the child across reallocations and through unallocated
 // spells, and stops when the last allocation ends. A discussion counts if
 // its worker held the case at any time on that day (the outgoing worker
-// too, on the day of a reallocation); several on one day count once.
+// too, on the day of a reallocation); several on one day count once. The
+// subject is the child. The open interval is Overdue while the case is
+// allocated; when the last allocation ends (the case closes) it is Missed,
+// and nothing is owed that would fall due on or after that day.
 //
-// SUP-03: each discussion on or before asOf is Met if it records progress,
-// worries, risks and the focus of future work, and a Breach naming the
-// missing elements otherwise.
+// SUP-03: each discussion on or before the as-of date is Met if it records
+// progress, worries, risks and the focus of future work, and a Breach
+// naming the missing elements otherwise ("discussions[3]").
 //
-// SUP-04: each direction given on or before asOf without an owner, or
-// without a due date, is a Breach; and each must be reviewed (or completed)
-// on or before the earlier of its due date and the next discussion of the
-// case after the day it was given, which gives a Met, Late, Overdue or
-// Upcoming finding. A direction with no due date and no later discussion
-// has no follow-up date yet.
+// SUP-04: each direction given on or before the as-of date without an
+// owner, or without a due date, is one Breach naming what is missing; and
+// each must be reviewed (or completed) on or before the earlier of its due
+// date and the next discussion of the case after the day it was given,
+// which gives a Met, Late, Overdue or Upcoming finding ("directions[0]").
+// A direction with no due date and no later discussion has no follow-up
+// date yet. The follow-up's window closes when the case closes: a
+// direction not followed up by then is Missed, and one whose follow-up
+// would fall due on or after that day was never owed.
 //
 // All three are local standards ([care.SeverityLocal]): supervision has no
-// statutory frequency. AssessCase returns an error, and no report, if p is
-// invalid, asOf is zero, or the record is invalid or names a child other
-// than childID.
-func AssessCase(childID string, rec CaseRecord, asOf care.Date, p Policy) (care.Report, error) {
-	rep, err := AppendCaseAssessment(nil, childID, rec, asOf, p)
-	if err != nil {
-		return nil, err
-	}
-	rep.Sort()
-	return rep, nil
-}
-
-// AppendCaseAssessment is [AssessCase] appending its findings, unsorted,
-// to dst: for callers that gather several packages' findings into one
-// report and sort it once. On error it returns dst unchanged.
-func AppendCaseAssessment(dst care.Report, childID string, rec CaseRecord, asOf care.Date, p Policy) (care.Report, error) {
-	if err := p.Validate(); err != nil {
-		return dst, fmt.Errorf("supervision: policy: %w", err)
-	}
+// statutory frequency. Emit returns an error, and records nothing, if the
+// as-of date or childID is empty, or the record is invalid or names a child
+// other than childID.
+func (a *CaseAssessor) Emit(e *care.Emitter, childID string, rec CaseRecord) error {
+	asOf := e.AsOf()
 	if asOf.IsZero() {
-		return dst, fmt.Errorf("supervision: as-of date: %w", care.ErrRequired)
+		return fmt.Errorf("supervision: as-of date: %w", care.ErrRequired)
 	}
 	if childID == "" {
-		return dst, fmt.Errorf("supervision: child ID: %w", care.ErrRequired)
+		return fmt.Errorf("supervision: child ID: %w", care.ErrRequired)
 	}
 	var errs care.ValidationErrors
 	rec.validate(&errs, childID)
 	if err := errs.Err(); err != nil {
-		return dst, err
+		return err
 	}
-	s := scratchPool.Get().(*scratch)
-	a := assessment{rec: rec, asOf: asOf, s: s}
-	rep := a.run(dst, childID, p)
-	s.release()
-	return rep, nil
-}
-
-// scratch is the working memory of one case assessment, reused through
-// scratchPool. Nothing a finding references lives in it: the findings'
-// strings and evidence are allocated afresh for each report.
-type scratch struct {
-	order  []int        // discussions by date
-	events []event      // the SUP-02 clock's discussions
-	obs    []obligation // the SUP-02 intervals
-	text   []byte       // the text of the messages
-	ends   []int32      // the end in text of each finding's message; -1 for a constant one
-}
-
-var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
-
-// The record paths of discussions and directions, "discussions[3]": built
-// once for the first of each list, and beyond that as they are needed.
-var (
-	discussionRefs = arena.NewPaths("discussions", 128)
-	directionRefs  = arena.NewPaths("directions", 64)
-)
-
-// maxPooled bounds the length of a scratch slice kept for reuse, so that
-// one huge case does not pin its memory.
-const maxPooled = 1 << 12
-
-// release returns the scratch to the pool. It is not cleared: the only
-// memory of a report it can point to is the record paths its events hold,
-// strings from the path tables for all but outsized records, until the
-// next assessment overwrites them.
-func (s *scratch) release() {
-	if cap(s.text) > 16*maxPooled || max(cap(s.order), cap(s.events), cap(s.obs), cap(s.ends)) > maxPooled {
-		return
+	start, closed, allocated := rec.span()
+	if allocated {
+		rec.discussed(e, start, closed, a.p) // SUP02
 	}
-	s.order, s.events, s.obs, s.text, s.ends = s.order[:0], s.events[:0], s.obs[:0], s.text[:0], s.ends[:0]
-	scratchPool.Put(s)
-}
-
-// assessment holds what the three case rules share.
-type assessment struct {
-	rec  CaseRecord
-	asOf care.Date
-	s    *scratch
-	// known is the number of discussions on or before asOf: the first
-	// known of s.order.
-	known int
-	// ev is the report's evidence, sized exactly, that findings' evidence
-	// is carved from.
-	ev []care.Evidence
-}
-
-// Finding templates of the case rules: rule ID, citation, severity and
-// domain, as care.NewFinding sets them.
-var (
-	findingSUP02 = care.NewFinding(rule(SUP02), "", 0)
-	findingSUP03 = care.NewFinding(rule(SUP03), "", 0)
-	findingSUP04 = care.NewFinding(rule(SUP04), "", 0)
-)
-
-// add appends care.NewFinding(rule, subject, status) to rep, from the
-// rule's template t, and returns it to be filled in place.
-func add(rep *care.Report, t *care.Finding, subject string, status care.Status) *care.Finding {
-	*rep = append(*rep, *t)
-	f := &(*rep)[len(*rep)-1]
-	f.Subject, f.Status = subject, status
-	return f
-}
-
-// run appends the findings of SUP-02, SUP-03 and SUP-04 to dst. It counts
-// the findings and their evidence first, so that the report and its
-// evidence are allocated once and exactly, and builds the record paths and
-// then the messages each in one string.
-func (a *assessment) run(dst care.Report, childID string, p Policy) care.Report {
-	s, ds := a.s, a.rec.Discussions
-	s.order = discussionOrder(s.order, ds)
-	a.known = sort.Search(len(s.order), func(k int) bool { return ds[s.order[k]].Date.After(a.asOf) })
-	// Scratch is sized once, should the pool have handed over a new one.
-	c, clocked := caseClock(&a.rec, s.order[:a.known], a.asOf, p, discussionRefs, slices.Grow(s.events[:0], a.known))
-	if clocked {
-		s.events = c.events
-		s.obs = c.walk(SUP02, slices.Grow(s.obs[:0], len(c.events)+1))
-	}
-	// Count the findings and their evidence.
-	nf, ne := len(s.obs)+a.known, len(s.obs)+a.known
-	for i := range s.obs {
-		if !s.obs[i].done.date.IsZero() {
-			ne++
+	for i := range rec.Discussions {
+		if dn := &rec.Discussions[i]; !dn.Date.After(asOf) {
+			reflective(e, &reflectiveKind, care.At(i), dn.Date, dn.CaseNote) // SUP03
 		}
 	}
-	for i := range a.rec.Directions {
-		d := &a.rec.Directions[i]
-		if d.Given.After(a.asOf) {
-			continue
-		}
-		if blank(d.Owner) {
-			nf, ne = nf+1, ne+1
-		}
-		if d.Due.IsZero() {
-			nf, ne = nf+1, ne+1
-		}
-		next := a.nextDiscussion(d.Given)
-		if !d.Due.IsZero() || next >= 0 {
-			nf, ne = nf+1, ne+1
-			if next >= 0 {
-				ne++
-			}
+	for i := range rec.Directions {
+		if d := &rec.Directions[i]; !d.Given.After(asOf) {
+			rec.direction(e, i, closed) // SUP04
 		}
 	}
-	if nf == 0 {
-		if dst == nil {
-			return care.Report{} // an empty report, not nil, allocating nothing
-		}
-		return dst
-	}
-	rep := slices.Grow(dst, nf)
-	base := len(rep)
-	a.ev = make([]care.Evidence, 0, ne)
-	s.text, s.ends = slices.Grow(s.text[:0], 96*nf), slices.Grow(s.ends[:0], nf)
-	for i := range s.obs {
-		a.discussionInterval(&rep, &s.obs[i], childID)
-	}
-	rep = a.reflective(rep)
-	rep = a.directions(rep)
-	// Give each finding its message, from one string.
-	msgs := string(s.text)
-	start := 0
-	for k, end := range s.ends {
-		if end < 0 {
-			continue
-		}
-		rep[base+k].Message = msgs[start:end]
-		start = int(end)
-	}
-	return rep
+	return nil
 }
 
-// discussionOrder returns the indices of the discussions sorted stably by
-// date, in buf.
-func discussionOrder(buf []int, ds []Discussion) []int {
-	buf = slices.Grow(buf[:0], len(ds))
-	for i := range ds {
-		buf = append(buf, i)
+// AssessCase evaluates SUP-02, SUP-03 and SUP-04 for the child's case as of
+// asOf, as [CaseAssessor.Emit] does, and returns the findings sorted
+// ([care.Report.Sort]). Subjects are the child (SUP-02) and record paths
+// ("discussions[3]", "directions[0]").
+//
+// AssessCase returns an error, and no report, if p is invalid, asOf is
+// zero, or the record is invalid or names a child other than childID.
+func AssessCase(childID string, rec CaseRecord, asOf care.Date, p Policy) (care.Report, error) {
+	a, err := NewCaseAssessor(p)
+	if err != nil {
+		return nil, fmt.Errorf("supervision: policy: %w", err)
 	}
-	if !slices.IsSortedFunc(ds, func(x, y Discussion) int { return x.Date.Compare(y.Date) }) {
-		slices.SortStableFunc(buf, func(x, y int) int { return ds[x].Date.Compare(ds[y].Date) })
+	e := care.NewEmitter(asOf)
+	if err := a.Emit(e, childID, rec); err != nil {
+		return nil, err
 	}
-	return buf
+	return e.Report(), nil
 }
 
-// carve copies items into the assessment's evidence and returns them as a
-// slice whose capacity ends at its length.
-func (a *assessment) carve(items ...care.Evidence) []care.Evidence {
-	return carve(&a.ev, items...)
-}
-
-// message ends the message of the next finding, appended to s.text.
-func (a *assessment) message(b []byte) {
-	a.s.text = b
-	a.s.ends = append(a.s.ends, int32(len(b)))
-}
-
-// constMessage records that the next finding's message is set already.
-func (a *assessment) constMessage() { a.s.ends = append(a.s.ends, -1) }
-
-// nextDiscussion returns the index of the first discussion (by date) after
-// day given and on or before asOf, or -1 if there is none.
-func (a *assessment) nextDiscussion(given care.Date) int {
-	order, ds := a.s.order[:a.known], a.rec.Discussions
-	k := sort.Search(len(order), func(k int) bool { return ds[order[k]].Date.After(given) })
-	if k == len(order) {
-		return -1
+// span returns the first day of the case's first allocation and the day
+// its last allocation ended (zero while one is open), and false if the
+// case was never allocated.
+func (r *CaseRecord) span() (start, closed care.Date, ok bool) {
+	if len(r.Allocations) == 0 {
+		return care.Date{}, care.Date{}, false
 	}
-	return order[k]
-}
-
-// caseClock returns the SUP-02 clock of the case, or false if it has no
-// allocation. order lists the discussions on or before asOf by date, and
-// refs their paths (nil for none); the clock's events are appended to
-// events.
-func caseClock(rec *CaseRecord, order []int, asOf care.Date, p Policy, refs *arena.Paths, events []event) (clock, bool) {
-	if len(rec.Allocations) == 0 {
-		return clock{}, false
-	}
-	start, end := rec.Allocations[0].From, rec.Allocations[0].To
-	for _, a := range rec.Allocations[1:] {
+	start, closed = r.Allocations[0].From, r.Allocations[0].To
+	for _, a := range r.Allocations[1:] {
 		if a.From.Before(start) {
 			start = a.From
 		}
-		if end.IsZero() || a.To.IsZero() {
-			end = care.Date{}
-		} else if a.To.After(end) {
-			end = a.To
+		if closed.IsZero() || a.To.IsZero() {
+			closed = care.Date{}
+		} else if a.To.After(closed) {
+			closed = a.To
 		}
 	}
-	c := clock{start: start, startLabel: "first allocation of the case", end: end, asOf: asOf,
-		eventLabel: "case discussion", fixed: p.caseDiscussion(), events: events}
-	for _, i := range order {
-		dn := &rec.Discussions[i]
-		if dn.Date.Before(start) || dn.Date.After(asOf) || (!end.IsZero() && !dn.Date.Before(end)) {
-			continue
-		}
-		if n := len(c.events); n > 0 && c.events[n-1].date == dn.Date {
-			continue
-		}
-		if !rec.heldBy(dn.Worker, dn.Date) {
-			continue
-		}
-		ev := event{date: dn.Date}
-		if refs != nil {
-			ev.ref = refs.At(i)
-		}
-		c.events = append(c.events, ev)
+	return start, closed, true
+}
+
+// discussionKind is the SUP-02 finding of one interval between discussions
+// of the child's case. Its window closes when the case does.
+var discussionKind = care.Kind{
+	Rule: rule(SUP02), What: "case discussion",
+	Anchor: "the first allocation of the case", Anchors: []string{fromDiscussion - 1: "the case discussion"},
+	AnchorAt: "discussions[]", DoneAt: "discussions[]",
+	Closures: []string{"the last allocation of the case ended"},
+}
+
+// fromDiscussion labels a SUP-02 interval that runs from a discussion (0
+// is the first allocation).
+const fromDiscussion = 1
+
+// discussed records the SUP-02 finding of each interval between
+// discussions of a case allocated from start until closed (zero while
+// allocated): the window of the open interval closes when the case does.
+func (r *CaseRecord) discussed(e *care.Emitter, start, closed care.Date, p Policy) {
+	// The clock's events are working memory the emitter keeps from one
+	// child to the next.
+	sc := care.Scratch[scratch](e)
+	c := r.discussionClock(sc.events[:0], start, closed, e.AsOf(), p)
+	sc.events = c.events
+	for o := range c.walk {
+		e.Deadline(&discussionKind, o.obligation(care.Ref{}, closed))
 	}
-	return c, true
+}
+
+// scratch is the working memory of [CaseAssessor.Emit], kept by the
+// emitter ([care.Scratch]).
+type scratch struct {
+	events []event
+}
+
+// discussionClock returns the SUP-02 clock of a case allocated from start
+// until closed (zero while allocated), as of asOf: its events, appended to
+// events, are the discussions on or before asOf held by a worker who held
+// the case that day, by date, the first of each day.
+func (r *CaseRecord) discussionClock(events []event, start, closed, asOf care.Date, p Policy) clock {
+	for i := range r.Discussions {
+		dn := &r.Discussions[i]
+		if dn.Date.Before(start) || dn.Date.After(asOf) || (!closed.IsZero() && !dn.Date.Before(closed)) ||
+			!r.heldBy(dn.Worker, dn.Date) {
+			continue
+		}
+		events = append(events, event{date: dn.Date, at: i})
+	}
+	slices.SortStableFunc(events, func(x, y event) int { return x.date.Compare(y.date) })
+	events = slices.CompactFunc(events, func(x, y event) bool { return x.date == y.date })
+	return clock{start: start, eventAs: fromDiscussion, end: closed, asOf: asOf, fixed: p.caseDiscussion(), events: events}
 }
 
 // heldBy reports whether worker held the case at any time on day d.
@@ -416,17 +306,12 @@ func (r *CaseRecord) heldBy(worker string, d care.Date) bool {
 	return false
 }
 
-// discussionInterval appends the SUP-02 finding of one interval to rep.
-func (a *assessment) discussionInterval(rep *care.Report, o *obligation, childID string) {
-	o.fill(add(rep, &findingSUP02, childID, o.status), "case discussion", &a.ev)
-	a.message(o.appendMessage(a.s.text, "case discussion"))
-}
-
 // DiscussionGaps returns the SUP-02 gaps of the child's case as of asOf:
 // the intervals between discussions of the case longer than p.CaseDiscussion,
-// and an open interval past its due date, oldest first. The counting
-// convention is [AssessCase]'s. It returns an error if p is invalid, asOf
-// is zero or the record is invalid.
+// and an open interval past its due date (to asOf, or to the day the case
+// closed), oldest first. The counting convention is [CaseAssessor.Emit]'s.
+// It returns an error if p is invalid, asOf is zero or the record is
+// invalid.
 func DiscussionGaps(childID string, rec CaseRecord, asOf care.Date, p Policy) ([]Gap, error) {
 	if err := p.Validate(); err != nil {
 		return nil, fmt.Errorf("supervision: policy: %w", err)
@@ -439,112 +324,126 @@ func DiscussionGaps(childID string, rec CaseRecord, asOf care.Date, p Policy) ([
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	order := discussionOrder(nil, rec.Discussions)
-	c, ok := caseClock(&rec, order, asOf, p, nil, nil)
+	start, closed, ok := rec.span()
 	if !ok {
 		return nil, nil
 	}
 	var gaps []Gap
-	for _, o := range c.walk(SUP02, nil) {
-		if o.status == care.Late || o.status == care.Overdue {
-			gaps = append(gaps, o.gap(childID))
+	c := rec.discussionClock(nil, start, closed, asOf, p)
+	for o := range c.walk {
+		if g, ok := o.gap(&discussionKind, childID, asOf); ok {
+			gaps = append(gaps, g)
 		}
 	}
 	return gaps, nil
 }
 
-func (a *assessment) reflective(rep care.Report) care.Report {
-	for _, i := range a.s.order[:a.known] {
-		dn := &a.rec.Discussions[i]
-		ref := discussionRefs.At(i)
-		ev := a.carve(care.Evidence{Label: "case discussion", Date: dn.Date, Ref: ref})
-		b, _ := dn.Date.AppendText(append(a.s.text, "case discussion on "...))
-		if missing := dn.Missing(); missing != 0 {
-			f := add(&rep, &findingSUP03, ref, care.Breach)
-			a.message(missing.appendTo(append(b, " does not record "...)))
-			f.Evidence = ev
-			continue
-		}
-		f := add(&rep, &findingSUP03, ref, care.Met)
-		f.Done = dn.Date
-		a.message(append(b, " records progress, worries, risks and future focus"...))
-		f.Evidence = ev
-	}
-	return rep
+// reflectiveKind is the SUP-03 finding of one discussion in a child's case
+// record; oversightKind (oversight.go) is the same check of a case note in
+// the authority's sessions.
+var reflectiveKind = care.Kind{
+	Rule: rule(SUP03), What: "case discussion record", Subject: "discussions[]",
+	Anchor: "case discussion", AnchorAt: "discussions[]",
+	Problems: elementProblems, Met: elementsMet,
 }
 
-// SUP-04 messages that need no numbers, by status and by whether the
-// direction was due by its due date (0) or its next case discussion (1).
+// The words of a SUP-03 finding: a problem for each element of a
+// reflective discussion, in the bit order of [Element], so that a note's
+// missing elements are the finding's problems.
+var elementProblems = []string{"progress not recorded", "worries not recorded", "risks not recorded", "future focus not recorded"}
+
+const elementsMet = "progress, worries, risks and future focus recorded"
+
+// reflective records the SUP-03 check of a case note of a discussion on
+// date: each element it does not record is a problem. The subject is the
+// discussion, at, which is also the record the check reads.
+func reflective(e *care.Emitter, k *care.Kind, at care.Ref, date care.Date, n CaseNote) {
+	missing := care.Problems(n.Missing())
+	e.Check(k, care.Obligation{Subject: at, Anchor: date, AnchorAt: at, Done: date}, missing)
+}
+
+// directionKind is the SUP-04 check that a direction names an owner and a
+// due date; followUpKind the SUP-04 deadline for following it up.
 var (
-	followedUp    = [2]string{"direction followed up by its due date", "direction followed up by its next case discussion"}
-	notFollowedUp = [2]string{"direction not followed up by its due date", "direction not followed up by its next case discussion"}
-	toFollowUp    = [2]string{"direction to be followed up by its due date", "direction to be followed up by its next case discussion"}
-	followUpBy    = [2]string{"due date", "next case discussion"}
+	directionKind = care.Kind{
+		Rule: rule(SUP04), What: "direction", Subject: "directions[]", Anchor: "direction given",
+		Problems: []string{noOwner: "no owner", noDueDate: "no due date"},
+	}
+	followUpKind = care.Kind{
+		Rule: rule(SUP04), What: "follow-up of the direction", Subject: "directions[]",
+		Anchor: "the direction's due date", Anchors: []string{byNextDiscussion - 1: "the next case discussion"},
+		AnchorAt: "discussions[]",
+		Done:     "direction reviewed", Dones: []string{byCompletion - 1: "direction completed"},
+		Extra: "direction given",
+		Closures: []string{closedCase: "the last allocation of the case ended",
+			closedByDiscussion: "the next case discussion after its due date was held"},
+	}
 )
 
-func (a *assessment) directions(rep care.Report) care.Report {
-	for i := range a.rec.Directions {
-		d := &a.rec.Directions[i]
-		if d.Given.After(a.asOf) {
-			continue
-		}
-		ref := directionRefs.At(i)
-		given := care.Evidence{Label: "direction given", Date: d.Given, Ref: ref}
-		if blank(d.Owner) {
-			f := add(&rep, &findingSUP04, ref, care.Breach)
-			f.Message = "direction has no owner"
-			f.Evidence = a.carve(given)
-			a.constMessage()
-		}
-		if d.Due.IsZero() {
-			f := add(&rep, &findingSUP04, ref, care.Breach)
-			f.Message = "direction has no due date"
-			f.Evidence = a.carve(given)
-			a.constMessage()
-		}
-		due, by := d.Due, 0
-		var next care.Evidence
-		if j := a.nextDiscussion(d.Given); j >= 0 {
-			next = care.Evidence{Label: "next case discussion", Date: a.rec.Discussions[j].Date, Ref: discussionRefs.At(j)}
-		}
-		if !next.Date.IsZero() && (due.IsZero() || next.Date.Before(due)) {
-			due, by = next.Date, 1
-		}
-		if due.IsZero() {
-			continue
-		}
-		done := d.Reviewed
-		if done.IsZero() || (!d.Completed.IsZero() && d.Completed.Before(done)) {
-			done = d.Completed
-		}
-		dl := care.Deadline{Rule: SUP04, Due: due, Anchor: d.Given, AnchorLabel: "direction given", Count: due.DaysSince(d.Given), Unit: care.Days}
-		f := add(&rep, &findingSUP04, ref, dl.Evaluate(done, a.asOf))
-		f.Due, f.Deadline = due, dl
-		if f.Status == care.Met || f.Status == care.Late {
-			f.Done = done
-		}
-		if next.Date.IsZero() {
-			f.Evidence = a.carve(given)
-		} else {
-			f.Evidence = a.carve(given, next)
-		}
-		switch f.Status {
-		case care.Met:
-			f.Message = followedUp[by]
-			a.constMessage()
-		case care.Late:
-			b := append(a.s.text, "direction followed up "...)
-			b = append(strconv.AppendInt(b, int64(done.DaysSince(due)), 10), " days after its "...)
-			a.message(append(b, followUpBy[by]...))
-		case care.Overdue:
-			f.Message = notFollowedUp[by]
-			a.constMessage()
-		default:
-			f.Message = toFollowUp[by]
-			a.constMessage()
+// The problems of directionKind, the anchor of followUpKind (0 is the
+// direction's due date) and its done labels (0 is a review).
+const (
+	noOwner   = 0
+	noDueDate = 1
+
+	byNextDiscussion = 1
+	byCompletion     = 1
+
+	closedCase         = 0
+	closedByDiscussion = 1
+)
+
+// direction records the SUP-04 findings of direction i, given on or before
+// the as-of date, of a case that closed on closed (zero while allocated).
+func (r *CaseRecord) direction(e *care.Emitter, i int, closed care.Date) {
+	d := &r.Directions[i]
+	var missing care.Problems
+	if blank(d.Owner) {
+		missing |= care.Problem(noOwner)
+	}
+	if d.Due.IsZero() {
+		missing |= care.Problem(noDueDate)
+	}
+	if missing != 0 {
+		e.Check(&directionKind, care.Obligation{Subject: care.At(i), Anchor: d.Given}, missing)
+	}
+	// The follow-up is due by the earlier of the direction's due date and
+	// the next discussion of the case after the day it was given.
+	o := care.Obligation{Subject: care.At(i), Due: d.Due, Anchor: d.Due, Extra: d.Given, Closes: closed}
+	if j := r.nextDiscussion(d.Given, e.AsOf()); j >= 0 {
+		if next := r.Discussions[j].Date; d.Due.IsZero() || next.Before(d.Due) {
+			o.Due, o.Anchor, o.AnchorAs, o.AnchorAt = next, next, byNextDiscussion, care.At(j)
 		}
 	}
-	return rep
+	if o.Due.IsZero() {
+		return
+	}
+	o.Done = d.Reviewed
+	if o.Done.IsZero() || (!d.Completed.IsZero() && d.Completed.Before(o.Done)) {
+		o.Done, o.DoneAs = d.Completed, byCompletion
+	}
+	// The first case discussion after the follow-up fell due takes stock
+	// of the direction: one still not followed up then is missed, and the
+	// directions of that discussion take its place.
+	if j := r.nextDiscussion(o.Due, e.AsOf()); j >= 0 {
+		if next := r.Discussions[j].Date; o.Closes.IsZero() || next.Before(o.Closes) {
+			o.Closes, o.ClosedBy = next, closedByDiscussion
+		}
+	}
+	e.Deadline(&followUpKind, o)
+}
+
+// nextDiscussion returns the index of the first discussion (by date, then
+// by index) after day given and on or before asOf, or -1 if there is none.
+func (r *CaseRecord) nextDiscussion(given, asOf care.Date) int {
+	next := -1
+	for i := range r.Discussions {
+		d := r.Discussions[i].Date
+		if d.After(given) && !d.After(asOf) && (next < 0 || d.Before(r.Discussions[next].Date)) {
+			next = i
+		}
+	}
+	return next
 }
 
 // IsZero reports whether the record holds nothing (empty and nil lists

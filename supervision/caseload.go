@@ -32,7 +32,8 @@ type CaseloadReport struct {
 	// case was not allocated on the day but was allocated before and after
 	// it (a gap in allocation).
 	Unallocated int `json:"unallocated"`
-	// Findings has a SUP-05 Breach for each worker above the maximum.
+	// Findings has a SUP-05 Breach for each worker above the maximum, with
+	// subjects such as "workers[3]", sorted ([care.Report.Sort]).
 	Findings care.Report `json:"findings,omitempty"`
 }
 
@@ -58,16 +59,14 @@ func Caseloads(d Dataset, on care.Date, p Policy) (CaseloadReport, error) {
 		workerAt[w.ID] = i
 	}
 	kids := make([][]string, len(d.Workers))
-	refs := make([][]string, len(d.Workers))
 	type span struct{ before, after, now bool }
 	children := make(map[string]span)
-	for ai, a := range d.Allocations {
+	for _, a := range d.Allocations {
 		sp := children[a.Child]
 		switch {
 		case a.Period().Contains(on):
 			wi := workerAt[a.Worker]
 			kids[wi] = append(kids[wi], a.Child)
-			refs[wi] = append(refs[wi], "allocations["+strconv.Itoa(ai)+"]")
 			sp.now = true
 		case a.From.After(on):
 			sp.after = true
@@ -81,7 +80,7 @@ func Caseloads(d Dataset, on care.Date, p Policy) (CaseloadReport, error) {
 			rep.Unallocated++
 		}
 	}
-	r := rule(SUP05)
+	e := care.NewEmitter(on)
 	order := byKey(len(d.Workers), func(i int) (string, string) { return d.Workers[i].Team, d.Workers[i].ID })
 	for _, wi := range order {
 		w := d.Workers[wi]
@@ -91,18 +90,37 @@ func Caseloads(d Dataset, on care.Date, p Policy) (CaseloadReport, error) {
 		cs := slices.Clone(kids[wi])
 		slices.Sort(cs)
 		rep.Workers = append(rep.Workers, Caseload{Worker: w.ID, Team: w.Team, Office: w.Office, Children: cs, Count: len(cs)})
-		if len(cs) <= limit {
-			continue
+		if len(cs) > limit {
+			e.Check(&caseloadKind, care.Obligation{Subject: care.At(wi), Anchor: on, Quantity: len(cs), Limit: limit}, care.Problem(0))
 		}
-		f := care.NewFinding(r, w.ID, care.Breach)
-		f.Message = fmt.Sprintf("caseload of %d children on %v is above the maximum of %d", len(cs), on, limit)
-		f.Evidence = make([]care.Evidence, len(refs[wi]))
-		for k, ref := range refs[wi] {
-			f.Evidence[k] = care.Evidence{Label: "allocated", Date: on, Ref: ref}
-		}
-		rep.Findings = append(rep.Findings, f)
 	}
+	rep.Findings = e.Report()
 	return rep, nil
+}
+
+// caseloadKind is the SUP-05 breach of a worker ("workers[3]") whose
+// caseload on a day is above the maximum: only breaches are recorded.
+var caseloadKind = care.Kind{
+	Rule: rule(SUP05), What: "caseload", Subject: "workers[]", Anchor: "caseload",
+	Problems: []string{"above the maximum"},
+	Message:  caseloadMessage,
+}
+
+// caseloadMessage renders a SUP-05 breach: "caseload of 22 children on 10
+// September 2025 is above the maximum of 20". The number of children is the
+// finding's quantity and the maximum its limit.
+func caseloadMessage(b []byte, f care.Finding) []byte {
+	n := f.Quantity()
+	b = append(b, "caseload of "...)
+	b = strconv.AppendInt(b, int64(n), 10)
+	if n == 1 {
+		b = append(b, " child on "...)
+	} else {
+		b = append(b, " children on "...)
+	}
+	b = f.Anchor().AppendFormat(b)
+	b = append(b, " is above the maximum of "...)
+	return strconv.AppendInt(b, int64(f.Limit()), 10)
 }
 
 // Grouping says how a series groups workers.

@@ -62,7 +62,7 @@ func TestCaseloads(t *testing.T) {
 				{Worker: "W3", Team: "South", Office: "Hilltop", Children: []string{"C0004"}, Count: 1},
 			},
 			unallocated: 1,
-			breaches:    []string{"W1"},
+			breaches:    []string{"workers[0]"},
 		},
 		{
 			name: "a worker who has left is not listed; a team of one",
@@ -72,7 +72,7 @@ func TestCaseloads(t *testing.T) {
 				{Worker: "W1", Team: "North", Office: "Riverside", Children: []string{"C0001", "C0002"}, Count: 2},
 				{Worker: "W3", Team: "South", Office: "Hilltop", Children: []string{"C0003", "C0004"}, Count: 2},
 			},
-			breaches: []string{"W1", "W3"},
+			breaches: []string{"workers[0]", "workers[2]"},
 		},
 	}
 	for _, tc := range tests {
@@ -87,10 +87,16 @@ func TestCaseloads(t *testing.T) {
 			if rep.Unallocated != tc.unallocated {
 				t.Errorf("Caseloads().Unallocated = %d, want %d", rep.Unallocated, tc.unallocated)
 			}
+			if len(rep.Findings) > 0 {
+				const want = "caseload of 2 children on 10 February 2025 is above the maximum of 1"
+				if tc.on == day("2025-02-10") && rep.Findings[0].Message() != want {
+					t.Errorf("Message() = %q, want %q", rep.Findings[0].Message(), want)
+				}
+			}
 			var got []string
 			for _, f := range rep.Findings {
-				got = append(got, f.Subject)
-				if f.Rule != supervision.SUP05 || f.Status != care.Breach {
+				got = append(got, f.Subject())
+				if f.Rule() != supervision.SUP05 || f.Status != care.Breach {
 					t.Errorf("finding %v: want a SUP-05 breach", f)
 				}
 			}
@@ -186,8 +192,17 @@ func TestOversightRates(t *testing.T) {
 	if diff := cmp.Diff(want, rep, opts, cmp.FilterPath(func(p cmp.Path) bool { return p.Last().String() == ".Findings" }, cmp.Ignore())); diff != "" {
 		t.Errorf("OversightRates() mismatch (-want +got):\n%s", diff)
 	}
-	if got := len(rep.Findings.WithStatus(care.Breach)); got != 2 {
-		t.Errorf("OversightRates() has %d breaches, want 2", got)
+	wantFindings := []brief{
+		{supervision.SUP03, "sessions[0].cases[0]", care.Met, care.Date{}, day("2025-02-03")},
+		{supervision.SUP03, "sessions[0].cases[1]", care.Breach, care.Date{}, care.Date{}},
+		{supervision.SUP03, "sessions[1].cases[0]", care.Met, care.Date{}, day("2025-02-03")},
+		{supervision.SUP03, "sessions[3].cases[0]", care.Breach, care.Date{}, care.Date{}},
+	}
+	if diff := cmp.Diff(wantFindings, briefs(rep.Findings), opts); diff != "" {
+		t.Errorf("OversightRates() findings mismatch (-want +got):\n%s", diff)
+	}
+	if got, want := rep.Findings[3].Message(), "case discussion on 28 February 2025: progress not recorded; future focus not recorded"; got != want {
+		t.Errorf("OversightRates() message = %q, want %q", got, want)
 	}
 	if pc, ok := rep.Teams[0].Reflective.Percent(1); !ok || pc.StringFixed(1) != "66.7" {
 		t.Errorf("North Reflective.Percent(1) = %v, %v; want 66.7, true", pc, ok)

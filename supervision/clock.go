@@ -2,6 +2,7 @@ package supervision
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/lookedafter/practice/care"
 )
@@ -13,42 +14,55 @@ import (
 // meets the open interval and starts the next. The interval is the one in
 // force on the day it starts. A phase start (a stricter part of a schedule)
 // inside an open interval starts a competing interval of its own, and the
-// earlier due date wins. Obligations due on or after end are not owed.
+// earlier due date wins. Nothing falls due on or after end: the worker has
+// left, or the case has closed.
+//
+// The walk only works out the intervals and their due dates; an emitter
+// decides their status ([interval.obligation]), with end closing the window
+// of the open one.
 type clock struct {
-	start      care.Date
-	startLabel string
-	end        care.Date // half-open; zero if ongoing
-	asOf       care.Date
-	eventLabel string
-	interval   func(care.Date) Interval // nil for fixed
-	fixed      Interval                 // the interval on every day, when interval is nil
-	phases     []phase
-	events     []event // sorted by date, no two on one day, in [start, end), not after asOf
+	start    care.Date
+	startAs  int       // the label of start among its kind's anchors
+	eventAs  int       // the label of an event as the anchor of the next interval
+	end      care.Date // half-open; zero if ongoing
+	asOf     care.Date
+	interval func(care.Date) Interval // nil for fixed
+	fixed    Interval                 // the interval on every day, when interval is nil
+	phases   []phase
+	events   []event // sorted by date, no two on one day, in [start, end), not after asOf
 }
 
+// phase is the start of a stricter part of a schedule, labelled by its
+// kind's anchor as.
 type phase struct {
-	date  care.Date
-	label string
+	date care.Date
+	as   int
 }
 
+// event is a session or discussion that meets an interval: its date and its
+// index in its list of records.
 type event struct {
 	date care.Date
-	ref  string
+	at   int
 }
 
-// obligation is one interval of the walk.
-type obligation struct {
-	deadline  care.Deadline
-	anchorRef string
-	iv        Interval
-	status    care.Status
-	done      event // zero unless Met or Late
-	until     care.Date
+// interval is one interval of the walk: due iv after anchor (the start, a
+// phase, or the event at anchorAt), and met by the event at doneAt, if
+// any. until is the date it is measured to: the event that met it, or the
+// end of the walk or asOf while it is open.
+type interval struct {
+	anchor   care.Date
+	anchorAs int
+	anchorAt int // -1 when the anchor is not an event
+	iv       Interval
+	due      care.Date
+	done     care.Date
+	doneAt   int // -1 while open
+	until    care.Date
 }
 
-// days returns the length of the interval as it stands: to the event that
-// met it, or to the end of the obligations or asOf when still open.
-func (o obligation) days() int { return o.until.DaysSince(o.deadline.Anchor) }
+// days returns the length of the interval as it stands, to until.
+func (o interval) days() int { return o.until.DaysSince(o.anchor) }
 
 // intervalOn returns the interval in force on day d.
 func (c *clock) intervalOn(d care.Date) Interval {
@@ -58,49 +72,57 @@ func (c *clock) intervalOn(d care.Date) Interval {
 	return c.interval(d)
 }
 
-// walk appends the clock's obligations to out and returns it.
-func (c *clock) walk(rule care.RuleID, out []obligation) []obligation {
+// walk yields the clock's intervals in order, for a range loop.
+func (c *clock) walk(yield func(interval) bool) {
 	if c.start.IsZero() || c.start.After(c.asOf) {
-		return out
+		return
 	}
-	anchor, label, ref := c.start, c.startLabel, ""
+	anchor, as, at := c.start, c.startAs, -1
 	pi := 0
-	for i := 0; ; {
-		iv := c.intervalOn(anchor)
-		dl := care.Deadline{Rule: rule, Due: iv.AddTo(anchor), Anchor: anchor, AnchorLabel: label, Count: iv.Count, Unit: iv.Unit}
-		aref := ref
+	for i := 0; ; i++ {
+		o := interval{anchor: anchor, anchorAs: as, anchorAt: at, iv: c.intervalOn(anchor), doneAt: -1}
+		o.due = o.iv.AddTo(anchor)
 		for pi < len(c.phases) && !c.phases[pi].date.After(anchor) {
 			pi++
 		}
-		for j := pi; j < len(c.phases) && !c.phases[j].date.After(dl.Due); j++ {
+		for j := pi; j < len(c.phases) && !c.phases[j].date.After(o.due); j++ {
 			ph := c.phases[j]
 			piv := c.intervalOn(ph.date)
-			if due := piv.AddTo(ph.date); due.Before(dl.Due) {
-				iv = piv
-				dl = care.Deadline{Rule: rule, Due: due, Anchor: ph.date, AnchorLabel: ph.label, Count: piv.Count, Unit: piv.Unit}
-				aref = ""
+			if due := piv.AddTo(ph.date); due.Before(o.due) {
+				o.anchor, o.anchorAs, o.anchorAt, o.iv, o.due = ph.date, ph.as, -1, piv, due
 			}
 		}
 		if i < len(c.events) {
 			ev := c.events[i]
-			i++
-			st := care.Met
-			if ev.date.After(dl.Due) {
-				st = care.Late
+			o.done, o.doneAt, o.until = ev.date, ev.at, ev.date
+			if !yield(o) {
+				return
 			}
-			out = append(out, obligation{deadline: dl, anchorRef: aref, iv: iv, status: st, done: ev, until: ev.date})
-			anchor, label, ref = ev.date, c.eventLabel, ev.ref
+			anchor, as, at = ev.date, c.eventAs, ev.at
 			continue
 		}
-		if !c.end.IsZero() && !dl.Due.Before(c.end) {
-			return out
+		if !c.end.IsZero() && !o.due.Before(c.end) {
+			return // falls due after the worker left or the case closed: never owed
 		}
-		until := c.asOf
-		if !c.end.IsZero() && c.end.Before(until) {
-			until = c.end
+		o.until = c.asOf
+		if !c.end.IsZero() && c.end.Before(o.until) {
+			o.until = c.end
 		}
-		out = append(out, obligation{deadline: dl, anchorRef: aref, iv: iv, status: dl.Evaluate(care.Date{}, c.asOf), until: until})
-		return out
+		yield(o)
+		return
+	}
+}
+
+// obligation returns the interval as an obligation of the subject, for an
+// emitter: its window closes on closes (the end of the walk), so that an
+// interval still open then is missed.
+func (o interval) obligation(subject care.Ref, closes care.Date) care.Obligation {
+	return care.Obligation{
+		Subject: subject,
+		Due:     o.due, Anchor: o.anchor, AnchorAt: care.At(o.anchorAt), AnchorAs: o.anchorAs,
+		Count: o.iv.Count, Unit: o.iv.Unit,
+		Done: o.done, DoneAt: care.At(o.doneAt),
+		Closes: closes,
 	}
 }
 
@@ -142,85 +164,30 @@ func (g Gap) String() string {
 		" to " + to + " (allowed " + g.Allowed.String() + ", " + strconv.Itoa(g.DaysOver) + " days over)"
 }
 
-// gap returns the gap of a Late or Overdue obligation.
-func (o obligation) gap(subject string) Gap {
-	return Gap{
-		Rule: o.deadline.Rule, Subject: subject,
-		From: o.deadline.Anchor, FromLabel: o.deadline.AnchorLabel,
-		Allowed: o.iv, Due: o.deadline.Due, To: o.done.date, Until: o.until,
-		Days: o.days(), DaysOver: o.until.DaysSince(o.deadline.Due),
-	}
-}
-
-// finding returns the finding of the obligation. ev is a slab the evidence
-// is carved from, to save an allocation per finding.
-func (o obligation) finding(r care.Rule, subject, what string, ev *[]care.Evidence) care.Finding {
-	f := care.NewFinding(r, subject, o.status)
-	o.fill(&f, what, ev)
-	// The message is built in one buffer, with one allocation for the
-	// string.
-	var buf [192]byte
-	f.Message = string(o.appendMessage(buf[:0], what))
-	return f
-}
-
-// fill sets the due date, deadline, done date and evidence of the
-// obligation's finding f, carving the evidence from ev.
-func (o *obligation) fill(f *care.Finding, what string, ev *[]care.Evidence) {
-	f.Due = o.deadline.Due
-	f.Deadline = o.deadline
-	f.Done = o.done.date
-	anchor := care.Evidence{Label: o.deadline.AnchorLabel, Date: o.deadline.Anchor, Ref: o.anchorRef}
-	if o.done.date.IsZero() {
-		f.Evidence = carve(ev, anchor)
-	} else {
-		f.Evidence = carve(ev, anchor, care.Evidence{Label: what, Date: o.done.date, Ref: o.done.ref})
-	}
-}
-
-// appendMessage appends the message of the obligation's finding to b.
-func (o *obligation) appendMessage(b []byte, what string) []byte {
-	switch o.status {
-	case care.Met:
-		b = append(append(b, what...), " within "...)
-		b = append(o.iv.appendTo(b), " of"...)
-		b = o.appendSince(b)
-	case care.Late:
-		b = append(append(b, what...), ' ')
-		b = append(strconv.AppendInt(b, int64(o.days()), 10), " days after"...)
-		b = append(o.appendSince(b), " (allowed "...)
-		b = append(o.iv.appendTo(b), ')')
-	case care.Overdue:
-		b = append(append(append(b, "no "...), what...), " for "...)
-		b = append(strconv.AppendInt(b, int64(o.days()), 10), " days since"...)
-		b = append(o.appendSince(b), " (allowed "...)
-		b = append(o.iv.appendTo(b), ')')
+// gap returns the gap of an interval of kind k that was met late, or that
+// is still unmet past its due date as of asOf (whether its window is still
+// open or has closed), and false for any other.
+func (o interval) gap(k *care.Kind, subject string, asOf care.Date) (Gap, bool) {
+	switch (care.Deadline{Due: o.due}).Evaluate(o.done, asOf) {
+	case care.Late, care.Overdue:
 	default:
-		b = append(append(append(b, "next "...), what...), " due within "...)
-		b = append(o.iv.appendTo(b), " of"...)
-		b = o.appendSince(b)
+		return Gap{}, false
 	}
-	return b
+	return Gap{
+		Rule: k.Rule.ID, Subject: subject,
+		From: o.anchor, FromLabel: fromLabel(k, o.anchorAs),
+		Allowed: o.iv, Due: o.due, To: o.done, Until: o.until,
+		Days: o.days(), DaysOver: o.until.DaysSince(o.due),
+	}, true
 }
 
-// appendSince appends " the <anchor label> on <anchor date>" to b.
-func (o *obligation) appendSince(b []byte) []byte {
-	b = append(b, " the "...)
-	b = append(b, o.deadline.AnchorLabel...)
-	b = append(b, " on "...)
-	b, _ = o.deadline.Anchor.AppendText(b)
-	return b
-}
-
-// carve copies items into the slab ev and returns them as a slice whose
-// capacity ends at its length, so that appending to it cannot overwrite the
-// slab. A full slab is replaced by a new one; slices already carved keep
-// the old one.
-func carve(ev *[]care.Evidence, items ...care.Evidence) []care.Evidence {
-	if cap(*ev)-len(*ev) < len(items) {
-		*ev = make([]care.Evidence, 0, max(256, len(items)))
+// fromLabel returns the label a [Gap] gives the start of an interval: the
+// kind's anchor label chosen by as, without its article ("supervision" for
+// "the supervision").
+func fromLabel(k *care.Kind, as int) string {
+	l := k.Anchor
+	if as > 0 {
+		l = k.Anchors[as-1]
 	}
-	s := len(*ev)
-	*ev = append(*ev, items...)
-	return (*ev)[s : s+len(items) : s+len(items)]
+	return strings.TrimPrefix(l, "the ")
 }

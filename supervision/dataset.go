@@ -12,8 +12,9 @@ import (
 // [OversightRates], [Caseloads], [CaseloadSeries]) read a Dataset; one
 // child's part of it is a [CaseRecord] ([Dataset.CaseRecord]).
 //
-// Index paths in findings and errors ("sessions[3]", "allocations[12]")
-// refer to the slices as given; nothing needs to be sorted.
+// Index paths in findings and errors ("workers[2]", "sessions[3].cases[0]",
+// "allocations[12]") refer to the slices as given; nothing needs to be
+// sorted.
 type Dataset struct {
 	// Since is the first day the records cover, when they are an extract
 	// that does not go back to every worker's start in post: SUP-01

@@ -11,10 +11,17 @@
 // [CaseRecord] that the root package's whole case embeds. Both validate
 // with field paths ([Dataset.Validate], [CaseRecord.Validate]).
 //
-// Calculators: [Gaps] (SUP-01, per worker and team), [AssessCase] (SUP-02
-// to SUP-04 for one child), [DiscussionGaps] (SUP-02 gaps of one child),
-// [OversightRates] (SUP-03 rates per worker and team), [Caseloads] and
-// [CaseloadSeries] (SUP-05). [Rules] lists the rules.
+// Calculators: [Gaps] (SUP-01, per worker and team), [CaseAssessor] and
+// [AssessCase] (SUP-02 to SUP-04 for one child), [DiscussionGaps] (SUP-02
+// gaps of one child), [OversightRates] (SUP-03 rates per worker and team),
+// [Caseloads] and [CaseloadSeries] (SUP-05). [Rules] lists the rules.
+//
+// Every finding is made by a [care.Emitter]: [CaseAssessor.Emit] records a
+// child's findings in the caller's emitter, and the authority-level reports
+// ([GapReport], [OversightReport], [CaseloadReport]) hold findings their
+// own emitter made. Subjects are record paths: "workers[3]",
+// "sessions[4].cases[1]", "discussions[2]", "directions[0]", and the child
+// for SUP-02.
 //
 // The package does not judge the quality of what was discussed: it reads
 // only whether each element of a case note was recorded, and never prints
@@ -50,10 +57,31 @@
 // Rates are counts ([Rate]); percentages are [decimal.Decimal] values
 // rounded to the places the caller asks for.
 //
+// # Overdue and missed
+//
+// An obligation not met by its due date is Overdue while someone can still
+// meet it, and Missed once its window has closed:
+//
+//   - SUP-01: a worker's open supervision interval closes when the worker
+//     leaves (the first day not in post).
+//   - SUP-02: the open interval between discussions of a child's case
+//     closes when the case closes, that is when its last allocation ends;
+//     a reallocation or an unallocated spell closes nothing, since the
+//     clock follows the child.
+//   - SUP-04: the follow-up of a direction closes when the case closes, as
+//     SUP-02's; until then a direction not followed up stays owed.
+//
+// Within a window, a later session or discussion meets the open interval
+// late (Late) and starts the next. An obligation that would fall due on or
+// after the day its window closed was never owed and gives no finding.
+// SUP-03 and SUP-05 are checks (Met or Breach) and have no window.
+//
 // # Concurrency
 //
 // Every function is pure: inputs are never modified, outputs are freshly
-// allocated, and nothing reads the clock (calculators take an as-of date).
-// Values are safe to use from multiple goroutines at once. The package
-// keeps no mutable package state and starts no goroutines.
+// allocated (or, for [CaseAssessor.Emit], recorded in the caller's
+// emitter), and nothing reads the clock (calculators take an as-of date).
+// Values, and a [CaseAssessor], are safe to use from multiple goroutines at
+// once; an emitter is not. The package keeps no mutable package state and
+// starts no goroutines.
 package supervision

@@ -100,12 +100,12 @@ func ExampleAssessCase() {
 		fmt.Println(f)
 	}
 	// Output:
-	// SUP-03 breach: case discussion on 2025-09-01 does not record worries, risks, future focus
-	// SUP-03 met: case discussion on 2025-10-13 records progress, worries, risks and future focus
-	// SUP-02 met: case discussion within 6 weeks of the first allocation of the case on 2025-08-04 (due 2025-09-15, done 2025-09-01)
-	// SUP-02 met: case discussion within 6 weeks of the case discussion on 2025-09-01 (due 2025-10-13, done 2025-10-13)
-	// SUP-04 met: direction followed up by its next case discussion (due 2025-10-13, done 2025-10-13)
-	// SUP-02 upcoming: next case discussion due within 6 weeks of the case discussion on 2025-10-13 (due 2025-11-24)
+	// SUP-03 breach: case discussion on 1 September 2025: worries not recorded; risks not recorded; future focus not recorded
+	// SUP-03 met: case discussion on 13 October 2025: progress, worries, risks and future focus recorded
+	// SUP-02 met: case discussion on 1 September 2025, on time; due 15 September 2025, 6 weeks after the first allocation of the case on 4 August 2025
+	// SUP-02 met: case discussion on 13 October 2025, on time; due 13 October 2025, 6 weeks after the case discussion on 1 September 2025
+	// SUP-04 met: follow-up of the direction on 13 October 2025, on time; due 13 October 2025, no later than the next case discussion on 13 October 2025
+	// SUP-02 upcoming: case discussion due 24 November 2025, 6 weeks after the case discussion on 13 October 2025
 }
 
 // The child's case changed worker on 10 September 2025; the discussion on
@@ -161,7 +161,7 @@ func ExampleCaseloads() {
 	// Output:
 	// W001 2 [C0001 C0002]
 	// W002 1 [C0003]
-	// SUP-05 breach: caseload of 2 children on 2025-09-10 is above the maximum of 1
+	// SUP-05 breach: caseload of 2 children on 10 September 2025 is above the maximum of 1
 }
 
 // A monthly series by team, to plot.
@@ -330,12 +330,12 @@ func ExampleGapReport_Findings() {
 		return
 	}
 	for _, f := range rep.Findings().Failures() {
-		fmt.Println(f.Subject, f)
+		fmt.Println(f.Subject(), f)
 	}
 	// Output:
-	// W002 SUP-01 late: supervision 14 days after the supervision on 2025-09-15 (allowed 1 week) (due 2025-09-22, done 2025-09-29)
-	// W001 SUP-01 late: supervision 42 days after the supervision on 2025-09-01 (allowed 4 weeks) (due 2025-09-29, done 2025-10-13)
-	// W002 SUP-01 overdue: no supervision for 21 days since the supervision on 2025-09-29 (allowed 1 week) (due 2025-10-06)
+	// workers[1] SUP-01 late: supervision on 29 September 2025, 7 days late; due 22 September 2025, 1 week after the supervision on 15 September 2025
+	// workers[0] SUP-01 late: supervision on 13 October 2025, 14 days late; due 29 September 2025, 4 weeks after the supervision on 1 September 2025
+	// workers[1] SUP-01 overdue: no supervision yet; due 6 October 2025, 1 week after the supervision on 29 September 2025
 }
 
 func ExampleCaseNote_Recorded() {
@@ -345,27 +345,27 @@ func ExampleCaseNote_Recorded() {
 	// progress, future focus
 }
 
-// AppendCaseAssessment gathers supervision findings into a report that
-// already holds another package's findings; one sort at the end gives the
-// same order as AssessCase would.
-func ExampleAppendCaseAssessment() {
+// A cohort run makes one assessor, checking the policy once, and assesses
+// each child's case into an emitter it reuses.
+func ExampleNewCaseAssessor() {
 	ds := authority()
-	other := care.Report{{Rule: "VIS-02", Subject: "placement 2025-08-04", Status: care.Met, Due: care.MustDate(2025, time.September, 15)}}
-	rep, err := supervision.AppendCaseAssessment(other, "C0002", ds.CaseRecord("C0002"), care.MustDate(2025, time.October, 20), supervision.Policy{})
+	a, err := supervision.NewCaseAssessor(supervision.Policy{})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	rep.Sort()
-	for _, f := range rep {
-		fmt.Printf("%-10s %s %s\n", f.Due, f.Rule, f.Status)
+	asOf := care.MustDate(2025, time.December, 1)
+	e := care.NewEmitter(asOf)
+	for _, id := range []string{"C0001", "C0002", "C0003"} {
+		e.Reset(asOf)
+		if err := a.Emit(e, id, ds.CaseRecord(id)); err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Printf("%s: %d findings, %d overdue\n", id, e.Len(), e.Findings().Count(care.Overdue))
 	}
 	// Output:
-	//            SUP-03 breach
-	//            SUP-03 met
-	// 2025-09-15 SUP-02 met
-	// 2025-09-15 VIS-02 met
-	// 2025-10-13 SUP-02 met
-	// 2025-10-13 SUP-04 met
-	// 2025-11-24 SUP-02 upcoming
+	// C0001: 5 findings, 1 overdue
+	// C0002: 6 findings, 1 overdue
+	// C0003: 3 findings, 1 overdue
 }

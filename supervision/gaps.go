@@ -56,15 +56,17 @@ type WorkerGaps struct {
 	// or the worker has left.
 	NextDue care.Date `json:"next_due,omitzero"`
 	// OnTime is the intervals met on time over the intervals due by the
-	// assessment date (Met / Met + Late + Overdue).
+	// assessment date (Met / Met + Late + Overdue + Missed).
 	OnTime Rate `json:"on_time"`
 	// LongestDays is the longest interval, in days, between sessions
 	// (including from the start in post, and an open interval).
 	LongestDays int `json:"longest_days"`
 	// Gaps are the intervals longer than allowed, oldest first.
 	Gaps []Gap `json:"gaps,omitempty"`
-	// Findings are the SUP-01 findings, one per interval: Met, Late,
-	// Overdue, or Upcoming for the open interval.
+	// Findings are the SUP-01 findings, one per interval, sorted, with
+	// subjects such as "workers[3]": Met or Late for an interval a session
+	// ended, and for the open interval Upcoming, Overdue, or Missed if the
+	// worker has left.
 	Findings care.Report `json:"findings,omitempty"`
 }
 
@@ -89,6 +91,37 @@ type GapReport struct {
 	Teams   []TeamGaps   `json:"teams"`
 }
 
+// supervisionKind is the SUP-01 finding of one interval of a worker's
+// supervision ("workers[3]"), from the start in post, the start of the
+// records, the last session or a phase of the ASYE. Its window closes when
+// the worker leaves.
+var supervisionKind = care.Kind{
+	Rule: rule(SUP01), What: "supervision", Subject: "workers[]",
+	Anchor: "the start in post",
+	Anchors: []string{
+		fromRecords - 1: "the start of records",
+		fromSession - 1: "the supervision",
+		fromASYE - 1:    "the start of the ASYE",
+		fromWeek6 - 1:   "week 6 of the ASYE",
+		fromMonth6 - 1:  "month 6 of the ASYE",
+		fromASYEEnd - 1: "the end of the ASYE",
+	},
+	AnchorAt: "sessions[]", DoneAt: "sessions[]",
+	Closures: []string{"the worker left"},
+}
+
+// The anchors of a SUP-01 interval, as supervisionKind labels them (0 is
+// the start in post).
+const (
+	fromStart = iota
+	fromRecords
+	fromSession
+	fromASYE
+	fromWeek6
+	fromMonth6
+	fromASYEEnd
+)
+
 // Gaps computes SUP-01 for every worker who started in post by asOf: each
 // interval between supervision sessions, with a finding for each and the
 // gaps longer than allowed, and the sums per team. Workers are sorted by
@@ -103,8 +136,12 @@ type GapReport struct {
 // 6 months, at least monthly to 12 months); the start of a stricter phase
 // starts a competing interval and the earlier due date wins. Several
 // sessions on one day count once; sessions after asOf are not yet known.
-// Which kinds of session count is set by the policy. A worker who has left
-// owes no interval due on or after the day they left.
+// Which kinds of session count is set by the policy.
+//
+// An open interval past its due date is Overdue while the worker is in
+// post. The day the worker leaves closes it: it is then Missed, and an
+// interval that would fall due on or after that day is not owed. Either
+// way it is a gap, measured to the assessment date or the day they left.
 //
 // Supervision has no statutory frequency: the rule is a local standard
 // (SUP-01, [care.SeverityLocal]).
@@ -119,24 +156,19 @@ func Gaps(d Dataset, asOf care.Date, p Policy) (GapReport, error) {
 	if err := check(d, asOf, "as-of date", p); err != nil {
 		return GapReport{}, err
 	}
-	r := rule(SUP01)
 	byWorker := sessionsByWorker(d, p)
 	rep := GapReport{AsOf: asOf, Workers: make([]WorkerGaps, 0, len(d.Workers))}
-	var (
-		obs  []obligation
-		ev   []care.Evidence
-		evs  []event
-		refs = make([]string, len(d.Sessions))
-	)
+	e := care.NewEmitter(asOf)
+	var evs []event
 	order := byKey(len(d.Workers), func(i int) (string, string) { return d.Workers[i].Team, d.Workers[i].ID })
 	for _, wi := range order {
 		w := d.Workers[wi]
 		if w.Start.After(asOf) {
 			continue
 		}
-		start, startLabel := w.Start, "start in post"
+		start, startAs := w.Start, fromStart
 		if d.Since.After(start) {
-			start, startLabel = d.Since, "start of records"
+			start, startAs = d.Since, fromRecords
 		}
 		if !w.End.IsZero() && !start.Before(w.End) {
 			continue
@@ -153,42 +185,41 @@ func Gaps(d Dataset, asOf care.Date, p Policy) (GapReport, error) {
 			if n := len(evs); n > 0 && evs[n-1].date == s.Date {
 				continue
 			}
-			if refs[si] == "" {
-				refs[si] = "sessions[" + strconv.Itoa(si) + "]"
-			}
-			evs = append(evs, event{date: s.Date, ref: refs[si]})
+			evs = append(evs, event{date: s.Date, at: si})
 		}
 		c := clock{
-			start: start, startLabel: startLabel, end: w.End, asOf: asOf,
-			eventLabel: "supervision",
-			interval:   func(day care.Date) Interval { return p.intervalFor(w, day) },
-			phases:     asyePhases(w),
-			events:     evs,
+			start: start, startAs: startAs, eventAs: fromSession, end: w.End, asOf: asOf,
+			interval: func(day care.Date) Interval { return p.intervalFor(w, day) },
+			phases:   asyePhases(w),
+			events:   evs,
 		}
-		obs = c.walk(SUP01, obs[:0])
-		wg := WorkerGaps{Worker: w.ID, Team: w.Team, Office: w.Office, Sessions: len(evs),
-			Findings: make(care.Report, 0, len(obs))}
+		wg := WorkerGaps{Worker: w.ID, Team: w.Team, Office: w.Office, Sessions: len(evs)}
 		on := asOf
 		if last, ok := w.InPost().Last(); ok && last.Before(asOf) {
 			on = last
 		}
 		wg.Status = w.StatusOn(on)
-		inPost := w.End.IsZero() || w.End.After(asOf)
 		if len(evs) > 0 {
 			wg.LastSession = evs[len(evs)-1].date
 		}
-		for _, o := range obs {
-			wg.Findings = append(wg.Findings, o.finding(r, w.ID, "supervision", &ev))
+		e.Reset(asOf)
+		for o := range c.walk {
+			e.Deadline(&supervisionKind, o.obligation(care.At(wi), w.End))
 			wg.LongestDays = max(wg.LongestDays, o.days())
-			switch o.status {
-			case care.Met:
-				wg.OnTime = wg.OnTime.add(Rate{1, 1})
-			case care.Late, care.Overdue:
-				wg.OnTime = wg.OnTime.add(Rate{0, 1})
-				wg.Gaps = append(wg.Gaps, o.gap(w.ID))
+			if g, ok := o.gap(&supervisionKind, w.ID, asOf); ok {
+				wg.Gaps = append(wg.Gaps, g)
 			}
-			if (o.status == care.Overdue || o.status == care.Upcoming) && inPost {
-				wg.NextDue = o.deadline.Due
+		}
+		wg.Findings = e.Report()
+		for _, f := range wg.Findings {
+			switch {
+			case f.Status == care.Met:
+				wg.OnTime = wg.OnTime.add(Rate{1, 1})
+			case f.Status.IsFailure():
+				wg.OnTime = wg.OnTime.add(Rate{0, 1})
+			}
+			if f.Status.IsLive() {
+				wg.NextDue = f.Due
 			}
 		}
 		rep.Workers = append(rep.Workers, wg)
@@ -226,9 +257,7 @@ func (r GapReport) Findings() care.Report {
 	}
 	out := make(care.Report, 0, n)
 	for _, w := range r.Workers {
-		for _, f := range w.Findings {
-			out = append(out, f.Clone())
-		}
+		out = append(out, w.Findings...)
 	}
 	out.Sort()
 	return out
@@ -288,10 +317,10 @@ func asyePhases(w Worker) []phase {
 		return nil
 	}
 	return []phase{
-		{w.ASYE, "start of the ASYE"},
-		{w.ASYE.AddDays(7 * asyeFirstWeeks), "week 6 of the ASYE"},
-		{w.ASYE.AddMonths(asyeMidMonths), "month 6 of the ASYE"},
-		{w.ASYE.AddMonths(asyeMonths), "end of the ASYE"},
+		{w.ASYE, fromASYE},
+		{w.ASYE.AddDays(7 * asyeFirstWeeks), fromWeek6},
+		{w.ASYE.AddMonths(asyeMidMonths), fromMonth6},
+		{w.ASYE.AddMonths(asyeMonths), fromASYEEnd},
 	}
 }
 

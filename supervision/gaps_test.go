@@ -33,9 +33,9 @@ func TestGaps_SUP01(t *testing.T) {
 			sessions: sessions("W1", supervision.Individual, "2025-02-03", "2025-03-03"),
 			asOf:     day("2025-03-10"),
 			want: []brief{
-				{supervision.SUP01, "W1", care.Met, day("2025-02-03"), day("2025-02-03")},
-				{supervision.SUP01, "W1", care.Met, day("2025-03-03"), day("2025-03-03")},
-				{supervision.SUP01, "W1", care.Upcoming, day("2025-03-31"), care.Date{}},
+				{supervision.SUP01, "workers[0]", care.Met, day("2025-02-03"), day("2025-02-03")},
+				{supervision.SUP01, "workers[0]", care.Met, day("2025-03-03"), day("2025-03-03")},
+				{supervision.SUP01, "workers[0]", care.Upcoming, day("2025-03-31"), care.Date{}},
 			},
 		},
 		{
@@ -44,8 +44,8 @@ func TestGaps_SUP01(t *testing.T) {
 			sessions: sessions("W1", supervision.Individual, "2025-02-04"),
 			asOf:     day("2025-02-10"),
 			want: []brief{
-				{supervision.SUP01, "W1", care.Late, day("2025-02-03"), day("2025-02-04")},
-				{supervision.SUP01, "W1", care.Upcoming, day("2025-03-04"), care.Date{}},
+				{supervision.SUP01, "workers[0]", care.Late, day("2025-02-03"), day("2025-02-04")},
+				{supervision.SUP01, "workers[0]", care.Upcoming, day("2025-03-04"), care.Date{}},
 			},
 			gaps: []int{1},
 		},
@@ -54,7 +54,7 @@ func TestGaps_SUP01(t *testing.T) {
 			worker:   experienced,
 			sessions: nil,
 			asOf:     day("2025-03-01"),
-			want:     []brief{{supervision.SUP01, "W1", care.Overdue, day("2025-02-03"), care.Date{}}},
+			want:     []brief{{supervision.SUP01, "workers[0]", care.Overdue, day("2025-02-03"), care.Date{}}},
 			gaps:     []int{26},
 		},
 		{
@@ -62,7 +62,7 @@ func TestGaps_SUP01(t *testing.T) {
 			worker:   experienced,
 			sessions: sessions("W1", supervision.Group, "2025-02-03"),
 			asOf:     day("2025-02-10"),
-			want:     []brief{{supervision.SUP01, "W1", care.Overdue, day("2025-02-03"), care.Date{}}},
+			want:     []brief{{supervision.SUP01, "workers[0]", care.Overdue, day("2025-02-03"), care.Date{}}},
 			gaps:     []int{7},
 		},
 		{
@@ -72,8 +72,8 @@ func TestGaps_SUP01(t *testing.T) {
 			asOf:     day("2025-02-10"),
 			policy:   supervision.Policy{CountGroup: true},
 			want: []brief{
-				{supervision.SUP01, "W1", care.Met, day("2025-02-03"), day("2025-02-03")},
-				{supervision.SUP01, "W1", care.Upcoming, day("2025-03-03"), care.Date{}},
+				{supervision.SUP01, "workers[0]", care.Met, day("2025-02-03"), day("2025-02-03")},
+				{supervision.SUP01, "workers[0]", care.Upcoming, day("2025-03-03"), care.Date{}},
 			},
 		},
 		{
@@ -82,8 +82,8 @@ func TestGaps_SUP01(t *testing.T) {
 			sessions: sessions("W1", supervision.Individual, "2025-01-20", "2025-01-20"),
 			asOf:     day("2025-01-21"),
 			want: []brief{
-				{supervision.SUP01, "W1", care.Met, day("2025-02-03"), day("2025-01-20")},
-				{supervision.SUP01, "W1", care.Upcoming, day("2025-02-17"), care.Date{}},
+				{supervision.SUP01, "workers[0]", care.Met, day("2025-02-03"), day("2025-01-20")},
+				{supervision.SUP01, "workers[0]", care.Upcoming, day("2025-02-17"), care.Date{}},
 			},
 		},
 		{
@@ -91,7 +91,7 @@ func TestGaps_SUP01(t *testing.T) {
 			worker:   experienced,
 			sessions: sessions("W1", supervision.Individual, "2025-02-03"),
 			asOf:     day("2025-01-31"),
-			want:     []brief{{supervision.SUP01, "W1", care.Upcoming, day("2025-02-03"), care.Date{}}},
+			want:     []brief{{supervision.SUP01, "workers[0]", care.Upcoming, day("2025-02-03"), care.Date{}}},
 		},
 		{
 			name: "worker leaving owes nothing due on or after the day they left",
@@ -100,19 +100,19 @@ func TestGaps_SUP01(t *testing.T) {
 			sessions: sessions("W1", supervision.Individual, "2025-02-03", "2025-03-01"),
 			asOf:     day("2025-06-30"),
 			want: []brief{
-				{supervision.SUP01, "W1", care.Met, day("2025-02-03"), day("2025-02-03")},
-				{supervision.SUP01, "W1", care.Met, day("2025-03-03"), day("2025-03-01")},
+				{supervision.SUP01, "workers[0]", care.Met, day("2025-02-03"), day("2025-02-03")},
+				{supervision.SUP01, "workers[0]", care.Met, day("2025-03-03"), day("2025-03-01")},
 			},
 		},
 		{
-			name: "worker leaving with a missed session is overdue to the day they left",
+			name: "worker leaving with a session not held is missed, a gap to the day they left",
 			worker: supervision.Worker{ID: "W1", Team: "North", Start: day("2025-01-06"),
 				End: day("2025-03-15")},
 			sessions: sessions("W1", supervision.Individual, "2025-02-01"),
 			asOf:     day("2025-06-30"),
 			want: []brief{
-				{supervision.SUP01, "W1", care.Met, day("2025-02-03"), day("2025-02-01")},
-				{supervision.SUP01, "W1", care.Overdue, day("2025-03-01"), care.Date{}},
+				{supervision.SUP01, "workers[0]", care.Met, day("2025-02-03"), day("2025-02-01")},
+				{supervision.SUP01, "workers[0]", care.Missed, day("2025-03-01"), care.Date{}},
 			},
 			gaps: []int{14},
 		},
@@ -127,15 +127,15 @@ func TestGaps_SUP01(t *testing.T) {
 			),
 			asOf: day("2025-09-23"),
 			want: []brief{
-				{supervision.SUP01, "W1", care.Met, day("2025-07-21"), day("2025-07-21")},
-				{supervision.SUP01, "W1", care.Met, day("2025-07-28"), day("2025-07-28")},
-				{supervision.SUP01, "W1", care.Met, day("2025-08-04"), day("2025-08-04")},
-				{supervision.SUP01, "W1", care.Met, day("2025-08-11"), day("2025-08-11")},
-				{supervision.SUP01, "W1", care.Met, day("2025-08-18"), day("2025-08-18")},
-				{supervision.SUP01, "W1", care.Met, day("2025-08-25"), day("2025-08-25")},
-				{supervision.SUP01, "W1", care.Met, day("2025-09-08"), day("2025-09-08")},
-				{supervision.SUP01, "W1", care.Met, day("2025-09-22"), day("2025-09-22")},
-				{supervision.SUP01, "W1", care.Upcoming, day("2025-10-06"), care.Date{}},
+				{supervision.SUP01, "workers[0]", care.Met, day("2025-07-21"), day("2025-07-21")},
+				{supervision.SUP01, "workers[0]", care.Met, day("2025-07-28"), day("2025-07-28")},
+				{supervision.SUP01, "workers[0]", care.Met, day("2025-08-04"), day("2025-08-04")},
+				{supervision.SUP01, "workers[0]", care.Met, day("2025-08-11"), day("2025-08-11")},
+				{supervision.SUP01, "workers[0]", care.Met, day("2025-08-18"), day("2025-08-18")},
+				{supervision.SUP01, "workers[0]", care.Met, day("2025-08-25"), day("2025-08-25")},
+				{supervision.SUP01, "workers[0]", care.Met, day("2025-09-08"), day("2025-09-08")},
+				{supervision.SUP01, "workers[0]", care.Met, day("2025-09-22"), day("2025-09-22")},
+				{supervision.SUP01, "workers[0]", care.Upcoming, day("2025-10-06"), care.Date{}},
 			},
 		},
 		{
@@ -146,13 +146,13 @@ func TestGaps_SUP01(t *testing.T) {
 				"2025-07-21", "2025-07-28", "2025-08-04", "2025-08-11", "2025-08-18", "2025-09-01"),
 			asOf: day("2025-09-02"),
 			want: []brief{
-				{supervision.SUP01, "W1", care.Met, day("2025-07-21"), day("2025-07-21")},
-				{supervision.SUP01, "W1", care.Met, day("2025-07-28"), day("2025-07-28")},
-				{supervision.SUP01, "W1", care.Met, day("2025-08-04"), day("2025-08-04")},
-				{supervision.SUP01, "W1", care.Met, day("2025-08-11"), day("2025-08-11")},
-				{supervision.SUP01, "W1", care.Met, day("2025-08-18"), day("2025-08-18")},
-				{supervision.SUP01, "W1", care.Late, day("2025-08-25"), day("2025-09-01")},
-				{supervision.SUP01, "W1", care.Upcoming, day("2025-09-15"), care.Date{}},
+				{supervision.SUP01, "workers[0]", care.Met, day("2025-07-21"), day("2025-07-21")},
+				{supervision.SUP01, "workers[0]", care.Met, day("2025-07-28"), day("2025-07-28")},
+				{supervision.SUP01, "workers[0]", care.Met, day("2025-08-04"), day("2025-08-04")},
+				{supervision.SUP01, "workers[0]", care.Met, day("2025-08-11"), day("2025-08-11")},
+				{supervision.SUP01, "workers[0]", care.Met, day("2025-08-18"), day("2025-08-18")},
+				{supervision.SUP01, "workers[0]", care.Late, day("2025-08-25"), day("2025-09-01")},
+				{supervision.SUP01, "workers[0]", care.Upcoming, day("2025-09-15"), care.Date{}},
 			},
 			gaps: []int{7},
 		},
@@ -163,9 +163,9 @@ func TestGaps_SUP01(t *testing.T) {
 			sessions: sessions("W1", supervision.Individual, "2025-06-30", "2025-07-21"),
 			asOf:     day("2025-07-22"),
 			want: []brief{
-				{supervision.SUP01, "W1", care.Met, day("2025-06-30"), day("2025-06-30")},
-				{supervision.SUP01, "W1", care.Met, day("2025-07-21"), day("2025-07-21")},
-				{supervision.SUP01, "W1", care.Upcoming, day("2025-07-28"), care.Date{}},
+				{supervision.SUP01, "workers[0]", care.Met, day("2025-06-30"), day("2025-06-30")},
+				{supervision.SUP01, "workers[0]", care.Met, day("2025-07-21"), day("2025-07-21")},
+				{supervision.SUP01, "workers[0]", care.Upcoming, day("2025-07-28"), care.Date{}},
 			},
 		},
 		{
@@ -174,8 +174,8 @@ func TestGaps_SUP01(t *testing.T) {
 			sessions: sessions("W1", supervision.Individual, "2025-12-29"),
 			asOf:     day("2026-01-02"),
 			want: []brief{
-				{supervision.SUP01, "W1", care.Late, day("2025-12-25"), day("2025-12-29")},
-				{supervision.SUP01, "W1", care.Upcoming, day("2026-01-26"), care.Date{}},
+				{supervision.SUP01, "workers[0]", care.Late, day("2025-12-25"), day("2025-12-29")},
+				{supervision.SUP01, "workers[0]", care.Upcoming, day("2026-01-26"), care.Date{}},
 			},
 			gaps: []int{4},
 		},
@@ -184,7 +184,7 @@ func TestGaps_SUP01(t *testing.T) {
 			worker: supervision.Worker{ID: "W1", Team: "North", Start: day("2025-01-31")},
 			policy: supervision.Policy{Supervision: supervision.Interval{Count: 1, Unit: care.Months}},
 			asOf:   day("2025-02-01"),
-			want:   []brief{{supervision.SUP01, "W1", care.Upcoming, day("2025-02-28"), care.Date{}}},
+			want:   []brief{{supervision.SUP01, "workers[0]", care.Upcoming, day("2025-02-28"), care.Date{}}},
 		},
 		{
 			name:     "monthly local policy from a leap day",
@@ -193,9 +193,9 @@ func TestGaps_SUP01(t *testing.T) {
 			sessions: sessions("W1", supervision.Individual, "2024-03-29", "2024-04-30"),
 			asOf:     day("2024-05-01"),
 			want: []brief{
-				{supervision.SUP01, "W1", care.Met, day("2024-03-29"), day("2024-03-29")},
-				{supervision.SUP01, "W1", care.Late, day("2024-04-29"), day("2024-04-30")},
-				{supervision.SUP01, "W1", care.Upcoming, day("2024-05-30"), care.Date{}},
+				{supervision.SUP01, "workers[0]", care.Met, day("2024-03-29"), day("2024-03-29")},
+				{supervision.SUP01, "workers[0]", care.Late, day("2024-04-29"), day("2024-04-30")},
+				{supervision.SUP01, "workers[0]", care.Upcoming, day("2024-05-30"), care.Date{}},
 			},
 			gaps: []int{1},
 		},
@@ -298,6 +298,78 @@ func TestGaps_errors(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			if _, err := supervision.Gaps(tc.ds, tc.asOf, tc.policy); err == nil {
 				t.Errorf("Gaps() error = nil, want an error")
+			}
+		})
+	}
+}
+
+// TestGaps_SUP01_window pins what closes a SUP-01 interval: the worker
+// leaving. The first interval from the start in post on 6 January 2025 is
+// due on 3 February 2025.
+func TestGaps_SUP01_window(t *testing.T) {
+	tests := []struct {
+		name     string
+		end      care.Date
+		sessions []supervision.Session
+		asOf     care.Date
+		want     []brief
+		gaps     []int // days over, per gap
+		nextDue  care.Date
+	}{
+		{name: "worker leaves the day before the due date: nothing was owed", end: day("2025-02-02"), asOf: day("2025-06-01")},
+		{name: "worker leaves on the due date: nothing was owed", end: day("2025-02-03"), asOf: day("2025-06-01")},
+		{
+			name: "worker leaves the day after the due date: missed, a gap to the day they left",
+			end:  day("2025-02-04"), asOf: day("2025-06-01"),
+			want: []brief{{supervision.SUP01, "workers[0]", care.Missed, day("2025-02-03"), care.Date{}}},
+			gaps: []int{1},
+		},
+		{
+			name: "worker leaving after the as-of date: still overdue",
+			end:  day("2025-04-01"), asOf: day("2025-03-01"),
+			want:    []brief{{supervision.SUP01, "workers[0]", care.Overdue, day("2025-02-03"), care.Date{}}},
+			gaps:    []int{26},
+			nextDue: day("2025-02-03"),
+		},
+		{
+			name:     "a later session before the worker left: late",
+			end:      day("2025-03-01"),
+			sessions: sessions("W1", supervision.Individual, "2025-02-10"),
+			asOf:     day("2025-06-01"),
+			want:     []brief{{supervision.SUP01, "workers[0]", care.Late, day("2025-02-03"), day("2025-02-10")}},
+			gaps:     []int{7},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			w := supervision.Worker{ID: "W1", Team: "North", Start: day("2025-01-06"), End: tc.end}
+			rep, err := supervision.Gaps(supervision.Dataset{Workers: []supervision.Worker{w}, Sessions: tc.sessions}, tc.asOf, supervision.Policy{})
+			if err != nil {
+				t.Fatalf("Gaps() error: %v", err)
+			}
+			wg := rep.Workers[0]
+			if diff := cmp.Diff(tc.want, briefs(wg.Findings), opts); diff != "" {
+				t.Errorf("Gaps() findings mismatch (-want +got):\n%s", diff)
+			}
+			var over []int
+			for _, g := range wg.Gaps {
+				over = append(over, g.DaysOver)
+			}
+			if diff := cmp.Diff(tc.gaps, over, opts); diff != "" {
+				t.Errorf("Gaps() days over mismatch (-want +got):\n%s", diff)
+			}
+			if wg.NextDue != tc.nextDue {
+				t.Errorf("Gaps() NextDue = %v, want %v", wg.NextDue, tc.nextDue)
+			}
+			if n := len(tc.want); n > 0 && tc.want[n-1].Status == care.Missed {
+				const msg = "no supervision by 3 February 2025 (4 weeks after the start in post on 6 January 2025); " +
+					"closed when the worker left on 4 February 2025"
+				if got := wg.Findings[n-1].Message(); got != msg {
+					t.Errorf("Message() = %q, want %q", got, msg)
+				}
+				if wg.OnTime != (supervision.Rate{Met: 0, Total: 1}) {
+					t.Errorf("OnTime = %v, want 0/1 (a missed interval counts)", wg.OnTime)
+				}
 			}
 		})
 	}

@@ -3,7 +3,6 @@ package supervision_test
 import (
 	"errors"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -53,17 +52,7 @@ type brief struct {
 func briefs(r care.Report) []brief {
 	out := make([]brief, len(r))
 	for i, f := range r {
-		out[i] = brief{f.Rule, f.Subject, f.Status, f.Due, f.Done}
+		out[i] = brief{f.Rule(), f.Subject(), f.Status, f.Due, f.Done}
 	}
 	return out
-}
-
-// hasMessage reports whether any finding's message contains s.
-func hasMessage(r care.Report, s string) bool {
-	for _, f := range r {
-		if strings.Contains(f.Message, s) {
-			return true
-		}
-	}
-	return false
 }

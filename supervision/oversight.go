@@ -1,10 +1,6 @@
 package supervision
 
-import (
-	"strconv"
-
-	"github.com/lookedafter/practice/care"
-)
+import "github.com/lookedafter/practice/care"
 
 // OversightRate is the SUP-03 record of one worker or team: how many of
 // the recorded case discussions were reflective (recorded all four
@@ -62,9 +58,31 @@ type OversightReport struct {
 	Workers []OversightRate `json:"workers"`
 	Teams   []OversightRate `json:"teams"`
 	// Findings has one SUP-03 finding per discussion, Met or Breach, with
-	// subjects such as "sessions[4].cases[1]", in the order of the
-	// sessions and their case notes ([care.Report.Sort] sorts them).
+	// subjects such as "sessions[4].cases[1]", sorted ([care.Report.Sort]):
+	// in the order of the sessions and their case notes.
 	Findings care.Report `json:"findings,omitempty"`
+}
+
+// oversightKind is the SUP-03 check of a case note in the authority's
+// sessions ("sessions[4].cases[1]"): reflectiveKind's check, of a note the
+// dataset holds.
+var oversightKind = care.Kind{
+	Rule: rule(SUP03), What: "case discussion record", Subject: "sessions[].cases[]",
+	Anchor: "case discussion", AnchorAt: "sessions[]",
+	Problems: elementProblems, Met: elementsMet,
+}
+
+// lastSession returns the date of the last session in the period with a
+// case note, or the period's start if there is none: the date the
+// discussions of the period are checked as of.
+func lastSession(ss []Session, period care.Period) care.Date {
+	last := period.Start
+	for _, s := range ss {
+		if len(s.Cases) > 0 && period.Contains(s.Date) && s.Date.After(last) {
+			last = s.Date
+		}
+	}
+	return last
 }
 
 // OversightRates checks every case discussion recorded in the half-open
@@ -81,22 +99,14 @@ func OversightRates(d Dataset, period care.Period, p Policy) (OversightReport, e
 	if err := check(d, period.Start, "period start", p); err != nil {
 		return OversightReport{}, err
 	}
-	r := rule(SUP03)
 	rep := OversightReport{Period: period}
 	workerAt := make(map[string]int, len(d.Workers))
 	for i, w := range d.Workers {
 		workerAt[w.ID] = i
 	}
 	rows := make([]OversightRate, len(d.Workers))
-	var slab []care.Evidence
-	n := 0
-	for _, s := range d.Sessions {
-		if period.Contains(s.Date) {
-			n += len(s.Cases)
-		}
-	}
-	rep.Findings = make(care.Report, 0, n)
 	seen := make([]bool, len(d.Workers))
+	e := care.NewEmitter(lastSession(d.Sessions, period))
 	for si, s := range d.Sessions {
 		if !period.Contains(s.Date) || len(s.Cases) == 0 {
 			continue
@@ -104,24 +114,11 @@ func OversightRates(d Dataset, period care.Period, p Policy) (OversightReport, e
 		wi := workerAt[s.Worker]
 		seen[wi] = true
 		for ci, n := range s.Cases {
-			missing := n.Missing()
-			rows[wi].count(missing)
-			ref := "sessions[" + strconv.Itoa(si) + "].cases[" + strconv.Itoa(ci) + "]"
-			ev := carve(&slab, care.Evidence{Label: "case discussion of child " + n.Child, Date: s.Date, Ref: ref})
-			if missing != 0 {
-				f := care.NewFinding(r, ref, care.Breach)
-				f.Message = "case discussion on " + s.Date.String() + " does not record " + missing.String()
-				f.Evidence = ev
-				rep.Findings = append(rep.Findings, f)
-				continue
-			}
-			f := care.NewFinding(r, ref, care.Met)
-			f.Done = s.Date
-			f.Message = "case discussion on " + s.Date.String() + " records progress, worries, risks and future focus"
-			f.Evidence = ev
-			rep.Findings = append(rep.Findings, f)
+			rows[wi].count(n.Missing())
+			reflective(e, &oversightKind, care.At(si).At(ci), s.Date, n)
 		}
 	}
+	rep.Findings = e.Report()
 	order := byKey(len(d.Workers), func(i int) (string, string) { return d.Workers[i].Team, d.Workers[i].ID })
 	for _, wi := range order {
 		if !seen[wi] {

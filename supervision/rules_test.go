@@ -44,6 +44,24 @@ func TestRuleCatalogue(t *testing.T) {
 	}
 }
 
+// TestRuleFiles checks that each rule names the file holding its decision,
+// and that the file names the rule's ID constant.
+func TestRuleFiles(t *testing.T) {
+	for _, r := range supervision.Rules() {
+		src, err := os.ReadFile(filepath.Join("..", r.File))
+		if err != nil {
+			t.Errorf("%s: File %q: %v", r.ID, r.File, err)
+			continue
+		}
+		if name := strings.ReplaceAll(string(r.ID), "-", ""); !strings.Contains(string(src), name) {
+			t.Errorf("%s: %s does not name %s", r.ID, r.File, name)
+		}
+		if r.Citation.Abbrev == "" {
+			t.Errorf("%s: no Citation.Abbrev", r.ID)
+		}
+	}
+}
+
 // TestExamples fails for any exported function, or Validate method, with
 // no Example.
 func TestExamples(t *testing.T) {
@@ -113,7 +131,7 @@ func slicesEqual(a, b care.Report) bool {
 		return false
 	}
 	for i := range a {
-		if a[i].Rule != b[i].Rule || a[i].Due != b[i].Due || a[i].Subject != b[i].Subject {
+		if a[i].Rule() != b[i].Rule() || a[i].Due != b[i].Due || a[i].Subject() != b[i].Subject() {
 			return false
 		}
 	}

@@ -1,18 +1,20 @@
 // Command casework assesses a cohort of looked-after children as of a date
 // and prints what a service manager needs first: the children whose cases
-// are drifting most, with the overdue findings that make it so (due dates
-// and citations), and the cohort's timeliness per rule and per office.
+// are drifting, each with why it ranks where it does and the live items
+// (still owed, actionable today) that make it so; then the cohort's
+// timeliness per rule, per team and per office.
 //
 // Usage:
 //
 //	go run ./examples/casework [flags] [file ...]
 //
-// With no files it assesses the embedded synthetic cohort (300 children,
-// no real personal data) as of 2026-12-01. Each file is a case (JSON), or a
-// cohort as a JSON array or JSON Lines; "-" reads standard input. A case
-// that does not decode or validate is reported on standard error with the
-// file, record and field, the rest are still assessed, and the exit status
-// is 1.
+// With no files it assesses the examples' embedded synthetic cohort (300
+// children, no real personal data) as of 2026-12-01. Each file is a case
+// (JSON), or a cohort as a JSON array or JSON Lines; "-" reads standard
+// input. JSON Lines are read a record at a time, so a national cohort is
+// never held in memory. A case that does not decode or validate is reported
+// on standard error with the file, record and field, the rest are still
+// assessed, and the exit status is 1.
 //
 // Flags:
 //
@@ -25,49 +27,36 @@ package main
 
 import (
 	"bytes"
-	"compress/gzip"
-	_ "embed"
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"slices"
 	"strings"
 	"text/tabwriter"
 
-	"github.com/shopspring/decimal"
-
 	"github.com/lookedafter/practice"
 	"github.com/lookedafter/practice/care"
-)
-
-// cohortGz is the embedded synthetic cohort: practice.Synthetic with the
-// seed and size below, as gzipped JSON Lines (see main_test.go, which
-// checks it and rewrites it with -update).
-//
-//go:embed testdata/cohort.jsonl.gz
-var cohortGz []byte
-
-const (
-	embeddedSeed     = 903
-	embeddedChildren = 300
-	defaultAsOf      = "2026-12-01"
+	"github.com/lookedafter/practice/examples/internal/cohort"
 )
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
+// source is one input: its name in messages and how to open it.
 type source struct {
 	name string
-	data []byte
+	open func() (io.ReadCloser, error)
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("casework", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	asOfText := fs.String("asof", defaultAsOf, "assessment date, YYYY-MM-DD")
+	asOfText := fs.String("asof", cohort.AsOf.String(), "assessment date, YYYY-MM-DD")
 	format := fs.String("format", "text", "output format: text or json")
 	standardsFile := fs.String("standards", "", "local standards as JSON (default: statutory defaults)")
 	top := fs.Int("top", 10, "how many drifting children to list")
@@ -98,46 +87,54 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	var sources []source
 	if fs.NArg() == 0 {
-		data, err := gunzip(cohortGz)
-		if err != nil {
-			fmt.Fprintln(stderr, "casework: embedded cohort:", err)
-			return 1
-		}
-		sources = append(sources, source{"embedded cohort", data})
+		sources = append(sources, source{"embedded cohort", func() (io.ReadCloser, error) {
+			data, err := cohort.JSONL()
+			return io.NopCloser(bytes.NewReader(data)), err
+		}})
 	}
 	for _, name := range fs.Args() {
-		var data []byte
-		var err error
 		if name == "-" {
-			data, err = io.ReadAll(stdin)
-			name = "standard input"
-		} else {
-			data, err = os.ReadFile(name)
+			sources = append(sources, source{"standard input", func() (io.ReadCloser, error) { return io.NopCloser(stdin), nil }})
+			continue
 		}
-		if err != nil {
+		if _, err := os.Stat(name); err != nil {
 			fmt.Fprintf(stderr, "casework: %v\n", err)
 			return 2
 		}
-		sources = append(sources, source{name, data})
+		sources = append(sources, source{name, func() (io.ReadCloser, error) { return os.Open(name) }})
 	}
 
-	// Decode every source, reporting bad records and keeping the rest.
+	// Read every source as one stream of cases, noting where each came from
+	// for error messages.
+	var origin []string
 	failed := false
-	var cases []practice.Case
-	var origin []string // where each case came from, for error messages
-	for _, src := range sources {
-		cs, idx, err := practice.DecodeCohort(bytes.NewReader(src.data))
-		for _, e := range flatten(err) {
-			failed = true
-			fmt.Fprintf(stderr, "casework: %s: %v\n", src.name, e)
-		}
-		for i, c := range cs {
-			cases = append(cases, c)
-			origin = append(origin, fmt.Sprintf("%s: record %d (child %s)", src.name, idx[i], c.Child.ID))
+	cases := func(yield func(practice.Case, error) bool) {
+		for _, src := range sources {
+			rc, err := src.open()
+			if err != nil {
+				origin = append(origin, src.name)
+				if !yield(practice.Case{}, err) {
+					return
+				}
+				continue
+			}
+			record := 0
+			for c, err := range practice.ReadCohort(rc) {
+				origin = append(origin, fmt.Sprintf("%s: record %d (child %s)", src.name, record, c.Child.ID))
+				if err != nil {
+					origin[len(origin)-1] = src.name
+				}
+				record++
+				if !yield(c, err) {
+					rc.Close()
+					return
+				}
+			}
+			rc.Close()
 		}
 	}
-
-	rep, err := practice.AssessCohort(cases, asOf, std, care.EnglandAndWales(), practice.CohortOptions{Parallelism: *parallel})
+	rep, err := practice.AssessStream(context.Background(), iter.Seq2[practice.Case, error](cases), asOf, std, care.EnglandAndWales(),
+		practice.CohortOptions{Parallelism: *parallel, DiscardReports: true})
 	if err != nil {
 		fmt.Fprintln(stderr, "casework:", err)
 		return 1
@@ -190,24 +187,26 @@ func flatten(err error) []error {
 	return []error{err}
 }
 
-func gunzip(b []byte) ([]byte, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(b))
-	if err != nil {
-		return nil, err
+// plural returns "1 child" or "n children" from the singular and plural.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
 	}
-	defer zr.Close()
-	return io.ReadAll(zr)
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 func writeText(w io.Writer, rep practice.CohortReport, top int) error {
 	drifting := rep.Drifting()
-	fmt.Fprintf(w, "Casework as of %s: %d children assessed", rep.AsOf.Format(), rep.Assessed)
+	fmt.Fprintf(w, "Casework as of %s: %s assessed", rep.AsOf.Format(), plural(rep.Assessed, "child", "children"))
 	if rep.Invalid > 0 {
-		fmt.Fprintf(w, ", %d could not be assessed (see errors)", rep.Invalid)
+		fmt.Fprintf(w, ", %s could not be assessed (see errors)", plural(rep.Invalid, "record", "records"))
 	}
-	fmt.Fprintf(w, "; %d flagged for drift (DRIFT-01).\n", rep.Flagged)
+	fmt.Fprintf(w, "; %s flagged for drift (DRIFT-01).\n", plural(rep.Flagged, "child", "children"))
+	fmt.Fprintf(w, "Live items (overdue and still owed today): %d, of which %d statutory or guidance (%d statutory).\n",
+		rep.Live, rep.Binding, rep.Statutory)
 
 	fmt.Fprintf(w, "\nChildren drifting most (worst first; showing %d of %d)\n", min(top, len(drifting)), len(drifting))
+	fmt.Fprintf(w, "Ranked by: a live statutory or guidance item; then the oldest such item; then how many; then domains.\n")
 	for i, d := range drifting[:min(top, len(drifting))] {
 		res := childResult(rep, d.ChildID)
 		names := make([]string, len(d.Domains))
@@ -215,52 +214,54 @@ func writeText(w io.Writer, rep practice.CohortReport, top int) error {
 			names[k] = dom.String()
 		}
 		fmt.Fprintf(w, "\n%2d. %s  %s, %s office\n", i+1, d.ChildID, res.Team, res.Office)
-		fmt.Fprintf(w, "    %d overdue (%d statutory), oldest %d days overdue; %s\n", d.Overdue, d.OverdueStatutory, d.OldestOverdueDays, strings.Join(names, ", "))
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintf(w, "    Why: %s\n", d.Why())
+		fmt.Fprintf(w, "    Domains: %s; missed in the last 12 months: %d\n", strings.Join(names, ", "), d.MissedLastYear)
 		shown := d.Findings
 		if len(shown) > 6 {
 			shown = shown[:6]
 		}
 		for _, f := range shown {
-			fmt.Fprintf(tw, "    %s\tdue %s\t%d days\t%s\t%s\n", f.Rule, f.Due, f.DaysLate(rep.AsOf), short(f.Message, 60), f.Citation)
-		}
-		if err := tw.Flush(); err != nil {
-			return err
+			fmt.Fprintf(w, "    %-8s %s overdue  %s  [%s]\n", f.Rule(), plural(f.DaysLate(rep.AsOf), "day", "days"), f.Subject(), f.Citation().Short())
+			fmt.Fprintf(w, "             %s\n", f.Message())
 		}
 		if n := len(d.Findings) - len(shown); n > 0 {
 			fmt.Fprintf(w, "    … and %d more\n", n)
 		}
 	}
 
-	fmt.Fprintf(w, "\nTimeliness by rule (met on time / fell due; upcoming obligations excluded)\n")
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "Rule\tDue\tMet\tLate\tOverdue\tBreach\tOn time %\tMedian days late\t")
+	fmt.Fprintf(w, "\nTimeliness by rule (met on time / fell due; upcoming excluded; median days late is over late ones)\n")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "Rule\tDue\tMet\tLate\tOverdue\tMissed\tBreach\tOn time %\tMedian late\tTitle")
 	for _, r := range rep.Rates {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%s\t%s\t\n", r.Rule, r.Applicable, r.Met, r.Late, r.Overdue, r.Breach, r.Rate.StringFixed(1), r.MedianDaysLate.StringFixed(1))
-	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-
-	fmt.Fprintf(w, "\nTimeliness by office (all rules; weakest three rules with at least 10 due)\n")
-	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "Office\tChildren\tFlagged\tOn time %\tWeakest")
-	for _, g := range rep.ByOffice {
-		met, due := 0, 0
-		for _, r := range g.Rates {
-			met += r.Met
-			due += r.Applicable
+		median := "-"
+		if r.Late > 0 {
+			median = r.MedianDaysLate.StringFixed(1)
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\n", nonEmpty(g.Group), g.Children, g.Flagged, percent(met, due), weakest(g.Rates, 3))
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%s\t%s\t%s\n", r.Rule, r.Applicable, r.Met, r.Late, r.Overdue, r.Missed, r.Breach,
+			r.Rate.StringFixed(1), median, r.Title)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
+	for _, g := range []struct {
+		what   string
+		groups []practice.GroupRates
+	}{{"team", rep.ByTeam}, {"office", rep.ByOffice}} {
+		fmt.Fprintf(w, "\nTimeliness by %s (all rules; weakest three rules with at least 10 due)\n", g.what)
+		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintf(tw, "%s\tChildren\tFlagged\tOn time %%\tWeakest\n", strings.ToUpper(g.what[:1])+g.what[1:])
+		for _, gr := range g.groups {
+			fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\n", nonEmpty(gr.Group), gr.Children, gr.Flagged, gr.Rate.StringFixed(1), weakest(gr.Rates, 3))
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
 
-	fmt.Fprintf(w, "\nOverdue findings by domain\n")
+	fmt.Fprintf(w, "\nLive items by domain\n")
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	for _, d := range rep.OverdueByDomain {
-		fmt.Fprintf(tw, "%s\t%d\n", d.Domain, d.Overdue)
+	for _, d := range rep.LiveByDomain {
+		fmt.Fprintf(tw, "%s\t%d\n", d.Domain, d.Live)
 	}
 	return tw.Flush()
 }
@@ -285,13 +286,6 @@ func weakest(rates []practice.RuleRate, n int) string {
 	return strings.Join(parts, ", ")
 }
 
-func percent(met, due int) string {
-	if due == 0 {
-		return "-"
-	}
-	return decimal.NewFromInt(int64(met)).Mul(decimal.NewFromInt(100)).DivRound(decimal.NewFromInt(int64(due)), 1).StringFixed(1)
-}
-
 func nonEmpty(s string) string {
 	if s == "" {
 		return "(none)"
@@ -299,25 +293,28 @@ func nonEmpty(s string) string {
 	return s
 }
 
-func short(s string, n int) string {
-	if r := []rune(s); len(r) > n {
-		return string(r[:n-1]) + "…"
-	}
-	return s
-}
-
 // jsonReport is the -format json output: the cohort summary and the
 // drifting children, without every child's full report.
 type jsonReport struct {
-	AsOf            care.Date              `json:"as_of"`
-	Assessed        int                    `json:"assessed"`
-	Invalid         []jsonInvalid          `json:"invalid"`
-	Flagged         int                    `json:"flagged"`
-	Drifting        []practice.Drift       `json:"drifting"`
-	Rates           []practice.RuleRate    `json:"rates"`
-	ByTeam          []practice.GroupRates  `json:"by_team"`
-	ByOffice        []practice.GroupRates  `json:"by_office"`
-	OverdueByDomain []practice.DomainCount `json:"overdue_by_domain"`
+	FormatVersion int                    `json:"format_version"`
+	AsOf          care.Date              `json:"as_of"`
+	Assessed      int                    `json:"assessed"`
+	Invalid       []jsonInvalid          `json:"invalid"`
+	Flagged       int                    `json:"flagged"`
+	Live          int                    `json:"live"`
+	Binding       int                    `json:"binding"`
+	Statutory     int                    `json:"statutory"`
+	Drifting      []jsonDrift            `json:"drifting"`
+	Rates         []practice.RuleRate    `json:"rates"`
+	ByTeam        []practice.GroupRates  `json:"by_team"`
+	ByOffice      []practice.GroupRates  `json:"by_office"`
+	LiveByDomain  []practice.DomainCount `json:"live_by_domain"`
+}
+
+type jsonDrift struct {
+	Rank int    `json:"rank"`
+	Why  string `json:"why"`
+	practice.Drift
 }
 
 type jsonInvalid struct {
@@ -329,9 +326,13 @@ type jsonInvalid struct {
 func writeJSON(w io.Writer, rep practice.CohortReport, top int) error {
 	drifting := rep.Drifting()
 	out := jsonReport{
-		AsOf: rep.AsOf, Assessed: rep.Assessed, Flagged: rep.Flagged, Invalid: []jsonInvalid{},
-		Drifting: drifting[:min(top, len(drifting))], Rates: rep.Rates, ByTeam: rep.ByTeam, ByOffice: rep.ByOffice,
-		OverdueByDomain: rep.OverdueByDomain,
+		FormatVersion: practice.FormatVersion,
+		AsOf:          rep.AsOf, Assessed: rep.Assessed, Flagged: rep.Flagged, Invalid: []jsonInvalid{},
+		Live: rep.Live, Binding: rep.Binding, Statutory: rep.Statutory, Drifting: []jsonDrift{},
+		Rates: rep.Rates, ByTeam: rep.ByTeam, ByOffice: rep.ByOffice, LiveByDomain: rep.LiveByDomain,
+	}
+	for i, d := range drifting[:min(top, len(drifting))] {
+		out.Drifting = append(out.Drifting, jsonDrift{Rank: i + 1, Why: d.Why(), Drift: d})
 	}
 	for _, c := range rep.Children {
 		if c.Err == nil {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"compress/gzip"
 	"flag"
 	"os"
 	"path/filepath"
@@ -17,36 +16,6 @@ import (
 )
 
 var update = flag.Bool("update", false, "rewrite the embedded cohort and the golden files")
-
-// TestEmbeddedCohort checks that the embedded cohort is exactly what the
-// generator makes, so that it cannot drift from the code; -update rewrites
-// it.
-func TestEmbeddedCohort(t *testing.T) {
-	coh := practice.Synthetic(practice.SyntheticOptions{Seed: embeddedSeed, Children: embeddedChildren, AsOf: care.MustDate(2026, 12, 1)})
-	var jsonl bytes.Buffer
-	if err := practice.EncodeCohort(&jsonl, coh.Cases); err != nil {
-		t.Fatal(err)
-	}
-	if *update {
-		var gz bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
-		zw.Write(jsonl.Bytes())
-		if err := zw.Close(); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile("testdata/cohort.jsonl.gz", gz.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	got, err := gunzip(cohortGz)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, jsonl.Bytes()) {
-		t.Errorf("the embedded cohort differs from practice.Synthetic(seed %d, %d children); run go test ./examples/casework -update", embeddedSeed, embeddedChildren)
-	}
-}
 
 func TestRun(t *testing.T) {
 	tests := []struct {

@@ -8,25 +8,40 @@
 //
 // Usage:
 //
-//	go run ./examples/permanence [-asof 2026-12-01] [-seed 1] [-children 300] [-top 20] [-format text|json] [cohort.jsonl ... | -]
+//	go run ./examples/permanence [-asof 2026-12-01] [-top 20] [-format text|json] [cohort.jsonl ... | -]
 //
-// With no files it tracks a synthetic cohort ([practice.Synthetic], with
-// -seed and -children). With files it tracks the cases in them: each file
-// is a cohort in the JSON wire format of package practice (a JSON array of
-// cases, or JSON Lines), "-" reading standard input. A record that cannot be
-// read or is invalid is reported on standard error, naming the file, the
-// record and the field, and the rest are still tracked; the exit status is
-// then 1. The as-of date defaults to 2026-12-01, so the output is
+// With no files it tracks the examples' synthetic cohort (package
+// examples/internal/cohort: 300 children, no real personal data, the same
+// children in every example program). With files it tracks the cases in
+// them: each file is a cohort in the JSON wire format of package practice
+// (a JSON array of cases, or JSON Lines), "-" reading standard input. A
+// record that cannot be read or is invalid is reported on standard error,
+// naming the file, the record and the field, and the rest are still
+// tracked; the exit status is then 1. The as-of date defaults to the date
+// the synthetic cohort is drawn up to, 2026-12-01, so the output is
 // reproducible.
+//
+// # Drifting plans
+//
+// A plan is drifting as rule PERM-03 defines it: the child is looked
+// after, the plan is still in progress (its primary route has been neither
+// achieved nor had the court order it needs made) and it has not moved for
+// longer than the drift window (3 months by default), so that the PERM-03
+// finding is overdue. A plan that has arrived is not drifting however long
+// ago it last moved. The summary counts these children, and the children
+// with a permanence obligation missed: one whose window closed unmet, so
+// that it can no longer be met (a plan still stalled, or still missing,
+// when the child left care; a special guardianship report not made before
+// the notice was withdrawn).
 //
 // # Order of the tracker
 //
 // Children are sorted so that the most drifting come first: by how many
 // days their next milestone is overdue (those not overdue count 0), then by
 // the days since their plan last moved, then by their number of permanence
-// failures (late, overdue and breach findings), then by child ID. -top
-// limits the rows shown (0 shows all); the summary and the averages always
-// cover the whole cohort.
+// failures (late, overdue, missed and breach findings), then by child ID.
+// -top limits the rows shown (0 shows all); the summary and the averages
+// always cover the whole cohort.
 //
 // The golden files of the test are regenerated with
 //
@@ -50,6 +65,7 @@ import (
 
 	"github.com/lookedafter/practice"
 	"github.com/lookedafter/practice/care"
+	"github.com/lookedafter/practice/examples/internal/cohort"
 	"github.com/lookedafter/practice/permanence"
 	"github.com/lookedafter/practice/review"
 )
@@ -58,12 +74,7 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-const (
-	defaultAsOf     = "2026-12-01"
-	defaultSeed     = 1
-	defaultChildren = 300
-	defaultTop      = 20
-)
+const defaultTop = 20
 
 // run runs the program with the process's standard input.
 func run(args []string, stdout, stderr io.Writer) int {
@@ -84,9 +95,7 @@ func runIO(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: permanence [flags] [cohort.jsonl ... | -]")
 		fs.PrintDefaults()
 	}
-	asOfFlag := fs.String("asof", defaultAsOf, "the date to track as of, YYYY-MM-DD")
-	seed := fs.Uint64("seed", defaultSeed, "seed of the synthetic cohort")
-	children := fs.Int("children", defaultChildren, "size of the synthetic cohort")
+	asOfFlag := fs.String("asof", cohort.AsOf.String(), "the date to track as of, YYYY-MM-DD")
 	top := fs.Int("top", defaultTop, "how many tracker rows to show, most drifting first (0 shows all)")
 	format := fs.String("format", "text", "output format: text or json")
 	if err := fs.Parse(args); err != nil {
@@ -102,8 +111,6 @@ func runIO(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return usage("-asof: %v", err)
 	case *format != "text" && *format != "json":
 		return usage("-format %q: want text or json", *format)
-	case *children < 1:
-		return usage("-children %d: want at least 1", *children)
 	case *top < 0:
 		return usage("-top %d: want 0 (all) or more", *top)
 	}
@@ -121,11 +128,14 @@ func runIO(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var cases []source
 	var origin string
 	if fs.NArg() == 0 {
-		cohort := practice.Synthetic(practice.SyntheticOptions{Seed: *seed, Children: *children, AsOf: asOf})
-		for _, c := range cohort.Cases {
-			cases = append(cases, source{c: c, origin: "synthetic cohort"})
+		cs, err := cohort.Cases()
+		if err != nil {
+			report(fmt.Errorf("the synthetic cohort: %w", err))
 		}
-		origin = fmt.Sprintf("synthetic cohort, seed %d, %d children", *seed, *children)
+		for i, c := range cs {
+			cases = append(cases, source{c: c, origin: fmt.Sprintf("synthetic cohort record %d", i)})
+		}
+		origin = fmt.Sprintf("the examples' synthetic cohort, %d children", len(cs))
 	} else {
 		for _, path := range fs.Args() {
 			cs, err := readCohort(path, stdin)
@@ -203,15 +213,16 @@ type Tracker struct {
 	Source string    `json:"source"`
 	// Tracked counts the children tracked; LookedAfter those looked after
 	// on the as-of date; Overdue those whose next milestone is overdue;
-	// Drifting those looked after whose primary route is still open and
-	// whose plan has not moved for longer than the drift window (PERM-03);
-	// NoPlan those with no route recorded.
+	// Drifting those whose plan is drifting as PERM-03 defines it (see
+	// Row.Drifting), DriftMonths being its window; Missed those with a
+	// permanence obligation missed; NoPlan those with no route recorded.
 	Tracked     int `json:"tracked"`
 	LookedAfter int `json:"looked_after"`
 	Overdue     int `json:"overdue"`
 	Drifting    int `json:"drifting"`
-	NoPlan      int `json:"no_plan"`
 	DriftMonths int `json:"drift_months"`
+	Missed      int `json:"missed"`
+	NoPlan      int `json:"no_plan"`
 	// Routes counts the children by primary route, in route order.
 	Routes []RouteCount `json:"routes"`
 	// Rows are the tracker rows, most drifting first (limited by -top).
@@ -237,6 +248,13 @@ type Row struct {
 	// DaysOverdue is how long the next milestone has been overdue, 0 if it
 	// is not.
 	DaysOverdue int `json:"days_overdue"`
+	// Drifting reports whether the child's PERM-03 finding is overdue: the
+	// child is looked after and the plan, still in progress, has not moved
+	// for longer than the drift window.
+	Drifting bool `json:"drifting"`
+	// Missed counts the child's permanence findings whose window closed
+	// unmet, so that they can no longer be met.
+	Missed int `json:"missed"`
 }
 
 // build tracks the cases. Cases that cannot be tracked are returned as
@@ -255,7 +273,7 @@ func build(cases []source, asOf care.Date, std practice.Standards, cal *care.Cal
 		in = append(in, permanence.Case{Record: c.Permanence, Inputs: permanence.Inputs{Child: c.Child, Episodes: c.Episodes, SecondReview: second}})
 		kept = append(kept, s)
 	}
-	cohort, err := permanence.TrackCohort(in, asOf, cal, std.Permanence)
+	tracked, err := permanence.TrackCohort(in, asOf, cal, std.Permanence)
 	if err != nil {
 		var verrs care.ValidationErrors
 		if !errors.As(err, &verrs) {
@@ -269,27 +287,40 @@ func build(cases []source, asOf care.Date, std practice.Standards, cal *care.Cal
 	if drift == 0 {
 		drift = permanence.DefaultDriftMonths
 	}
-	t := Tracker{AsOf: asOf, DriftMonths: drift, Routes: []RouteCount{}, Rows: []Row{}, Window: cohort.Window, Averages: cohort.Averages}
-	holder := make(map[string]practice.Case, len(kept))
-	for _, s := range kept {
-		holder[s.c.Child.ID] = s.c
+	t := Tracker{AsOf: asOf, DriftMonths: drift, Routes: []RouteCount{}, Rows: []Row{}, Window: tracked.Window, Averages: tracked.Averages}
+	byID := make(map[string]int, len(kept)) // child ID → index in kept and in
+	for i, s := range kept {
+		byID[s.c.Child.ID] = i
 	}
 	counts := map[permanence.Route]int{}
-	for _, r := range cohort.Rows {
-		c := holder[r.ChildID]
-		row := Row{Team: c.Team, Office: c.Office, Row: r}
+	for _, r := range tracked.Rows {
+		i := byID[r.ChildID]
+		c := kept[i].c
+		// Whether the plan is drifting is PERM-03's decision, which the
+		// child's findings hold: the tracker row says when the plan last
+		// moved, not whether it is still in progress.
+		rep, err := permanence.Assess(in[i].Record, in[i].Inputs, asOf, cal, std.Permanence)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s (child %s): %w", kept[i].origin, c.Child.ID, err))
+			continue
+		}
+		row := Row{Team: c.Team, Office: c.Office, Row: r,
+			Drifting: len(rep.ForRule(permanence.PERM03).WithStatus(care.Overdue)) > 0, Missed: rep.Count(care.Missed)}
 		if r.Next.Overdue {
 			row.DaysOverdue = max(asOf.DaysSince(r.Next.Due), 0)
 			t.Overdue++
 		}
-		_, inCare := care.EpisodeOn(c.Episodes, asOf)
-		if inCare {
+		if _, inCare := care.EpisodeOn(c.Episodes, asOf); inCare {
 			t.LookedAfter++
 		}
 		if r.Primary == permanence.RouteUnknown {
 			t.NoPlan++
-		} else if inCare && r.PrimaryState.IsOpen() && !r.LastMovement.IsZero() && r.LastMovement.AddMonths(drift).Before(asOf) {
+		}
+		if row.Drifting {
 			t.Drifting++
+		}
+		if row.Missed > 0 {
+			t.Missed++
 		}
 		counts[r.Primary]++
 		t.Rows = append(t.Rows, row)
@@ -351,7 +382,8 @@ func (t Tracker) writeText(w io.Writer) error {
 	fmt.Fprintf(w, "(%s)\n\n", t.Source)
 	fmt.Fprintf(w, "  Children tracked: %d (looked after on %s: %d)\n", t.Tracked, t.AsOf, t.LookedAfter)
 	fmt.Fprintf(w, "  Next milestone overdue: %d\n", t.Overdue)
-	fmt.Fprintf(w, "  Looked after, plan not moved for more than %d months (PERM-03): %d\n", t.DriftMonths, t.Drifting)
+	fmt.Fprintf(w, "  Drifting: looked after, plan in progress and not moved for more than %d months (PERM-03 overdue): %d\n", t.DriftMonths, t.Drifting)
+	fmt.Fprintf(w, "  With a permanence obligation missed (window closed unmet): %d\n", t.Missed)
 	fmt.Fprintf(w, "  No plan for permanence recorded: %d\n", t.NoPlan)
 
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
@@ -379,7 +411,7 @@ func (t Tracker) writeText(w io.Writer) error {
 		if !r.Next.IsZero() {
 			next, rule, due, status = r.Next.Label, string(r.Next.Rule), r.Next.Due.String(), "upcoming"
 			if r.Next.Overdue {
-				status = fmt.Sprintf("overdue %d days", r.DaysOverdue)
+				status = "overdue " + plural(r.DaysOverdue, "day")
 			}
 		}
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\t%s\n", r.ChildID, dashString(r.Team), primary, state,
@@ -418,6 +450,14 @@ func alternatives(as []permanence.Alternative) string {
 		parts[i] = a.Route.String() + " (" + a.State.String() + ")"
 	}
 	return strings.Join(parts, ", ")
+}
+
+// plural returns "1 day" or "n days".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func dash(d care.Date) string {

@@ -10,22 +10,24 @@ import (
 	"testing"
 
 	"github.com/lookedafter/practice"
-	"github.com/lookedafter/practice/care"
-	"github.com/lookedafter/practice/permanence"
-
+	"github.com/lookedafter/practice/examples/internal/cohort"
 	"github.com/lookedafter/practice/examples/internal/golden"
+	"github.com/lookedafter/practice/permanence"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
 
-// cohortJSONL returns a small synthetic cohort in the JSON Lines wire
-// format. It is generated for each run rather than stored, so that it
-// follows the generator.
+// cohortJSONL returns the first children of the examples' synthetic
+// cohort in the JSON Lines wire format. It is encoded for each run rather
+// than stored, so that it follows the cohort.
 func cohortJSONL(t *testing.T, children int) []byte {
 	t.Helper()
-	cohort := practice.Synthetic(practice.SyntheticOptions{Seed: 11, Children: children, AsOf: care.MustDate(2026, 12, 1)})
+	cases, err := cohort.Cases()
+	if err != nil {
+		t.Fatal(err)
+	}
 	var b bytes.Buffer
-	if err := practice.EncodeCohort(&b, cohort.Cases); err != nil {
+	if err := practice.EncodeCohort(&b, cases[:children]); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()
@@ -34,8 +36,8 @@ func cohortJSONL(t *testing.T, children int) []byte {
 func TestRun(t *testing.T) {
 	dir := t.TempDir()
 	cohortFile := filepath.Join(dir, "cohort.jsonl")
-	cohort := cohortJSONL(t, 12)
-	if err := os.WriteFile(cohortFile, cohort, 0o644); err != nil {
+	twelve := cohortJSONL(t, 12)
+	if err := os.WriteFile(cohortFile, twelve, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	tests := []struct {
@@ -44,11 +46,10 @@ func TestRun(t *testing.T) {
 		stdin  []byte
 		golden string
 	}{
-		{"default synthetic cohort", nil, nil, "default.golden"},
-		{"every row of a small cohort", []string{"-children", "40", "-top", "0"}, nil, "all.golden"},
-		{"another seed and date as JSON", []string{"-seed", "4", "-children", "80", "-top", "5", "-asof", "2026-03-31", "-format", "json"}, nil, "seed4.golden.json"},
-		{"a cohort file", []string{cohortFile}, nil, "cohortfile.golden"},
-		{"a cohort on standard input", []string{"-top", "3", "-"}, cohort, "stdin.golden"},
+		{"the synthetic cohort", nil, nil, "default.golden"},
+		{"an earlier date as JSON", []string{"-top", "5", "-asof", "2026-03-31", "-format", "json"}, nil, "earlier.golden.json"},
+		{"every row of a cohort file", []string{"-top", "0", cohortFile}, nil, "cohortfile.golden"},
+		{"a cohort on standard input", []string{"-top", "3", "-"}, twelve, "stdin.golden"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -69,7 +70,7 @@ func TestRunBadRecords(t *testing.T) {
 	good := bytes.TrimSpace(cohortJSONL(t, 2))
 	lines := bytes.Split(good, []byte("\n"))
 	// Record 1 does not decode; record 3 decodes but its plan is invalid.
-	bad := []byte(`{"child": {"id": "C9", "date_of_birth": "2020-01-01"}, "episodes": [], "colour": "blue"}`)
+	bad := []byte(`{"format_version": 1, "child": {"id": "C9", "date_of_birth": "2020-01-01"}, "episodes": [], "colour": "blue"}`)
 	c, err := practice.DecodeCase(lines[0])
 	if err != nil {
 		t.Fatal(err)
@@ -111,7 +112,7 @@ func TestRunBadInput(t *testing.T) {
 		{"date in UK order", []string{"-asof", "01/12/2026"}, 2, "-asof"},
 		{"no such day", []string{"-asof", "2026-04-31"}, 2, "-asof"},
 		{"unknown format", []string{"-format", "yaml"}, 2, "-format"},
-		{"no children", []string{"-children", "-3"}, 2, "-children"},
+		{"a flag that is gone", []string{"-children", "40"}, 2, "flag provided but not defined: -children"},
 		{"negative top", []string{"-top", "-1"}, 2, "-top"},
 		{"missing file", []string{"no-such-cohort.jsonl"}, 1, "no-such-cohort.jsonl"},
 	}

@@ -2,22 +2,34 @@
 // a date: the looked-after review schedule and the next review, the next
 // statutory visit, the health and education dates (initial and review
 // health assessments, Strengths and Difficulties Questionnaire, dental
-// check, personal education plan), the next permanence milestone, and any
-// other obligation still open. Each line gives the rule ID, the due date,
-// the status as of the date and how the due date was worked out, so that an
-// independent reviewing officer can check it.
+// check, personal education plan), the next permanence milestone, every
+// other obligation still owed, and what was missed in the last 12 months.
+// Each line gives the rule ID, the due date, the status as of the date, a
+// short citation and the finding's message, which says how the due date
+// was worked out, so that an independent reviewing officer can check it.
+//
+// The statuses are those of package care: met (done by the due date), late
+// (done after it), upcoming (not yet due), overdue (not done, and still
+// owed: someone can act on it today), missed (not done, and its window has
+// closed: the placement ended, the child left care, or the next occurrence
+// took its place, so it can no longer be met), and breach (a record that
+// falls short of a rule that is not a timescale).
 //
 // Usage:
 //
-//	go run ./examples/schedule [-asof 2026-12-01] [-seed 1] [-children 300] [-child C000001] [-format text|json] [case.json | -]
+//	go run ./examples/schedule [-asof 2026-12-01] [-child C000001] [-format text|json] [case.json | -]
 //
-// With no case file it draws a synthetic cohort ([practice.Synthetic], with
-// -seed and -children) and shows the child named by -child, or by default
-// the first child who is looked after on the as-of date and has a rich
-// history: three or more reviews, a change of placement and a plan for
-// permanence. With a case file (the JSON wire format of [practice.Case];
-// "-" reads standard input) it shows that child. The as-of date defaults to
-// 2026-12-01, so the output is reproducible.
+// With no case file it shows a child of the examples' synthetic cohort
+// (package examples/internal/cohort: 300 children, no real personal data,
+// the same children in every example program): the child named by -child,
+// or by default the first child who is looked after on the as-of date and
+// has, by then, a rich history: three or more reviews, a change of
+// placement and a plan for permanence. With a case file (the JSON wire
+// format of [practice.Case]; "-" reads standard input) it shows that
+// child. The as-of date defaults to the date the cohort is drawn up to,
+// 2026-12-01, so the output is reproducible; an earlier date shows the
+// synthetic child as things stood then, records dated after it being not
+// yet known.
 //
 // The golden files of the test are regenerated with
 //
@@ -28,17 +40,20 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/lookedafter/practice"
 	"github.com/lookedafter/practice/care"
+	"github.com/lookedafter/practice/examples/internal/cohort"
 	"github.com/lookedafter/practice/permanence"
 	"github.com/lookedafter/practice/review"
 )
@@ -46,12 +61,6 @@ import (
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
-
-const (
-	defaultAsOf     = "2026-12-01"
-	defaultSeed     = 1
-	defaultChildren = 300
-)
 
 // usageError is an error in the command line (exit status 2).
 type usageError struct{ error }
@@ -74,10 +83,8 @@ func runIO(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: schedule [flags] [case.json | -]")
 		fs.PrintDefaults()
 	}
-	asOfFlag := fs.String("asof", defaultAsOf, "the date to draw up the calendar as of, YYYY-MM-DD")
-	seed := fs.Uint64("seed", defaultSeed, "seed of the synthetic cohort")
-	children := fs.Int("children", defaultChildren, "size of the synthetic cohort")
-	childID := fs.String("child", "", "ID of the synthetic child to show (default: the first looked-after child with a rich history)")
+	asOfFlag := fs.String("asof", cohort.AsOf.String(), "the date to draw up the calendar as of, YYYY-MM-DD")
+	childID := fs.String("child", "", "ID of the child of the synthetic cohort to show (default: the first looked-after child with a rich history)")
 	format := fs.String("format", "text", "output format: text or json")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -96,9 +103,6 @@ func runIO(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *format != "text" && *format != "json" {
 		return fail(usagef("-format %q: want text or json", *format))
 	}
-	if *children < 1 {
-		return fail(usagef("-children %d: want at least 1", *children))
-	}
 	if fs.NArg() > 1 {
 		return fail(usagef("one case file at most, got %d", fs.NArg()))
 	}
@@ -110,10 +114,11 @@ func runIO(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	var c practice.Case
 	var chosen string
+	var std practice.Standards // the statutory defaults
 	where := "synthetic child"
 	if fs.NArg() == 1 {
 		if *childID != "" {
-			return fail(usagef("-child selects a synthetic child and cannot be used with a case file"))
+			return fail(usagef("-child selects a child of the synthetic cohort and cannot be used with a case file"))
 		}
 		c, err = readCase(fs.Arg(0), stdin)
 		if err != nil {
@@ -122,24 +127,31 @@ func runIO(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		chosen = "from " + displayName(fs.Arg(0))
 		where = displayName(fs.Arg(0)) + ": child"
 	} else {
-		cohort := practice.Synthetic(practice.SyntheticOptions{Seed: *seed, Children: *children, AsOf: asOf})
+		cases, err := cohort.Cases()
+		if err != nil {
+			return fail(fmt.Errorf("the synthetic cohort: %w", err))
+		}
+		// The cohort is an extract drawn up to cohort.AsOf: assessed as of
+		// an earlier date, the care and placement plans agreed after it are
+		// not yet known.
+		std.Care.Plans.IgnoreFuturePlans = true
 		var ok bool
 		if *childID != "" {
-			c, ok = findChild(cohort.Cases, *childID)
+			c, ok = findChild(cases, *childID)
 			if !ok {
-				return fail(usagef("-child %s: no such child in the synthetic cohort of %d (IDs run C000001 to C%06d)", *childID, len(cohort.Cases), len(cohort.Cases)))
+				return fail(usagef("-child %s: no such child in the synthetic cohort of %d (IDs run C000001 to C%06d)", *childID, len(cases), len(cases)))
 			}
-			chosen = fmt.Sprintf("synthetic cohort, seed %d", *seed)
+			chosen = "the examples' synthetic cohort"
 		} else {
-			c, ok = defaultChild(cohort.Cases, asOf)
+			c, ok = defaultChild(cases, asOf)
 			if !ok {
 				return fail(fmt.Errorf("no child in the synthetic cohort is looked after on %s", asOf))
 			}
-			chosen = fmt.Sprintf("synthetic cohort, seed %d: the first child looked after on %s with 3 or more reviews, a change of placement and a plan for permanence", *seed, asOf)
+			chosen = fmt.Sprintf("the examples' synthetic cohort: the first child looked after on %s with 3 or more reviews, a change of placement and a plan for permanence", asOf)
 		}
 	}
 
-	s, err := build(c, asOf, practice.Standards{}, cal)
+	s, err := build(c, asOf, std, cal)
 	if err != nil {
 		return fail(fmt.Errorf("%s %s: %w", where, c.Child.ID, err))
 	}
@@ -198,9 +210,9 @@ func findChild(cases []practice.Case, id string) (practice.Case, bool) {
 }
 
 // defaultChild picks, deterministically, the first case in cohort order
-// whose child is looked after on asOf (not as a short-break child) and has
-// a rich history: three or more reviews held, at least one change of
-// placement, and a plan for permanence. If none qualifies, it takes the
+// whose child is looked after on asOf (not as a short-break child) and has,
+// by asOf, a rich history: three or more reviews held, at least one change
+// of placement, and a plan for permanence. If none qualifies, it takes the
 // first child looked after on asOf.
 func defaultChild(cases []practice.Case, asOf care.Date) (practice.Case, bool) {
 	fallback := -1
@@ -212,7 +224,10 @@ func defaultChild(cases []practice.Case, asOf care.Date) (practice.Case, bool) {
 		if fallback < 0 {
 			fallback = i
 		}
-		if len(c.Reviews) >= 3 && len(care.PlacementMoves(c.Episodes)) > 0 && len(c.Permanence.Plan.Transitions) > 0 {
+		reviews := count(c.Reviews, func(r review.Review) bool { return !r.Held.After(asOf) })
+		moves := count(care.PlacementMoves(c.Episodes), func(m care.PlacementMove) bool { return !m.Date.After(asOf) })
+		plan := count(c.Permanence.Plan.Transitions, func(t permanence.Transition) bool { return !t.Date.After(asOf) })
+		if reviews >= 3 && moves > 0 && plan > 0 {
 			return c, true
 		}
 	}
@@ -220,6 +235,17 @@ func defaultChild(cases []practice.Case, asOf care.Date) (practice.Case, bool) {
 		return cases[fallback], true
 	}
 	return practice.Case{}, false
+}
+
+// count returns how many elements of xs satisfy ok.
+func count[T any](xs []T, ok func(T) bool) int {
+	n := 0
+	for _, x := range xs {
+		if ok(x) {
+			n++
+		}
+	}
+	return n
 }
 
 // Schedule is the child's calendar as the program prints it (and the JSON
@@ -230,31 +256,39 @@ type Schedule struct {
 	Source string    `json:"source"`
 	// Summary describes the child's current care: age, legal status,
 	// placement and period of care.
-	Summary    []string  `json:"summary"`
-	NextReview *Item     `json:"next_review,omitempty"`
-	Reviews    []Item    `json:"reviews"`
-	NextVisit  *Item     `json:"next_visit,omitempty"`
-	Health     []Item    `json:"health"`
-	Education  []Item    `json:"education"`
-	Permanence Plan      `json:"permanence"`
-	Other      []Item    `json:"other"`
-	Counts     []Counted `json:"counts"`
+	Summary    []string `json:"summary"`
+	NextReview *Item    `json:"next_review,omitempty"`
+	Reviews    []Item   `json:"reviews"`
+	NextVisit  *Item    `json:"next_visit,omitempty"`
+	Health     []Item   `json:"health"`
+	Education  []Item   `json:"education"`
+	Permanence Plan     `json:"permanence"`
+	// Other holds every other obligation still owed (overdue or
+	// upcoming); Missed the obligations whose window closed unmet that
+	// fell due in the 12 months to the as-of date, and that no section
+	// above shows.
+	Other  []Item    `json:"other"`
+	Missed []Item    `json:"missed"`
+	Counts []Counted `json:"counts"`
 }
 
-// Item is one line of the calendar.
+// Item is one line of the calendar: a finding of the child's report.
 type Item struct {
 	Rule care.RuleID `json:"rule"`
 	What string      `json:"what"`
-	// Subject is the record the line is about ("reviews[2]", "placement
-	// 2026-01-01"), or the child.
+	// Subject is the record the line is about ("reviews[2]",
+	// "episodes[3]"), or "" for the child.
 	Subject string      `json:"subject,omitempty"`
 	Due     care.Date   `json:"due,omitzero"`
 	Status  care.Status `json:"status"`
 	Done    care.Date   `json:"done,omitzero"`
-	// Explanation is how the due date was worked out
-	// ([care.Deadline.String]), or the finding's message when the rule is
-	// not a timescale.
-	Explanation string `json:"explanation"`
+	// Closed is the day the window closed, for a missed obligation.
+	Closed care.Date `json:"closed,omitzero"`
+	// Citation is the rule's short citation ("CPPCR 2010 reg 33(2)(b)").
+	Citation string `json:"citation"`
+	// Message is the finding's message: what was due, how the due date was
+	// worked out, and what happened.
+	Message string `json:"message"`
 }
 
 // Plan is the permanence part of the calendar.
@@ -271,18 +305,20 @@ type Counted struct {
 	Count  int         `json:"count"`
 }
 
-// rule families shown in their own sections.
+// The rule families shown in their own sections, and what each line is
+// about.
 var (
-	healthRules    = []care.RuleID{"HLTH-01", "HLTH-02", "HLTH-03", "HLTH-04"}
-	educationRules = []care.RuleID{"EDU-01", "EDU-02", "EDU-03"}
+	reviewRules    = []care.RuleID{review.REV01, review.REV02, review.REV03, review.REV09}
+	healthRules    = []care.RuleID{care.HLTH01, care.HLTH02, care.HLTH03, care.HLTH04}
+	educationRules = []care.RuleID{care.EDU01, care.EDU02, care.EDU03}
 	ruleWhat       = map[care.RuleID]string{
-		"HLTH-01": "initial health assessment",
-		"HLTH-02": "review health assessment",
-		"HLTH-03": "Strengths and Difficulties Questionnaire",
-		"HLTH-04": "dental check",
-		"EDU-01":  "personal education plan initiated",
-		"EDU-02":  "PEP review this term",
-		"EDU-03":  "PEP targets and Pupil Premium Plus",
+		care.HLTH01: "initial health assessment",
+		care.HLTH02: "review health assessment",
+		care.HLTH03: "Strengths and Difficulties Questionnaire",
+		care.HLTH04: "dental check",
+		care.EDU01:  "personal education plan initiated",
+		care.EDU02:  "PEP review this term",
+		care.EDU03:  "PEP targets and Pupil Premium Plus",
 	}
 )
 
@@ -294,20 +330,34 @@ func build(c practice.Case, asOf care.Date, std practice.Standards, cal *care.Ca
 		return Schedule{}, err
 	}
 	s.Summary = summary(c, asOf)
+	// shown holds the findings the sections have printed, so that the
+	// last two list only the rest.
+	shown := map[care.Finding]bool{}
+	show := func(f care.Finding, what string) Item {
+		shown[f] = true
+		return item(f, what)
+	}
 
-	// Reviews: the whole schedule with statuses, and the next one owed.
+	// Reviews: the whole schedule with statuses, each explained by its
+	// finding, and the next one owed.
 	dues, err := review.Schedule(c.Episodes, c.Reviews, asOf, cal, std.Review)
 	if err != nil {
 		return Schedule{}, err
 	}
 	for _, d := range dues {
-		s.Reviews = append(s.Reviews, Item{Rule: d.Deadline.Rule, What: fmt.Sprintf("review %d", d.Ordinal),
-			Due: d.Deadline.Due, Status: d.Status, Done: d.Held, Explanation: d.Deadline.String()})
+		what := fmt.Sprintf("review %d", d.Ordinal)
+		if f, ok := find(rep, d.Deadline.Rule, d.Deadline.Due); ok {
+			s.Reviews = append(s.Reviews, show(f, what))
+			continue
+		}
+		// The schedule's own line, should the report not hold it.
+		s.Reviews = append(s.Reviews, Item{Rule: d.Deadline.Rule, What: what, Due: d.Deadline.Due, Status: d.Status,
+			Done: d.Held, Closed: d.Closed, Message: d.Deadline.String()})
 	}
 	if dl, ok, err := review.NextDue(c.Episodes, c.Reviews, asOf, cal, std.Review); err != nil {
 		return Schedule{}, err
 	} else if ok {
-		s.NextReview = &Item{Rule: dl.Rule, What: "next review", Due: dl.Due, Status: dl.Evaluate(care.Date{}, asOf), Explanation: dl.String()}
+		s.NextReview = deadlineItem(rep, dl, "next review", asOf, show)
 	}
 
 	// Visits: the next statutory visit of the current placement.
@@ -319,14 +369,17 @@ func build(c practice.Case, asOf care.Date, std practice.Standards, cal *care.Ca
 	if dl, ok, err := care.NextVisit(c.Record, ctx, asOf, std.Care); err != nil {
 		return Schedule{}, err
 	} else if ok {
-		s.NextVisit = &Item{Rule: dl.Rule, What: "next statutory visit", Due: dl.Due, Status: dl.Evaluate(care.Date{}, asOf), Explanation: dl.String()}
+		s.NextVisit = deadlineItem(rep, dl, "next statutory visit", asOf, show)
 	}
 
-	// Health and education: what is open for each rule, or else the last
-	// thing done, from the assessment.
-	shown := map[care.RuleID]bool{}
-	s.Health = latest(rep, healthRules, shown)
-	s.Education = latest(rep, educationRules, shown)
+	// Health and education: what is owed for each rule, or else the last
+	// finding, so that the reader sees when it was last done.
+	for _, id := range healthRules {
+		s.Health = append(s.Health, latest(rep.ForRule(id), ruleWhat[id], show)...)
+	}
+	for _, id := range educationRules {
+		s.Education = append(s.Education, latest(rep.ForRule(id), ruleWhat[id], show)...)
+	}
 
 	// Permanence: the tracker row's next milestone, explained by the
 	// finding it came from.
@@ -334,26 +387,22 @@ func build(c practice.Case, asOf care.Date, std practice.Standards, cal *care.Ca
 	if err != nil {
 		return Schedule{}, err
 	}
-	s.Permanence = plan(row, rep, asOf)
+	s.Permanence = plan(row, rep, asOf, show)
 
-	// Everything else still open (or overdue), in due-date order, so that
-	// the calendar is complete whatever records the case holds.
-	for _, r := range []care.RuleID{review.RuleFirstReview, review.RuleSecondReview, review.RuleLaterReview, review.RuleShortBreak} {
-		shown[r] = true
-	}
+	// Everything else still owed, in due-date order, so that the calendar
+	// is complete whatever records the case holds; then what was missed in
+	// the last 12 months. The review schedule above holds every review.
+	yearAgo := asOf.AddYears(-1)
 	for _, f := range rep {
-		if shown[f.Rule] || (f.Status != care.Upcoming && f.Status != care.Overdue) {
-			continue
+		switch {
+		case shown[f] || slices.Contains(reviewRules, f.Rule()) || f.Rule() == practice.DRIFT01:
+		case f.Status.IsLive():
+			s.Other = append(s.Other, item(f, f.Kind().What))
+		case f.Status == care.Missed && f.Due.After(yearAgo):
+			s.Missed = append(s.Missed, item(f, f.Kind().What))
 		}
-		if s.NextVisit != nil && f.Rule == s.NextVisit.Rule && f.Due == s.NextVisit.Due {
-			continue
-		}
-		if s.Permanence.Next != nil && f.Rule == s.Permanence.Next.Rule && f.Due == s.Permanence.Next.Due {
-			continue
-		}
-		s.Other = append(s.Other, item(f, f.Message))
 	}
-	for _, st := range []care.Status{care.Met, care.Late, care.Overdue, care.Upcoming, care.Breach} {
+	for _, st := range []care.Status{care.Met, care.Late, care.Overdue, care.Missed, care.Upcoming, care.Breach} {
 		s.Counts = append(s.Counts, Counted{Status: st, Count: rep.Count(st)})
 	}
 	return s, nil
@@ -373,7 +422,8 @@ func summary(c practice.Case, asOf care.Date) []string {
 		fmt.Sprintf("Placement %s (%s) since %s", e.PlacementType, e.PlacementType.Description(), placementStart(c.Episodes, asOf)))
 	for _, p := range care.PeriodsOfCare(c.Episodes) {
 		if p.Contains(asOf) {
-			out = append(out, fmt.Sprintf("Looked after since %s (%d days), %d placement(s) in this period", p.Start, asOf.DaysSince(p.Start), care.CountPlacements(c.Episodes, p)))
+			out = append(out, fmt.Sprintf("Looked after since %s (%s), %s in this period", p.Start,
+				plural(asOf.DaysSince(p.Start), "day"), plural(care.CountPlacements(c.Episodes, p), "placement")))
 		}
 	}
 	return out
@@ -389,50 +439,64 @@ func placementStart(eps []care.Episode, asOf care.Date) care.Date {
 	return care.Date{}
 }
 
-// latest returns, for each rule, the findings still open (Upcoming or
-// Overdue, and Breach for rules that are not timescales) or, if there are
-// none, the most recent one with a due date, so that the reader sees when
-// it was last done. Rules with no finding are left out (they do not apply).
-func latest(rep care.Report, rules []care.RuleID, shown map[care.RuleID]bool) []Item {
-	var out []Item
-	for _, id := range rules {
-		shown[id] = true
-		fs := rep.ForRule(id)
-		open := 0
-		for _, f := range fs {
-			if f.Status == care.Upcoming || f.Status == care.Overdue || (f.Status == care.Breach && f.Due.IsZero()) {
-				out = append(out, item(f, ruleWhat[id]))
-				open++
-			}
+// find returns the finding of rule id due on due, preferring one still
+// owed.
+func find(rep care.Report, id care.RuleID, due care.Date) (care.Finding, bool) {
+	var found care.Finding
+	ok := false
+	for _, f := range rep {
+		if f.Rule() == id && f.Due.Equal(due) && (!ok || f.Status.IsLive()) {
+			found, ok = f, true
 		}
-		if open > 0 || len(fs) == 0 {
-			continue
-		}
-		last := fs[0]
-		for _, f := range fs[1:] {
-			if !f.Due.Before(last.Due) {
-				last = f
-			}
-		}
-		what := ruleWhat[id]
-		if !last.Due.IsZero() {
-			what += " (last)"
-		}
-		out = append(out, item(last, what))
 	}
-	return out
+	return found, ok
 }
 
-func item(f care.Finding, what string) Item {
-	it := Item{Rule: f.Rule, What: what, Subject: f.Subject, Due: f.Due, Status: f.Status, Done: f.Done, Explanation: f.Message}
-	if !f.Deadline.IsZero() {
-		it.Explanation = f.Deadline.String()
+// deadlineItem is the line of a deadline a calculator gave: its finding
+// in the report if there is one, and otherwise the deadline itself.
+func deadlineItem(rep care.Report, dl care.Deadline, what string, asOf care.Date, show func(care.Finding, string) Item) *Item {
+	if f, ok := find(rep, dl.Rule, dl.Due); ok {
+		it := show(f, what)
+		return &it
 	}
-	return it
+	return &Item{Rule: dl.Rule, What: what, Due: dl.Due, Status: dl.Evaluate(care.Date{}, asOf), Message: dl.String()}
+}
+
+// latest returns the findings of one rule still owed (overdue or upcoming)
+// and the breaches of a rule that is not a timescale or, if there are
+// none, the latest finding, so that the reader sees when it was last done
+// (or missed). A rule with no finding gives no line: it does not apply.
+func latest(fs care.Report, what string, show func(care.Finding, string) Item) []Item {
+	var out []Item
+	for _, f := range fs {
+		if f.Status.IsLive() || (f.Status == care.Breach && f.Due.IsZero()) {
+			out = append(out, show(f, what))
+		}
+	}
+	if len(out) > 0 || len(fs) == 0 {
+		return out
+	}
+	last := fs[0]
+	for _, f := range fs[1:] {
+		if !f.Due.Before(last.Due) {
+			last = f
+		}
+	}
+	if !last.Due.IsZero() {
+		what += " (last)"
+	}
+	return []Item{show(last, what)}
+}
+
+// item is the line of finding f.
+func item(f care.Finding, what string) Item {
+	closed, _ := f.Closed()
+	return Item{Rule: f.Rule(), What: what, Subject: f.Subject(), Due: f.Due, Status: f.Status, Done: f.Done,
+		Closed: closed, Citation: f.Citation().Short(), Message: f.Message()}
 }
 
 // plan summarises the tracker row.
-func plan(row permanence.Row, rep care.Report, asOf care.Date) Plan {
+func plan(row permanence.Row, rep care.Report, asOf care.Date, show func(care.Finding, string) Item) Plan {
 	var p Plan
 	p.Primary = "none recorded"
 	if row.Primary != permanence.RouteUnknown {
@@ -448,23 +512,30 @@ func plan(row permanence.Row, rep care.Report, asOf care.Date) Plan {
 	}
 	p.LastMovement = "no movement recorded"
 	if !row.LastMovement.IsZero() {
-		p.LastMovement = fmt.Sprintf("%s (%d days before %s)", row.LastMovement, row.DaysSinceMovement, asOf)
+		p.LastMovement = fmt.Sprintf("%s (%s before %s)", row.LastMovement, plural(row.DaysSinceMovement, "day"), asOf)
 	}
 	if row.Next.IsZero() {
 		return p
 	}
-	next := Item{Rule: row.Next.Rule, What: row.Next.Label, Due: row.Next.Due, Status: care.Upcoming, Explanation: row.Next.Label}
+	if f, ok := find(rep, row.Next.Rule, row.Next.Due); ok {
+		next := show(f, row.Next.Label)
+		p.Next = &next
+		return p
+	}
+	next := Item{Rule: row.Next.Rule, What: row.Next.Label, Due: row.Next.Due, Status: care.Upcoming, Message: row.Next.Label}
 	if row.Next.Overdue {
 		next.Status = care.Overdue
 	}
-	for _, f := range rep.ForRule(row.Next.Rule) {
-		if f.Due == row.Next.Due && (f.Status == care.Upcoming || f.Status == care.Overdue) {
-			next.Explanation = item(f, "").Explanation
-			break
-		}
-	}
 	p.Next = &next
 	return p
+}
+
+// plural returns "1 day" or "n days".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // writeText renders the calendar for people.
@@ -479,85 +550,88 @@ func (s Schedule) writeText(w io.Writer) error {
 		counts = append(counts, fmt.Sprintf("%d %s", c.Count, c.Status))
 	}
 	fmt.Fprintf(w, "  Findings: %s\n", strings.Join(counts, ", "))
+	fmt.Fprintln(w, "  (overdue: not done and still owed, someone can act today; missed: not done and its window has closed)")
 
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	section := func(title string) {
-		fmt.Fprintf(tw, "\n%s\n", title)
-		fmt.Fprintln(tw, "  Rule\tWhat\tDue\tStatus\tDone\tWorked out as")
+	const columns = "Rule\tWhat\tDue\tStatus\tDone\tCitation"
+	row := func(it Item) string {
+		return fmt.Sprintf("%s\t%s\t%s\t%s\t%s\t%s", it.Rule, it.What, dash(it.Due), it.Status, dash(it.Done), it.Citation)
 	}
-	line := func(it Item) {
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", it.Rule, it.What, dash(it.Due), it.Status, dash(it.Done), workedOut(it))
-	}
-	none := func(msg string) { fmt.Fprintf(tw, "  %s\n", msg) }
-
-	section("Looked-after reviews")
-	if len(s.Reviews) == 0 {
-		none("no review is owed")
-	}
-	for _, it := range s.Reviews {
+	reviewRow := func(it Item) string {
 		if s.NextReview != nil && it.Rule == s.NextReview.Rule && it.Due == s.NextReview.Due && it.Done.IsZero() {
 			it.What += " (next)"
 		}
-		line(it)
+		return row(it)
 	}
+	var visit, milestone []Item
+	if s.NextVisit != nil {
+		visit = []Item{*s.NextVisit}
+	}
+	if s.Permanence.Next != nil {
+		milestone = []Item{*s.Permanence.Next}
+	}
+	permanence := fmt.Sprintf("Permanence\n  Primary route: %s\n  Alternatives:  %s\n  Last movement: %s",
+		s.Permanence.Primary, s.Permanence.Alternatives, s.Permanence.LastMovement)
+	sections := []struct {
+		title, columns string
+		items          []Item
+		row            func(Item) string
+		none           string
+	}{
+		{"Looked-after reviews", columns, s.Reviews, reviewRow, "no review is owed"},
+		{"Statutory visits", columns, visit, row, "no statutory visit is owed for a current placement"},
+		{"Health", columns, s.Health, row, "no health obligation applies"},
+		{"Education (personal education plan)", columns, s.Education, row, "no education obligation applies"},
+		{permanence, "Rule\tNext milestone\tDue\tStatus\tDone\tCitation", milestone, row, "no permanence milestone is due"},
+		{"Other obligations still owed (overdue or upcoming)", "Rule\tAbout\tDue\tStatus\tCitation", s.Other,
+			func(it Item) string {
+				return fmt.Sprintf("%s\t%s\t%s\t%s\t%s", it.Rule, it.Subject, dash(it.Due), it.Status, it.Citation)
+			}, "none"},
+		{fmt.Sprintf("Other obligations missed in the 12 months to %s (not done, window closed)", s.AsOf),
+			"Rule\tAbout\tDue\tClosed\tCitation", s.Missed,
+			func(it Item) string {
+				return fmt.Sprintf("%s\t%s\t%s\t%s\t%s", it.Rule, it.Subject, dash(it.Due), dash(it.Closed), it.Citation)
+			}, "none"},
+	}
+	for _, sec := range sections {
+		fmt.Fprintf(w, "\n%s\n", sec.title)
+		if err := writeTable(w, sec.columns, sec.items, sec.row, sec.none); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
-	section("Statutory visits")
-	if s.NextVisit == nil {
-		none("no statutory visit is owed for a current placement")
-	} else {
-		line(*s.NextVisit)
+// writeTable writes a table of items: for each, a row of tab-separated
+// columns, aligned with the others, and below it the finding's message in
+// full, indented under the second column.
+func writeTable(w io.Writer, columns string, items []Item, row func(Item) string, none string) error {
+	if len(items) == 0 {
+		_, err := fmt.Fprintf(w, "  %s\n", none)
+		return err
 	}
-
-	section("Health")
-	if len(s.Health) == 0 {
-		none("no health obligation applies")
+	var buf bytes.Buffer
+	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "  %s\n", columns)
+	for _, it := range items {
+		fmt.Fprintf(tw, "  %s\n", row(it))
 	}
-	for _, it := range s.Health {
-		line(it)
-	}
-
-	section("Education (personal education plan)")
-	if len(s.Education) == 0 {
-		none("no education obligation applies")
-	}
-	for _, it := range s.Education {
-		line(it)
-	}
-
-	fmt.Fprintf(tw, "\nPermanence\n")
-	fmt.Fprintf(tw, "  Primary route\t%s\n", s.Permanence.Primary)
-	fmt.Fprintf(tw, "  Alternatives\t%s\n", s.Permanence.Alternatives)
-	fmt.Fprintf(tw, "  Last movement\t%s\n", s.Permanence.LastMovement)
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "  Rule\tNext milestone\tDue\tStatus\tDone\tWorked out as")
-	if s.Permanence.Next == nil {
-		none("no permanence milestone is due")
-	} else {
-		line(*s.Permanence.Next)
+	// The rows as aligned, after the header; the first column holds the
+	// rule IDs, 2 spaces from the margin and 2 from the next column.
+	lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
+	width := len("Rule")
+	for _, it := range items {
+		width = max(width, len(it.Rule))
 	}
-
-	fmt.Fprintf(tw, "\nOther obligations open or overdue\n")
-	fmt.Fprintln(tw, "  Rule\tAbout\tDue\tStatus\tWorked out as")
-	if len(s.Other) == 0 {
-		none("none")
+	indent := strings.Repeat(" ", 2+width+2)
+	fmt.Fprintln(w, lines[0])
+	for i, it := range items {
+		fmt.Fprintln(w, lines[1+i])
+		fmt.Fprintln(w, indent+it.Message)
 	}
-	for _, it := range s.Other {
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", it.Rule, it.Subject, dash(it.Due), it.Status, workedOut(it))
-	}
-	return tw.Flush()
-}
-
-// workedOut is the explanation without the rule and due date that the
-// line's own columns already show.
-func workedOut(it Item) string {
-	prefix := string(it.Rule) + " due " + it.Due.String() + ": "
-	if strings.HasPrefix(it.Explanation, prefix) {
-		return it.Explanation[len(prefix):]
-	}
-	return it.Explanation
+	return nil
 }
 
 // dash prints a date, or "-" for an unset one.

@@ -9,21 +9,30 @@ import (
 	"testing"
 
 	"github.com/lookedafter/practice"
-	"github.com/lookedafter/practice/care"
-
+	"github.com/lookedafter/practice/examples/internal/cohort"
 	"github.com/lookedafter/practice/examples/internal/golden"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files (and testdata/case.json from the synthetic generator)")
+var update = flag.Bool("update", false, "rewrite the golden files (and testdata/case.json from the examples' synthetic cohort)")
 
-// caseFile is a synthetic child in the JSON wire format, written by
-// -update from the generator so that it follows the generator's records.
-const caseFile = "testdata/case.json"
+// caseFile is a child of the examples' synthetic cohort in the JSON wire
+// format, written by -update so that it follows the cohort.
+const (
+	caseFile  = "testdata/case.json"
+	caseChild = "C000016" // 17, looked after, with missed PEP reviews and a missed visit
+)
 
 func writeCaseFile(t *testing.T) {
 	t.Helper()
-	cohort := practice.Synthetic(practice.SyntheticOptions{Seed: 7, Children: 5, AsOf: care.MustDate(2026, 12, 1)})
-	data, err := practice.EncodeCase(cohort.Cases[4])
+	cases, err := cohort.Cases()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, ok := findChild(cases, caseChild)
+	if !ok {
+		t.Fatalf("no child %s in the synthetic cohort", caseChild)
+	}
+	data, err := practice.EncodeCase(c)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,7 +57,7 @@ func TestRun(t *testing.T) {
 	}{
 		{"default child of the default cohort", nil, "", "default.golden"},
 		{"a named child as JSON", []string{"-child", "C000002", "-format", "json"}, "", "child2.golden.json"},
-		{"an earlier date and another seed", []string{"-asof", "2025-06-30", "-seed", "3", "-children", "50"}, "", "seed3.golden"},
+		{"an earlier date", []string{"-asof", "2025-06-30"}, "", "earlier.golden"},
 		{"a case file", []string{caseFile}, "", "casefile.golden"},
 		{"a case on standard input", []string{"-asof", "2026-12-01", "-"}, string(caseJSON), "stdin.golden"},
 	}
@@ -66,11 +75,11 @@ func TestRun(t *testing.T) {
 func TestRunBadInput(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.json")
-	if err := os.WriteFile(bad, []byte(`{"child": {"id": "C1", "date_of_birth": "2020-02-30"}, "colour": "blue"}`), 0o644); err != nil {
+	if err := os.WriteFile(bad, []byte(`{"format_version": 1, "child": {"id": "C1", "date_of_birth": "2020-02-30"}, "colour": "blue"}`), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	invalid := filepath.Join(dir, "invalid.json")
-	if err := os.WriteFile(invalid, []byte(`{"child": {"id": "C000042", "date_of_birth": "2015-03-01"}, "episodes": [{"start": "2026-01-10", "end": "2026-01-05", "reason_new": "S", "legal_status": "C2", "placement_type": "U1"}]}`), 0o644); err != nil {
+	if err := os.WriteFile(invalid, []byte(`{"format_version": 1, "child": {"id": "C000042", "date_of_birth": "2015-03-01"}, "episodes": [{"start": "2026-01-10", "end": "2026-01-05", "reason_new": "S", "legal_status": "C2", "placement_type": "U1"}]}`), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	tests := []struct {
@@ -84,7 +93,7 @@ func TestRunBadInput(t *testing.T) {
 		{"date in UK order", []string{"-asof", "01/12/2026"}, 2, "-asof"},
 		{"no such day", []string{"-asof", "2026-02-30"}, 2, "-asof"},
 		{"unknown format", []string{"-format", "xml"}, 2, "-format"},
-		{"empty cohort", []string{"-children", "0"}, 2, "-children"},
+		{"a flag that is gone", []string{"-seed", "3"}, 2, "flag provided but not defined: -seed"},
 		{"child not in the cohort", []string{"-child", "C999999"}, 2, "C999999"},
 		{"two case files", []string{"a.json", "b.json"}, 2, "one case file"},
 		{"-child with a case file", []string{"-child", "C000001", caseFile}, 2, "-child"},

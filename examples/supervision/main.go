@@ -5,7 +5,10 @@
 //     intervals between supervision sessions longer than allowed, how many
 //     are overdue now and the share of intervals met on time; then each
 //     worker with a gap, and the gaps that ended, or are still open, in the
-//     reporting period;
+//     reporting period, each with its status: late (a session ended it),
+//     overdue (still open and still owed: the worker is in post, and a
+//     session can be held today) or missed (the worker left with the
+//     interval open, so it can no longer be met);
 //   - SUP-03, reflective oversight: for each team, the share of case
 //     discussions in the reporting period that recorded the child's
 //     progress, worries, risks and the focus of future work, and which
@@ -16,18 +19,20 @@
 //
 // Usage:
 //
-//	go run ./examples/supervision [-asof 2026-12-01] [-seed 1] [-children 300] [-months 12] [-top 15] [-max-caseload 20] [-format text|json] [dataset.json | -]
+//	go run ./examples/supervision [-asof 2026-12-01] [-months 12] [-top 15] [-max-caseload 20] [-format text|json] [dataset.json | -]
 //
-// With no file it reports on a synthetic authority ([practice.Synthetic],
-// with -seed and -children): its workers, their supervision sessions, and
-// the allocations, case discussions and directions of its children's cases.
-// With a file it reads a [supervision.Dataset] as JSON ("-" reads standard
-// input; unknown fields are errors). The reporting period is the -months
-// months up to and including the as-of date; -top limits the list of the
-// longest gaps in text output. The standards are the
-// supervision package's defaults, except the maximum caseload, which
-// -max-caseload sets. The as-of date defaults to 2026-12-01, so the output
-// is reproducible.
+// With no file it reports on the authority of the examples' synthetic
+// cohort (package examples/internal/cohort: 300 children, no real personal
+// data, the same children in every example program): its workers, their
+// supervision sessions, and the allocations, case discussions and
+// directions of its children's cases. With a file it reads a
+// [supervision.Dataset] as JSON ("-" reads standard input; unknown fields
+// are errors). The reporting period is the -months months up to and
+// including the as-of date; -top limits the list of the longest gaps in
+// text output. The standards are the supervision package's defaults,
+// except the maximum caseload, which -max-caseload sets. The as-of date
+// defaults to the date the synthetic cohort is drawn up to, 2026-12-01, so
+// the output is reproducible.
 //
 // Supervision of social workers has no statutory frequency: every rule here
 // is a local standard.
@@ -52,8 +57,8 @@ import (
 	"slices"
 	"text/tabwriter"
 
-	"github.com/lookedafter/practice"
 	"github.com/lookedafter/practice/care"
+	"github.com/lookedafter/practice/examples/internal/cohort"
 	"github.com/lookedafter/practice/supervision"
 )
 
@@ -62,11 +67,8 @@ func main() {
 }
 
 const (
-	defaultAsOf     = "2026-12-01"
-	defaultSeed     = 1
-	defaultChildren = 300
-	defaultMonths   = 12
-	defaultTop      = 15
+	defaultMonths = 12
+	defaultTop    = 15
 )
 
 // usageError is an error in the command line (exit status 2).
@@ -90,9 +92,7 @@ func runIO(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: supervision [flags] [dataset.json | -]")
 		fs.PrintDefaults()
 	}
-	asOfFlag := fs.String("asof", defaultAsOf, "the date to report as of, YYYY-MM-DD")
-	seed := fs.Uint64("seed", defaultSeed, "seed of the synthetic authority")
-	children := fs.Int("children", defaultChildren, "number of children of the synthetic authority")
+	asOfFlag := fs.String("asof", cohort.AsOf.String(), "the date to report as of, YYYY-MM-DD")
 	months := fs.Int("months", defaultMonths, "length of the reporting period in months, ending on the as-of date")
 	maxCaseload := fs.Int("max-caseload", 0, "SUP-05 maximum caseload (0 means the default, 20)")
 	top := fs.Int("top", defaultTop, "how many of the longest SUP-01 gaps in the period to list in text output")
@@ -113,8 +113,6 @@ func runIO(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return fail(usagef("-asof: %w", err))
 	case *format != "text" && *format != "json":
 		return fail(usagef("-format %q: want text or json", *format))
-	case *children < 1:
-		return fail(usagef("-children %d: want at least 1", *children))
 	case *months < 1:
 		return fail(usagef("-months %d: want at least 1", *months))
 	case *top < 0:
@@ -135,8 +133,9 @@ func runIO(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		source = "from " + displayName(fs.Arg(0))
 	} else {
-		d = authority(practice.Synthetic(practice.SyntheticOptions{Seed: *seed, Children: *children, AsOf: asOf}))
-		source = fmt.Sprintf("synthetic authority, seed %d, %d children", *seed, *children)
+		synth := cohort.Synthetic()
+		d = synth.Supervision
+		source = fmt.Sprintf("the examples' synthetic authority, %d children", len(synth.Cases))
 	}
 
 	r, err := build(d, asOf, *months, p)
@@ -193,41 +192,31 @@ func readDataset(path string, stdin io.Reader) (supervision.Dataset, error) {
 	return d, nil
 }
 
-// authority returns the synthetic authority's whole supervision dataset.
-// When the generator's dataset carries no case notes (the children's case
-// discussions are kept only in their case records), they are joined in
-// from the cases, so that reflective oversight (SUP-03) has something to
-// read.
-func authority(cohort practice.SyntheticCohort) supervision.Dataset {
-	d := cohort.Supervision
-	for _, s := range d.Sessions {
-		if len(s.Cases) > 0 {
-			return d
-		}
-	}
-	base := supervision.Dataset{Since: d.Since, Workers: d.Workers, Sessions: d.Sessions}
-	cases := make(map[string]supervision.CaseRecord, len(cohort.Cases))
-	for _, c := range cohort.Cases {
-		cases[c.Child.ID] = c.Supervision
-	}
-	return supervision.Join(base, cases)
-}
-
 // Report is the program's report (and the JSON it writes with -format
 // json).
 type Report struct {
 	AsOf   care.Date   `json:"as_of"`
 	Source string      `json:"source"`
 	Period care.Period `json:"period"`
-	// Gaps is the SUP-01 analysis; each worker's per-interval findings are
-	// left out, and only the gaps that touch the period are kept.
-	Gaps supervision.GapReport `json:"gaps"`
+	// Gaps is the SUP-01 analysis by team and worker, without each
+	// worker's findings and gaps; PeriodGaps are the gaps that touch the
+	// reporting period, with their status, most days over first.
+	Gaps       supervision.GapReport `json:"gaps"`
+	PeriodGaps []PeriodGap           `json:"period_gaps"`
 	// Oversight is SUP-03 over the period, by team.
 	Oversight []supervision.OversightRate `json:"oversight"`
 	// Caseloads is SUP-05 on the as-of date.
 	Caseloads Caseloads `json:"caseloads"`
 
 	top int // gaps listed in text output
+}
+
+// PeriodGap is a SUP-01 gap with the status of its interval: Late if a
+// session ended it, Overdue if it is still open and owed (the worker is in
+// post), Missed if the worker left while it was open.
+type PeriodGap struct {
+	supervision.Gap
+	Status care.Status `json:"status"`
 }
 
 // Caseloads is the SUP-05 part of the report.
@@ -244,17 +233,19 @@ func build(d supervision.Dataset, asOf care.Date, months int, p supervision.Poli
 	if err != nil {
 		return Report{}, err
 	}
+	r.PeriodGaps = []PeriodGap{}
 	for i := range gaps.Workers {
 		w := &gaps.Workers[i]
-		w.Findings = nil
-		var kept []supervision.Gap
 		for _, g := range w.Gaps {
 			if !g.Until.Before(r.Period.Start) {
-				kept = append(kept, g)
+				r.PeriodGaps = append(r.PeriodGaps, PeriodGap{Gap: g, Status: intervalStatus(w.Findings, g)})
 			}
 		}
-		w.Gaps = kept
+		w.Findings, w.Gaps = nil, nil
 	}
+	slices.SortStableFunc(r.PeriodGaps, func(a, b PeriodGap) int {
+		return cmp.Or(cmp.Compare(b.DaysOver, a.DaysOver), cmp.Compare(a.Subject, b.Subject), a.From.Compare(b.From))
+	})
 	r.Gaps = gaps
 
 	ov, err := supervision.OversightRates(d, r.Period, p)
@@ -283,6 +274,18 @@ func build(d supervision.Dataset, asOf care.Date, months int, p supervision.Poli
 	return r, nil
 }
 
+// intervalStatus returns the status of the worker's interval whose gap is
+// g, from the worker's SUP-01 findings (one per interval): the finding due
+// on the same day.
+func intervalStatus(findings care.Report, g supervision.Gap) care.Status {
+	for _, f := range findings {
+		if f.Due.Equal(g.Due) && f.Status.IsFailure() {
+			return f.Status
+		}
+	}
+	return care.StatusUnknown
+}
+
 func (r Report) writeText(w io.Writer) error {
 	last, _ := r.Period.Last()
 	fmt.Fprintf(w, "Supervision and management oversight as of %s\n", r.AsOf)
@@ -296,32 +299,36 @@ func (r Report) writeText(w io.Writer) error {
 		fmt.Fprintf(tw, "  %s\t%d\t%d\t%d\t%d\t%d\t%s\n", t.Team, t.Workers, t.WithGaps, t.OverdueNow, t.Gaps, t.LongestDays, t.OnTime)
 	}
 
-	fmt.Fprintf(tw, "\nSUP-01 workers with a gap in the reporting period\n")
-	fmt.Fprintln(tw, "  Worker\tTeam\tStatus\tLast supervised\tNext due\tOn time\tLongest (days)\tGaps in period")
-	n := 0
-	for _, wg := range r.Gaps.Workers {
-		if len(wg.Gaps) == 0 {
-			continue
-		}
-		n++
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\n", wg.Worker, wg.Team, wg.Status, dash(wg.LastSession), dash(wg.NextDue), wg.OnTime, wg.LongestDays, len(wg.Gaps))
+	inPeriod := map[string]int{} // gaps in the period by worker
+	for _, g := range r.PeriodGaps {
+		inPeriod[g.Subject]++
 	}
-	if n == 0 {
+	fmt.Fprintf(tw, "\nSUP-01 workers with a gap in the reporting period\n")
+	fmt.Fprintln(tw, "  Worker\tTeam\tStage\tLast supervised\tNext due\tOn time\tLongest (days)\tGaps in period")
+	for _, wg := range r.Gaps.Workers {
+		if n := inPeriod[wg.Worker]; n > 0 {
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\n", wg.Worker, wg.Team, wg.Status, dash(wg.LastSession), dash(wg.NextDue), wg.OnTime, wg.LongestDays, n)
+		}
+	}
+	if len(inPeriod) == 0 {
 		fmt.Fprintln(tw, "  none")
 	}
 
-	gs := periodGaps(r.Gaps.Workers)
-	shown := gs[:min(r.top, len(gs))]
-	fmt.Fprintf(tw, "\nSUP-01 the %d longest of the %d gaps in the reporting period (most days over first)\n", len(shown), len(gs))
-	fmt.Fprintln(tw, "  Worker\tFrom\tAllowed\tDue\tTo\tDays\tDays over")
+	shown := r.PeriodGaps[:min(r.top, len(r.PeriodGaps))]
+	fmt.Fprintf(tw, "\nSUP-01 the %d longest of the %d gaps in the reporting period (most days over first)\n", len(shown), len(r.PeriodGaps))
+	fmt.Fprintln(tw, "  (late: a session ended it; overdue: still open, a session is owed now; missed: the worker left with it open)")
+	fmt.Fprintln(tw, "  Worker\tFrom\tAllowed\tDue\tTo\tDays\tDays over\tStatus")
 	for _, g := range shown {
-		to := "open"
-		if !g.To.IsZero() {
-			to = g.To.String()
+		to := g.To.String()
+		switch {
+		case g.Status == care.Missed:
+			to = "left " + g.Until.String()
+		case g.To.IsZero():
+			to = "open"
 		}
-		fmt.Fprintf(tw, "  %s\t%s %s\t%s\t%s\t%s\t%d\t%d\n", g.Subject, g.FromLabel, g.From, g.Allowed, g.Due, to, g.Days, g.DaysOver)
+		fmt.Fprintf(tw, "  %s\t%s %s\t%s\t%s\t%s\t%d\t%d\t%s\n", g.Subject, g.FromLabel, g.From, g.Allowed, g.Due, to, g.Days, g.DaysOver, g.Status)
 	}
-	if len(gs) == 0 {
+	if len(r.PeriodGaps) == 0 {
 		fmt.Fprintln(tw, "  none")
 	}
 
@@ -350,19 +357,6 @@ func (r Report) writeText(w io.Writer) error {
 		fmt.Fprintln(tw, "  none")
 	}
 	return tw.Flush()
-}
-
-// periodGaps returns the workers' gaps, longest first (then by worker and
-// start).
-func periodGaps(ws []supervision.WorkerGaps) []supervision.Gap {
-	var out []supervision.Gap
-	for _, w := range ws {
-		out = append(out, w.Gaps...)
-	}
-	slices.SortStableFunc(out, func(a, b supervision.Gap) int {
-		return cmp.Or(cmp.Compare(b.DaysOver, a.DaysOver), cmp.Compare(a.Subject, b.Subject), a.From.Compare(b.From))
-	})
-	return out
 }
 
 func dash(d care.Date) string {
