@@ -21,6 +21,12 @@ type Standards struct {
 	Supervision supervision.Policy `json:"supervision,omitzero"`
 	Permanence  permanence.Policy  `json:"permanence,omitzero"`
 	Drift       DriftPolicy        `json:"drift,omitzero"`
+	// IgnoreFutureRecords treats records dated after the assessment date
+	// as not yet made, for assessing a past date from a later extract. Off
+	// by default: a case holding work done after the assessment date is
+	// then an error ([FutureError]), since assessing it as of the earlier
+	// date would quietly disregard that work.
+	IgnoreFutureRecords bool `json:"ignore_future_records,omitempty"`
 }
 
 // Validate checks every package's policy and reports every field that is
@@ -45,6 +51,8 @@ type assessors struct {
 	supervision *supervision.CaseAssessor
 	permanence  *permanence.Assessor
 	drift       DriftPolicy
+	// ignoreFuture is Standards.IgnoreFutureRecords.
+	ignoreFuture bool
 }
 
 // newAssessors validates the standards, once, by making the assessors. Its
@@ -69,6 +77,7 @@ func newAssessors(std Standards, cal *care.Calendar) (*assessors, error) {
 		return nil, err
 	}
 	a.drift = std.Drift
+	a.ignoreFuture = std.IgnoreFutureRecords
 	return &a, nil
 }
 
@@ -84,8 +93,10 @@ func newAssessors(std Standards, cal *care.Calendar) (*assessors, error) {
 // [supervision.Caseloads]); a case carries only its own supervision record.
 //
 // It returns an error, and no report, when the standards are looser than
-// statute, the case fails [Case.Validate], or a date it needs falls outside
-// the calendar ([care.ErrOutsideCalendar]).
+// statute, the case fails [Case.Validate], the case holds records of things
+// done dated after asOf (a [FutureError], unless
+// [Standards].IgnoreFutureRecords), or a date it needs falls outside the
+// calendar ([care.ErrOutsideCalendar]).
 func Assess(c Case, asOf care.Date, std Standards, cal *care.Calendar) (care.Report, error) {
 	a, err := newAssessors(std, cal)
 	if err != nil {
@@ -136,6 +147,11 @@ func (w *worker) emit(a *assessors, c *Case, asOf care.Date) error {
 	}
 	if err := w.h.Reset(c.Child, c.Episodes); err != nil {
 		return err
+	}
+	if !a.ignoreFuture {
+		if err := futureRecords(c, asOf); err != nil {
+			return err
+		}
 	}
 	first, second, err := a.review.Milestones(&w.h, c.Reviews, asOf)
 	if err != nil {

@@ -3,6 +3,7 @@ package practice
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"iter"
 	"runtime"
 	"slices"
@@ -131,8 +132,10 @@ func (r CohortReport) Drifting() []Drift {
 // AssessCohort assesses every case as of asOf, as [Assess] does for one,
 // and aggregates timeliness by rule, team and office. A case that cannot be
 // assessed is reported in its ChildResult with its error, and the rest of
-// the cohort is still assessed: nothing is dropped. The only error returned
-// is for invalid standards or a nil calendar, when nothing can be assessed.
+// the cohort is still assessed: nothing is dropped. A case whose child ID an
+// earlier case already has is reported with a [*DuplicateError] and not
+// assessed. The only error returned is for invalid standards or a nil
+// calendar, when nothing can be assessed.
 func AssessCohort(cases []Case, asOf care.Date, std Standards, cal *care.Calendar, opt CohortOptions) (CohortReport, error) {
 	seq := func(yield func(Case, error) bool) {
 		for i := range cases {
@@ -202,12 +205,13 @@ func assessStream(ctx context.Context, cases iter.Seq2[Case, error], n int, asOf
 	}
 	if workers == 1 {
 		var w worker
+		var seen ids
 		i := 0
 		for c, err := range cases {
 			if cerr := ctx.Err(); cerr != nil {
 				return aggs[0].report(results), cerr
 			}
-			put(one(&w, aggs[0], i, &c, err))
+			put(one(&w, aggs[0], i, &c, seen.check(i, &c, err)))
 			i++
 		}
 		return aggs[0].report(results), ctx.Err()
@@ -234,10 +238,11 @@ func assessStream(ctx context.Context, cases iter.Seq2[Case, error], n int, asOf
 			wg.Wait()
 			close(out)
 		}()
+		var seen ids
 		i := 0
 		for c, err := range cases {
 			select {
-			case jobs <- job{i, c, err}:
+			case jobs <- job{i, c, seen.check(i, &c, err)}:
 			case <-ctx.Done():
 				return
 			}
@@ -252,6 +257,39 @@ func assessStream(ctx context.Context, cases iter.Seq2[Case, error], n int, asOf
 		agg.merge(o)
 	}
 	return agg.report(results), ctx.Err()
+}
+
+// DuplicateError reports a case whose child ID an earlier case of the
+// cohort already has: the first is assessed, and each later one is reported
+// with this error and not assessed, so that no child is counted or listed
+// twice.
+type DuplicateError struct {
+	ChildID string
+	First   int // the position of the first case with the ID
+	Record  int // the position of this one
+}
+
+func (e *DuplicateError) Error() string {
+	return fmt.Sprintf("record %d: child %s already appears at record %d; this record is not assessed", e.Record, e.ChildID, e.First)
+}
+
+// ids remembers the child IDs of a cohort, in the order their cases come.
+type ids map[string]int
+
+// check returns err, or a [*DuplicateError] if case c, at position i,
+// names a child already seen.
+func (m *ids) check(i int, c *Case, err error) error {
+	if err != nil || c.Child.ID == "" {
+		return err
+	}
+	if *m == nil {
+		*m = ids{}
+	}
+	if first, dup := (*m)[c.Child.ID]; dup {
+		return &DuplicateError{ChildID: c.Child.ID, First: first, Record: i}
+	}
+	(*m)[c.Child.ID] = i
+	return nil
 }
 
 // tally accumulates one group's counts by rule, indexed as its

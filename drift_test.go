@@ -182,3 +182,25 @@ func TestAssessStream(t *testing.T) {
 		t.Errorf("cancelled stream: assessed %d, err %v; want fewer than 40 and context.Canceled", part.Assessed, err)
 	}
 }
+
+// TestDuplicateChildren checks that a child ID met twice is assessed once:
+// the first record counts, each later one is an error naming both, the
+// same whether the cohort is a slice or a stream, serial or parallel.
+func TestDuplicateChildren(t *testing.T) {
+	coh := Synthetic(SyntheticOptions{Seed: 9, Children: 6})
+	cases := append(slices.Clone(coh.Cases), coh.Cases[2], coh.Cases[4])
+	cal := care.EnglandAndWales()
+	for _, workers := range []int{1, 2} {
+		rep, err := AssessCohort(cases, coh.AsOf, Standards{}, cal, CohortOptions{Parallelism: workers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Assessed != 6 || rep.Invalid != 2 {
+			t.Fatalf("parallelism %d: assessed %d, invalid %d; want 6 and 2", workers, rep.Assessed, rep.Invalid)
+		}
+		var de *DuplicateError
+		if !errors.As(rep.Children[6].Err, &de) || de.First != 2 || de.Record != 6 || de.ChildID != coh.Cases[2].Child.ID {
+			t.Errorf("record 6: err = %v, want a DuplicateError naming records 2 and 6", rep.Children[6].Err)
+		}
+	}
+}

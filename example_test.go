@@ -52,7 +52,7 @@ func ExampleDecodeCase() {
 		fmt.Println(line)
 	}
 	// Output:
-	// record 0, line 3, column 45: child.date_of_birth: care: parsing "2014-02-30" as date: care: invalid date: 2014-02-30 does not exist
+	// record 0, line 3, column 45: child.date_of_birth: not a date in YYYY-MM-DD form
 	// record 0, line 4, column 56: episodes[0].legal_status: care: parsing "C9" as legal status: care: unknown code
 	// record 0, line 4, column 62: episodes[0].placment_type: unknown field
 }

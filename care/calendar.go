@@ -401,12 +401,12 @@ const (
 var countingNames = [...]string{"from-next-day", "from-anchor-day"}
 
 // String returns "from-next-day" or "from-anchor-day", and a form such as
-// "%!Counting(7)" for a value that is not one of the constants.
+// "Counting(7)" for a value that is not one of the constants.
 func (k Counting) String() string {
 	if int(k) < len(countingNames) {
 		return countingNames[k]
 	}
-	return fmt.Sprintf("%%!Counting(%d)", uint8(k))
+	return fmt.Sprintf("Counting(%d)", uint8(k))
 }
 
 // MarshalText implements [encoding.TextMarshaler]: "from-next-day" or

@@ -591,8 +591,8 @@ func TestCountingText(t *testing.T) {
 	if err := k.UnmarshalText([]byte("inclusive")); !errors.As(err, &pe) || !errors.Is(err, ErrUnknownCode) {
 		t.Errorf(`UnmarshalText("inclusive") error = %v, want a *ParseError wrapping ErrUnknownCode`, err)
 	}
-	if got := Counting(7).String(); got != "%!Counting(7)" {
-		t.Errorf("Counting(7).String() = %q, want %q", got, "%!Counting(7)")
+	if got := Counting(7).String(); got != "Counting(7)" {
+		t.Errorf("Counting(7).String() = %q, want %q", got, "Counting(7)")
 	}
 	if _, err := Counting(7).MarshalText(); err == nil {
 		t.Errorf("Counting(7).MarshalText() succeeded, want an error")

@@ -16,7 +16,8 @@ import (
 //
 //   - the zero value is the type's Unknown constant ("no code given"),
 //     which prints and marshals as "";
-//   - String returns the official code, exactly as the return spells it;
+//   - String returns the official code, exactly as the return spells it,
+//     and a value outside the list as LegalStatus(200);
 //   - Description returns a short English label;
 //   - ParseX accepts the exact official code (case and spaces matter) and
 //     returns a [*ParseError] wrapping [ErrUnknownCode] for anything else;
@@ -52,14 +53,16 @@ func (t *codeTable) known(v int) bool {
 	return v > 0 && v < len(t.rows) && t.rows[v].code != ""
 }
 
-// str returns the official code of v: "" for Unknown and %!Type(n) for a
-// value outside the list, as fmt prints a bad time.Month.
+// str returns the official code of v: "" for Unknown, and the type's name
+// and number, LegalStatus(200), for a value outside the list (as the
+// stringer tool prints one; never fmt's %!LegalStatus(200), which reads as
+// a formatting error).
 func (t *codeTable) str(v int) string {
 	if v == 0 {
 		return ""
 	}
 	if !t.known(v) {
-		return "%!" + t.goName + "(" + strconv.Itoa(v) + ")"
+		return t.goName + "(" + strconv.Itoa(v) + ")"
 	}
 	return t.rows[v].code
 }
@@ -185,13 +188,13 @@ func (y CollectionYear) Period() Period {
 
 // String returns y in the DfE's form, "2025-26" (a hyphen, and the last two
 // digits of the year in which it ends). The zero year prints as "", and a
-// year outside 1 to 9998 as %!CollectionYear(n).
+// year outside 1 to 9998 as CollectionYear(n).
 func (y CollectionYear) String() string {
 	if y == 0 {
 		return ""
 	}
 	if !y.valid() {
-		return "%!CollectionYear(" + strconv.Itoa(int(y)) + ")"
+		return "CollectionYear(" + strconv.Itoa(int(y)) + ")"
 	}
 	return fmt.Sprintf("%04d-%02d", int(y), (int(y)+1)%100)
 }

@@ -12,7 +12,7 @@ import (
 // carer, or the end of the placement.
 type ConnectedApproval struct {
 	// Carer is the authority's identifier for the connected person; never
-	// a name.
+	// a name. At most [MaxIDBytes].
 	Carer string `json:"carer"`
 	// Start is the day the temporary approval took effect.
 	Start Date `json:"start"`

@@ -55,7 +55,8 @@ func MustDate(y int, m time.Month, d int) Date {
 
 // ParseDate parses an ISO 8601 calendar date in the form YYYY-MM-DD and
 // nothing else: no other orders (UK and US orders collide), no times, no
-// surrounding space. An error is a [*ParseError] that wraps [ErrInvalidDate].
+// surrounding space. An error is a [*ParseError] that wraps [ErrInvalidDate]
+// and whose reason does not repeat s (see [ParseError].Private).
 func ParseDate(s string) (Date, error) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
 		return Date{}, &ParseError{Input: s, Type: "date", Err: fmt.Errorf("%w: want YYYY-MM-DD", ErrInvalidDate)}
@@ -68,7 +69,8 @@ func ParseDate(s string) (Date, error) {
 	}
 	dt, err := NewDate(y, time.Month(m), d)
 	if err != nil {
-		return Date{}, &ParseError{Input: s, Type: "date", Err: err}
+		// The reason does not repeat the input, which may be private.
+		return Date{}, &ParseError{Input: s, Type: "date", Err: fmt.Errorf("%w: no such day", ErrInvalidDate)}
 	}
 	return dt, nil
 }

@@ -25,7 +25,7 @@ func (u Unit) String() string {
 	if int(u) < len(unitNames) {
 		return unitNames[u]
 	}
-	return fmt.Sprintf("%%!Unit(%d)", uint8(u))
+	return fmt.Sprintf("Unit(%d)", uint8(u))
 }
 
 // MarshalText implements [encoding.TextMarshaler].
@@ -62,7 +62,9 @@ func (d Deadline) IsZero() bool { return d == Deadline{} }
 
 // String reads as a sentence: "REV-01 due 2025-02-03: 20 working days after
 // becoming looked after on 2025-01-06", or, for a count of zero, "REV-04 due
-// 2025-02-03: no later than first review held on 2025-02-03".
+// 2025-02-03: no later than first review held on 2025-02-03". An anchor
+// that is a birthday is named without its date, which would give away the
+// date of birth: "LEAV-01 due 2026-06-03: 3 months after 16th birthday".
 func (d Deadline) String() string {
 	unit := d.Unit.String()
 	if d.Count == 1 && len(unit) > 1 {
@@ -74,7 +76,10 @@ func (d Deadline) String() string {
 	} else {
 		s += strconv.Itoa(d.Count) + " " + unit + " after "
 	}
-	if d.AnchorLabel != "" {
+	switch {
+	case birthdayLabel(d.AnchorLabel):
+		return s + d.AnchorLabel
+	case d.AnchorLabel != "":
 		s += d.AnchorLabel + " on "
 	}
 	return s + d.Anchor.String()

@@ -25,6 +25,39 @@
 // ([HealthPolicy].FifthBirthday); and return-home interviews when only dates
 // are recorded ([MissingPolicy]).
 //
+// # Plausible input
+//
+// A record is refused, with every bad field named, when it cannot describe
+// a looked-after child ([Record.Validate], [NewHistory]): no episodes
+// ([ErrNoEpisodes]); a date before [EarliestRecordYear] (2000, the start
+// of [EnglandAndWales]), checked for every date of a [Record] by one
+// helper; a date of birth before [EarliestBirthYear] or more than
+// [MaxYearsBeforeCare] years before the first episode; an episode that
+// starts when the child is 18 or over, or ends after the 18th birthday; a
+// distance from home over [MaxDistanceMiles]; a postcode not in the UK
+// format ([ValidPostcode]); a string over its limit ([MaxIDBytes],
+// [MaxNameBytes], [MaxTextBytes]) or not valid UTF-8. A child of 18 or
+// over still looked after on the assessment date can be found only then:
+// [History.ValidateOn] reports it, and [RecordAssessor.Emit] calls it, so
+// nobody is assessed as looked after at 18 or over. Records dated after
+// the assessment date are treated as not yet made, in every family; a
+// caller that wants them refused (the root package does, unless told
+// otherwise) checks them before assessing.
+//
+// # Personal data
+//
+// Children's records are special-category personal data, and the package
+// keeps them out of what it prints. A [Child], an [Episode] and a
+// [History] format and log without the name, date of birth, UPN,
+// postcodes or URN; errors about identifying fields say what is wrong and
+// where, never the value ([CheckPrivateString], [ParseError].Private), and
+// other errors quote at most 20 bytes of a value ([Excerpt]). A finding
+// whose timescale runs from a birthday, or whose window closes on one,
+// names the birthday without its date; its due date is shown, and a reader
+// can work back from it to the birthday, so a report is personal data
+// however it is printed. [Report.WithoutBirthdays] drops the birthdays'
+// dates from a report's JSON.
+//
 // # Findings
 //
 // A [Finding] is made by an [Emitter], the one place findings are built:

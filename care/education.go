@@ -17,7 +17,8 @@ import (
 
 // PEP is a personal education plan: the day it was initiated, the days it
 // was reviewed (in order), its targets and the planned use of Pupil Premium
-// Plus.
+// Plus. Each target, and the planned use, is free text of at most
+// [MaxTextBytes].
 type PEP struct {
 	Initiated    Date             `json:"initiated"`
 	Reviews      []Date           `json:"reviews,omitempty"`
@@ -34,7 +35,7 @@ type PupilPremiumPlus struct {
 }
 
 // Term is a school term from its first day to its last day, both included,
-// as the authority publishes them.
+// as the authority publishes them. Name is at most [MaxNameBytes].
 type Term struct {
 	Name  string `json:"name,omitempty"`
 	First Date   `json:"first"`

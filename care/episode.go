@@ -15,6 +15,11 @@ import (
 // the episode (DECOM) and End the day it ceased (DEC), which is also the
 // first day of the next episode when one follows at once, so an episode
 // covers the half-open [Start, End). A zero End means the episode is open.
+// Both dates are in [EarliestRecordYear] or later.
+//
+// An Episode formats ([Episode.String], [Episode.Format]) and logs
+// ([Episode.LogValue]) without its postcodes and URN, which say where the
+// child lives and is placed.
 type Episode struct {
 	Start          Date                  `json:"start"`
 	ReasonNew      ReasonNewEpisode      `json:"reason_new"`
@@ -25,14 +30,22 @@ type Episode struct {
 	End            Date                  `json:"end,omitzero"`
 	ReasonCeased   ReasonEpisodeCeased   `json:"reason_ceased,omitzero"`
 	ReasonChange   ReasonPlacementChange `json:"reason_change,omitzero"`
-	// HomePostcode and PlacementPostcode are SSDA903 HOME_POST and PL_POST.
+	// HomePostcode and PlacementPostcode are SSDA903 HOME_POST and
+	// PL_POST: each a UK postcode, full ("SW1A 1AA") or partial, as the
+	// DfE return accepts (the outward code alone, "SW1A", or with the
+	// sector, "SW1A 1"); see [ValidPostcode]. [Policy].FullPostcodes makes
+	// assessment require full ones. They say where the child lives and is
+	// placed, so an Episode never formats or logs them, and errors about
+	// them never quote them.
 	HomePostcode      string `json:"home_postcode,omitempty"`
 	PlacementPostcode string `json:"placement_postcode,omitempty"`
 	// DistanceMiles is the straight-line distance from home to the
-	// placement (SSDA903 PL_DISTANCE, miles to one decimal place); not
-	// valid when unknown.
+	// placement (SSDA903 PL_DISTANCE, miles to one decimal place), from 0
+	// to [MaxDistanceMiles]; not valid when unknown.
 	DistanceMiles decimal.NullDecimal `json:"distance_miles,omitzero"`
-	// URN is the Ofsted unique reference number of the placement.
+	// URN is the Ofsted unique reference number of the placement, at most
+	// [MaxIDBytes] long. It locates the placement as a postcode does, so
+	// it is not formatted, logged or quoted either.
 	URN string `json:"urn,omitempty"`
 	// IntendedUntil18 records that the placement is intended to last until
 	// the child is 18 (CPPCR reg 28(2)(c)).
@@ -66,7 +79,11 @@ func (r ReasonNewEpisode) ChangesPlacement() bool {
 
 // Validate checks one episode's own fields (not its neighbours: see
 // [ValidateEpisodes]) and reports every problem with a path relative to the
-// episode ("end", "legal_status").
+// episode ("end", "legal_status"): missing or unknown codes, an end before
+// the start, a date before [EarliestRecordYear], a distance below 0 or over
+// [MaxDistanceMiles], a postcode not in the UK format ([ValidPostcode]),
+// and a URN over [MaxIDBytes] or not valid UTF-8. Errors never quote the
+// distance, postcodes or URN.
 func (e Episode) Validate() error {
 	var errs ValidationErrors
 	e.validate(&errs)
@@ -95,24 +112,25 @@ func (e Episode) validate(errs *ValidationErrors) {
 		path     string
 		set      bool
 		required bool
+		known    bool
 		code     string
 		valid    bool
 	}
 	fields := [...]field{
-		{"reason_new", e.ReasonNew != ReasonNewEpisodeUnknown, true, e.ReasonNew.String(), e.ReasonNew.ValidIn(year)},
-		{"legal_status", e.LegalStatus != LegalStatusUnknown, true, e.LegalStatus.String(), e.LegalStatus.ValidIn(year)},
-		{"category_of_need", e.CategoryOfNeed != CategoryOfNeedUnknown, false, e.CategoryOfNeed.String(), e.CategoryOfNeed.ValidIn(year)},
-		{"placement_type", e.PlacementType != PlacementTypeUnknown, true, e.PlacementType.String(), e.PlacementType.ValidIn(year)},
-		{"provider", e.Provider != PlacementProviderUnknown, false, e.Provider.String(), e.Provider.ValidIn(year)},
-		{"reason_ceased", e.ReasonCeased != ReasonEpisodeCeasedUnknown, false, e.ReasonCeased.String(), e.ReasonCeased.ValidIn(year)},
-		{"reason_change", e.ReasonChange != ReasonPlacementChangeUnknown, false, e.ReasonChange.String(), e.ReasonChange.ValidIn(year)},
+		{"reason_new", e.ReasonNew != ReasonNewEpisodeUnknown, true, e.ReasonNew.IsKnown(), e.ReasonNew.String(), e.ReasonNew.ValidIn(year)},
+		{"legal_status", e.LegalStatus != LegalStatusUnknown, true, e.LegalStatus.IsKnown(), e.LegalStatus.String(), e.LegalStatus.ValidIn(year)},
+		{"category_of_need", e.CategoryOfNeed != CategoryOfNeedUnknown, false, e.CategoryOfNeed.IsKnown(), e.CategoryOfNeed.String(), e.CategoryOfNeed.ValidIn(year)},
+		{"placement_type", e.PlacementType != PlacementTypeUnknown, true, e.PlacementType.IsKnown(), e.PlacementType.String(), e.PlacementType.ValidIn(year)},
+		{"provider", e.Provider != PlacementProviderUnknown, false, e.Provider.IsKnown(), e.Provider.String(), e.Provider.ValidIn(year)},
+		{"reason_ceased", e.ReasonCeased != ReasonEpisodeCeasedUnknown, false, e.ReasonCeased.IsKnown(), e.ReasonCeased.String(), e.ReasonCeased.ValidIn(year)},
+		{"reason_change", e.ReasonChange != ReasonPlacementChangeUnknown, false, e.ReasonChange.IsKnown(), e.ReasonChange.String(), e.ReasonChange.ValidIn(year)},
 	}
 	for _, f := range fields {
 		switch {
 		case !f.set && f.required:
 			errs.Add(f.path, ErrRequired)
 		case !f.set:
-		case f.code == "" || f.code[0] == '%':
+		case !f.known:
 			errs.Add(f.path, fmt.Errorf("%w: %s", ErrUnknownCode, f.code))
 		case !e.Start.IsZero() && !f.valid:
 			errs.Add(f.path, fmt.Errorf("%w: %s is not valid in collection year %s", ErrUnknownCode, f.code, year))
@@ -123,26 +141,74 @@ func (e Episode) validate(errs *ValidationErrors) {
 
 // validateEpisodeRest checks what [Episode.validate] checks after the codes.
 func validateEpisodeRest(e *Episode, errs *ValidationErrors) {
+	if err := checkRecordDate(e.Start); err != nil {
+		errs.Add("start", err)
+	}
+	if err := checkRecordDate(e.End); err != nil {
+		errs.Add("end", err)
+	}
 	if !e.End.IsZero() && e.ReasonCeased == ReasonEpisodeCeasedUnknown {
 		errs.Add("reason_ceased", fmt.Errorf("%w: the episode has ended", ErrRequired))
 	}
 	if e.End.IsZero() && e.ReasonCeased != ReasonEpisodeCeasedUnknown {
 		errs.Add("end", fmt.Errorf("%w: the episode has a reason ceased", ErrRequired))
 	}
-	if e.DistanceMiles.Valid && e.DistanceMiles.Decimal.IsNegative() {
-		errs.Add("distance_miles", errors.New("negative distance"))
+	if e.DistanceMiles.Valid {
+		switch d := e.DistanceMiles.Decimal; {
+		case d.IsNegative():
+			errs.Add("distance_miles", errNegativeDistance)
+		case fartherThanMax(d):
+			errs.Add("distance_miles", errFarDistance)
+		}
+	}
+	for _, pc := range [...]struct{ path, s string }{{"home_postcode", e.HomePostcode}, {"placement_postcode", e.PlacementPostcode}} {
+		if pc.s != "" && !ValidPostcode(pc.s) {
+			errs.Add(pc.path, errNotPostcode)
+		}
+	}
+	if err := CheckPrivateString(e.URN, MaxIDBytes); err != nil {
+		errs.Add("urn", err)
 	}
 }
+
+// fartherThanMax reports whether d is more than [MaxDistanceMiles]. A
+// distance as recorded (a few digits, to one decimal place) is compared
+// through its coefficient and exponent; decimal's own comparison rescales
+// into new big integers, which cost BenchmarkAssess 4 allocations a child
+// for the one check every episode's distance goes through. Other forms
+// take decimal's comparison.
+func fartherThanMax(d decimal.Decimal) bool {
+	if exp := d.Exponent(); exp <= 0 && exp >= -9 && d.NumDigits() <= 9 {
+		limit := int64(MaxDistanceMiles)
+		for range -exp {
+			limit *= 10
+		}
+		return d.CoefficientInt64() > limit
+	}
+	return d.GreaterThan(maxDistance)
+}
+
+// The errors of an episode's distance and postcodes. They never quote the
+// value: a distance may be hundreds of digits long, and a postcode says
+// where the child is.
+var (
+	maxDistance         = decimal.NewFromInt(MaxDistanceMiles)
+	errNegativeDistance = errors.New("negative: a distance is 0 miles or more")
+	errFarDistance      = fmt.Errorf("more than %d miles, longer than Great Britain: not a plausible distance from home (care.MaxDistanceMiles)", MaxDistanceMiles)
+	errNotPostcode      = errors.New("not a UK postcode: want a full postcode such as \"SW1A 1AA\", or the outward code (\"SW1A\") with or without the sector (\"SW1A 1\")")
+)
 
 // ValidateEpisodes checks a child's episodes, each on its own and against
 // its neighbours, and reports every problem with a path under prefix
 // ("episodes[3].start"). dob may be zero; if set, no episode may start
-// before it. It reports: episodes out of date order or overlapping; an
-// open episode that is not the last; a gap inside a period of care (the
-// episode after a gap must be S, started to be looked after); a first
-// episode, or one after a gap, whose reason is not S; an S episode that
-// directly follows another (it should continue the period with L, P, T, B
-// or U); an episode that ended with X1 (new episode the same day) not
+// before it or on or after the child's 18th birthday ("the child was 18 or
+// over when this episode started"), nor end after that birthday, and no
+// error gives the date of birth. It reports: episodes out of date order or
+// overlapping; an open episode that is not the last; a gap inside a period
+// of care (the episode after a gap must be S, started to be looked after); a
+// first episode, or one after a gap, whose reason is not S; an S episode
+// that directly follows another (it should continue the period with L, P, T,
+// B or U); an episode that ended with X1 (new episode the same day) not
 // followed by one starting that day; and every single-episode fault of
 // [Episode.Validate].
 func ValidateEpisodes(prefix string, eps []Episode, dob Date) ValidationErrors {
@@ -155,8 +221,16 @@ func ValidateEpisodes(prefix string, eps []Episode, dob Date) ValidationErrors {
 		if len(own) > 0 {
 			errs.Merge(path(), own)
 		}
-		if !dob.IsZero() && !e.Start.IsZero() && e.Start.Before(dob) {
-			errs.Addf(JoinPath(path(), "start"), "episode starts %s, before the child's date of birth", e.Start)
+		if !dob.IsZero() && !e.Start.IsZero() {
+			b18 := Birthday(dob, AgeOfMajority)
+			switch {
+			case e.Start.Before(dob):
+				errs.Addf(JoinPath(path(), "start"), "episode starts %s, before the child's date of birth", e.Start)
+			case !e.Start.Before(b18):
+				errs.Add(JoinPath(path(), "start"), errStartedAdult)
+			case e.End.After(b18):
+				errs.Add(JoinPath(path(), "end"), errEndsAdult)
+			}
 		}
 		if e.Start.IsZero() {
 			continue
@@ -196,6 +270,13 @@ func ValidateEpisodes(prefix string, eps []Episode, dob Date) ValidationErrors {
 	}
 	return errs
 }
+
+// The errors of an episode of a child too old to be looked after. They do
+// not give the date of birth.
+var (
+	errStartedAdult = errors.New("the child was 18 or over when this episode started: a child stops being looked after at 18")
+	errEndsAdult    = errors.New("the episode ends after the child's 18th birthday: a child stops being looked after at 18 (the episode ends on that day at the latest)")
+)
 
 // PeriodsOfCare returns the child's periods of care: the continuous spells
 // of looked-after episodes, each [first start, last end), the last ongoing

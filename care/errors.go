@@ -16,14 +16,38 @@ var ErrRequired = errors.New("required")
 // ParseError reports text that could not be parsed as a value of Type. It
 // wraps the underlying reason, so errors.Is(err, ErrInvalidDate) and
 // errors.Is(err, ErrUnknownCode) work through it.
+//
+// Its message quotes at most the first 20 bytes of Input, escaped
+// ([Excerpt]): `care: parsing "2025-02-30" as date: invalid date: no such
+// day`, however long the input. When the input is the value of an
+// identifying field (a date of birth, a UPN, a postcode, a name), set
+// Private, and the message leaves the input out altogether: `care: parsing
+// date (input withheld): invalid date: want YYYY-MM-DD`. The reasons this
+// package gives in Err never repeat the input, so that a private message
+// holds none of it; a decoder that knows which fields identify a person
+// sets Private on the errors it gets for them (errors.As, then set the
+// field) before wrapping them with the field's path.
 type ParseError struct {
 	Input string // the text that was given
 	Type  string // what it was parsed as: "date", "legal status", …
 	Err   error  // why it failed
+	// Private keeps Input out of the message: the input is the value of
+	// an identifying field.
+	Private bool
 }
 
+// Error returns "care: parsing <excerpt of the input> as <type>: <reason>",
+// or "care: parsing <type> (input withheld): <reason>" when the error is
+// Private. The reason is Err's message without a leading "care: ".
 func (e *ParseError) Error() string {
-	return fmt.Sprintf("care: parsing %q as %s: %v", e.Input, e.Type, e.Err)
+	reason := "invalid"
+	if e.Err != nil {
+		reason = strings.TrimPrefix(e.Err.Error(), "care: ")
+	}
+	if e.Private {
+		return "care: parsing " + e.Type + " (input withheld): " + reason
+	}
+	return "care: parsing " + Excerpt(e.Input) + " as " + e.Type + ": " + reason
 }
 
 func (e *ParseError) Unwrap() error { return e.Err }
@@ -35,11 +59,17 @@ type FieldError struct {
 	Err  error
 }
 
+// Error returns "path: reason" (the reason alone without a path; "invalid"
+// for a nil Err).
 func (e *FieldError) Error() string {
-	if e.Path == "" {
-		return e.Err.Error()
+	reason := "invalid"
+	if e.Err != nil {
+		reason = e.Err.Error()
 	}
-	return e.Path + ": " + e.Err.Error()
+	if e.Path == "" {
+		return reason
+	}
+	return e.Path + ": " + reason
 }
 
 func (e *FieldError) Unwrap() error { return e.Err }
@@ -49,7 +79,9 @@ func (e *FieldError) Unwrap() error { return e.Err }
 // stopping at the first.
 type ValidationErrors []*FieldError
 
-// Add appends an error for the field at path.
+// Add appends an error for the field at path. Like Addf and Merge, it
+// stores through v, so v must not be nil: a nil *ValidationErrors is a
+// programmer error and panics. The zero ValidationErrors is ready to use.
 func (v *ValidationErrors) Add(path string, err error) {
 	*v = append(*v, &FieldError{Path: path, Err: err})
 }
@@ -72,7 +104,9 @@ func (v *ValidationErrors) Merge(prefix string, err error) {
 	switch {
 	case errors.As(err, &list):
 		for _, e := range list {
-			*v = append(*v, &FieldError{Path: JoinPath(prefix, e.Path), Err: e.Err})
+			if e != nil {
+				*v = append(*v, &FieldError{Path: JoinPath(prefix, e.Path), Err: e.Err})
+			}
 		}
 	case errors.As(err, &fe):
 		*v = append(*v, &FieldError{Path: JoinPath(prefix, fe.Path), Err: fe.Err})
@@ -141,3 +175,13 @@ func (v ValidationErrors) Unwrap() []error {
 
 // errNilCalendar reports a nil working-day calendar.
 var errNilCalendar = errors.New("care: nil calendar")
+
+// has reports whether v holds an error at path.
+func (v ValidationErrors) has(path string) bool {
+	for _, e := range v {
+		if e.Path == path {
+			return true
+		}
+	}
+	return false
+}

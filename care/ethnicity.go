@@ -74,7 +74,7 @@ func ParseEthnicity(s string) (Ethnicity, error) {
 func Ethnicities() []Ethnicity { return allCodes[Ethnicity](&ethnicityTable) }
 
 // String returns the official SSDA903 code ("WBRI"), "" for
-// [EthnicityUnknown], and %!Ethnicity(n) for a value outside the list.
+// [EthnicityUnknown], and Ethnicity(n) for a value outside the list.
 func (e Ethnicity) String() string { return ethnicityTable.str(int(e)) }
 
 // IsKnown reports whether e is a code of the SSDA903 list in any year:

@@ -23,7 +23,7 @@ func ExampleParseDate() {
 	fmt.Println(err)
 	// Output:
 	// 2026-04-03 Friday <nil>
-	// care: parsing "03/04/2026" as date: care: invalid date: want YYYY-MM-DD
+	// care: parsing "03/04/2026" as date: invalid date: want YYYY-MM-DD
 }
 
 func ExampleNewDate() {

@@ -77,11 +77,8 @@ func ParseBankHolidays(data []byte) (map[string][]BankHoliday, error) {
 }
 
 func govukError(data []byte, err error) error {
-	const maxInput = 40 // bytes of the file quoted in the message
-	in := string(data)
-	if len(in) > maxInput {
-		in = in[:maxInput] + "…"
-	}
+	const maxInput = 40 // bytes of the file kept: the message quotes fewer ([Excerpt])
+	in := string(data[:min(len(data), maxInput)])
 	return &ParseError{Input: in, Type: "GOV.UK bank holidays JSON", Err: err}
 }
 

@@ -28,7 +28,7 @@ func (k HealthAssessmentKind) String() string {
 	if int(k) < len(healthKindNames) {
 		return healthKindNames[k]
 	}
-	return fmt.Sprintf("%%!HealthAssessmentKind(%d)", uint8(k))
+	return fmt.Sprintf("HealthAssessmentKind(%d)", uint8(k))
 }
 
 // MarshalText implements [encoding.TextMarshaler].
@@ -61,7 +61,7 @@ func (a Assessor) String() string {
 	if int(a) < len(assessorNames) {
 		return assessorNames[a]
 	}
-	return fmt.Sprintf("%%!Assessor(%d)", uint8(a))
+	return fmt.Sprintf("Assessor(%d)", uint8(a))
 }
 
 // MarshalText implements [encoding.TextMarshaler].
@@ -165,7 +165,7 @@ func (f FifthBirthday) String() string {
 	if int(f) < len(fifthBirthdayNames) {
 		return fifthBirthdayNames[f]
 	}
-	return fmt.Sprintf("%%!FifthBirthday(%d)", uint8(f))
+	return fmt.Sprintf("FifthBirthday(%d)", uint8(f))
 }
 
 // MarshalText implements [encoding.TextMarshaler].
@@ -274,7 +274,8 @@ var (
 		DoneAt: "health_assessments[]", Closures: []string{"the child left care"}}
 	kindHLTH03 = Kind{Rule: &ruleHLTH03, What: "SDQ", Subject: "episodes[]",
 		Anchor: "the last SDQ", Anchors: []string{"becoming looked after", "the 4th birthday"}, AnchorAt: "sdqs[]",
-		DoneAt: "sdqs[]", Closures: []string{"the child left care", "the child turned 17"}}
+		DoneAt: "sdqs[]", Closures: []string{"the child left care", "the child turned 17"},
+		Message: appendWithoutBirthdays} // the 4th and 17th birthdays are not printed
 	kindHLTH04 = Kind{Rule: &ruleHLTH04, What: "dental check", Subject: "episodes[]",
 		Anchor: "the last dental check", Anchors: []string{"becoming looked after"}, AnchorAt: "dental_checks[]",
 		DoneAt: "dental_checks[]", Closures: []string{"the child left care"}}

@@ -33,12 +33,12 @@ const (
 var leaverNames = [...]string{"", "eligible", "relevant", "former-relevant", "qualifying"}
 
 // String returns the category's name, "" for LeaverNone, and
-// "%!LeaverCategory(n)" for a value outside the list.
+// "LeaverCategory(n)" for a value outside the list.
 func (c LeaverCategory) String() string {
 	if int(c) < len(leaverNames) {
 		return leaverNames[c]
 	}
-	return fmt.Sprintf("%%!LeaverCategory(%d)", uint8(c))
+	return fmt.Sprintf("LeaverCategory(%d)", uint8(c))
 }
 
 // MarshalText implements [encoding.TextMarshaler].
@@ -250,7 +250,8 @@ type PathwayReview struct {
 // PersonalAdviser is the appointment of a personal adviser (CA89 Sch 2
 // para 19C, s.23B(2), s.23CA(2)).
 type PersonalAdviser struct {
-	// Adviser is the authority's identifier for the adviser.
+	// Adviser is the authority's identifier for the adviser, at most
+	// [MaxIDBytes].
 	Adviser   string `json:"adviser,omitempty"`
 	Appointed Date   `json:"appointed"`
 	Ended     Date   `json:"ended,omitzero"`
@@ -444,34 +445,44 @@ func ceasingApprover(c Child, eps []Episode, i, n int, cal *Calendar, counting C
 }
 
 // The kinds of LEAV finding. The first two closures of a timescale's kind
-// are the end of the leaving-care duties ([sgAssessor.dutiesEnd]).
+// are the end of the leaving-care duties ([sgAssessor.dutiesEnd]), the
+// 21st or 25th birthday; a kind whose timescale may run from, or whose
+// window may close on, a birthday renders its message without that date
+// (appendWithoutBirthdays).
 var (
 	kindLEAV01 = Kind{Rule: &ruleLEAV01, What: "needs assessment", Anchor: "the 16th birthday",
 		Anchors: []string{"becoming an eligible child"}, Done: "needs assessment completed", DoneAt: "leaving_care.needs_assessments[]",
 		Closures: []string{"the young person turned 21", "the young person turned 25",
-			"the young person left care with no pathway plan (the relevant child's assessment took its place)"}}
+			"the young person left care with no pathway plan (the relevant child's assessment took its place)"},
+		Message: appendWithoutBirthdays}
 	kindLEAV02Plan = Kind{Rule: &ruleLEAV02, What: "pathway plan", Anchor: "the 16th birthday",
 		Anchors: []string{"becoming an eligible child"}, Done: "pathway plan prepared", DoneAt: "leaving_care.pathway_plans[]",
-		Closures: sgDutiesEnd}
+		Closures: sgDutiesEnd,
+		Message:  appendWithoutBirthdays}
 	kindLEAV02Adviser = Kind{Rule: &ruleLEAV02, What: "personal adviser appointed", Anchor: "the 16th birthday",
 		Anchors: []string{"becoming an eligible child"}, Done: "personal adviser appointed", DoneAt: "leaving_care.personal_advisers[]",
-		Closures: sgDutiesEnd}
+		Closures: sgDutiesEnd,
+		Message:  appendWithoutBirthdays}
 	kindLEAV02InPost = Kind{Rule: &ruleLEAV02, What: "personal adviser in post", Anchor: "the last adviser's appointment ended",
 		AnchorAt: "leaving_care.personal_advisers[]", Problems: []string{"no personal adviser in post"}, Met: "an adviser is in post"}
 	kindLEAV02Review = Kind{Rule: &ruleLEAV02, What: "pathway plan review", Subject: "leaving_care.pathway_plans[]",
 		Anchor: "the preparation of the pathway plan", Anchors: []string{"the last pathway plan review", "the last looked-after review"},
 		AnchorAt: "leaving_care.pathway_reviews[]", Done: "pathway plan review", Dones: []string{"looked-after review"},
-		DoneAt: "leaving_care.pathway_reviews[]", Closures: sgDutiesEnd}
+		DoneAt: "leaving_care.pathway_reviews[]", Closures: sgDutiesEnd,
+		Message: appendWithoutBirthdays}
 	kindLEAV03Assessment = Kind{Rule: &ruleLEAV03, What: "needs assessment as a relevant child", Anchor: "becoming a relevant child",
-		Done: "needs assessment completed", DoneAt: "leaving_care.needs_assessments[]", Closures: sgDutiesEnd}
+		Done: "needs assessment completed", DoneAt: "leaving_care.needs_assessments[]", Closures: sgDutiesEnd,
+		Message: appendWithoutBirthdays}
 	kindLEAV03Visit = Kind{Rule: &ruleLEAV03, What: "personal adviser's visit", Subject: "leaving_care.accommodation[]",
 		Anchor: "the start of the accommodation", Anchors: []string{"the last adviser visit"}, AnchorAt: "leaving_care.adviser_visits[]",
 		Done: "adviser visit", DoneAt: "leaving_care.adviser_visits[]",
-		Closures: []string{"the young person turned 21", "the young person turned 25", "the accommodation ended"}}
+		Closures: []string{"the young person turned 21", "the young person turned 25", "the accommodation ended"},
+		Message:  appendWithoutBirthdays}
 	kindLEAV03BeforeReview = Kind{Rule: &ruleLEAV03, What: "personal adviser's visit before the review", Subject: "leaving_care.pathway_reviews[]",
 		Anchor: "the pathway plan review", Done: "adviser visit", DoneAt: "leaving_care.adviser_visits[]",
 		Extra: "visits counted from", Closures: []string{"the young person turned 21", "the young person turned 25",
-			"the accommodation ended", "the day of the review was over"}}
+			"the accommodation ended", "the day of the review was over"},
+		Message: appendWithoutBirthdays}
 	kindLEAV04Officer = Kind{Rule: &ruleLEAV04, What: "approval of ceasing to look after the child", Subject: "episodes[]",
 		Anchor: "care ceased", AnchorAt: "episodes[]", Done: "approved", DoneAt: "ceasing_approvals[]",
 		Extra: "approved", ExtraAt: "ceasing_approvals[]",

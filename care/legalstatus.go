@@ -58,7 +58,7 @@ func ParseLegalStatus(s string) (LegalStatus, error) {
 func LegalStatuses() []LegalStatus { return allCodes[LegalStatus](&legalStatusTable) }
 
 // String returns the official SSDA903 code ("C2"), "" for
-// [LegalStatusUnknown], and %!LegalStatus(n) for a value outside the list.
+// [LegalStatusUnknown], and LegalStatus(n) for a value outside the list.
 func (s LegalStatus) String() string { return legalStatusTable.str(int(s)) }
 
 // IsKnown reports whether s is a code of the SSDA903 list in any year:

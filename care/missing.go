@@ -80,12 +80,12 @@ const (
 var riskNames = [...]string{"", "low", "medium", "high"}
 
 // String returns "low", "medium", "high", "" for RiskUnknown and
-// "%!RiskLevel(n)" for a value outside the list.
+// "RiskLevel(n)" for a value outside the list.
 func (l RiskLevel) String() string {
 	if int(l) < len(riskNames) {
 		return riskNames[l]
 	}
-	return fmt.Sprintf("%%!RiskLevel(%d)", uint8(l))
+	return fmt.Sprintf("RiskLevel(%d)", uint8(l))
 }
 
 // MarshalText implements [encoding.TextMarshaler].
@@ -106,10 +106,12 @@ type RiskMeeting struct {
 	Date Date `json:"date"`
 	// Risk is the level of risk the meeting recorded (required).
 	Risk RiskLevel `json:"risk"`
-	// Actions are the actions agreed, in words.
+	// Actions are the actions agreed, in words: each free text of at most
+	// [MaxTextBytes].
 	Actions []string `json:"actions,omitempty"`
 	// EscalatedTo names the senior manager or body the case was escalated
-	// to, and EscalatedOn when; both or neither.
+	// to (at most [MaxNameBytes], never quoted in errors), and EscalatedOn
+	// when; both or neither.
 	EscalatedTo string `json:"escalated_to,omitempty"`
 	EscalatedOn Date   `json:"escalated_on,omitzero"`
 }
@@ -139,7 +141,7 @@ func (u UnknownTimes) String() string {
 	if int(u) < len(unknownTimesNames) {
 		return unknownTimesNames[u]
 	}
-	return fmt.Sprintf("%%!UnknownTimes(%d)", uint8(u))
+	return fmt.Sprintf("UnknownTimes(%d)", uint8(u))
 }
 
 // MarshalText implements [encoding.TextMarshaler].
@@ -303,9 +305,7 @@ func validateMissing(errs *ValidationErrors, eps []MissingEpisode, ms []RiskMeet
 		if e.Type == MissingTypeUnknown {
 			errs.Add(path("type"), ErrRequired)
 		}
-		if s := e.Type.String(); e.Type != MissingTypeUnknown && (s == "" || s[0] == '%') {
-			errs.Add(path("type"), fmt.Errorf("%w: %s", ErrUnknownCode, s))
-		}
+		checkCode(errs, path("type"), e.Type != MissingTypeUnknown, e.Type.IsKnown(), e.Type.String())
 		if e.Start.IsZero() {
 			errs.Add(path("start"), ErrRequired)
 		}

@@ -38,7 +38,7 @@ func ParseMissingType(s string) (MissingType, error) {
 func MissingTypes() []MissingType { return allCodes[MissingType](&missingTable) }
 
 // String returns the official SSDA903 code ("M" or "A"), "" for
-// [MissingTypeUnknown], and %!MissingType(n) for a value outside the list.
+// [MissingTypeUnknown], and MissingType(n) for a value outside the list.
 func (m MissingType) String() string { return missingTable.str(int(m)) }
 
 // IsKnown reports whether m is a code of the SSDA903 list in any year:

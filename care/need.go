@@ -50,7 +50,7 @@ func ParseCategoryOfNeed(s string) (CategoryOfNeed, error) {
 func CategoriesOfNeed() []CategoryOfNeed { return allCodes[CategoryOfNeed](&needTable) }
 
 // String returns the official SSDA903 code ("N1"), "" for
-// [CategoryOfNeedUnknown], and %!CategoryOfNeed(n) for a value outside the
+// [CategoryOfNeedUnknown], and CategoryOfNeed(n) for a value outside the
 // list.
 func (c CategoryOfNeed) String() string { return needTable.str(int(c)) }
 

@@ -49,7 +49,7 @@ func ParseParticipation(s string) (Participation, error) {
 func Participations() []Participation { return allCodes[Participation](&participationTable) }
 
 // String returns the official SSDA903 code ("PN1"), "" for
-// [ParticipationUnknown], and %!Participation(n) for a value outside the
+// [ParticipationUnknown], and Participation(n) for a value outside the
 // list.
 func (p Participation) String() string { return participationTable.str(int(p)) }
 

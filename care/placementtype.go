@@ -114,7 +114,7 @@ func ParsePlacementType(s string) (PlacementType, error) {
 func PlacementTypes() []PlacementType { return allCodes[PlacementType](&placementTypeTable) }
 
 // String returns the official SSDA903 code ("U4"), "" for
-// [PlacementTypeUnknown], and %!PlacementType(n) for a value outside the
+// [PlacementTypeUnknown], and PlacementType(n) for a value outside the
 // list.
 func (p PlacementType) String() string { return placementTypeTable.str(int(p)) }
 

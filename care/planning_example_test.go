@@ -131,7 +131,7 @@ func ExampleParseSDQReason() {
 	fmt.Println(err)
 	// Output:
 	// SDQ5 child or young person refused
-	// care: parsing "SDQ9" as SDQ reason: care: unknown code
+	// care: parsing "SDQ9" as SDQ reason: unknown code
 }
 
 func ExampleVisit_Validate() {

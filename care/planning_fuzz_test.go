@@ -33,7 +33,7 @@ func FuzzAssessPlanning(f *testing.F) {
 		var p Policy
 		p.Visits.IntervalDays = next() % 50
 		p.Health.FifthBirthday = FifthBirthday(next() % 3)
-		p.Plans.IgnoreFuturePlans = next()%2 == 0
+		p.FullPostcodes = next()%2 == 0
 		p.Counting = Counting(next() % 3)
 		for len(data) >= 6 {
 			i, shift, kind := next(), next(), next()

@@ -14,7 +14,8 @@ import (
 
 // CarePlan is one agreed version of the child's care plan (CPPCR regs 4–6).
 // The booleans record that the plan holds the part named; PermanencePlan
-// and IROName hold the text itself.
+// (free text, at most [MaxTextBytes]) and IROName (at most [MaxNameBytes])
+// hold the text itself. Errors never quote either.
 type CarePlan struct {
 	Agreed Date `json:"agreed"`
 	// PermanencePlan is the long-term plan for the child's upbringing.
@@ -32,7 +33,8 @@ type CarePlan struct {
 }
 
 // PlanAction is one action of a care plan: who does what, to what end, by
-// when.
+// when. Action and Outcome are free text of at most [MaxTextBytes], Owner
+// a name of at most [MaxNameBytes]; errors never quote them.
 type PlanAction struct {
 	Action    string `json:"action"`
 	Owner     string `json:"owner,omitempty"`
@@ -72,7 +74,7 @@ func (r Recipient) String() string {
 	if int(r) < len(recipientNames) {
 		return recipientNames[r]
 	}
-	return fmt.Sprintf("%%!Recipient(%d)", uint8(r))
+	return fmt.Sprintf("Recipient(%d)", uint8(r))
 }
 
 // MarshalText implements [encoding.TextMarshaler].
@@ -123,10 +125,6 @@ type PlansPolicy struct {
 	// ActionHorizonMonths: the plan should have an action due within this
 	// many months of the assessment date (local; default 6).
 	ActionHorizonMonths int `json:"action_horizon_months,omitempty"`
-	// IgnoreFuturePlans makes assessment ignore care and placement plans
-	// dated after the assessment date, for assessing a past date from a
-	// later extract. By default such a plan is an error.
-	IgnoreFuturePlans bool `json:"ignore_future_plans,omitempty"`
 }
 
 func (p PlansPolicy) validate(errs *ValidationErrors) {
@@ -328,30 +326,11 @@ func planApplies(eps []Episode, pl Placement) bool {
 	return !eps[pl.First].LegalStatus.IsShortBreak() && !pl.FirstType.IsTemporary()
 }
 
-// futurePlans reports care and placement plans dated after the assessment
-// date, unless the policy ignores them.
-func (a *planAssessor) futurePlans() error {
-	var errs ValidationErrors
-	for i, cp := range a.r.CarePlans {
-		if cp.Agreed.After(a.asOf) {
-			errs.Addf(plPath("care_plans", i, "agreed"), "agreed %s, after the assessment date %s", cp.Agreed, a.asOf)
-		}
-	}
-	for i, pl := range a.r.PlacementPlans {
-		if pl.Prepared.After(a.asOf) {
-			errs.Addf(plPath("placement_plans", i, "prepared"), "prepared %s, after the assessment date %s", pl.Prepared, a.asOf)
-		}
-	}
-	return errs.Err()
-}
-
-// plans records the PLAN findings.
+// plans records the PLAN findings. A care plan agreed, placement plan
+// prepared or notice sent after the assessment date is not yet made, as
+// every record dated after it is in every family: whether a case may hold
+// such records at all is the root package's decision.
 func (a *planAssessor) plans() error {
-	if !a.p.Plans.IgnoreFuturePlans {
-		if err := a.futurePlans(); err != nil {
-			return err
-		}
-	}
 	if err := a.carePlans(); err != nil {
 		return err
 	}

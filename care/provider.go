@@ -48,7 +48,7 @@ func PlacementProviders() []PlacementProvider {
 }
 
 // String returns the official SSDA903 code ("PR1"), "" for
-// [PlacementProviderUnknown], and %!PlacementProvider(n) for a value
+// [PlacementProviderUnknown], and PlacementProvider(n) for a value
 // outside the list.
 func (p PlacementProvider) String() string { return providerTable.str(int(p)) }
 

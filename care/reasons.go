@@ -46,7 +46,7 @@ func ParseReasonNewEpisode(s string) (ReasonNewEpisode, error) {
 func NewEpisodeReasons() []ReasonNewEpisode { return allCodes[ReasonNewEpisode](&newEpisodeTable) }
 
 // String returns the official SSDA903 code ("P"), "" for
-// [ReasonNewEpisodeUnknown], and %!ReasonNewEpisode(n) for a value outside
+// [ReasonNewEpisodeUnknown], and ReasonNewEpisode(n) for a value outside
 // the list.
 func (r ReasonNewEpisode) String() string { return newEpisodeTable.str(int(r)) }
 
@@ -169,7 +169,7 @@ func ParseReasonEpisodeCeased(s string) (ReasonEpisodeCeased, error) {
 func CeasedReasons() []ReasonEpisodeCeased { return allCodes[ReasonEpisodeCeased](&ceasedTable) }
 
 // String returns the official SSDA903 code ("E11"), "" for
-// [ReasonEpisodeCeasedUnknown], and %!ReasonEpisodeCeased(n) for a value
+// [ReasonEpisodeCeasedUnknown], and ReasonEpisodeCeased(n) for a value
 // outside the list.
 func (r ReasonEpisodeCeased) String() string { return ceasedTable.str(int(r)) }
 
@@ -286,7 +286,7 @@ func PlacementChangeReasons() []ReasonPlacementChange {
 }
 
 // String returns the official SSDA903 code ("CARPL"), "" for
-// [ReasonPlacementChangeUnknown], and %!ReasonPlacementChange(n) for a value
+// [ReasonPlacementChangeUnknown], and ReasonPlacementChange(n) for a value
 // outside the list.
 func (r ReasonPlacementChange) String() string { return placeChangeTable.str(int(r)) }
 

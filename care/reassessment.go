@@ -36,7 +36,7 @@ func (k EventKind) String() string {
 	if int(k) < len(eventKindNames) {
 		return eventKindNames[k]
 	}
-	return fmt.Sprintf("%%!EventKind(%d)", uint8(k))
+	return fmt.Sprintf("EventKind(%d)", uint8(k))
 }
 
 // MarshalText implements [encoding.TextMarshaler].
@@ -52,6 +52,7 @@ func (k *EventKind) UnmarshalText(b []byte) error {
 }
 
 // Event is a significant event or change in the child's circumstances.
+// Summary is free text of at most [MaxTextBytes].
 type Event struct {
 	Date    Date      `json:"date"`
 	Kind    EventKind `json:"kind"`
@@ -75,7 +76,7 @@ func (k AssessmentKind) String() string {
 	if int(k) < len(assessmentKindNames) {
 		return assessmentKindNames[k]
 	}
-	return fmt.Sprintf("%%!AssessmentKind(%d)", uint8(k))
+	return fmt.Sprintf("AssessmentKind(%d)", uint8(k))
 }
 
 // MarshalText implements [encoding.TextMarshaler].

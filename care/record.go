@@ -1,5 +1,7 @@
 package care
 
+import "errors"
+
 // Record is one child's care record as this package sees it: the child, the
 // SSDA903 episodes, and the records the care-record rules read. Records of
 // other packages (reviews, supervision, permanence) live there; the root
@@ -16,6 +18,13 @@ type Record struct {
 
 // Validate checks the whole record and reports every problem with its path
 // ("episodes[2].end", "visits[0].date"). Nothing is repaired or dropped.
+// Besides each family's checks, it reports: the child's and the episodes'
+// problems ([NewHistory]: no episodes, an implausible date of birth, a
+// child of 18 or over at an episode's start); any date before
+// [EarliestRecordYear]; and any string longer than its limit
+// ([MaxIDBytes], [MaxNameBytes], [MaxTextBytes]) or not valid UTF-8. No
+// error quotes the date of birth or an identifying field, and none quotes
+// more than a short prefix of any value ([Excerpt]).
 func (r Record) Validate() error {
 	var errs ValidationErrors
 	var h History
@@ -24,6 +33,7 @@ func (r Record) Validate() error {
 		// The other records are checked against the episodes as given.
 		h = History{child: r.Child, eps: r.Episodes, periods: appendPeriodsOfCare(nil, r.Episodes)}
 	}
+	r.validateValues(&errs)
 	r.validatePlanning(&errs, &h)
 	r.validateSafeguarding(&errs, &h)
 	return errs.Err()
@@ -52,7 +62,8 @@ type RecordAssessor struct {
 
 // NewRecordAssessor returns an assessor for policy p and calendar cal. It returns
 // an error if p is looser than statute or nonsense ([Policy.Validate]), or
-// cal is nil.
+// cal is nil. (With the zero Calendar, which covers no days, assessment
+// returns an error wrapping [ErrOutsideCalendar].)
 func NewRecordAssessor(p Policy, cal *Calendar) (*RecordAssessor, error) {
 	if err := p.Validate(); err != nil {
 		return nil, err
@@ -67,13 +78,31 @@ func NewRecordAssessor(p Policy, cal *Calendar) (*RecordAssessor, error) {
 // and whose other records are r (r's Child and Episodes are read from h),
 // recording the findings in e as of e.AsOf(). It validates r's records
 // other than the child and episodes (h holds those, validated) and returns
-// the [ValidationErrors] if any is invalid; it also returns an error if a
-// date it needs falls outside the calendar. On error it records nothing.
+// the [ValidationErrors] if any is invalid. It returns an error, too, for
+// what can be judged only on the assessment date ([History.ValidateOn]: a
+// child of 18 or over still looked after on it), for a partial postcode
+// when the policy asks for full ones ([Policy].FullPostcodes), if a date it
+// needs falls outside the calendar, and for a nil a, e or h or a zero
+// e.AsOf(). On error it records nothing.
 func (a *RecordAssessor) Emit(e *Emitter, h *History, r Record, ctx Context) error {
-	if e.AsOf().IsZero() {
+	switch {
+	case a == nil || a.cal == nil:
+		return errors.New("care: nil *RecordAssessor: make one with NewRecordAssessor")
+	case e == nil:
+		return errors.New("care: nil *Emitter")
+	case h == nil:
+		return errNilHistory
+	case e.AsOf().IsZero():
 		return &FieldError{Path: "as_of", Err: ErrRequired}
 	}
+	if err := h.ValidateOn(e.AsOf()); err != nil {
+		return err
+	}
 	var errs ValidationErrors
+	if a.p.FullPostcodes {
+		fullPostcodes(&errs, h.Episodes())
+	}
+	r.validateValues(&errs)
 	r.validatePlanning(&errs, h)
 	r.validateSafeguarding(&errs, h)
 	if err := errs.Err(); err != nil {
@@ -94,8 +123,9 @@ func (a *RecordAssessor) Emit(e *Emitter, h *History, r Record, ctx Context) err
 // Assess evaluates every care-record rule for the record as of asOf, with
 // the working-day calendar cal and the policy p, and returns the sorted
 // report. It returns an error, and no report, if p is looser than statute,
-// the record is invalid ([Record.Validate]), or a date it needs falls
-// outside the calendar.
+// cal is nil, asOf is zero, the record is invalid ([Record.Validate]), the
+// child is 18 or over and still looked after on asOf
+// ([History.ValidateOn]), or a date it needs falls outside the calendar.
 func Assess(r Record, ctx Context, asOf Date, cal *Calendar, p Policy) (Report, error) {
 	a, err := NewRecordAssessor(p, cal)
 	if err != nil {

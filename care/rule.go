@@ -65,7 +65,7 @@ func (s Severity) String() string {
 	if int(s) < len(severityNames) {
 		return severityNames[s]
 	}
-	return fmt.Sprintf("%%!Severity(%d)", uint8(s))
+	return fmt.Sprintf("Severity(%d)", uint8(s))
 }
 
 // MarshalText implements [encoding.TextMarshaler].
@@ -110,7 +110,7 @@ func (d Domain) String() string {
 	if int(d) < len(domainNames) {
 		return domainNames[d]
 	}
-	return fmt.Sprintf("%%!Domain(%d)", uint8(d))
+	return fmt.Sprintf("Domain(%d)", uint8(d))
 }
 
 // MarshalText implements [encoding.TextMarshaler].

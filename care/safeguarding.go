@@ -194,12 +194,12 @@ const (
 var approverNames = [...]string{"", "nominated-officer", "director"}
 
 // String returns "nominated-officer", "director", "" for ApproverUnknown,
-// and "%!Approver(n)" for a value outside the list.
+// and "Approver(n)" for a value outside the list.
 func (a Approver) String() string {
 	if int(a) < len(approverNames) {
 		return approverNames[a]
 	}
-	return fmt.Sprintf("%%!Approver(%d)", uint8(a))
+	return fmt.Sprintf("Approver(%d)", uint8(a))
 }
 
 // Satisfies reports whether an approval by a is enough where need is

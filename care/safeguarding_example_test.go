@@ -146,7 +146,7 @@ func ExampleCareLeaverStatus() {
 }
 
 // A 16th birthday on 30 November: 3 months later is the last day of
-// February.
+// February. The deadline names the birthday but never prints its date.
 func ExampleNeedsAssessmentDue() {
 	c := care.Child{ID: "C0009", DateOfBirth: care.MustDate(2007, time.November, 30)}
 	eps := []care.Episode{{Start: care.MustDate(2022, time.January, 10), ReasonNew: care.NewEpisodeS,
@@ -159,7 +159,7 @@ func ExampleNeedsAssessmentDue() {
 	d, ok := care.NeedsAssessmentDue(c, s, care.LeavingPolicy{})
 	fmt.Println(d, ok)
 	// Output:
-	// LEAV-01 due 2024-02-29: 3 months after 16th birthday on 2023-11-30 true
+	// LEAV-01 due 2024-02-29: 3 months after 16th birthday true
 }
 
 // A 16-year-old accommodated under s.20 for a year: ceasing to look after
@@ -186,7 +186,7 @@ func ExampleParseClock() {
 	fmt.Println(err)
 	// Output:
 	// 23:00 <nil>
-	// care: parsing "24:00" as time of day: care: invalid time of day: 24:00
+	// care: parsing "24:00" as time of day: invalid time of day: 24:00
 }
 
 func ExampleApprover_Satisfies() {
@@ -239,7 +239,9 @@ func Example_safeguardingRecord() {
 // the next episode's interview takes its place, and one not held by then
 // is missed, not overdue. The second interview is still owed.
 func Example_returnInterviewMissed() {
-	r := care.Record{Child: care.Child{ID: "C0014", DateOfBirth: care.MustDate(2011, time.March, 3)}}
+	r := care.Record{Child: care.Child{ID: "C0014", DateOfBirth: care.MustDate(2011, time.March, 3)},
+		Episodes: []care.Episode{{Start: care.MustDate(2024, time.January, 8), ReasonNew: care.NewEpisodeS,
+			LegalStatus: care.LegalStatusC2, PlacementType: care.PlacementTypeU6}}}
 	r.MissingEpisodes = []care.MissingEpisode{
 		{Type: care.MissingTypeMissing, Start: care.MustDate(2025, time.August, 22), End: care.MustDate(2025, time.August, 22), EndTime: care.MustClock(23, 0)},
 		{Type: care.MissingTypeMissing, Start: care.MustDate(2025, time.August, 29), End: care.MustDate(2025, time.August, 30), EndTime: care.MustClock(8, 15)},

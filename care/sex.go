@@ -60,7 +60,7 @@ func ParseSex(s string) (Sex, error) {
 func Sexes() []Sex { return allCodes[Sex](&sexTable) }
 
 // String returns the current (letter) SSDA903 code, "M", "F" or "U"; "" for
-// [SexUnknown]; and %!Sex(n) for a value outside the list. Use [Sex.Code]
+// [SexUnknown]; and Sex(n) for a value outside the list. Use [Sex.Code]
 // for the form of an earlier year.
 func (s Sex) String() string { return sexTable.str(int(s)) }
 

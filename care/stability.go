@@ -26,12 +26,12 @@ const (
 var locationNames = [...]string{"", "in-area", "adjoining", "distant"}
 
 // String returns "in-area", "adjoining", "distant", "" for LocationUnknown
-// and "%!PlacementLocation(n)" for a value outside the list.
+// and "PlacementLocation(n)" for a value outside the list.
 func (l PlacementLocation) String() string {
 	if int(l) < len(locationNames) {
 		return locationNames[l]
 	}
-	return fmt.Sprintf("%%!PlacementLocation(%d)", uint8(l))
+	return fmt.Sprintf("PlacementLocation(%d)", uint8(l))
 }
 
 // IsOutOfArea reports whether l is outside the authority's area.
@@ -66,12 +66,12 @@ const (
 var approvalKindNames = [...]string{"", "location", "key-stage-4"}
 
 // String returns "location", "key-stage-4", "" for ApprovalKindUnknown and
-// "%!ApprovalKind(n)" for a value outside the list.
+// "ApprovalKind(n)" for a value outside the list.
 func (k ApprovalKind) String() string {
 	if int(k) < len(approvalKindNames) {
 		return approvalKindNames[k]
 	}
-	return fmt.Sprintf("%%!ApprovalKind(%d)", uint8(k))
+	return fmt.Sprintf("ApprovalKind(%d)", uint8(k))
 }
 
 // MarshalText implements [encoding.TextMarshaler].

@@ -35,7 +35,7 @@ func (k VisitKind) String() string {
 	if int(k) < len(visitKindNames) {
 		return visitKindNames[k]
 	}
-	return fmt.Sprintf("%%!VisitKind(%d)", uint8(k))
+	return fmt.Sprintf("VisitKind(%d)", uint8(k))
 }
 
 // MarshalText implements [encoding.TextMarshaler].
@@ -69,7 +69,7 @@ func (s SeenAlone) String() string {
 	if int(s) < len(seenAloneNames) {
 		return seenAloneNames[s]
 	}
-	return fmt.Sprintf("%%!SeenAlone(%d)", uint8(s))
+	return fmt.Sprintf("SeenAlone(%d)", uint8(s))
 }
 
 // MarshalText implements [encoding.TextMarshaler]; AloneUnrecorded
@@ -96,7 +96,8 @@ type Visit struct {
 	Alone         SeenAlone `json:"seen_alone,omitzero"`
 	ViewsRecorded bool      `json:"views_recorded,omitempty"`
 	// Purpose is the purpose of the visit; PlanAction names the care-plan
-	// action it serves. VIS-09 wants one of them.
+	// action it serves. VIS-09 wants one of them. Each is free text of at
+	// most [MaxTextBytes].
 	Purpose    string `json:"purpose,omitempty"`
 	PlanAction string `json:"plan_action,omitempty"`
 	// WrittenUp is the date the visit record was completed (VIS-08).
@@ -160,7 +161,7 @@ func (k ArrangementKind) String() string {
 	if int(k) < len(arrangementKindNames) {
 		return arrangementKindNames[k]
 	}
-	return fmt.Sprintf("%%!ArrangementKind(%d)", uint8(k))
+	return fmt.Sprintf("ArrangementKind(%d)", uint8(k))
 }
 
 // MarshalText implements [encoding.TextMarshaler].
@@ -831,6 +832,9 @@ func prepareVisits(r Record, ctx Context, asOf Date, p Policy) (*planAssessor, e
 	if err != nil {
 		return nil, err
 	}
+	if err := h.ValidateOn(asOf); err != nil {
+		return nil, err
+	}
 	a := &planAssessor{r: &r, h: h, eps: h.Episodes(), ctx: &ctx, e: NewEmitter(asOf), asOf: asOf, p: &p}
 	a.periods = a.planPeriods(nil)
 	return a, nil
@@ -862,8 +866,9 @@ func prepareVisits(r Record, ctx Context, asOf Date, p Policy) (*planAssessor, e
 // count, unless the policy says otherwise; visits after asOf are ignored.
 // No working days are involved, so no calendar is needed.
 //
-// It returns an error if asOf is zero, p is looser than statute or r is
-// invalid. See also [VisitSchedule] and [NextVisit].
+// It returns an error if asOf is zero, p is looser than statute, r is
+// invalid, or the child is 18 or over and still looked after on asOf
+// ([History.ValidateOn]). See also [VisitSchedule] and [NextVisit].
 func EvaluateVisits(r Record, ctx Context, asOf Date, p Policy) (Report, error) {
 	a, err := prepareVisits(r, ctx, asOf, p)
 	if err != nil {

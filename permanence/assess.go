@@ -11,8 +11,10 @@ import (
 type Inputs struct {
 	// Child and Episodes are the child and the SSDA903 episodes (for
 	// periods of care, legal status and placements). The standalone
-	// functions ([Assess], [Track], [TrackCohort], [Measures]) read them;
-	// [Assessor.Emit] reads the child and episodes from its
+	// functions ([Assess], [Track], [TrackCohort], [Measures]) read them,
+	// and validate them as [care.NewHistory] does: a child with no
+	// episodes is an error, since a child must have been looked after to
+	// be assessed. [Assessor.Emit] reads the child and episodes from its
 	// [care.History] instead and ignores these two fields.
 	Child    care.Child     `json:"child"`
 	Episodes []care.Episode `json:"episodes,omitempty"`
@@ -107,8 +109,9 @@ func (a *Assessor) emit(e *care.Emitter, h *care.History, rec Record, in Inputs)
 // Assess returns an error, and no report, if asOf is zero, p is invalid
 // ([Policy.Validate]), cal is nil, the record, the child or the episodes
 // are invalid ([Record.Validate], [care.NewHistory]; every problem is
-// reported at once), or a date it needs is outside the calendar (wrapping
-// [care.ErrOutsideCalendar]).
+// reported at once), the child is 18 or over and still looked after on
+// asOf ([care.History.ValidateOn]), or a date it needs is outside the
+// calendar (wrapping [care.ErrOutsideCalendar]).
 //
 // See also [Track], [Rules].
 func Assess(rec Record, in Inputs, asOf care.Date, cal *care.Calendar, p Policy) (care.Report, error) {
@@ -121,6 +124,9 @@ func Assess(rec Record, in Inputs, asOf care.Date, cal *care.Calendar, p Policy)
 	}
 	var h care.History
 	if err := resetHistory(&h, rec, in); err != nil {
+		return nil, err
+	}
+	if err := h.ValidateOn(asOf); err != nil {
 		return nil, err
 	}
 	e := care.NewEmitter(asOf)

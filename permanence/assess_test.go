@@ -54,7 +54,8 @@ func runAssess(t *testing.T, id care.RuleID, tests []assessCase) {
 		t.Run(tc.name, func(t *testing.T) {
 			in := tc.in
 			if in.Child.ID == "" {
-				in.Child = kid("C0000")
+				in = inputs("C0000")
+				in.SecondReview = tc.in.SecondReview
 			}
 			rep, err := permanence.Assess(tc.rec, in, day(tc.asOf), ew, tc.policy)
 			if err != nil {
@@ -178,45 +179,51 @@ func TestPERM05(t *testing.T) {
 	}
 	adoptionAgreed := plan(primary("2024-03-01", adoption, agreed))
 	inCare := inputs("C0002", ep("2024-01-31", "", care.NewEpisodeS, care.LegalStatusC1, care.PlacementTypeU6, 0))
+	// The child of the tests of A2 became looked after on 3 February 2025,
+	// so A1 (entering care to moving in with the adopters, 14 months) is
+	// due on 3 April 2026: upcoming while the authority to place stands,
+	// and owed nothing when it is revoked before then.
+	entered := inputs("C0002", ep("2025-02-03", "", care.NewEpisodeS, care.LegalStatusC1, care.PlacementTypeU6, 0))
+	a1Upcoming := b(permanence.PERM05, subj, care.Upcoming, "2026-04-03", "")
 	runAssess(t, permanence.PERM05, []assessCase{
 		{
 			name: "match before the placement order counts as 0 days",
 			rec:  permanence.Record{Adoption: permanence.Adoption{PlacementOrder: day("2025-03-01"), Match: day("2025-02-20")}},
-			asOf: "2025-04-01",
-			want: []brief{b(permanence.PERM05, subj, care.Met, "2025-07-01", "2025-03-01")},
+			in:   entered, asOf: "2025-04-01",
+			want: []brief{b(permanence.PERM05, subj, care.Met, "2025-07-01", "2025-03-01"), a1Upcoming},
 		},
 		{
 			name: "match a day after 4 months from a month-end order",
 			rec:  permanence.Record{Adoption: permanence.Adoption{PlacementOrder: day("2025-03-31"), Match: day("2025-08-01")}},
-			asOf: "2025-09-01",
-			want: []brief{b(permanence.PERM05, subj, care.Late, "2025-07-31", "2025-08-01")},
+			in:   entered, asOf: "2025-09-01",
+			want: []brief{b(permanence.PERM05, subj, care.Late, "2025-07-31", "2025-08-01"), a1Upcoming},
 		},
 		{
 			name: "waiting for a match",
-			rec:  authority("2025-03-31", ""), asOf: "2025-05-01",
-			want: []brief{b(permanence.PERM05, subj, care.Upcoming, "2025-07-31", "")},
+			rec:  authority("2025-03-31", ""), in: entered, asOf: "2025-05-01",
+			want: []brief{b(permanence.PERM05, subj, care.Upcoming, "2025-07-31", ""), a1Upcoming},
 		},
 		{
 			name: "authority revoked well before a match was due: nothing was owed",
-			rec:  authority("2025-03-31", "2025-06-01"), asOf: "2025-09-01",
+			rec:  authority("2025-03-31", "2025-06-01"), in: entered, asOf: "2025-09-01",
 		},
 		{
 			name: "authority revoked the day before the match was due: nothing was owed",
-			rec:  authority("2025-03-31", "2025-07-30"), asOf: "2025-09-01",
+			rec:  authority("2025-03-31", "2025-07-30"), in: entered, asOf: "2025-09-01",
 		},
 		{
 			name: "authority revoked on the day the match was due: nothing was owed",
-			rec:  authority("2025-03-31", "2025-07-31"), asOf: "2025-09-01",
+			rec:  authority("2025-03-31", "2025-07-31"), in: entered, asOf: "2025-09-01",
 		},
 		{
 			name: "authority revoked the day after the match was due: missed",
-			rec:  authority("2025-03-31", "2025-08-01"), asOf: "2025-09-01",
+			rec:  authority("2025-03-31", "2025-08-01"), in: entered, asOf: "2025-09-01",
 			want: []brief{b(permanence.PERM05, subj, care.Missed, "2025-07-31", "")},
 		},
 		{
 			name: "authority revoked after the as-of date: still overdue",
-			rec:  authority("2025-03-31", "2025-09-02"), asOf: "2025-09-01",
-			want: []brief{b(permanence.PERM05, subj, care.Overdue, "2025-07-31", "")},
+			rec:  authority("2025-03-31", "2025-09-02"), in: entered, asOf: "2025-09-01",
+			want: []brief{b(permanence.PERM05, subj, care.Overdue, "2025-07-31", ""), a1Upcoming},
 		},
 		{
 			name: "placed within 14 months of entering care",

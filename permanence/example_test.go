@@ -17,7 +17,9 @@ func ExampleAssess() {
 		{Issued: care.MustDate(2025, time.August, 22)},
 		{Issued: care.MustDate(2026, time.September, 25)},
 	}}
-	in := permanence.Inputs{Child: care.Child{ID: "C0001", DateOfBirth: care.MustDate(2019, time.May, 4)}}
+	in := permanence.Inputs{Child: care.Child{ID: "C0001", DateOfBirth: care.MustDate(2019, time.May, 4)},
+		Episodes: []care.Episode{{Start: care.MustDate(2025, time.August, 22), ReasonNew: care.NewEpisodeS,
+			LegalStatus: care.LegalStatusC1, PlacementType: care.PlacementTypeU6}}}
 	asOf := care.MustDate(2026, time.October, 1)
 	cal := care.EnglandAndWales()
 	for _, p := range []permanence.Policy{{}, {ProceedingsShift: permanence.ShiftNextWorkingDay}} {
@@ -224,7 +226,7 @@ func ExampleParseRoute() {
 	fmt.Println(err)
 	// Output:
 	// special-guardianship — special guardianship order — needs an application: true
-	// care: parsing "option" as permanence route: care: unknown code: want one of return-home, child-arrangements, special-guardianship, adoption, long-term-fostering, residential, independence
+	// care: parsing "option" as permanence route: unknown code: want one of return-home, child-arrangements, special-guardianship, adoption, long-term-fostering, residential, independence
 }
 
 func ExampleParseState() {

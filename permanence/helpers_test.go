@@ -79,10 +79,20 @@ func paths(err error) []string {
 // episode of the tests.
 func kid(id string) care.Child { return care.Child{ID: id, DateOfBirth: day("2010-03-15")} }
 
-// inputs returns the inputs of child id with the given episodes.
+// inputs returns the inputs of child id with the given episodes or, with
+// none, one open episode under a full care order in foster care from 2
+// January 2012, before every date of the tests: a child must have been
+// looked after to be assessed ([care.NewHistory]).
 func inputs(id string, eps ...care.Episode) permanence.Inputs {
+	if len(eps) == 0 {
+		eps = []care.Episode{lookedAfterThroughout}
+	}
 	return permanence.Inputs{Child: kid(id), Episodes: eps}
 }
+
+// lookedAfterThroughout is the episode of a child looked after throughout
+// the tests' dates.
+var lookedAfterThroughout = ep("2012-01-02", "", care.NewEpisodeS, care.LegalStatusC2, care.PlacementTypeU6, 0)
 
 // left returns one episode under s.20 in foster care from start to end,
 // when the child went home.

@@ -213,7 +213,8 @@ type Threshold struct {
 	Months  int         `json:"months,omitzero"`
 	Days    int         `json:"days,omitzero"`
 	Applies care.Period `json:"applies"`
-	// Source says where the figure comes from and how sure it is.
+	// Source says where the figure comes from and how sure it is: text of
+	// at most [care.MaxTextBytes].
 	Source string `json:"source,omitempty"`
 	// Confirmed is true where the figure was read in a DfE text.
 	Confirmed bool `json:"confirmed,omitempty"`
@@ -297,6 +298,9 @@ func validateThresholds(errs *care.ValidationErrors, prefix string, ts []Thresho
 		path := func() string { return care.Index(prefix, i) }
 		if t.Measure == MeasureUnknown || int(t.Measure) >= len(measureNames) {
 			errs.Add(care.JoinPath(path(), "measure"), unknownOrRequired(t.Measure != MeasureUnknown, t.Measure.String()))
+		}
+		if err := care.CheckString(t.Source, care.MaxTextBytes); err != nil {
+			errs.Add(care.JoinPath(path(), "source"), err)
 		}
 		switch {
 		case t.Months < 0 || t.Days < 0:

@@ -147,8 +147,8 @@ func TestCodesRoundTrip(t *testing.T) {
 		got  string
 		want string
 	}{
-		{"route out of range", permanence.Route(200).String(), "%!Route(200)"},
-		{"state out of range", permanence.State(200).String(), "%!State(200)"},
+		{"route out of range", permanence.Route(200).String(), "Route(200)"},
+		{"state out of range", permanence.State(200).String(), "State(200)"},
 		{"unknown route", permanence.RouteUnknown.String(), ""},
 		{"measure", permanence.A10.String(), "A10"},
 		{"shift", permanence.ShiftNextWorkingDay.String(), "next-working-day"},

@@ -42,6 +42,8 @@ type Transition struct {
 	// Primary makes Route the primary route from Date.
 	Primary bool `json:"primary,omitempty"`
 	// Reason says why a route was ruled out; required with [StateRuledOut].
+	// It is free text of at most [care.MaxTextBytes], never quoted in
+	// errors.
 	Reason string `json:"reason,omitempty"`
 	// OwnMotion records an order the court made of its own motion, with no
 	// application (a special guardianship order made in family
@@ -135,7 +137,8 @@ var ErrInvalidTransition = errors.New("invalid transition")
 // was agreed (or an order made), an order made without an application on a
 // route that needs one, a court state on a route with no court order, a
 // ruled-out route made primary or with no reason, and a transition that
-// repeats the route's current state.
+// repeats the route's current state. A transition's reason longer than
+// [care.MaxTextBytes] or not valid UTF-8 is an error that never quotes it.
 func (r Record) Validate() error {
 	var errs care.ValidationErrors
 	r.Plan.validate(&errs, "plan")
@@ -182,6 +185,9 @@ func (p Plan) validate(errs *care.ValidationErrors, prefix string) {
 				errs.Add(at("date"), fmt.Errorf("%w: %s is before the previous transition's %s", care.ErrOutOfOrder, t.Date, prev))
 			}
 			prev = t.Date
+		}
+		if err := care.CheckPrivateString(t.Reason, care.MaxTextBytes); err != nil {
+			errs.Add(at("reason"), err)
 		}
 		if !t.Route.IsKnown() {
 			errs.Add(at("route"), unknownOrRequired(t.Route != RouteUnknown, t.Route.String()))

@@ -59,7 +59,7 @@ func Routes() []Route {
 }
 
 // String returns the route's code ("special-guardianship"), "" for
-// [RouteUnknown] and %!Route(n) for a value outside the list.
+// [RouteUnknown] and Route(n) for a value outside the list.
 func (r Route) String() string { return nameOf(routeNames[:], int(r), "Route") }
 
 // Description returns the route in words, or "" for an unknown route.
@@ -148,7 +148,7 @@ func ParseState(s string) (State, error) {
 }
 
 // String returns the state's code ("order-made"), "" for [StateUnknown] and
-// %!State(n) for a value outside the list.
+// State(n) for a value outside the list.
 func (s State) String() string { return nameOf(stateNames[:], int(s), "State") }
 
 // IsKnown reports whether s is one of the states (not Unknown).
@@ -235,12 +235,12 @@ func nameOf(names []string, i int, goName string) string {
 	if i >= 0 && i < len(names) {
 		return names[i]
 	}
-	return fmt.Sprintf("%%!%s(%d)", goName, i)
+	return fmt.Sprintf("%s(%d)", goName, i)
 }
 
 func marshalName(names []string, i int, goName string) ([]byte, error) {
 	if i < 0 || i >= len(names) {
-		return nil, fmt.Errorf("%w: %%!%s(%d)", care.ErrUnknownCode, goName, i)
+		return nil, fmt.Errorf("%w: %s(%d)", care.ErrUnknownCode, goName, i)
 	}
 	return []byte(names[i]), nil
 }

@@ -169,6 +169,9 @@ func Track(rec Record, in Inputs, asOf care.Date, cal *care.Calendar, p Policy) 
 	if err := resetHistory(&h, rec, in); err != nil {
 		return Row{}, err
 	}
+	if err := h.ValidateOn(asOf); err != nil {
+		return Row{}, err
+	}
 	return a.track(care.NewEmitter(asOf), &h, rec, in)
 }
 
@@ -285,8 +288,9 @@ type Cohort struct {
 // decimals rounded to one place, half away from zero.
 //
 // An invalid policy, a nil calendar or a zero asOf is an error with no
-// cohort. A case that fails validation (its record, child or episodes), or
-// needs a date outside the calendar, is left out of the rows and averages
+// cohort. A case that fails validation (its record, child or episodes, or
+// a child of 18 or over still looked after on asOf), or needs a date
+// outside the calendar, is left out of the rows and averages
 // and reported in the returned error, a [care.ValidationErrors] with paths
 // such as "cases[12].plan.transitions[0].state" or
 // "cases[3].episodes[0].reason_new"; the other cases are still tracked.
@@ -312,6 +316,9 @@ func TrackCohort(cases []Case, asOf care.Date, cal *care.Calendar, p Policy) (Co
 		cs := &cases[i]
 		e.Reset(asOf)
 		err := resetHistory(&h, cs.Record, cs.Inputs)
+		if err == nil {
+			err = h.ValidateOn(asOf)
+		}
 		var row Row
 		if err == nil {
 			row, err = a.track(e, &h, cs.Record, cs.Inputs)

@@ -134,7 +134,7 @@ func TestTrackCohortRounding(t *testing.T) {
 		return permanence.Case{
 			Record: permanence.Record{Adoption: permanence.Adoption{PlacementOrder: day(po), Match: day(match),
 				Placed: day("2024-12-01"), AdoptionOrder: day("2025-01-10")}},
-			Inputs: inputs(id),
+			Inputs: inputs(id, ep("2023-06-01", "", care.NewEpisodeS, care.LegalStatusC1, care.PlacementTypeU6, 0)),
 		}
 	}
 	cases := []permanence.Case{mk("C0030", "2024-01-01", "2024-01-02"), mk("C0031", "2024-01-01", "2024-01-02"), mk("C0032", "2024-01-01", "2024-01-03")}
@@ -147,7 +147,12 @@ func TestTrackCohortRounding(t *testing.T) {
 	if a2.MeanDays.StringFixed(1) != "1.3" || a2.WithinPercent.StringFixed(1) != "66.7" {
 		t.Errorf("A2 mean, within%% = %s, %s, want 1.3, 66.7", a2.MeanDays.StringFixed(1), a2.WithinPercent.StringFixed(1))
 	}
-	if empty := got.Averages[0]; !empty.MeanDays.IsZero() || empty.Children != 0 {
+	// A cohort in which nobody was adopted averages nothing.
+	none, err := permanence.TrackCohort([]permanence.Case{{Inputs: inputs("C0033")}}, day("2025-03-31"), ew, p)
+	if err != nil {
+		t.Fatalf("TrackCohort() error = %v", err)
+	}
+	if empty := none.Averages[0]; !empty.MeanDays.IsZero() || empty.Children != 0 {
 		t.Errorf("A1 average with no children = %+v, want zero", empty)
 	}
 }

@@ -136,8 +136,10 @@ type assessment struct {
 // It returns an error, and no report, if the policy is invalid, asOf is
 // zero, cal is nil, the child, the episodes or the record are invalid (a
 // [care.ValidationErrors] with paths such as "reviews[2].held",
-// "episodes[0].start" and "child.date_of_birth"), or a working-day count
-// leaves the calendar (wrapping [care.ErrOutsideCalendar]).
+// "episodes[0].start" and "child.date_of_birth"), the child is 18 or over
+// and still looked after on asOf ([care.History.ValidateOn]), or a
+// working-day count leaves the calendar (wrapping
+// [care.ErrOutsideCalendar]).
 //
 // See also [Schedule] and [Record.Validate].
 func Assess(rec Record, child care.Child, eps []care.Episode, asOf care.Date, cal *care.Calendar, p Policy) (care.Report, error) {
@@ -155,6 +157,9 @@ func Assess(rec Record, child care.Child, eps []care.Episode, asOf care.Date, ca
 		errs.Merge("", err)
 		rec.validate(&errs, child.DateOfBirth, eps)
 		return nil, errs.Err()
+	}
+	if err := h.ValidateOn(asOf); err != nil {
+		return nil, err
 	}
 	e := care.NewEmitter(asOf)
 	if err := a.Emit(e, h, rec); err != nil {

@@ -22,7 +22,7 @@ func rows(rep care.Report, id care.RuleID) []string {
 
 func TestAssessRules(t *testing.T) {
 	cal := care.EnglandAndWales()
-	child := care.Child{ID: "C0001", DateOfBirth: care.MustDate(2015, 6, 15)}
+	child := care.Child{ID: "C0001", DateOfBirth: care.MustDate(2020, 6, 15)}
 	eps := lookedAfter(t, "2025-01-06") // Monday; first review due 2025-02-03
 	good := func(s string) Review {
 		return Review{Held: d(t, s), Participation: care.ParticipationPN1, ViewsRecorded: true,
@@ -338,7 +338,7 @@ func TestAssessRuleNotInForce(t *testing.T) {
 
 func TestAssessErrors(t *testing.T) {
 	cal := care.EnglandAndWales()
-	child := care.Child{ID: "C0001", DateOfBirth: care.MustDate(1990, 6, 15)}
+	child := care.Child{ID: "C0001", DateOfBirth: care.MustDate(2020, 6, 15)}
 	eps := lookedAfter(t, "2025-01-06")
 	tests := []struct {
 		name      string
@@ -358,7 +358,11 @@ func TestAssessErrors(t *testing.T) {
 		{name: "invalid episodes and record together", eps: []care.Episode{{}}, asOf: d(t, "2025-02-01"), cal: cal,
 			rec:       Record{Reviews: []Review{{}}},
 			wantPaths: []string{"episodes[0].start", "episodes[0].reason_new", "episodes[0].legal_status", "episodes[0].placement_type", "reviews[0].held"}},
-		{name: "dates outside the calendar", eps: lookedAfter(t, "1999-06-01"), asOf: d(t, "1999-07-01"), cal: cal, wantErr: care.ErrOutsideCalendar},
+		// Record dates start in 2000 (care.EarliestRecordYear), where the
+		// calendar starts, so only the end of the calendar can be reached.
+		{name: "dates outside the calendar", eps: lookedAfter(t, "2036-01-07"), asOf: d(t, "2036-03-03"), cal: cal, wantErr: care.ErrOutsideCalendar},
+		{name: "dates before the earliest record date (and the child's birth)", eps: lookedAfter(t, "1999-06-01"), asOf: d(t, "1999-07-01"), cal: cal,
+			wantPaths: []string{"episodes[0].start", "episodes[0].start"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -59,12 +59,12 @@ var earlyReasonProvisions = [...]string{"", "reg 33(3)(a)", "reg 33(3)(b)", "reg
 	"reg 33(3)(d)", "reg 33(3)(e)", "reg 32(2)", ""}
 
 // String returns the reason's text form ("iro-request"), "" for [NotEarly],
-// and a form such as "%!EarlyReason(9)" for a value that is not a constant.
+// and a form such as "EarlyReason(9)" for a value that is not a constant.
 func (r EarlyReason) String() string {
 	if int(r) < len(earlyReasonNames) {
 		return earlyReasonNames[r]
 	}
-	return "%!EarlyReason(" + strconv.Itoa(int(r)) + ")"
+	return "EarlyReason(" + strconv.Itoa(int(r)) + ")"
 }
 
 // Provision returns the provision of the CPPCR 2010 that requires a review
@@ -137,13 +137,13 @@ const (
 var checkOutcomeNames = [...]string{"", "on-track", "action-needed", "escalated"}
 
 // String returns the outcome's text form ("on-track"), "" for
-// [OutcomeUnknown], and a form such as "%!CheckOutcome(9)" for a value that
+// [OutcomeUnknown], and a form such as "CheckOutcome(9)" for a value that
 // is not a constant.
 func (o CheckOutcome) String() string {
 	if int(o) < len(checkOutcomeNames) {
 		return checkOutcomeNames[o]
 	}
-	return "%!CheckOutcome(" + strconv.Itoa(int(o)) + ")"
+	return "CheckOutcome(" + strconv.Itoa(int(o)) + ")"
 }
 
 func (o CheckOutcome) valid() bool { return int(o) < len(checkOutcomeNames) }

@@ -45,8 +45,8 @@ func TestEarlyReasonText(t *testing.T) {
 		})
 	}
 	bad := EarlyReason(42)
-	if got := bad.String(); got != "%!EarlyReason(42)" {
-		t.Errorf("String() = %q, want %%!EarlyReason(42)", got)
+	if got := bad.String(); got != "EarlyReason(42)" {
+		t.Errorf("String() = %q, want EarlyReason(42)", got)
 	}
 	if _, err := bad.MarshalText(); !errors.Is(err, care.ErrUnknownCode) {
 		t.Errorf("MarshalText() error = %v, want care.ErrUnknownCode", err)
@@ -90,8 +90,8 @@ func TestCheckOutcomeText(t *testing.T) {
 	if err := o.UnmarshalText([]byte("fine")); !errors.Is(err, care.ErrUnknownCode) {
 		t.Errorf("UnmarshalText(fine) error = %v, want care.ErrUnknownCode", err)
 	}
-	if got := CheckOutcome(9).String(); got != "%!CheckOutcome(9)" {
-		t.Errorf("String() = %q", got)
+	if got := CheckOutcome(9).String(); got != "CheckOutcome(9)" {
+		t.Errorf("String() = %q, want CheckOutcome(9)", got)
 	}
 }
 

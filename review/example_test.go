@@ -167,7 +167,7 @@ func ExampleParseEarlyReason() {
 	fmt.Println(err)
 	// Output:
 	// iro-request true reg 33(3)(a)
-	// care: parsing "IRO" as early review reason: care: unknown code
+	// care: parsing "IRO" as early review reason: unknown code
 }
 
 func ExampleParseCheckOutcome() {

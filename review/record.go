@@ -33,7 +33,8 @@ type Review struct {
 	// EarlyReason records that the review was brought forward, and why
 	// (reg 33(3)); zero for a review on the ordinary timetable.
 	EarlyReason EarlyReason `json:"early_reason,omitzero"`
-	// ChairedBy identifies the IRO who chaired the review (reg 36(1)(a)).
+	// ChairedBy identifies the IRO who chaired the review (reg 36(1)(a)),
+	// at most [care.MaxIDBytes] long.
 	ChairedBy string `json:"chaired_by,omitempty"`
 	// Participation is the child's participation code, SSDA903 REVIEW_CODE
 	// (PN0 to PN7).
@@ -65,11 +66,13 @@ type Review struct {
 // Recommendation is one recommendation or decision of a review, with the
 // person responsible for carrying it out (reg 36(1)(d)).
 type Recommendation struct {
-	// Ref is the authority's reference for the recommendation, and Text
-	// its wording; at least one is required.
+	// Ref is the authority's reference for the recommendation (at most
+	// [care.MaxIDBytes]), and Text its wording (free text, at most
+	// [care.MaxTextBytes]); at least one is required.
 	Ref  string `json:"ref,omitempty"`
 	Text string `json:"text,omitempty"`
-	// Owner is the person responsible for carrying it out.
+	// Owner is the person responsible for carrying it out, at most
+	// [care.MaxNameBytes]; errors never quote it.
 	Owner string `json:"owner,omitempty"`
 	// Due is the date by which it should be done.
 	Due care.Date `json:"due,omitzero"`
@@ -83,14 +86,14 @@ type Recommendation struct {
 type FollowUp struct {
 	// Date is the day of the follow-up.
 	Date care.Date `json:"date"`
-	// Note says what was done.
+	// Note says what was done: free text, at most [care.MaxTextBytes].
 	Note string `json:"note,omitempty"`
 }
 
 // IROAllocation is the appointment of an independent reviewing officer to
 // the child's case (CA89 s.25A).
 type IROAllocation struct {
-	// IROID identifies the officer.
+	// IROID identifies the officer, at most [care.MaxIDBytes] long.
 	IROID string `json:"iro_id"`
 	// Appointed is the date of appointment.
 	Appointed care.Date `json:"appointed"`
@@ -115,11 +118,12 @@ func (a IROAllocation) activeOn(d care.Date) bool {
 type MidwayCheck struct {
 	// Date is the day of the check.
 	Date care.Date `json:"date"`
-	// IROID identifies the officer who made it.
+	// IROID identifies the officer who made it, at most [care.MaxIDBytes]
+	// long.
 	IROID string `json:"iro_id,omitempty"`
 	// Outcome is what the check found.
 	Outcome CheckOutcome `json:"outcome,omitzero"`
-	// Note is free text.
+	// Note is free text, at most [care.MaxTextBytes].
 	Note string `json:"note,omitempty"`
 }
 
@@ -147,7 +151,12 @@ var errNotLookedAfter = errors.New("the child was not looked after")
 //   - an IRO allocation with no officer or date, out of order, or ending
 //     before it starts;
 //   - a midway check with no date, out of order, before the child was
-//     first looked after, or with an unknown outcome.
+//     first looked after, or with an unknown outcome;
+//   - a string longer than its limit or not valid UTF-8: identifiers
+//     (chaired_by, iro_id, a recommendation's ref) [care.MaxIDBytes], an
+//     owner [care.MaxNameBytes], free text (text, note) [care.MaxTextBytes].
+//     Errors quote at most a short prefix of an identifier ([care.Excerpt])
+//     and never an owner or free text.
 //
 // It does not check the episodes themselves ([care.ValidateEpisodes] does)
 // nor the record's timeliness, which is what [Assess] reports.
@@ -176,6 +185,8 @@ func (r Record) validate(errs *care.ValidationErrors, dob care.Date, eps []care.
 		at := func(field string) string { return care.JoinPath(care.Index("iro", i), field) }
 		if a.IROID == "" {
 			errs.Add(at("iro_id"), care.ErrRequired)
+		} else if err := care.CheckString(a.IROID, care.MaxIDBytes); err != nil {
+			errs.Add(at("iro_id"), err)
 		}
 		if a.Appointed.IsZero() {
 			errs.Add(at("appointed"), care.ErrRequired)
@@ -202,6 +213,12 @@ func (r Record) validate(errs *care.ValidationErrors, dob care.Date, eps []care.
 	prev = care.Date{}
 	for i, c := range r.MidwayChecks {
 		at := func(field string) string { return care.JoinPath(care.Index("midway_checks", i), field) }
+		if err := care.CheckString(c.IROID, care.MaxIDBytes); err != nil {
+			errs.Add(at("iro_id"), err)
+		}
+		if err := care.CheckPrivateString(c.Note, care.MaxTextBytes); err != nil {
+			errs.Add(at("note"), err)
+		}
 		if !c.Outcome.valid() {
 			errs.Add(at("outcome"), fmt.Errorf("%w: %s", care.ErrUnknownCode, c.Outcome))
 		}
@@ -226,9 +243,13 @@ func (rv *Review) validate(errs *care.ValidationErrors, i int, prev, dob, first 
 	if !rv.EarlyReason.valid() {
 		errs.Add(at("early_reason"), fmt.Errorf("%w: %s", care.ErrUnknownCode, rv.EarlyReason))
 	}
-	if s := rv.Participation.String(); rv.Participation != care.ParticipationUnknown && (s == "" || s[0] == '%') {
-		errs.Add(at("participation"), fmt.Errorf("%w: %s", care.ErrUnknownCode, s))
+	if rv.Participation != care.ParticipationUnknown && !rv.Participation.IsKnown() {
+		errs.Add(at("participation"), fmt.Errorf("%w: %s", care.ErrUnknownCode, rv.Participation))
 	}
+	if err := care.CheckString(rv.ChairedBy, care.MaxIDBytes); err != nil {
+		errs.Add(at("chaired_by"), err)
+	}
+	rv.validateTexts(errs, i)
 	h := rv.Held
 	if h.IsZero() {
 		errs.Add(at("held"), care.ErrRequired)
@@ -298,6 +319,31 @@ func (rv *Review) validate(errs *care.ValidationErrors, i int, prev, dob, first 
 				errs.Add(rp(care.Index("follow_ups", k)+".date"), care.ErrRequired)
 			case f.Date.Before(h):
 				errs.Addf(rp(care.Index("follow_ups", k)+".date"), "follow-up %s, before the review that made the recommendation (%s)", f.Date, h)
+			}
+		}
+	}
+}
+
+// validateTexts checks the strings of the review's recommendations and
+// their follow-ups, review i, against their limits.
+func (rv *Review) validateTexts(errs *care.ValidationErrors, i int) {
+	for j := range rv.Recommendations {
+		rec := &rv.Recommendations[j]
+		rp := func(field string) string {
+			return care.JoinPath(care.Index(care.JoinPath(care.Index("reviews", i), "recommendations"), j), field)
+		}
+		if err := care.CheckString(rec.Ref, care.MaxIDBytes); err != nil {
+			errs.Add(rp("ref"), err)
+		}
+		if err := care.CheckPrivateString(rec.Text, care.MaxTextBytes); err != nil {
+			errs.Add(rp("text"), err)
+		}
+		if err := care.CheckPrivateString(rec.Owner, care.MaxNameBytes); err != nil {
+			errs.Add(rp("owner"), err)
+		}
+		for k := range rec.FollowUps {
+			if err := care.CheckPrivateString(rec.FollowUps[k].Note, care.MaxTextBytes); err != nil {
+				errs.Add(rp(care.Index("follow_ups", k)+".note"), err)
 			}
 		}
 	}

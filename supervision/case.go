@@ -38,9 +38,12 @@ type Discussion struct {
 // [care.ValidationErrors] with paths such as "discussions[2].worker":
 // missing dates and workers, allocations that end before they start or
 // overlap, directions dated out of order or with duplicate IDs, case notes
-// naming unknown directions, and entries naming different children. It
-// cannot check workers' time in post, which needs the authority's
-// [Dataset].
+// naming unknown directions, entries naming different children, and
+// strings longer than their limits or not valid UTF-8 (IDs
+// [care.MaxIDBytes], owners [care.MaxNameBytes], free text
+// [care.MaxTextBytes]; errors quote at most a short prefix of an ID, and
+// never an owner or free text). It cannot check workers' time in post,
+// which needs the authority's [Dataset].
 func (r CaseRecord) Validate() error {
 	var errs care.ValidationErrors
 	r.validate(&errs, "")
@@ -67,12 +70,12 @@ func (r CaseRecord) validate(errs *care.ValidationErrors, child string) {
 		}
 		if dirs.m == nil {
 			if _, dup := (dirIndex{list: r.Directions[:i]}).child(d.ID); dup {
-				errs.Addf(p.field("id"), "duplicate direction %q", d.ID)
+				errs.Addf(p.field("id"), "duplicate direction %s", care.Excerpt(d.ID))
 			}
 			continue
 		}
 		if _, dup := dirs.m[d.ID]; dup {
-			errs.Addf(p.field("id"), "duplicate direction %q", d.ID)
+			errs.Addf(p.field("id"), "duplicate direction %s", care.Excerpt(d.ID))
 			continue
 		}
 		dirs.m[d.ID] = d.Child

@@ -133,15 +133,18 @@ const (
 	ByOffice                 // by the worker's office
 )
 
-// String returns "team" or "office".
+// String returns "team" or "office", "unknown" for [GroupingUnknown],
+// and Grouping(n) for a value that is not one of the constants.
 func (g Grouping) String() string {
 	switch g {
+	case GroupingUnknown:
+		return "unknown"
 	case ByTeam:
 		return "team"
 	case ByOffice:
 		return "office"
 	}
-	return "unknown"
+	return "Grouping(" + strconv.Itoa(int(g)) + ")"
 }
 
 // CaseloadPoint is the caseload of one team or office on one day: a point

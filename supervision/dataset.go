@@ -32,8 +32,12 @@ type Dataset struct {
 // or duplicate IDs; sessions and allocations naming unknown workers, or
 // dated before the worker started or after they left; a child's overlapping
 // allocations; directions dated out of order; case notes naming unknown
-// directions or directions about another child. Missing owners and due
-// dates of directions are findings (SUP-04), not errors.
+// directions or directions about another child; strings longer than their
+// limits or not valid UTF-8 (IDs [care.MaxIDBytes], team, office and owner
+// names [care.MaxNameBytes], free text [care.MaxTextBytes]). Errors quote
+// at most a short prefix of an ID, team or office ([care.Excerpt]), never
+// an owner or free text. Missing owners and due dates of directions are
+// findings (SUP-04), not errors.
 func (d Dataset) Validate() error {
 	var errs care.ValidationErrors
 	workers := make(map[string]int, len(d.Workers))
@@ -44,7 +48,7 @@ func (d Dataset) Validate() error {
 			continue
 		}
 		if j, dup := workers[w.ID]; dup {
-			errs.Addf(p.field("id"), "duplicate worker %q (also %s)", w.ID, care.Index("workers", j))
+			errs.Addf(p.field("id"), "duplicate worker %s (also %s)", care.Excerpt(w.ID), care.Index("workers", j))
 			continue
 		}
 		workers[w.ID] = i
@@ -57,7 +61,7 @@ func (d Dataset) Validate() error {
 			continue
 		}
 		if _, dup := dirs[dr.ID]; dup {
-			errs.Addf(p.field("id"), "duplicate direction %q", dr.ID)
+			errs.Addf(p.field("id"), "duplicate direction %s", care.Excerpt(dr.ID))
 			continue
 		}
 		dirs[dr.ID] = dr.Child
@@ -70,7 +74,7 @@ func (d Dataset) Validate() error {
 			n.validate(&errs, p.in("cases", j), "", true, dirIndex{m: dirs})
 			for k := range j {
 				if s.Cases[k].Child == n.Child && n.Child != "" {
-					errs.Addf(p.in("cases", j).field("child"), "child %q discussed twice in one session", n.Child)
+					errs.Addf(p.in("cases", j).field("child"), "child %s discussed twice in one session", care.Excerpt(n.Child))
 					break
 				}
 			}
@@ -108,21 +112,21 @@ func (d Dataset) checkInPost(errs *care.ValidationErrors, path loc, workers map[
 	}
 	i, ok := workers[id]
 	if !ok {
-		errs.Addf(path.field("worker"), "unknown worker %q", id)
+		errs.Addf(path.field("worker"), "unknown worker %s", care.Excerpt(id))
 		return
 	}
 	w := d.Workers[i]
 	if !first.IsZero() && first.Before(w.Start) {
-		errs.Addf(path.field("worker"), "%v is before worker %q started on %v", first, id, w.Start)
+		errs.Addf(path.field("worker"), "%v is before worker %s started on %v", first, care.Excerpt(id), w.Start)
 	}
 	if w.End.IsZero() {
 		return
 	}
 	switch {
 	case last.IsZero() && !first.IsZero():
-		errs.Addf(path.field("worker"), "ongoing, but worker %q left on %v", id, w.End)
+		errs.Addf(path.field("worker"), "ongoing, but worker %s left on %v", care.Excerpt(id), w.End)
 	case !last.IsZero() && !last.Before(w.End):
-		errs.Addf(path.field("worker"), "%v is after worker %q left on %v", last, id, w.End)
+		errs.Addf(path.field("worker"), "%v is after worker %s left on %v", last, care.Excerpt(id), w.End)
 	}
 }
 

@@ -15,7 +15,8 @@ import (
 //
 // A Worker is a plain value, safe to use from multiple goroutines at once.
 type Worker struct {
-	// ID is the authority's identifier for the worker; required and unique.
+	// ID is the authority's identifier for the worker; required and
+	// unique, at most [care.MaxIDBytes] long.
 	ID string `json:"id"`
 	// Registered records registration with Social Work England.
 	Registered bool `json:"registered,omitempty"`
@@ -27,7 +28,8 @@ type Worker struct {
 	// worker is not, and was not while in this post, newly qualified. The
 	// ASYE supervision schedule of SUP-01 runs for 12 months from it.
 	ASYE care.Date `json:"asye,omitzero"`
-	// Team and Office group workers in reports. Team is required.
+	// Team and Office group workers in reports, each at most
+	// [care.MaxNameBytes] long. Team is required.
 	Team   string `json:"team"`
 	Office string `json:"office,omitempty"`
 	// Start is the first day in post (required); End the first day no
@@ -69,7 +71,7 @@ func (s WorkerStatus) String() string {
 	if int(s) < len(statusNames) {
 		return statusNames[s]
 	}
-	return fmt.Sprintf("%%!WorkerStatus(%d)", uint8(s))
+	return fmt.Sprintf("WorkerStatus(%d)", uint8(s))
 }
 
 // MarshalText implements [encoding.TextMarshaler]: "experienced" or "newly
@@ -108,7 +110,7 @@ func (k SessionKind) String() string {
 	if int(k) < len(kindNames) {
 		return kindNames[k]
 	}
-	return fmt.Sprintf("%%!SessionKind(%d)", uint8(k))
+	return fmt.Sprintf("SessionKind(%d)", uint8(k))
 }
 
 // MarshalText implements [encoding.TextMarshaler].
@@ -132,7 +134,8 @@ func (k *SessionKind) UnmarshalText(b []byte) error {
 }
 
 // Session is one supervision session of one worker: its date, who gave it,
-// its kind, and the children's cases discussed in it.
+// its kind, and the children's cases discussed in it. Supervisor and
+// Worker are workers' IDs, at most [care.MaxIDBytes] long.
 type Session struct {
 	Date       care.Date   `json:"date"`
 	Supervisor string      `json:"supervisor"`
@@ -144,7 +147,9 @@ type Session struct {
 // CaseNote is the record of one child's case discussed in a session. The
 // four reflective elements of SUP-03 count as recorded when their text is
 // not blank; the library reads only whether they are there, never what they
-// say, and never prints them.
+// say, and never prints them. Each is free text of at most
+// [care.MaxTextBytes]; Child and each direction ID at most
+// [care.MaxIDBytes].
 type CaseNote struct {
 	// Child is the child's ID. In a [CaseRecord] it may be left empty.
 	Child       string `json:"child,omitempty"`
@@ -237,14 +242,16 @@ func blank(s string) bool {
 // done, by whom and by when. A missing owner or due date is not an input
 // error but a SUP-04 finding.
 type Direction struct {
-	// ID identifies the direction; required and unique.
+	// ID identifies the direction; required and unique, at most
+	// [care.MaxIDBytes] long.
 	ID string `json:"id"`
 	// Child is the child's ID. In a [CaseRecord] it may be left empty.
 	Child string `json:"child,omitempty"`
-	// Text is the direction, or a reference to where it is recorded. It is
-	// never printed by the library.
+	// Text is the direction, or a reference to where it is recorded: free
+	// text of at most [care.MaxTextBytes], never printed by the library.
 	Text string `json:"text,omitempty"`
-	// Owner is who must carry it out.
+	// Owner is who must carry it out, at most [care.MaxNameBytes]; errors
+	// never quote it.
 	Owner string `json:"owner,omitempty"`
 	// Given is the date the direction was given (required).
 	Given care.Date `json:"given"`
@@ -320,6 +327,9 @@ func (w Worker) validate(errs *care.ValidationErrors, path loc) {
 	if w.Team == "" {
 		errs.Add(path.field("team"), care.ErrRequired)
 	}
+	checkString(errs, path, "id", w.ID, care.MaxIDBytes)
+	checkString(errs, path, "team", w.Team, care.MaxNameBytes)
+	checkString(errs, path, "office", w.Office, care.MaxNameBytes)
 	if w.Start.IsZero() {
 		errs.Add(path.field("start"), care.ErrRequired)
 	}
@@ -363,7 +373,13 @@ func (n *CaseNote) validate(errs *care.ValidationErrors, path loc, child string,
 	case n.Child == "" && requireChild:
 		errs.Add(path.field("child"), care.ErrRequired)
 	case n.Child != "" && child != "" && n.Child != child:
-		errs.Addf(path.field("child"), "%q is not child %q", n.Child, child)
+		errs.Addf(path.field("child"), "%s is not child %s", care.Excerpt(n.Child), care.Excerpt(child))
+	}
+	checkString(errs, path, "child", n.Child, care.MaxIDBytes)
+	for _, f := range [...]struct{ name, text string }{
+		{"progress", n.Progress}, {"worries", n.Worries}, {"risks", n.Risks}, {"future_focus", n.FutureFocus},
+	} {
+		checkPrivate(errs, path, f.name, f.text, care.MaxTextBytes)
 	}
 	about := n.Child
 	if about == "" {
@@ -371,13 +387,17 @@ func (n *CaseNote) validate(errs *care.ValidationErrors, path loc, child string,
 	}
 	for k, id := range n.Directions {
 		dc, ok := dirs.child(id)
+		bad := care.CheckString(id, care.MaxIDBytes)
 		switch {
 		case id == "":
 			errs.Add(path.field(care.Index("directions", k)), care.ErrRequired)
+		case bad != nil:
+			errs.Add(path.field(care.Index("directions", k)), bad)
 		case !ok:
-			errs.Addf(path.field(care.Index("directions", k)), "unknown direction %q", id)
+			errs.Addf(path.field(care.Index("directions", k)), "unknown direction %s", care.Excerpt(id))
 		case dc != "" && about != "" && dc != about:
-			errs.Addf(path.field(care.Index("directions", k)), "direction %q is about child %q, not %q", id, dc, about)
+			errs.Addf(path.field(care.Index("directions", k)), "direction %s is about child %s, not %s",
+				care.Excerpt(id), care.Excerpt(dc), care.Excerpt(about))
 		}
 	}
 }
@@ -389,11 +409,13 @@ func validateSessionFields(errs *care.ValidationErrors, path loc, date care.Date
 	if supervisor == "" {
 		errs.Add(path.field("supervisor"), care.ErrRequired)
 	} else if supervisor == worker {
-		errs.Addf(path.field("supervisor"), "%q supervises themself", supervisor)
+		errs.Addf(path.field("supervisor"), "%s supervises themself", care.Excerpt(supervisor))
 	}
 	if worker == "" {
 		errs.Add(path.field("worker"), care.ErrRequired)
 	}
+	checkString(errs, path, "supervisor", supervisor, care.MaxIDBytes)
+	checkString(errs, path, "worker", worker, care.MaxIDBytes)
 	if kind == KindUnknown || int(kind) >= len(kindNames) {
 		errs.Addf(path.field("kind"), "unknown session kind %d: want individual, group or case", uint8(kind))
 	}
@@ -407,8 +429,12 @@ func (d *Direction) validate(errs *care.ValidationErrors, path loc, child string
 	case d.Child == "" && requireChild:
 		errs.Add(path.field("child"), care.ErrRequired)
 	case d.Child != "" && child != "" && d.Child != child:
-		errs.Addf(path.field("child"), "%q is not child %q", d.Child, child)
+		errs.Addf(path.field("child"), "%s is not child %s", care.Excerpt(d.Child), care.Excerpt(child))
 	}
+	checkString(errs, path, "id", d.ID, care.MaxIDBytes)
+	checkString(errs, path, "child", d.Child, care.MaxIDBytes)
+	checkPrivate(errs, path, "text", d.Text, care.MaxTextBytes)
+	checkPrivate(errs, path, "owner", d.Owner, care.MaxNameBytes)
 	if d.Given.IsZero() {
 		errs.Add(path.field("given"), care.ErrRequired)
 		return
@@ -428,16 +454,35 @@ func (a *Allocation) validate(errs *care.ValidationErrors, path loc, child strin
 	case a.Child == "" && requireChild:
 		errs.Add(path.field("child"), care.ErrRequired)
 	case a.Child != "" && child != "" && a.Child != child:
-		errs.Addf(path.field("child"), "%q is not child %q", a.Child, child)
+		errs.Addf(path.field("child"), "%s is not child %s", care.Excerpt(a.Child), care.Excerpt(child))
 	}
 	if a.Worker == "" {
 		errs.Add(path.field("worker"), care.ErrRequired)
 	}
+	checkString(errs, path, "child", a.Child, care.MaxIDBytes)
+	checkString(errs, path, "worker", a.Worker, care.MaxIDBytes)
 	if a.From.IsZero() {
 		errs.Add(path.field("from"), care.ErrRequired)
 	}
 	if !a.To.IsZero() && !a.To.After(a.From) {
 		errs.Addf(path.field("to"), "%v is not after from %v", a.To, a.From)
+	}
+}
+
+// checkString reports field of the record at path if s is longer than max
+// bytes or not valid UTF-8 ([care.CheckString]): for identifiers, team and
+// office names, whose errors quote a short prefix of the value.
+func checkString(errs *care.ValidationErrors, path loc, field, s string, max int) {
+	if err := care.CheckString(s, max); err != nil {
+		errs.Add(path.field(field), err)
+	}
+}
+
+// checkPrivate is checkString for names of people and free text, whose
+// errors never quote the value ([care.CheckPrivateString]).
+func checkPrivate(errs *care.ValidationErrors, path loc, field, s string, max int) {
+	if err := care.CheckPrivateString(s, max); err != nil {
+		errs.Add(path.field(field), err)
 	}
 }
 

@@ -13,8 +13,14 @@
 // (JSON), or a cohort as a JSON array or JSON Lines; "-" reads standard
 // input. JSON Lines are read a record at a time, so a national cohort is
 // never held in memory. A case that does not decode or validate is reported
-// on standard error with the file, record and field, the rest are still
-// assessed, and the exit status is 1.
+// on standard error with the file, record (counted from 0 in each file) and
+// field, and counted in the report's header and its JSON (invalid); the rest
+// are still assessed. A file that cannot be read is reported and skipped. A
+// second record of a child already seen is reported and not assessed.
+//
+// Exit status: 0 when every record was assessed; 1 when some input could
+// not be read, decoded or assessed; 2 for a bad flag or standards file; 3
+// when the input held no cases at all (an empty file, white space, "[]").
 //
 // Flags:
 //
@@ -29,10 +35,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"iter"
+	"io/fs"
 	"os"
 	"slices"
 	"strings"
@@ -40,6 +47,7 @@ import (
 
 	"github.com/lookedafter/practice"
 	"github.com/lookedafter/practice/care"
+	"github.com/lookedafter/practice/examples/internal/cli"
 	"github.com/lookedafter/practice/examples/internal/cohort"
 )
 
@@ -53,25 +61,70 @@ type source struct {
 	open func() (io.ReadCloser, error)
 }
 
+// origin is where a record came from: its source, its position in that
+// source (0-based) and, for a record that did not decode, the line of its
+// first fault.
+type origin struct {
+	source string
+	record int
+	line   int
+	child  string
+}
+
+// place names the record for a message about a record of source from: its
+// record number, with its source if that is another.
+func (o origin) place(from string) string {
+	if o.source == from {
+		return fmt.Sprintf("record %d", o.record)
+	}
+	return fmt.Sprintf("%s: record %d", o.source, o.record)
+}
+
+func (o origin) String() string {
+	s := fmt.Sprintf("%s: record %d", o.source, o.record)
+	if o.child != "" {
+		s += " (child " + o.child + ")"
+	}
+	return s
+}
+
+// Exit statuses.
+const (
+	exitOK      = 0
+	exitInvalid = 1 // some input could not be read, decoded or assessed
+	exitUsage   = 2 // a bad flag or standards file
+	exitEmpty   = 3 // the input held no cases at all
+)
+
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("casework", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	cli.Usage(fs, stderr, "casework [flags] [file ...]",
+		"Each file is a case (JSON), or a cohort as a JSON array or JSON Lines; - reads standard input.\n"+
+			"With no files it assesses the examples' embedded synthetic cohort (300 children).\n"+
+			"Exit status: 0 all assessed; 1 some input could not be read, decoded or assessed;\n"+
+			"2 a bad flag or standards file; 3 the input held no cases.")
 	asOfText := fs.String("asof", cohort.AsOf.String(), "assessment date, YYYY-MM-DD")
 	format := fs.String("format", "text", "output format: text or json")
 	standardsFile := fs.String("standards", "", "local standards as JSON (default: statutory defaults)")
 	top := fs.Int("top", 10, "how many drifting children to list")
 	parallel := fs.Int("parallel", -1, "goroutines to use; -1 means one per CPU")
 	if err := fs.Parse(args); err != nil {
-		return 2
+		return exitUsage
 	}
-	asOf, err := care.ParseDate(*asOfText)
+	asOf, err := cli.Date("asof", *asOfText)
+	if err == nil {
+		err = cli.OneOf("format", *format, "text", "json")
+	}
+	if err == nil {
+		err = cli.AtLeast("top", *top, 0)
+	}
+	if err == nil {
+		err = cli.AtLeast("parallel", *parallel, -1)
+	}
 	if err != nil {
-		fmt.Fprintln(stderr, "casework: -asof:", err)
-		return 2
-	}
-	if *format != "text" && *format != "json" {
-		fmt.Fprintf(stderr, "casework: -format %q: want text or json\n", *format)
-		return 2
+		fmt.Fprintln(stderr, "casework:", err)
+		return exitUsage
 	}
 	var std practice.Standards
 	if *standardsFile != "" {
@@ -81,10 +134,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		if err != nil {
 			fmt.Fprintf(stderr, "casework: standards %s: %v\n", *standardsFile, err)
-			return 2
+			return exitUsage
 		}
 	}
 
+	failed := false
 	var sources []source
 	if fs.NArg() == 0 {
 		sources = append(sources, source{"embedded cohort", func() (io.ReadCloser, error) {
@@ -97,47 +151,56 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			sources = append(sources, source{"standard input", func() (io.ReadCloser, error) { return io.NopCloser(stdin), nil }})
 			continue
 		}
-		if _, err := os.Stat(name); err != nil {
-			fmt.Fprintf(stderr, "casework: %v\n", err)
-			return 2
-		}
-		sources = append(sources, source{name, func() (io.ReadCloser, error) { return os.Open(name) }})
+		sources = append(sources, source{name, func() (io.ReadCloser, error) {
+			if fi, err := os.Stat(name); err == nil && fi.IsDir() {
+				return nil, errors.New("a directory, not a case or cohort file")
+			}
+			return os.Open(name)
+		}})
 	}
 
-	// Read every source as one stream of cases, noting where each came from
-	// for error messages.
-	var origin []string
-	failed := false
+	// Read every source as one stream of cases, noting where each record
+	// came from for error messages. A source that cannot be opened is
+	// reported and skipped: it holds no records.
+	var origins []origin
+	records := 0
 	cases := func(yield func(practice.Case, error) bool) {
 		for _, src := range sources {
 			rc, err := src.open()
 			if err != nil {
-				origin = append(origin, src.name)
-				if !yield(practice.Case{}, err) {
-					return
-				}
+				failed = true
+				fmt.Fprintf(stderr, "casework: %s: %v\n", src.name, unwrapPath(err))
 				continue
 			}
-			record := 0
+			n := 0
 			for c, err := range practice.ReadCohort(rc) {
-				origin = append(origin, fmt.Sprintf("%s: record %d (child %s)", src.name, record, c.Child.ID))
-				if err != nil {
-					origin[len(origin)-1] = src.name
+				if errors.Is(err, practice.ErrEmpty) {
+					continue
 				}
-				record++
+				o := origin{source: src.name, record: n, child: c.Child.ID}
+				var de *practice.DecodeError
+				if errors.As(err, &de) {
+					o.line = de.Line
+				}
+				origins = append(origins, o)
+				n++
 				if !yield(c, err) {
 					rc.Close()
 					return
 				}
 			}
 			rc.Close()
+			if n == 0 {
+				fmt.Fprintf(stderr, "casework: %s: warning: no cases\n", src.name)
+			}
+			records += n
 		}
 	}
-	rep, err := practice.AssessStream(context.Background(), iter.Seq2[practice.Case, error](cases), asOf, std, care.EnglandAndWales(),
+	rep, err := practice.AssessStream(context.Background(), cases, asOf, std, care.EnglandAndWales(),
 		practice.CohortOptions{Parallelism: *parallel, DiscardReports: true})
 	if err != nil {
 		fmt.Fprintln(stderr, "casework:", err)
-		return 1
+		return exitInvalid
 	}
 	for _, c := range rep.Children {
 		if c.Err == nil {
@@ -145,23 +208,56 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		failed = true
 		for _, e := range flatten(c.Err) {
-			fmt.Fprintf(stderr, "casework: %s: %v\n", origin[c.Index], e)
+			where, what := explain(e, origins[c.Index], origins)
+			fmt.Fprintf(stderr, "casework: %s: %s\n", where, what)
 		}
+	}
+	if rep.Invalid > 0 {
+		fmt.Fprintf(stderr, "casework: %s could not be assessed\n", plural(rep.Invalid, "record", "records"))
 	}
 
 	if *format == "json" {
-		err = writeJSON(stdout, rep, *top)
+		err = writeJSON(stdout, rep, *top, origins)
 	} else {
 		err = writeText(stdout, rep, *top)
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "casework:", err)
-		return 1
+		return exitInvalid
 	}
-	if failed {
-		return 1
+	switch {
+	case records == 0 && !failed:
+		return exitEmpty
+	case failed:
+		return exitInvalid
 	}
-	return 0
+	return exitOK
+}
+
+// explain says where error e, of the record from o, happened and what it
+// is, naming records by their place in their own source.
+func explain(e error, o origin, origins []origin) (where, what string) {
+	var de *practice.DecodeError
+	var dup *practice.DuplicateError
+	switch {
+	case errors.As(e, &de): // it names its record, line and column
+		return o.source, e.Error()
+	case errors.As(e, &dup): // its positions count across every source
+		return o.String(), fmt.Sprintf("child %s already appears at %s; this record is not assessed",
+			dup.ChildID, origins[dup.First].place(o.source))
+	}
+	return o.String(), e.Error()
+}
+
+// unwrapPath drops the operation from a file error ("open x: no such file
+// or directory" becomes "no such file or directory"), since the message
+// names the file already.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // flatten splits joined errors and validation lists into one error per
@@ -319,11 +415,14 @@ type jsonDrift struct {
 
 type jsonInvalid struct {
 	Index   int      `json:"index"`
-	ChildID string   `json:"child_id"`
+	Source  string   `json:"source"`
+	Record  int      `json:"record"`
+	Line    int      `json:"line,omitempty"`
+	ChildID string   `json:"child_id,omitempty"`
 	Errors  []string `json:"errors"`
 }
 
-func writeJSON(w io.Writer, rep practice.CohortReport, top int) error {
+func writeJSON(w io.Writer, rep practice.CohortReport, top int, origins []origin) error {
 	drifting := rep.Drifting()
 	out := jsonReport{
 		FormatVersion: practice.FormatVersion,
@@ -338,9 +437,11 @@ func writeJSON(w io.Writer, rep practice.CohortReport, top int) error {
 		if c.Err == nil {
 			continue
 		}
-		inv := jsonInvalid{Index: c.Index, ChildID: c.ChildID}
+		o := origins[c.Index]
+		inv := jsonInvalid{Index: c.Index, Source: o.source, Record: o.record, Line: o.line, ChildID: c.ChildID}
 		for _, e := range flatten(c.Err) {
-			inv.Errors = append(inv.Errors, e.Error())
+			_, what := explain(e, o, origins)
+			inv.Errors = append(inv.Errors, what)
 		}
 		out.Invalid = append(out.Invalid, inv)
 	}

@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -73,9 +75,11 @@ func TestRunBadFlags(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"bad date", []string{"-asof", "01/12/2026"}, "casework: -asof:"},
+		{"bad date", []string{"-asof", "01/12/2026"}, `casework: -asof "01/12/2026": want a date YYYY-MM-DD`},
+		{"impossible date", []string{"-asof", "2025-02-30"}, `casework: -asof "2025-02-30": want a date YYYY-MM-DD: care: invalid date: no such day` + "\n"},
 		{"bad format", []string{"-format", "xml"}, `casework: -format "xml"`},
-		{"missing file", []string{"testdata/no-such-file.json"}, "no-such-file.json"},
+		{"negative top", []string{"-top", "-1"}, "casework: -top -1: want 0 or more"},
+		{"parallel below -1", []string{"-parallel", "-2"}, "casework: -parallel -2: want -1 or more"},
 		{"looser standards", []string{"-standards", "testdata/looser.json"}, "casework: standards testdata/looser.json"},
 		{"unknown flag", []string{"-nope"}, "flag provided but not defined"},
 	}
@@ -89,6 +93,94 @@ func TestRunBadFlags(t *testing.T) {
 				t.Errorf("run(%q) stderr = %q, want it to contain %q", tc.args, errOut.String(), tc.want)
 			}
 		})
+	}
+}
+
+// TestRunHostile runs the program over small hostile files in
+// testdata/hostile and checks, for each, the exit status, the report's
+// header and everything on standard error against hostile.golden.
+func TestRunHostile(t *testing.T) {
+	h := func(name string) string { return filepath.Join("testdata", "hostile", name) }
+	tests := []struct {
+		name  string
+		args  []string
+		stdin string
+		code  int
+	}{
+		{"valid cohort", []string{h("valid.jsonl")}, "", exitOK},
+		{"empty file", []string{h("empty.json")}, "", exitEmpty},
+		{"white space only", []string{h("whitespace.json")}, "", exitEmpty},
+		{"empty array", []string{h("empty-array.json")}, "", exitEmpty},
+		{"empty standard input", []string{"-"}, "", exitEmpty},
+		{"missing file beside a valid one", []string{h("no-such-file.json"), h("valid.jsonl")}, "", exitInvalid},
+		{"a directory beside a valid file", []string{h("."), h("valid.jsonl")}, "", exitInvalid},
+		{"truncated pretty-printed case", []string{h("truncated.json")}, "", exitInvalid},
+		{"syntax error inside an array", []string{h("array-syntax-error.json")}, "", exitInvalid},
+		{"duplicate child in a file", []string{h("duplicates.jsonl")}, "", exitInvalid},
+		{"duplicate children across files", []string{h("valid.jsonl"), h("duplicates.jsonl")}, "", exitInvalid},
+		{"trailing garbage after one case", []string{h("trailing-garbage.json")}, "", exitInvalid},
+		{"UTF-8 byte order mark", []string{h("bom.json")}, "", exitOK},
+		{"UTF-16", []string{h("utf16.json")}, "", exitInvalid},
+		{"null", []string{h("null.json")}, "", exitInvalid},
+		{"aged 80", []string{h("aged-80.json")}, "", exitInvalid},
+		{"a visit after the assessment date", []string{h("future-visit.json")}, "", exitInvalid},
+		{"no episodes", []string{h("no-episodes.json")}, "", exitInvalid},
+		{"several bad files, each error names its file", []string{h("null.json"), h("utf16.json"), h("no-episodes.json"), h("valid.jsonl")}, "", exitInvalid},
+		{"duplicate key, from standard input", []string{"-"}, `{"format_version":1,"format_version":1}`, exitInvalid},
+	}
+	var got strings.Builder
+	for _, tc := range tests {
+		var out, errOut bytes.Buffer
+		code := run(tc.args, strings.NewReader(tc.stdin), &out, &errOut)
+		if code != tc.code {
+			t.Errorf("%s: run(%q) = %d, want %d; stderr:\n%s", tc.name, tc.args, code, tc.code, errOut.String())
+		}
+		header, _, _ := strings.Cut(out.String(), "\n")
+		fmt.Fprintf(&got, "=== %s\n$ casework %s\nexit %d\n%s\n%s\n", tc.name, strings.Join(tc.args, " "), code, header, errOut.String())
+	}
+	golden.Check(t, filepath.Join("testdata", "hostile.golden"), filepath.ToSlash(got.String()), *update)
+}
+
+// TestInvalidCounts checks that the number of records that could not be
+// assessed is the same on standard error, in the text header and in the
+// JSON, and that each JSON entry names its file, record and line.
+func TestInvalidCounts(t *testing.T) {
+	h := func(name string) string { return filepath.Join("testdata", "hostile", name) }
+	args := []string{h("null.json"), h("truncated.json"), h("duplicates.jsonl"), h("valid.jsonl")}
+	var text, textErr, js, jsErr bytes.Buffer
+	run(append([]string{"-top", "0"}, args...), nil, &text, &textErr)
+	run(append([]string{"-top", "0", "-format", "json"}, args...), nil, &js, &jsErr)
+	const want = 5 // null, truncated, one duplicate in its file, two of valid.jsonl already in duplicates.jsonl
+	if s := fmt.Sprintf("casework: %d records could not be assessed\n", want); !strings.HasSuffix(textErr.String(), s) {
+		t.Errorf("stderr does not end %q:\n%s", s, textErr.String())
+	}
+	if s := fmt.Sprintf(", %d records could not be assessed (see errors)", want); !strings.Contains(text.String(), s) {
+		t.Errorf("text header does not say %q:\n%s", s, text.String())
+	}
+	var rep struct {
+		Invalid []struct {
+			Source string   `json:"source"`
+			Record *int     `json:"record"`
+			Line   int      `json:"line"`
+			Errors []string `json:"errors"`
+		} `json:"invalid"`
+	}
+	if err := json.Unmarshal(js.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Invalid) != want {
+		t.Errorf("JSON has %d invalid records, want %d", len(rep.Invalid), want)
+	}
+	for _, inv := range rep.Invalid {
+		if inv.Source == "" || inv.Record == nil || len(inv.Errors) == 0 {
+			t.Errorf("invalid entry without its source, record or errors: %+v", inv)
+		}
+	}
+	if rep.Invalid[0].Line != 1 || rep.Invalid[1].Line != 22 {
+		t.Errorf("lines of the decode errors = %d, %d; want 1, 22", rep.Invalid[0].Line, rep.Invalid[1].Line)
+	}
+	if textErr.String() != jsErr.String() {
+		t.Errorf("stderr differs between text and JSON:\n%s\n%s", textErr.String(), jsErr.String())
 	}
 }
 

@@ -19,6 +19,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/lookedafter/practice/care"
+	"github.com/lookedafter/practice/examples/internal/cli"
 )
 
 func main() {
@@ -34,10 +35,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	from := fs.String("from", defaultFrom, "the anchor date, YYYY-MM-DD")
 	counting := fs.String("counting", "from-next-day", "working-day counting: from-next-day (the anchor is day 0) or from-anchor-day (the anchor is day 1)")
+	cli.Usage(fs, stderr, "deadlines [flags]", "Prints working-day and month deadlines from one date.")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	anchor, err := care.ParseDate(*from)
+	anchor, err := cli.Date("from", *from)
 	if err != nil {
 		fmt.Fprintln(stderr, "deadlines:", err)
 		return 2

@@ -65,6 +65,7 @@ import (
 
 	"github.com/lookedafter/practice"
 	"github.com/lookedafter/practice/care"
+	"github.com/lookedafter/practice/examples/internal/cli"
 	"github.com/lookedafter/practice/examples/internal/cohort"
 	"github.com/lookedafter/practice/permanence"
 	"github.com/lookedafter/practice/review"
@@ -91,10 +92,9 @@ type source struct {
 func runIO(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("permanence", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: permanence [flags] [cohort.jsonl ... | -]")
-		fs.PrintDefaults()
-	}
+	cli.Usage(fs, stderr, "permanence [flags] [file ...]",
+		"Each file is a cohort (JSON Lines or a JSON array) or a case; - reads standard input.\n"+
+			"With no files it tracks the examples' embedded synthetic cohort.")
 	asOfFlag := fs.String("asof", cohort.AsOf.String(), "the date to track as of, YYYY-MM-DD")
 	top := fs.Int("top", defaultTop, "how many tracker rows to show, most drifting first (0 shows all)")
 	format := fs.String("format", "text", "output format: text or json")
@@ -105,14 +105,15 @@ func runIO(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "permanence: %s\n", fmt.Sprintf(format, args...))
 		return 2
 	}
-	asOf, err := care.ParseDate(*asOfFlag)
-	switch {
-	case err != nil:
-		return usage("-asof: %v", err)
-	case *format != "text" && *format != "json":
-		return usage("-format %q: want text or json", *format)
-	case *top < 0:
-		return usage("-top %d: want 0 (all) or more", *top)
+	asOf, err := cli.Date("asof", *asOfFlag)
+	if err == nil {
+		err = cli.OneOf("format", *format, "text", "json")
+	}
+	if err == nil {
+		err = cli.AtLeast("top", *top, 0)
+	}
+	if err != nil {
+		return usage("%v", err)
 	}
 	cal := care.EnglandAndWales()
 	if covers := cal.Covers(); !covers.Contains(asOf) {

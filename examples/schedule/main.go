@@ -53,6 +53,7 @@ import (
 
 	"github.com/lookedafter/practice"
 	"github.com/lookedafter/practice/care"
+	"github.com/lookedafter/practice/examples/internal/cli"
 	"github.com/lookedafter/practice/examples/internal/cohort"
 	"github.com/lookedafter/practice/permanence"
 	"github.com/lookedafter/practice/review"
@@ -79,10 +80,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 func runIO(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("schedule", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: schedule [flags] [case.json | -]")
-		fs.PrintDefaults()
-	}
+	cli.Usage(fs, stderr, "schedule [flags] [file]",
+		"The file is one child's case (JSON); - reads standard input.\n"+
+			"With no file it shows a child of the examples' embedded synthetic cohort (-child chooses which).")
 	asOfFlag := fs.String("asof", cohort.AsOf.String(), "the date to draw up the calendar as of, YYYY-MM-DD")
 	childID := fs.String("child", "", "ID of the child of the synthetic cohort to show (default: the first looked-after child with a rich history)")
 	format := fs.String("format", "text", "output format: text or json")
@@ -96,12 +96,12 @@ func runIO(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return 1
 	}
-	asOf, err := care.ParseDate(*asOfFlag)
-	if err != nil {
-		return fail(usagef("-asof: %w", err))
+	asOf, err := cli.Date("asof", *asOfFlag)
+	if err == nil {
+		err = cli.OneOf("format", *format, "text", "json")
 	}
-	if *format != "text" && *format != "json" {
-		return fail(usagef("-format %q: want text or json", *format))
+	if err != nil {
+		return fail(usageError{err})
 	}
 	if fs.NArg() > 1 {
 		return fail(usagef("one case file at most, got %d", fs.NArg()))
@@ -132,9 +132,8 @@ func runIO(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return fail(fmt.Errorf("the synthetic cohort: %w", err))
 		}
 		// The cohort is an extract drawn up to cohort.AsOf: assessed as of
-		// an earlier date, the care and placement plans agreed after it are
-		// not yet known.
-		std.Care.Plans.IgnoreFuturePlans = true
+		// an earlier date, the records dated after it are not yet made.
+		std.IgnoreFutureRecords = true
 		var ok bool
 		if *childID != "" {
 			c, ok = findChild(cases, *childID)

@@ -58,6 +58,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/lookedafter/practice/care"
+	"github.com/lookedafter/practice/examples/internal/cli"
 	"github.com/lookedafter/practice/examples/internal/cohort"
 	"github.com/lookedafter/practice/supervision"
 )
@@ -88,10 +89,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 func runIO(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("supervision", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: supervision [flags] [dataset.json | -]")
-		fs.PrintDefaults()
-	}
+	cli.Usage(fs, stderr, "supervision [flags] [file]",
+		"The file is an authority's supervision dataset (JSON); - reads standard input.\n"+
+			"With no file it reports on the examples' embedded synthetic authority.")
 	asOfFlag := fs.String("asof", cohort.AsOf.String(), "the date to report as of, YYYY-MM-DD")
 	months := fs.Int("months", defaultMonths, "length of the reporting period in months, ending on the as-of date")
 	maxCaseload := fs.Int("max-caseload", 0, "SUP-05 maximum caseload (0 means the default, 20)")
@@ -107,18 +107,20 @@ func runIO(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return 1
 	}
-	asOf, err := care.ParseDate(*asOfFlag)
+	asOf, err := cli.Date("asof", *asOfFlag)
+	for _, check := range []func() error{
+		func() error { return cli.OneOf("format", *format, "text", "json") },
+		func() error { return cli.AtLeast("months", *months, 1) },
+		func() error { return cli.AtLeast("top", *top, 0) },
+		func() error { return cli.AtLeast("max-caseload", *maxCaseload, 0) },
+	} {
+		if err == nil {
+			err = check()
+		}
+	}
 	switch {
 	case err != nil:
-		return fail(usagef("-asof: %w", err))
-	case *format != "text" && *format != "json":
-		return fail(usagef("-format %q: want text or json", *format))
-	case *months < 1:
-		return fail(usagef("-months %d: want at least 1", *months))
-	case *top < 0:
-		return fail(usagef("-top %d: want 0 or more", *top))
-	case *maxCaseload < 0:
-		return fail(usagef("-max-caseload %d: want 0 (the default) or more", *maxCaseload))
+		return fail(usageError{err})
 	case fs.NArg() > 1:
 		return fail(usagef("one dataset file at most, got %d", fs.NArg()))
 	}
