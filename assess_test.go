@@ -138,7 +138,7 @@ func withoutReports(r CohortReport) CohortReport {
 func TestSecondReviewHeld(t *testing.T) {
 	start := care.MustDate(2025, 1, 6)
 	h, err := care.NewHistory(care.Child{ID: "C0001", DateOfBirth: care.MustDate(2015, 1, 1)},
-		[]care.Episode{{Start: start, ReasonNew: care.NewEpisodeS, LegalStatus: care.LegalStatusV2, PlacementType: care.PlacementTypeU6}})
+		[]care.Episode{{Start: start, ReasonNew: care.ReasonNewEpisodeS, LegalStatus: care.LegalStatusV2, PlacementType: care.PlacementTypeU6}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package practice
 
 import (
+	"bytes"
 	"os"
 	"runtime"
 	"slices"
@@ -178,4 +179,31 @@ func BenchmarkAssessBySize(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkReadCohort decodes 300 synthetic cases from JSON Lines with
+// ReadCohort, as casework streams a cohort file, and reports the time a
+// record and the bytes a second.
+func BenchmarkReadCohort(b *testing.B) {
+	coh := Synthetic(SyntheticOptions{Seed: 1, Children: 300})
+	var buf bytes.Buffer
+	if err := EncodeCohort(&buf, coh.Cases); err != nil {
+		b.Fatal(err)
+	}
+	data := buf.Bytes()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		n := 0
+		for _, err := range ReadCohort(bytes.NewReader(data)) {
+			if err != nil {
+				b.Fatal(err)
+			}
+			n++
+		}
+		if n != len(coh.Cases) {
+			b.Fatalf("read %d cases, want %d", n, len(coh.Cases))
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(coh.Cases)), "µs/record")
 }

@@ -19,7 +19,7 @@ func driftCase(id string) Case {
 	c := Case{}
 	c.Child = care.Child{ID: id, DateOfBirth: care.MustDate(2014, 5, 1), Ethnicity: care.EthnicityWBRI,
 		Religion: "None", FirstLanguage: "English", IdentityNeeds: "recorded in the care plan"}
-	c.Episodes = []care.Episode{{Start: care.MustDate(2026, 4, 2), ReasonNew: care.NewEpisodeS,
+	c.Episodes = []care.Episode{{Start: care.MustDate(2026, 4, 2), ReasonNew: care.ReasonNewEpisodeS,
 		LegalStatus: care.LegalStatusV2, PlacementType: care.PlacementTypeU6}}
 	return c
 }
@@ -53,7 +53,7 @@ func TestDriftLiveOnly(t *testing.T) {
 	}
 
 	gone := driftCase("C0002")
-	gone.Episodes[0].End, gone.Episodes[0].ReasonCeased = care.MustDate(2026, 6, 20), care.CeasedE13
+	gone.Episodes[0].End, gone.Episodes[0].ReasonCeased = care.MustDate(2026, 6, 20), care.ReasonEpisodeCeasedE13
 	rep, d = assessDrift(t, gone, asOf)
 	if d.Flagged || d.InCare || d.Live != 0 || len(d.Findings) != 0 {
 		t.Errorf("child who left care: drift %+v, want nothing live", d)

@@ -15,7 +15,7 @@ func ExampleAssess() {
 	c := practice.Case{Team: "North Children in Care", Office: "North"}
 	c.Child = care.Child{ID: "C0001", DateOfBirth: care.MustDate(2014, 5, 1), Ethnicity: care.EthnicityWBRI,
 		Religion: "None", FirstLanguage: "English", IdentityNeeds: "recorded in the care plan"}
-	c.Episodes = []care.Episode{{Start: care.MustDate(2026, 4, 2), ReasonNew: care.NewEpisodeS,
+	c.Episodes = []care.Episode{{Start: care.MustDate(2026, 4, 2), ReasonNew: care.ReasonNewEpisodeS,
 		LegalStatus: care.LegalStatusV2, PlacementType: care.PlacementTypeU6}}
 	rep, err := practice.Assess(c, care.MustDate(2026, 4, 20), practice.Standards{}, care.EnglandAndWales())
 	if err != nil {
@@ -88,7 +88,7 @@ func ExampleDriftOf() {
 	c := practice.Case{}
 	c.Child = care.Child{ID: "C0001", DateOfBirth: care.MustDate(2014, 5, 1), Ethnicity: care.EthnicityWBRI,
 		Religion: "None", FirstLanguage: "English", IdentityNeeds: "recorded in the care plan"}
-	c.Episodes = []care.Episode{{Start: care.MustDate(2026, 4, 2), ReasonNew: care.NewEpisodeS,
+	c.Episodes = []care.Episode{{Start: care.MustDate(2026, 4, 2), ReasonNew: care.ReasonNewEpisodeS,
 		LegalStatus: care.LegalStatusV2, PlacementType: care.PlacementTypeU6}}
 	asOf := care.MustDate(2026, 12, 1)
 	rep, err := practice.Assess(c, asOf, practice.Standards{}, care.EnglandAndWales())

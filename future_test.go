@@ -14,9 +14,9 @@ import (
 func TestFutureRecords(t *testing.T) {
 	c := driftCase("C0001")
 	c.Visits = []care.Visit{
-		{Date: care.MustDate(2026, 4, 8), Kind: care.VisitStatutory, ChildSeen: true},
-		{Date: care.MustDate(2026, 5, 20), Kind: care.VisitStatutory, ChildSeen: true},
-		{Date: care.MustDate(2026, 7, 1), Kind: care.VisitStatutory, ChildSeen: true},
+		{Date: care.MustDate(2026, 4, 8), Kind: care.VisitKindStatutory, ChildSeen: true},
+		{Date: care.MustDate(2026, 5, 20), Kind: care.VisitKindStatutory, ChildSeen: true},
+		{Date: care.MustDate(2026, 7, 1), Kind: care.VisitKindStatutory, ChildSeen: true},
 	}
 	cal := care.EnglandAndWales()
 	tests := []struct {

@@ -217,7 +217,7 @@ func (g *synth) episodes(r *rand.Rand, c *Case) {
 	add := func(e care.Episode) {
 		if n := len(eps); n > 0 && eps[n-1].End.IsZero() {
 			eps[n-1].End = e.Start
-			eps[n-1].ReasonCeased = care.CeasedX1
+			eps[n-1].ReasonCeased = care.ReasonEpisodeCeasedX1
 		}
 		eps = append(eps, e)
 	}
@@ -233,8 +233,8 @@ func (g *synth) episodes(r *rand.Rand, c *Case) {
 	case kind < 3: // short breaks (V3): a stay of a few days every few weeks
 		for d := start; d.Before(asOf.AddDays(-4)); d = d.AddDays(21 + r.IntN(21)) {
 			stay := 2 + r.IntN(3)
-			eps = append(eps, care.Episode{Start: d, ReasonNew: care.NewEpisodeS, LegalStatus: care.LegalStatusV3,
-				PlacementType: pick(r, care.PlacementTypeK2, care.PlacementTypeU6), End: d.AddDays(stay), ReasonCeased: care.CeasedE8})
+			eps = append(eps, care.Episode{Start: d, ReasonNew: care.ReasonNewEpisodeS, LegalStatus: care.LegalStatusV3,
+				PlacementType: pick(r, care.PlacementTypeK2, care.PlacementTypeU6), End: d.AddDays(stay), ReasonCeased: care.ReasonEpisodeCeasedE8})
 			if len(eps) > 40 {
 				break
 			}
@@ -245,11 +245,11 @@ func (g *synth) episodes(r *rand.Rand, c *Case) {
 		prevEnd := start.AddDays(-30 - r.IntN(200))
 		prevStart := prevEnd.AddDays(-40 - r.IntN(200))
 		if prevStart.After(dob) {
-			add(care.Episode{Start: prevStart, ReasonNew: care.NewEpisodeS, LegalStatus: care.LegalStatusV2, PlacementType: foster(), CategoryOfNeed: care.NeedN4})
-			end(prevEnd, care.CeasedE4A)
+			add(care.Episode{Start: prevStart, ReasonNew: care.ReasonNewEpisodeS, LegalStatus: care.LegalStatusV2, PlacementType: foster(), CategoryOfNeed: care.CategoryOfNeedN4})
+			end(prevEnd, care.ReasonEpisodeCeasedE4A)
 		}
 	}
-	need := pick(r, care.NeedN1, care.NeedN1, care.NeedN1, care.NeedN2, care.NeedN4, care.NeedN5, care.NeedN8)
+	need := pick(r, care.CategoryOfNeedN1, care.CategoryOfNeedN1, care.CategoryOfNeedN1, care.CategoryOfNeedN2, care.CategoryOfNeedN4, care.CategoryOfNeedN5, care.CategoryOfNeedN8)
 	age := care.AgeOn(dob, start)
 	pt := foster()
 	if age >= 13 && r.IntN(4) == 0 {
@@ -263,7 +263,7 @@ func (g *synth) episodes(r *rand.Rand, c *Case) {
 	if route >= 4 && r.IntN(10) == 0 {
 		pt = care.PlacementTypeP1 // placed with parents under an interim order
 	}
-	add(care.Episode{Start: start, ReasonNew: care.NewEpisodeS, LegalStatus: ls, PlacementType: pt, CategoryOfNeed: need,
+	add(care.Episode{Start: start, ReasonNew: care.ReasonNewEpisodeS, LegalStatus: ls, PlacementType: pt, CategoryOfNeed: need,
 		DistanceMiles: synthDistance(r)})
 	d := start
 	for {
@@ -288,21 +288,21 @@ func (g *synth) episodes(r *rand.Rand, c *Case) {
 		}
 		switch {
 		case last.LegalStatus == care.LegalStatusC1:
-			add(care.Episode{Start: d, ReasonNew: care.NewEpisodeL, LegalStatus: care.LegalStatusC2, PlacementType: last.PlacementType, CategoryOfNeed: need})
+			add(care.Episode{Start: d, ReasonNew: care.ReasonNewEpisodeL, LegalStatus: care.LegalStatusC2, PlacementType: last.PlacementType, CategoryOfNeed: need})
 		case last.LegalStatus == care.LegalStatusC2 && route == 9 && care.AgeOn(dob, d) < 8:
-			add(care.Episode{Start: d, ReasonNew: care.NewEpisodeL, LegalStatus: care.LegalStatusE1, PlacementType: last.PlacementType, CategoryOfNeed: need})
+			add(care.Episode{Start: d, ReasonNew: care.ReasonNewEpisodeL, LegalStatus: care.LegalStatusE1, PlacementType: last.PlacementType, CategoryOfNeed: need})
 		case last.LegalStatus == care.LegalStatusE1 && !last.PlacementType.IsAdoptive():
-			add(care.Episode{Start: d, ReasonNew: care.NewEpisodeP, LegalStatus: care.LegalStatusE1, PlacementType: care.PlacementTypeA6, CategoryOfNeed: need})
+			add(care.Episode{Start: d, ReasonNew: care.ReasonNewEpisodeP, LegalStatus: care.LegalStatusE1, PlacementType: care.PlacementTypeA6, CategoryOfNeed: need})
 		case last.PlacementType.IsAdoptive():
 			// The adoption order is made 6 to 14 months after the
 			// placement for adoption.
 			if d = last.Start.AddDays(180 + r.IntN(240)); d.Before(asOf) {
-				end(d, care.CeasedE11)
+				end(d, care.ReasonEpisodeCeasedE11)
 			}
 			c.Episodes = eps
 			return
 		case r.IntN(12) == 0 && last.LegalStatus == care.LegalStatusV2:
-			end(d, care.CeasedE4A)
+			end(d, care.ReasonEpisodeCeasedE4A)
 			c.Episodes = eps
 			return
 		default:
@@ -313,12 +313,12 @@ func (g *synth) episodes(r *rand.Rand, c *Case) {
 				next = care.PlacementTypeK2
 			}
 			if care.AgeOn(dob, d) >= 18 {
-				end(d, care.CeasedE5)
+				end(d, care.ReasonEpisodeCeasedE5)
 				c.Episodes = eps
 				return
 			}
-			add(care.Episode{Start: d, ReasonNew: care.NewEpisodeP, LegalStatus: last.LegalStatus, PlacementType: next, CategoryOfNeed: need,
-				ReasonChange:  pick(r, care.PlacementChangeCARPL, care.PlacementChangeCHILD, care.PlacementChangeLAREQ, care.PlacementChangePLACE),
+			add(care.Episode{Start: d, ReasonNew: care.ReasonNewEpisodeP, LegalStatus: last.LegalStatus, PlacementType: next, CategoryOfNeed: need,
+				ReasonChange:  pick(r, care.ReasonPlacementChangeCARPL, care.ReasonPlacementChangeCHILD, care.ReasonPlacementChangeLAREQ, care.ReasonPlacementChangePLACE),
 				DistanceMiles: synthDistance(r)})
 		}
 	}
@@ -328,7 +328,7 @@ func (g *synth) episodes(r *rand.Rand, c *Case) {
 			eps = eps[:len(eps)-1]
 		}
 		if len(eps) > 0 {
-			end(eighteen, care.CeasedE5)
+			end(eighteen, care.ReasonEpisodeCeasedE5)
 		}
 	}
 	c.Episodes = eps
@@ -442,7 +442,7 @@ func (g *synth) reviews(r *rand.Rand, c *Case) {
 			if !g.lapse(r, 25) {
 				mid := held.AddDays(due.DaysSince(held) / 2).AddDays(r.IntN(10))
 				if mid.Before(end) {
-					c.MidwayChecks = append(c.MidwayChecks, review.MidwayCheck{Date: mid, IROID: iro, Outcome: pick(r, review.OutcomeOnTrack, review.OutcomeOnTrack, review.OutcomeActionNeeded)})
+					c.MidwayChecks = append(c.MidwayChecks, review.MidwayCheck{Date: mid, IROID: iro, Outcome: pick(r, review.CheckOutcomeOnTrack, review.CheckOutcomeOnTrack, review.CheckOutcomeActionNeeded)})
 				}
 			}
 		}
@@ -544,7 +544,7 @@ func (g *synth) supervision(r *rand.Rand, c *Case, w int) {
 			note.Directions = []string{id}
 		}
 		c.Supervision.Discussions = append(c.Supervision.Discussions, supervision.Discussion{
-			Date: d, Supervisor: "TM" + worker[2:], Worker: holder, Kind: supervision.CaseDiscussion, CaseNote: note})
+			Date: d, Supervisor: "TM" + worker[2:], Worker: holder, Kind: supervision.SessionKindCaseDiscussion, CaseNote: note})
 	}
 }
 
@@ -666,13 +666,13 @@ proceedings:
 			pr.FinalOrder = end
 			switch {
 			case next == care.LegalStatusC2:
-				pr.FinalOrderKind = permanence.OrderCare
+				pr.FinalOrderKind = permanence.OrderKindCare
 			case next == care.LegalStatusE1:
-				pr.FinalOrderKind = permanence.OrderPlacement
+				pr.FinalOrderKind = permanence.OrderKindPlacement
 			case next == care.LegalStatusUnknown:
-				pr.FinalOrderKind = permanence.OrderNone
+				pr.FinalOrderKind = permanence.OrderKindNone
 			default:
-				pr.FinalOrderKind = permanence.OrderWithdrawn
+				pr.FinalOrderKind = permanence.OrderKindWithdrawn
 			}
 			for len(pr.Extensions) > 0 && pr.Extensions[len(pr.Extensions)-1].Granted.After(end) {
 				pr.Extensions = pr.Extensions[:len(pr.Extensions)-1]
@@ -688,7 +688,7 @@ proceedings:
 				a.Match = firstE1
 			}
 			a.Placed = firstA
-			if last := c.Episodes[len(c.Episodes)-1]; last.ReasonCeased == care.CeasedE11 {
+			if last := c.Episodes[len(c.Episodes)-1]; last.ReasonCeased == care.ReasonEpisodeCeasedE11 {
 				a.AdoptionOrder = last.End
 			}
 		}
@@ -764,7 +764,7 @@ func (g *synth) dataset(cases []Case) supervision.Dataset {
 		from := later(w.Start, d.Since)
 		gappy := r.IntN(5) == 0
 		for s := from.AddDays(r.IntN(14)); s.Before(g.asOf); {
-			d.Sessions = append(d.Sessions, supervision.Session{Date: s, Supervisor: "TM" + w.ID[2:], Worker: w.ID, Kind: supervision.Individual})
+			d.Sessions = append(d.Sessions, supervision.Session{Date: s, Supervisor: "TM" + w.ID[2:], Worker: w.ID, Kind: supervision.SessionKindIndividual})
 			step := 21 + r.IntN(14)
 			if !w.ASYE.IsZero() && s.Before(w.ASYE.AddMonths(6)) {
 				step = 7 + r.IntN(7)
@@ -826,7 +826,7 @@ func (g *synth) planning(r *rand.Rand, c *Case) {
 		next := c.Episodes[0].Start.AddMonths(3)
 		for _, e := range c.Episodes {
 			if !e.Start.Before(next.AddDays(-60)) && e.Start.Before(asOf) {
-				c.Visits = append(c.Visits, care.Visit{Date: e.Start, Kind: care.VisitStatutory, ChildSeen: true, Alone: care.AloneNotAppropriate, ViewsRecorded: true, WrittenUp: later(e.Start, e.Start.AddDays(1+r.IntN(3)))})
+				c.Visits = append(c.Visits, care.Visit{Date: e.Start, Kind: care.VisitKindStatutory, ChildSeen: true, SeenAlone: care.SeenAloneNotAppropriate, ViewsRecorded: true, WrittenUp: later(e.Start, e.Start.AddDays(1+r.IntN(3)))})
 				next = e.Start.AddMonths(6)
 			}
 		}
@@ -857,10 +857,10 @@ func (g *synth) planning(r *rand.Rand, c *Case) {
 			v = start.AddDays(8 + r.IntN(10))
 		}
 		for v.Before(end) {
-			visit := care.Visit{Date: v, Kind: care.VisitStatutory, ChildSeen: !g.lapse(r, 30), ViewsRecorded: !g.lapse(r, 12),
+			visit := care.Visit{Date: v, Kind: care.VisitKindStatutory, ChildSeen: !g.lapse(r, 30), ViewsRecorded: !g.lapse(r, 12),
 				Purpose: "statutory visit", PlanAction: "care plan review of progress"}
 			if visit.ChildSeen {
-				visit.Alone = pick(r, care.AloneSeen, care.AloneSeen, care.AloneSeen, care.AloneNotAppropriate)
+				visit.SeenAlone = pick(r, care.SeenAloneYes, care.SeenAloneYes, care.SeenAloneYes, care.SeenAloneNotAppropriate)
 			}
 			if g.lapse(r, 12) {
 				visit.PlanAction = ""
@@ -888,8 +888,8 @@ func (g *synth) planning(r *rand.Rand, c *Case) {
 			v = v.AddDays(step)
 		}
 		// An event for each placement change after the first.
-		if pl.First > 0 && c.Episodes[pl.First].ReasonNew != care.NewEpisodeS {
-			g.event(r, c, start, care.EventPlacementChange)
+		if pl.First > 0 && c.Episodes[pl.First].ReasonNew != care.ReasonNewEpisodeS {
+			g.event(r, c, start, care.EventKindPlacementChange)
 		}
 	}
 	for _, p := range care.PeriodsOfCare(c.Episodes) {
@@ -932,10 +932,10 @@ func (g *synth) planning(r *rand.Rand, c *Case) {
 		// Initial health assessment within about 20 working days, then
 		// reviews at 6 or 12 months by age.
 		ha := late(start.AddDays(25), 4, 40)
-		kind := care.HealthInitial
+		kind := care.HealthAssessmentKindInitial
 		for ha.Before(end) {
 			c.HealthAssessments = append(c.HealthAssessments, care.HealthAssessment{Date: ha, Kind: kind, By: pick(r, care.AssessorDoctor, care.AssessorNurse), WrittenReport: true})
-			kind = care.HealthReview
+			kind = care.HealthAssessmentKindReview
 			if care.AgeOn(dob, ha) < 5 {
 				ha = late(ha.AddMonths(6), 6, 30)
 			} else {
@@ -969,7 +969,7 @@ func (g *synth) planning(r *rand.Rand, c *Case) {
 	// The assessment is updated before most reviews.
 	for i, rv := range c.Reviews {
 		if i > 0 && !g.lapse(r, 6) {
-			c.Assessments = append(c.Assessments, care.Assessment{Completed: rv.Held.AddDays(-3 - r.IntN(20)), Kind: care.AssessmentUpdate})
+			c.Assessments = append(c.Assessments, care.Assessment{Completed: rv.Held.AddDays(-3 - r.IntN(20)), Kind: care.AssessmentKindUpdate})
 		}
 	}
 	sortEvents(c)
@@ -983,7 +983,7 @@ func (g *synth) event(r *rand.Rand, c *Case, d care.Date, kind care.EventKind) {
 		c.Chronology = append(c.Chronology, care.ChronologyEntry{Event: d, Recorded: rec})
 	}
 	if done := d.AddDays(5 + r.IntN(30)); !g.lapse(r, 5) && !done.After(g.asOf) {
-		c.Assessments = append(c.Assessments, care.Assessment{Completed: done, Kind: care.AssessmentUpdate})
+		c.Assessments = append(c.Assessments, care.Assessment{Completed: done, Kind: care.AssessmentKindUpdate})
 	}
 }
 
@@ -1030,13 +1030,13 @@ func (g *synth) safeguarding(r *rand.Rand, c *Case) {
 				ep.Interview = care.ReturnInterview{Offered: care.Moment{Date: offered}, Declined: true}
 			}
 			c.MissingEpisodes = append(c.MissingEpisodes, ep)
-			g.event(r, c, d, care.EventMissing)
+			g.event(r, c, d, care.EventKindMissing)
 			d = back.AddDays(5 + r.IntN(40))
 		}
 		if n >= 3 {
 			m := d.AddDays(-r.IntN(10))
 			for k := 0; k < 3 && m.Before(end); k++ {
-				c.RiskMeetings = append(c.RiskMeetings, care.RiskMeeting{Date: m, Risk: pick(r, care.RiskHigh, care.RiskMedium, care.RiskLow)})
+				c.RiskMeetings = append(c.RiskMeetings, care.RiskMeeting{Date: m, Risk: pick(r, care.RiskLevelHigh, care.RiskLevelMedium, care.RiskLevelLow)})
 				m = m.AddDays(30 + r.IntN(20))
 			}
 		}
@@ -1045,16 +1045,16 @@ func (g *synth) safeguarding(r *rand.Rand, c *Case) {
 	// Approvals: distant placements and Key Stage 4 moves, and the
 	// decision to cease looking after the child.
 	for i, e := range c.Episodes {
-		if e.ReasonNew == care.NewEpisodeL || e.Start.After(asOf) {
+		if e.ReasonNew == care.ReasonNewEpisodeL || e.Start.After(asOf) {
 			continue
 		}
 		if e.DistanceMiles.Valid && e.DistanceMiles.Decimal.GreaterThan(decimal.NewFromInt(20)) && !g.lapse(r, 6) {
-			c.PlacementApprovals = append(c.PlacementApprovals, care.PlacementApproval{Placement: e.Start, Kind: care.ApprovalLocation,
-				Location: care.LocationInArea, Approver: care.ApproverNominatedOfficer, Approved: e.Start.AddDays(-r.IntN(3))})
+			c.PlacementApprovals = append(c.PlacementApprovals, care.PlacementApproval{Placement: e.Start, Kind: care.ApprovalKindLocation,
+				Location: care.PlacementLocationInArea, Approver: care.ApproverNominatedOfficer, Approved: e.Start.AddDays(-r.IntN(3))})
 		}
 		age := care.AgeOn(dob, e.Start)
 		if i > 0 && (age == 14 || age == 15 || age == 16) && !g.lapse(r, 5) {
-			c.PlacementApprovals = append(c.PlacementApprovals, care.PlacementApproval{Placement: e.Start, Kind: care.ApprovalKeyStage4,
+			c.PlacementApprovals = append(c.PlacementApprovals, care.PlacementApproval{Placement: e.Start, Kind: care.ApprovalKindKeyStage4,
 				Approver: care.ApproverNominatedOfficer, Approved: e.Start.AddDays(-r.IntN(5)), DesignatedTeacherConsulted: true, IROConsulted: true})
 		}
 	}

@@ -749,11 +749,11 @@ func TestDecodeLargeInputs(t *testing.T) {
 	t.Run("a case with 100,000 visits", func(t *testing.T) {
 		c := Case{Record: care.Record{
 			Child:    care.Child{ID: "C1", DateOfBirth: care.MustDate(2010, 1, 1)},
-			Episodes: []care.Episode{{Start: care.MustDate(2011, 1, 1), ReasonNew: care.NewEpisodeS, LegalStatus: care.LegalStatusC2, PlacementType: care.PlacementTypeU1}},
+			Episodes: []care.Episode{{Start: care.MustDate(2011, 1, 1), ReasonNew: care.ReasonNewEpisodeS, LegalStatus: care.LegalStatusC2, PlacementType: care.PlacementTypeU1}},
 		}}
 		for i := range 100000 {
 			d := care.MustDate(2011, 1, 2).AddDays(i / 20)
-			c.Visits = append(c.Visits, care.Visit{Date: d, Kind: care.VisitStatutory, ChildSeen: true, WrittenUp: d.AddDays(1)})
+			c.Visits = append(c.Visits, care.Visit{Date: d, Kind: care.VisitKindStatutory, ChildSeen: true, WrittenUp: d.AddDays(1)})
 		}
 		data, err := json.Marshal(c)
 		if err != nil {

@@ -36,8 +36,8 @@ func TestDefaultTerms(t *testing.T) {
 }
 
 func TestEducation(t *testing.T) {
-	eps := []Episode{plEp("2024-01-08", NewEpisodeS, LegalStatusC1, PlacementTypeU6, "")}
-	early := []Episode{plEp("2024-01-02", NewEpisodeS, LegalStatusC1, PlacementTypeU6, "")}
+	eps := []Episode{plEp("2024-01-08", ReasonNewEpisodeS, LegalStatusC1, PlacementTypeU6, "")}
+	early := []Episode{plEp("2024-01-02", ReasonNewEpisodeS, LegalStatusC1, PlacementTypeU6, "")}
 	terms := []Term{
 		{Name: "spring", First: isoDate("2024-01-04"), Last: isoDate("2024-03-28")},
 		{Name: "summer", First: isoDate("2024-04-15"), Last: isoDate("2024-07-23")},
@@ -96,7 +96,7 @@ func TestEducation(t *testing.T) {
 		},
 		{
 			name: "default terms: Easter Sunday is in spring, Easter Monday in summer",
-			eps:  []Episode{plEp("2023-12-20", NewEpisodeS, LegalStatusC1, PlacementTypeU6, "")},
+			eps:  []Episode{plEp("2023-12-20", ReasonNewEpisodeS, LegalStatusC1, PlacementTypeU6, "")},
 			recs: PlanningRecords{PEPs: []PEP{pep("2024-01-15", "2024-03-31", "2024-04-01")}},
 			asOf: "2024-08-31", only: "EDU-02",
 			want: []string{"EDU-02 met due 2024-03-31 done 2024-01-15", "EDU-02 met due 2024-08-31 done 2024-04-01"},
@@ -127,7 +127,7 @@ func TestEducation(t *testing.T) {
 }
 
 func TestPEPContent(t *testing.T) {
-	eps := []Episode{plEp("2024-01-08", NewEpisodeS, LegalStatusC1, PlacementTypeU6, "")}
+	eps := []Episode{plEp("2024-01-08", ReasonNewEpisodeS, LegalStatusC1, PlacementTypeU6, "")}
 	tests := []struct {
 		name    string
 		pep     PEP
@@ -165,7 +165,7 @@ func TestPEPContent(t *testing.T) {
 }
 
 func TestEducationValidation(t *testing.T) {
-	eps := []Episode{plEp("2024-01-08", NewEpisodeS, LegalStatusC1, PlacementTypeU6, "")}
+	eps := []Episode{plEp("2024-01-08", ReasonNewEpisodeS, LegalStatusC1, PlacementTypeU6, "")}
 	recs := PlanningRecords{
 		PEPs: []PEP{{Initiated: isoDate("2024-01-15"), Reviews: plDates("2024-01-10"), Targets: []string{""},
 			PupilPremium: PupilPremiumPlus{Allocated: decimal.NewNullDecimal(decimal.RequireFromString("-100.5"))}}},
@@ -184,7 +184,7 @@ func TestEducationValidation(t *testing.T) {
 // TestEducationWindows checks that a term's PEP review closes when the
 // next term starts, and that a missing PEP is reported once, by EDU-01.
 func TestEducationWindows(t *testing.T) {
-	early := []Episode{plEp("2024-01-02", NewEpisodeS, LegalStatusC1, PlacementTypeU6, "")}
+	early := []Episode{plEp("2024-01-02", ReasonNewEpisodeS, LegalStatusC1, PlacementTypeU6, "")}
 	terms := []Term{
 		{Name: "spring", First: isoDate("2024-01-04"), Last: isoDate("2024-03-28")},
 		{Name: "summer", First: isoDate("2024-04-15"), Last: isoDate("2024-07-23")},

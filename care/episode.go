@@ -60,13 +60,13 @@ func (e Episode) Period() Period { return Period{Start: e.Start, End: e.End} }
 
 // StartsPeriodOfCare reports whether a new episode with this reason starts a
 // new period of care: only S (started to be looked after).
-func (r ReasonNewEpisode) StartsPeriodOfCare() bool { return r == NewEpisodeS }
+func (r ReasonNewEpisode) StartsPeriodOfCare() bool { return r == ReasonNewEpisodeS }
 
 // ChangesCarer reports whether a new episode with this reason starts a new
 // placement with a different carer: S, P (change of placement and carer) and
 // B (change of legal status, placement and carer).
 func (r ReasonNewEpisode) ChangesCarer() bool {
-	return r == NewEpisodeS || r == NewEpisodeP || r == NewEpisodeB
+	return r == ReasonNewEpisodeS || r == ReasonNewEpisodeP || r == ReasonNewEpisodeB
 }
 
 // ChangesPlacement reports whether a new episode with this reason is a
@@ -74,7 +74,7 @@ func (r ReasonNewEpisode) ChangesCarer() bool {
 // only). T and U (change of placement, same carer) are placement changes
 // that keep the carer, such as a move with the same foster carers.
 func (r ReasonNewEpisode) ChangesPlacement() bool {
-	return r != ReasonNewEpisodeUnknown && r != NewEpisodeL
+	return r != ReasonNewEpisodeUnknown && r != ReasonNewEpisodeL
 }
 
 // Validate checks one episode's own fields (not its neighbours: see
@@ -256,14 +256,14 @@ func ValidateEpisodes(prefix string, eps []Episode, dob Date) ValidationErrors {
 			if e.ReasonNew != ReasonNewEpisodeUnknown && !e.ReasonNew.StartsPeriodOfCare() {
 				errs.Addf(JoinPath(path(), "reason_new"), "gap in care from %s to %s: an episode after a gap must start a new period of care (S), not %s", prev.End, e.Start, e.ReasonNew)
 			}
-			if prev.ReasonCeased == CeasedX1 {
+			if prev.ReasonCeased == ReasonEpisodeCeasedX1 {
 				errs.Addf(JoinPath(Index(prefix, i-1), "reason_ceased"), "X1 says a new episode starts the same day, but the next starts %s", e.Start)
 			}
 		default: // e.Start == prev.End: continuous.
 			if e.ReasonNew.StartsPeriodOfCare() {
 				errs.Addf(JoinPath(path(), "reason_new"), "S starts a new period of care, but the child was still looked after on %s (previous episode ended the same day)", e.Start)
 			}
-			if prev.ReasonCeased != ReasonEpisodeCeasedUnknown && prev.ReasonCeased != CeasedX1 {
+			if prev.ReasonCeased != ReasonEpisodeCeasedUnknown && prev.ReasonCeased != ReasonEpisodeCeasedX1 {
 				errs.Addf(JoinPath(Index(prefix, i-1), "reason_ceased"), "%s says the child left care, but the next episode starts the same day (use X1)", prev.ReasonCeased)
 			}
 		}
@@ -366,7 +366,7 @@ func Placements(eps []Episode) []Placement {
 		p := &out[k]
 		from := len(all)
 		for i := p.First + 1; i <= p.Last; i++ {
-			if r := eps[i].ReasonNew; r == NewEpisodeT || r == NewEpisodeU {
+			if r := eps[i].ReasonNew; r == ReasonNewEpisodeT || r == ReasonNewEpisodeU {
 				all = append(all, eps[i].Start)
 			}
 		}
@@ -392,7 +392,7 @@ func placementCount(eps []Episode) (n, moves int) {
 		switch {
 		case startsPlacement(eps, i):
 			n++
-		case eps[i].ReasonNew == NewEpisodeT || eps[i].ReasonNew == NewEpisodeU:
+		case eps[i].ReasonNew == ReasonNewEpisodeT || eps[i].ReasonNew == ReasonNewEpisodeU:
 			moves++
 		}
 	}

@@ -33,55 +33,55 @@ func TestValidateEpisodes(t *testing.T) {
 		want []string
 	}{
 		{"a valid history with a gap and a return", []Episode{
-			ep("2024-01-10", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-03-01", CeasedX1),
-			ep("2024-03-01", NewEpisodeL, LegalStatusC1, PlacementTypeU6, "2024-05-01", CeasedX1),
-			ep("2024-05-01", NewEpisodeP, LegalStatusC1, PlacementTypeK2, "2024-09-01", CeasedE4A),
-			ep("2025-01-06", NewEpisodeS, LegalStatusV2, PlacementTypeU3, "", 0),
+			ep("2024-01-10", ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-03-01", ReasonEpisodeCeasedX1),
+			ep("2024-03-01", ReasonNewEpisodeL, LegalStatusC1, PlacementTypeU6, "2024-05-01", ReasonEpisodeCeasedX1),
+			ep("2024-05-01", ReasonNewEpisodeP, LegalStatusC1, PlacementTypeK2, "2024-09-01", ReasonEpisodeCeasedE4A),
+			ep("2025-01-06", ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU3, "", 0),
 		}, nil},
 		{"first episode must be S", []Episode{
-			ep("2024-01-10", NewEpisodeP, LegalStatusV2, PlacementTypeU6, "", 0),
+			ep("2024-01-10", ReasonNewEpisodeP, LegalStatusV2, PlacementTypeU6, "", 0),
 		}, []string{"episodes[0].reason_new"}},
 		{"end before start", []Episode{
-			ep("2024-01-10", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-01-09", CeasedE8),
+			ep("2024-01-10", ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-01-09", ReasonEpisodeCeasedE8),
 		}, []string{"episodes[0].end"}},
 		{"missing required codes, all reported", []Episode{
 			{Start: isoDate("2024-01-10")},
 		}, []string{"episodes[0].reason_new", "episodes[0].legal_status", "episodes[0].placement_type"}},
 		{"ended without a reason", []Episode{
-			ep("2024-01-10", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-02-01", 0),
+			ep("2024-01-10", ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-02-01", 0),
 		}, []string{"episodes[0].reason_ceased"}},
 		{"overlapping episodes", []Episode{
-			ep("2024-01-10", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-03-01", CeasedX1),
-			ep("2024-02-01", NewEpisodeP, LegalStatusV2, PlacementTypeU4, "", 0),
+			ep("2024-01-10", ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-03-01", ReasonEpisodeCeasedX1),
+			ep("2024-02-01", ReasonNewEpisodeP, LegalStatusV2, PlacementTypeU4, "", 0),
 		}, []string{"episodes[1].start"}},
 		{"out of order", []Episode{
-			ep("2024-05-10", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-06-01", CeasedX1),
-			ep("2024-01-01", NewEpisodeP, LegalStatusV2, PlacementTypeU4, "2024-02-01", CeasedE8),
+			ep("2024-05-10", ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-06-01", ReasonEpisodeCeasedX1),
+			ep("2024-01-01", ReasonNewEpisodeP, LegalStatusV2, PlacementTypeU4, "2024-02-01", ReasonEpisodeCeasedE8),
 		}, []string{"episodes[1].start"}},
 		{"gap inside a period of care", []Episode{
-			ep("2024-01-10", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-03-01", CeasedX1),
-			ep("2024-03-05", NewEpisodeP, LegalStatusV2, PlacementTypeU4, "", 0),
+			ep("2024-01-10", ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-03-01", ReasonEpisodeCeasedX1),
+			ep("2024-03-05", ReasonNewEpisodeP, LegalStatusV2, PlacementTypeU4, "", 0),
 		}, []string{"episodes[1].reason_new", "episodes[0].reason_ceased"}},
 		{"S in the middle of a period", []Episode{
-			ep("2024-01-10", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-03-01", CeasedX1),
-			ep("2024-03-01", NewEpisodeS, LegalStatusV2, PlacementTypeU4, "", 0),
+			ep("2024-01-10", ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-03-01", ReasonEpisodeCeasedX1),
+			ep("2024-03-01", ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU4, "", 0),
 		}, []string{"episodes[1].reason_new"}},
 		{"left care but the next episode starts the same day", []Episode{
-			ep("2024-01-10", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-03-01", CeasedE4A),
-			ep("2024-03-01", NewEpisodeP, LegalStatusV2, PlacementTypeU4, "", 0),
+			ep("2024-01-10", ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-03-01", ReasonEpisodeCeasedE4A),
+			ep("2024-03-01", ReasonNewEpisodeP, LegalStatusV2, PlacementTypeU4, "", 0),
 		}, []string{"episodes[0].reason_ceased"}},
 		{"open episode that is not the last", []Episode{
-			ep("2024-01-10", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "", 0),
-			ep("2024-03-01", NewEpisodeP, LegalStatusV2, PlacementTypeU4, "", 0),
+			ep("2024-01-10", ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU6, "", 0),
+			ep("2024-03-01", ReasonNewEpisodeP, LegalStatusV2, PlacementTypeU4, "", 0),
 		}, []string{"episodes[0].end"}},
 		{"before the date of birth", []Episode{
-			ep("2015-05-01", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "", 0),
+			ep("2015-05-01", ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU6, "", 0),
 		}, []string{"episodes[0].start"}},
 		{"placement type not valid in the collection year", []Episode{
-			ep("2025-05-01", NewEpisodeS, LegalStatusV2, PlacementTypeH5, "", 0),
+			ep("2025-05-01", ReasonNewEpisodeS, LegalStatusV2, PlacementTypeH5, "", 0),
 		}, []string{"episodes[0].placement_type"}},
 		{"out-of-range code built in Go", []Episode{
-			ep("2025-05-01", NewEpisodeS, LegalStatus(200), PlacementTypeU6, "", 0),
+			ep("2025-05-01", ReasonNewEpisodeS, LegalStatus(200), PlacementTypeU6, "", 0),
 		}, []string{"episodes[0].legal_status"}},
 	}
 	for _, tc := range tests {
@@ -96,12 +96,12 @@ func TestValidateEpisodes(t *testing.T) {
 
 func TestPlacementsAndPeriods(t *testing.T) {
 	eps := []Episode{
-		ep("2024-01-10", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-03-01", CeasedX1),
-		ep("2024-03-01", NewEpisodeL, LegalStatusC1, PlacementTypeU6, "2024-04-01", CeasedX1), // legal status only
-		ep("2024-04-01", NewEpisodeT, LegalStatusC1, PlacementTypeU4, "2024-05-01", CeasedX1), // same carer, new home
-		ep("2024-05-01", NewEpisodeP, LegalStatusC1, PlacementTypeK2, "2024-09-01", CeasedE4A),
-		ep("2025-01-06", NewEpisodeS, LegalStatusV2, PlacementTypeU3, "2025-02-01", CeasedX1),
-		ep("2025-02-01", NewEpisodeB, LegalStatusC2, PlacementTypeU1, "", 0),
+		ep("2024-01-10", ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-03-01", ReasonEpisodeCeasedX1),
+		ep("2024-03-01", ReasonNewEpisodeL, LegalStatusC1, PlacementTypeU6, "2024-04-01", ReasonEpisodeCeasedX1), // legal status only
+		ep("2024-04-01", ReasonNewEpisodeT, LegalStatusC1, PlacementTypeU4, "2024-05-01", ReasonEpisodeCeasedX1), // same carer, new home
+		ep("2024-05-01", ReasonNewEpisodeP, LegalStatusC1, PlacementTypeK2, "2024-09-01", ReasonEpisodeCeasedE4A),
+		ep("2025-01-06", ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU3, "2025-02-01", ReasonEpisodeCeasedX1),
+		ep("2025-02-01", ReasonNewEpisodeB, LegalStatusC2, PlacementTypeU1, "", 0),
 	}
 	if err := ValidateEpisodes("episodes", eps, Date{}).Err(); err != nil {
 		t.Fatalf("test history is invalid: %v", err)
@@ -147,7 +147,7 @@ func TestPlacementsAndPeriods(t *testing.T) {
 	if IsShortBreakOnly(eps) || IsShortBreakOnly(nil) {
 		t.Error("IsShortBreakOnly")
 	}
-	if !IsShortBreakOnly([]Episode{ep("2024-01-10", NewEpisodeS, LegalStatusV3, PlacementTypeK2, "2024-01-12", CeasedE8)}) {
+	if !IsShortBreakOnly([]Episode{ep("2024-01-10", ReasonNewEpisodeS, LegalStatusV3, PlacementTypeK2, "2024-01-12", ReasonEpisodeCeasedE8)}) {
 		t.Error("a V3 history is short breaks only")
 	}
 }

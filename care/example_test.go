@@ -54,13 +54,13 @@ func ExamplePeriod_Overlaps() {
 
 func ExamplePlacements() {
 	eps := []care.Episode{
-		{Start: care.MustDate(2025, 1, 6), ReasonNew: care.NewEpisodeS, LegalStatus: care.LegalStatusV2, PlacementType: care.PlacementTypeU6,
-			End: care.MustDate(2025, 2, 10), ReasonCeased: care.CeasedX1},
+		{Start: care.MustDate(2025, 1, 6), ReasonNew: care.ReasonNewEpisodeS, LegalStatus: care.LegalStatusV2, PlacementType: care.PlacementTypeU6,
+			End: care.MustDate(2025, 2, 10), ReasonCeased: care.ReasonEpisodeCeasedX1},
 		// A change of legal status only: the placement continues.
-		{Start: care.MustDate(2025, 2, 10), ReasonNew: care.NewEpisodeL, LegalStatus: care.LegalStatusC1, PlacementType: care.PlacementTypeU6,
-			End: care.MustDate(2025, 5, 1), ReasonCeased: care.CeasedX1},
+		{Start: care.MustDate(2025, 2, 10), ReasonNew: care.ReasonNewEpisodeL, LegalStatus: care.LegalStatusC1, PlacementType: care.PlacementTypeU6,
+			End: care.MustDate(2025, 5, 1), ReasonCeased: care.ReasonEpisodeCeasedX1},
 		// A new carer: a new placement.
-		{Start: care.MustDate(2025, 5, 1), ReasonNew: care.NewEpisodeP, LegalStatus: care.LegalStatusC1, PlacementType: care.PlacementTypeK2},
+		{Start: care.MustDate(2025, 5, 1), ReasonNew: care.ReasonNewEpisodeP, LegalStatus: care.LegalStatusC1, PlacementType: care.PlacementTypeK2},
 	}
 	for _, p := range care.Placements(eps) {
 		fmt.Println(p.Period, p.Type)
@@ -93,7 +93,7 @@ func ExampleAssess() {
 	rec := care.Record{
 		Child: care.Child{ID: "C0001", DateOfBirth: care.MustDate(2012, 5, 1), Ethnicity: care.EthnicityWBRI,
 			Religion: "None", FirstLanguage: "English", IdentityNeeds: "recorded in the care plan"},
-		Episodes: []care.Episode{{Start: care.MustDate(2026, 4, 2), ReasonNew: care.NewEpisodeS, LegalStatus: care.LegalStatusV2, PlacementType: care.PlacementTypeU6}},
+		Episodes: []care.Episode{{Start: care.MustDate(2026, 4, 2), ReasonNew: care.ReasonNewEpisodeS, LegalStatus: care.LegalStatusV2, PlacementType: care.PlacementTypeU6}},
 	}
 	rep, err := care.Assess(rec, care.Context{}, care.MustDate(2026, 4, 8), care.EnglandAndWales(), care.Policy{})
 	if err != nil {
@@ -161,10 +161,10 @@ func ExampleEmitter() {
 // the first.
 func ExampleValidateEpisodes() {
 	eps := []care.Episode{
-		{Start: care.MustDate(2025, 1, 6), ReasonNew: care.NewEpisodeS, LegalStatus: care.LegalStatusV2, PlacementType: care.PlacementTypeU6,
-			End: care.MustDate(2025, 3, 1), ReasonCeased: care.CeasedX1},
+		{Start: care.MustDate(2025, 1, 6), ReasonNew: care.ReasonNewEpisodeS, LegalStatus: care.LegalStatusV2, PlacementType: care.PlacementTypeU6,
+			End: care.MustDate(2025, 3, 1), ReasonCeased: care.ReasonEpisodeCeasedX1},
 		// Starts before the previous episode ended, and has no legal status.
-		{Start: care.MustDate(2025, 2, 20), ReasonNew: care.NewEpisodeP, PlacementType: care.PlacementTypeK2},
+		{Start: care.MustDate(2025, 2, 20), ReasonNew: care.ReasonNewEpisodeP, PlacementType: care.PlacementTypeK2},
 	}
 	for _, e := range care.ValidateEpisodes("episodes", eps, care.MustDate(2012, 5, 1)) {
 		fmt.Println(e)

@@ -17,8 +17,8 @@ type HealthAssessmentKind uint8
 
 const (
 	HealthAssessmentKindUnknown HealthAssessmentKind = iota // not given; invalid in a record
-	HealthInitial                                           // initial health assessment (reg 7(1))
-	HealthReview                                            // review health assessment (reg 7(3))
+	HealthAssessmentKindInitial                             // initial health assessment (reg 7(1))
+	HealthAssessmentKindReview                              // review health assessment (reg 7(3))
 )
 
 var healthKindNames = [...]string{"unknown", "initial", "review"}

@@ -7,7 +7,7 @@ import (
 )
 
 func TestHealth(t *testing.T) {
-	eps := []Episode{plEp("2024-01-08", NewEpisodeS, LegalStatusC1, PlacementTypeU6, "")}
+	eps := []Episode{plEp("2024-01-08", ReasonNewEpisodeS, LegalStatusC1, PlacementTypeU6, "")}
 	child := func(dob string) Child { return Child{ID: "C0002", DateOfBirth: isoDate(dob)} }
 	byDue := Policy{PlanningPolicy: PlanningPolicy{Health: HealthPolicy{FifthBirthday: FifthBirthdayByDueDate}}}
 	ha := func(d string, k HealthAssessmentKind) HealthAssessment {
@@ -25,57 +25,57 @@ func TestHealth(t *testing.T) {
 	}{
 		{
 			name: "initial assessment on the 20th working day", child: child("2019-09-15"),
-			recs: PlanningRecords{HealthAssessments: []HealthAssessment{ha("2024-02-05", HealthInitial)}},
+			recs: PlanningRecords{HealthAssessments: []HealthAssessment{ha("2024-02-05", HealthAssessmentKindInitial)}},
 			asOf: "2024-03-01", only: "HLTH-01",
 			want: []string{"HLTH-01 met due 2024-02-05 done 2024-02-05"},
 		},
 		{
 			name: "an assessment with a written report in the 3 months before the placement exempts it", child: child("2019-09-15"),
-			recs: PlanningRecords{HealthAssessments: []HealthAssessment{ha("2023-10-08", HealthReview)}},
+			recs: PlanningRecords{HealthAssessments: []HealthAssessment{ha("2023-10-08", HealthAssessmentKindReview)}},
 			asOf: "2024-03-01", only: "HLTH-01",
 			want: []string{"HLTH-01 met due 2024-02-05 done 2023-10-08"},
 		},
 		{
 			name: "one a day more than 3 months before does not", child: child("2019-09-15"),
-			recs: PlanningRecords{HealthAssessments: []HealthAssessment{ha("2023-10-07", HealthReview)}},
+			recs: PlanningRecords{HealthAssessments: []HealthAssessment{ha("2023-10-07", HealthAssessmentKindReview)}},
 			asOf: "2024-03-01", only: "HLTH-01",
 			want: []string{"HLTH-01 overdue due 2024-02-05"},
 		},
 		{
 			name: "nor one without a written report", child: child("2019-09-15"),
-			recs: PlanningRecords{HealthAssessments: []HealthAssessment{{Date: isoDate("2023-12-01"), Kind: HealthReview}}},
+			recs: PlanningRecords{HealthAssessments: []HealthAssessment{{Date: isoDate("2023-12-01"), Kind: HealthAssessmentKindReview}}},
 			asOf: "2024-03-01", only: "HLTH-01",
 			want: []string{"HLTH-01 overdue due 2024-02-05"},
 		},
 		{
 			name: "the child's refusal discharges it", child: child("2008-09-15"),
-			recs: PlanningRecords{HealthAssessments: []HealthAssessment{{Date: isoDate("2024-01-20"), Kind: HealthInitial, Refused: true}}},
+			recs: PlanningRecords{HealthAssessments: []HealthAssessment{{Date: isoDate("2024-01-20"), Kind: HealthAssessmentKindInitial, Refused: true}}},
 			asOf: "2024-03-01", only: "HLTH-01",
 			want: []string{"HLTH-01 met due 2024-02-05 done 2024-01-20"},
 		},
 		{
 			name: "turning 5 between assessments: interval set by age at the last (default)", child: child("2019-09-15"),
-			recs: PlanningRecords{HealthAssessments: []HealthAssessment{ha("2024-02-05", HealthInitial), ha("2024-08-01", HealthReview)}},
+			recs: PlanningRecords{HealthAssessments: []HealthAssessment{ha("2024-02-05", HealthAssessmentKindInitial), ha("2024-08-01", HealthAssessmentKindReview)}},
 			asOf: "2024-12-01", only: "HLTH-02",
 			want: []string{"HLTH-02 met due 2024-08-05 done 2024-08-01", "HLTH-02 upcoming due 2025-02-01"},
 		},
 		{
 			name: "turning 5 between assessments: 12 months when 6 would fall after the birthday", child: child("2019-09-15"),
-			recs: PlanningRecords{HealthAssessments: []HealthAssessment{ha("2024-02-05", HealthInitial), ha("2024-08-01", HealthReview)}},
+			recs: PlanningRecords{HealthAssessments: []HealthAssessment{ha("2024-02-05", HealthAssessmentKindInitial), ha("2024-08-01", HealthAssessmentKindReview)}},
 			asOf: "2024-12-01", only: "HLTH-02", policy: byDue,
 			want: []string{"HLTH-02 met due 2024-08-05 done 2024-08-01", "HLTH-02 upcoming due 2025-08-01"},
 		},
 		{
 			name: "5 or over: 12 months, from 29 February to 28 February", child: child("2012-01-01"),
-			eps:  []Episode{plEp("2024-02-01", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "")},
-			recs: PlanningRecords{HealthAssessments: []HealthAssessment{ha("2024-02-29", HealthInitial)}},
+			eps:  []Episode{plEp("2024-02-01", ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU6, "")},
+			recs: PlanningRecords{HealthAssessments: []HealthAssessment{ha("2024-02-29", HealthAssessmentKindInitial)}},
 			asOf: "2025-03-01", only: "HLTH-02",
 			want: []string{"HLTH-02 overdue due 2025-02-28"},
 		},
 		{
 			name: "reviews stop when the child leaves care", child: child("2012-01-01"),
-			eps:  []Episode{plEp("2024-01-08", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-06-01", CeasedE4A)},
-			recs: PlanningRecords{HealthAssessments: []HealthAssessment{ha("2024-01-20", HealthInitial)}},
+			eps:  []Episode{plEp("2024-01-08", ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-06-01", ReasonEpisodeCeasedE4A)},
+			recs: PlanningRecords{HealthAssessments: []HealthAssessment{ha("2024-01-20", HealthAssessmentKindInitial)}},
 			asOf: "2025-03-01", only: "HLTH-02",
 			want: nil,
 		},
@@ -111,7 +111,7 @@ func TestHealth(t *testing.T) {
 		},
 		{
 			name: "short breaks: no health rules", child: child("2019-09-15"),
-			eps:  []Episode{plEp("2024-01-05", NewEpisodeS, LegalStatusV3, PlacementTypeU6, "")},
+			eps:  []Episode{plEp("2024-01-05", ReasonNewEpisodeS, LegalStatusV3, PlacementTypeU6, "")},
 			asOf: "2025-06-01", only: "HLTH",
 			want: nil,
 		},
@@ -131,9 +131,9 @@ func TestHealth(t *testing.T) {
 }
 
 func TestHealthValidation(t *testing.T) {
-	eps := []Episode{plEp("2024-01-08", NewEpisodeS, LegalStatusC1, PlacementTypeU6, "")}
+	eps := []Episode{plEp("2024-01-08", ReasonNewEpisodeS, LegalStatusC1, PlacementTypeU6, "")}
 	recs := PlanningRecords{
-		HealthAssessments: []HealthAssessment{{Date: isoDate("2024-02-01"), Kind: HealthInitial}, {Date: isoDate("2024-01-01"), Kind: 7, By: 9}},
+		HealthAssessments: []HealthAssessment{{Date: isoDate("2024-02-01"), Kind: HealthAssessmentKindInitial}, {Date: isoDate("2024-01-01"), Kind: 7, By: 9}},
 		SDQs:              []SDQ{{Date: isoDate("2024-02-01"), Score: 41}, {Date: isoDate("2024-03-01"), Score: 3, Reason: SDQReason2}, {Date: isoDate("2024-04-01"), Reason: 99}},
 		DentalChecks:      []DentalCheck{{}},
 	}
@@ -179,7 +179,7 @@ func TestSDQReasonText(t *testing.T) {
 // February.
 func TestHealthWindows(t *testing.T) {
 	leaves := func(end string) []Episode {
-		return []Episode{plEp("2024-01-08", NewEpisodeS, LegalStatusC1, PlacementTypeU6, end, CeasedE4A)}
+		return []Episode{plEp("2024-01-08", ReasonNewEpisodeS, LegalStatusC1, PlacementTypeU6, end, ReasonEpisodeCeasedE4A)}
 	}
 	young := Child{ID: "C0002", DateOfBirth: isoDate("2019-09-15")}
 	sixteen := Child{ID: "C0006", DateOfBirth: isoDate("2008-03-01")}

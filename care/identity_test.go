@@ -8,7 +8,7 @@ import (
 )
 
 func TestIdentity(t *testing.T) {
-	eps := []Episode{plEp("2024-01-08", NewEpisodeS, LegalStatusC1, PlacementTypeU6, "2024-06-01", CeasedE4A)}
+	eps := []Episode{plEp("2024-01-08", ReasonNewEpisodeS, LegalStatusC1, PlacementTypeU6, "2024-06-01", ReasonEpisodeCeasedE4A)}
 	full := Child{ID: "C0004", DateOfBirth: isoDate("2014-06-10"), Ethnicity: EthnicityMWBC, Religion: "none",
 		FirstLanguage: "English", IdentityNeeds: "contact with paternal family; hair and skin care"}
 	tests := []struct {

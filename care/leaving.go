@@ -7,32 +7,32 @@ import (
 
 // LeaverCategory is a young person's care-leaver category under the
 // Children Act 1989. It marshals as "eligible", "relevant",
-// "former-relevant" or "qualifying"; the zero value, LeaverNone, means none
+// "former-relevant" or "qualifying"; the zero value, LeaverCategoryNone, means none
 // of them and marshals as "".
 type LeaverCategory uint8
 
 const (
-	// LeaverNone: not a care leaver as of the date (under 16, never looked
+	// LeaverCategoryNone: not a care leaver as of the date (under 16, never looked
 	// after after 16, looked after but not yet eligible, or past the ages).
-	LeaverNone LeaverCategory = iota
-	// LeaverEligible: aged 16 or 17, looked after, and looked after for 13
+	LeaverCategoryNone LeaverCategory = iota
+	// LeaverCategoryEligible: aged 16 or 17, looked after, and looked after for 13
 	// weeks in total since age 14, ending after 16 (CA89 Sch 2 para 19B;
 	// CPPCR reg 40).
-	LeaverEligible
-	// LeaverRelevant: aged 16 or 17, no longer looked after, and eligible
+	LeaverCategoryEligible
+	// LeaverCategoryRelevant: aged 16 or 17, no longer looked after, and eligible
 	// before leaving care (CA89 s.23A; Care Leavers Regs reg 3).
-	LeaverRelevant
-	// LeaverFormerRelevant: aged 18 to 24 and eligible or relevant before 18
+	LeaverCategoryRelevant
+	// LeaverCategoryFormerRelevant: aged 18 to 24 and eligible or relevant before 18
 	// (CA89 s.23C); most duties run to 21, personal-adviser support to 25.
-	LeaverFormerRelevant
-	// LeaverQualifying: aged 16 to 20, looked after at some time after 16
+	LeaverCategoryFormerRelevant
+	// LeaverCategoryQualifying: aged 16 to 20, looked after at some time after 16
 	// but none of the above (CA89 s.24).
-	LeaverQualifying
+	LeaverCategoryQualifying
 )
 
 var leaverNames = [...]string{"", "eligible", "relevant", "former-relevant", "qualifying"}
 
-// String returns the category's name, "" for LeaverNone, and
+// String returns the category's name, "" for LeaverCategoryNone, and
 // "LeaverCategory(n)" for a value outside the list.
 func (c LeaverCategory) String() string {
 	if int(c) < len(leaverNames) {
@@ -46,7 +46,7 @@ func (c LeaverCategory) MarshalText() ([]byte, error) {
 	return marshalName(c.String(), int(c), len(leaverNames), "care-leaver category")
 }
 
-// UnmarshalText implements [encoding.TextUnmarshaler]; "" is LeaverNone.
+// UnmarshalText implements [encoding.TextUnmarshaler]; "" is LeaverCategoryNone.
 func (c *LeaverCategory) UnmarshalText(b []byte) error {
 	i, err := unmarshalName(b, leaverNames[:], "care-leaver category")
 	*c = LeaverCategory(i)
@@ -158,20 +158,20 @@ func CareLeaverStatus(c Child, eps []Episode, asOf Date) (LeaverStatus, error) {
 	case age < 18:
 		switch {
 		case la && eligible:
-			s.Category = LeaverEligible
+			s.Category = LeaverCategoryEligible
 		case la:
 		case leftAfterEligible && !(returnedHome && !asOf.Before(s.LeftCare.AddMonths(6))):
-			s.Category = LeaverRelevant
+			s.Category = LeaverCategoryRelevant
 		case after16:
-			s.Category = LeaverQualifying
+			s.Category = LeaverCategoryQualifying
 		}
 	default:
 		lostBefore18 := leftAfterEligible && s.LeftCare.Before(b18) && returnedHome && !b18.Before(s.LeftCare.AddMonths(6))
 		switch {
 		case eligible && !lostBefore18:
-			s.Category = LeaverFormerRelevant
+			s.Category = LeaverCategoryFormerRelevant
 		case after16 && age < 21:
-			s.Category = LeaverQualifying
+			s.Category = LeaverCategoryQualifying
 		}
 	}
 	return s, nil
@@ -382,7 +382,7 @@ func ceasingExempt(r ReasonEpisodeCeased) bool {
 		return true
 	}
 	switch r {
-	case CeasedE2, CeasedE3, CeasedE9, CeasedE14, CeasedE15, CeasedE17:
+	case ReasonEpisodeCeasedE2, ReasonEpisodeCeasedE3, ReasonEpisodeCeasedE9, ReasonEpisodeCeasedE14, ReasonEpisodeCeasedE15, ReasonEpisodeCeasedE17:
 		return true
 	}
 	return false
@@ -585,7 +585,7 @@ func (s *sgAssessor) leaverDuties(st LeaverStatus, lacReviews []Date) {
 	// A relevant child who left care before 18 with no pathway plan is
 	// assessed as a relevant child (LEAV-03), in place of LEAV-01.
 	becameRelevant := st.LeftCare
-	relevantNoPlan := (st.Category == LeaverRelevant || st.Category == LeaverFormerRelevant) && !becameRelevant.IsZero() &&
+	relevantNoPlan := (st.Category == LeaverCategoryRelevant || st.Category == LeaverCategoryFormerRelevant) && !becameRelevant.IsZero() &&
 		becameRelevant.After(st.EligibleFrom) && becameRelevant.Before(c.Birthday(18))
 	for _, pp := range lc.PathwayPlans {
 		if !pp.Prepared.After(becameRelevant) {
@@ -605,7 +605,7 @@ func (s *sgAssessor) leaverDuties(st LeaverStatus, lacReviews []Date) {
 	}
 	s.e.Deadline(&kindLEAV01, o)
 
-	if st.Category == LeaverEligible || st.Category == LeaverRelevant || st.Category == LeaverFormerRelevant {
+	if st.Category == LeaverCategoryEligible || st.Category == LeaverCategoryRelevant || st.Category == LeaverCategoryFormerRelevant {
 		s.pathwayPlan(due, lower, lacReviews)
 	}
 

@@ -25,73 +25,73 @@ func TestCareLeaverStatus(t *testing.T) {
 		{
 			name: "13 weeks reached the day after the 16th birthday",
 			c:    child,
-			eps:  []Episode{sgEp("2024-03-18", NewEpisodeS, V2, PlacementTypeU6, "", 0)},
+			eps:  []Episode{sgEp("2024-03-18", ReasonNewEpisodeS, V2, PlacementTypeU6, "", 0)},
 			asOf: "2024-07-01",
-			want: LeaverStatus{Category: LeaverEligible, EligibleFrom: sgD("2024-06-16"), DaysSince14: 106},
+			want: LeaverStatus{Category: LeaverCategoryEligible, EligibleFrom: sgD("2024-06-16"), DaysSince14: 106},
 		},
 		{
 			name: "on the 16th birthday, one day short of 13 weeks",
 			c:    child,
-			eps:  []Episode{sgEp("2024-03-18", NewEpisodeS, V2, PlacementTypeU6, "", 0)},
+			eps:  []Episode{sgEp("2024-03-18", ReasonNewEpisodeS, V2, PlacementTypeU6, "", 0)},
 			asOf: "2024-06-15",
 			want: LeaverStatus{DaysSince14: 90},
 		},
 		{
 			name: "13 weeks reached before 16: eligible on the birthday",
 			c:    child,
-			eps:  []Episode{sgEp("2021-01-04", NewEpisodeS, C2, PlacementTypeU6, "", 0)},
+			eps:  []Episode{sgEp("2021-01-04", ReasonNewEpisodeS, C2, PlacementTypeU6, "", 0)},
 			asOf: "2024-06-15",
-			want: LeaverStatus{Category: LeaverEligible, EligibleFrom: sgD("2024-06-15"), DaysSince14: 732},
+			want: LeaverStatus{Category: LeaverCategoryEligible, EligibleFrom: sgD("2024-06-15"), DaysSince14: 732},
 		},
 		{
 			name: "a break in care between 14 and 16: periods add up",
 			c:    child,
 			eps: []Episode{
-				sgEp("2022-09-01", NewEpisodeS, V2, PlacementTypeU6, "2022-10-01", CeasedE4A),
-				sgEp("2024-05-01", NewEpisodeS, V2, PlacementTypeU6, "", 0),
+				sgEp("2022-09-01", ReasonNewEpisodeS, V2, PlacementTypeU6, "2022-10-01", ReasonEpisodeCeasedE4A),
+				sgEp("2024-05-01", ReasonNewEpisodeS, V2, PlacementTypeU6, "", 0),
 			},
 			asOf: "2024-07-31",
-			want: LeaverStatus{Category: LeaverEligible, EligibleFrom: sgD("2024-06-30"), DaysSince14: 122},
+			want: LeaverStatus{Category: LeaverCategoryEligible, EligibleFrom: sgD("2024-06-30"), DaysSince14: 122},
 		},
 		{
 			name: "relevant after leaving care at 16",
 			c:    child,
-			eps:  []Episode{sgEp("2022-01-10", NewEpisodeS, C2, PlacementTypeU6, "2025-01-10", CeasedE5)},
+			eps:  []Episode{sgEp("2022-01-10", ReasonNewEpisodeS, C2, PlacementTypeU6, "2025-01-10", ReasonEpisodeCeasedE5)},
 			asOf: "2025-03-01",
-			want: LeaverStatus{Category: LeaverRelevant, EligibleFrom: sgD("2024-06-15"), LeftCare: sgD("2025-01-10"), DaysSince14: 940},
+			want: LeaverStatus{Category: LeaverCategoryRelevant, EligibleFrom: sgD("2024-06-15"), LeftCare: sgD("2025-01-10"), DaysSince14: 940},
 		},
 		{
 			name: "returned home: still relevant the day before 6 months",
 			c:    child,
-			eps:  []Episode{sgEp("2022-01-10", NewEpisodeS, C2, PlacementTypeU6, "2024-09-01", CeasedE4A)},
+			eps:  []Episode{sgEp("2022-01-10", ReasonNewEpisodeS, C2, PlacementTypeU6, "2024-09-01", ReasonEpisodeCeasedE4A)},
 			asOf: "2025-02-28",
-			want: LeaverStatus{Category: LeaverRelevant, EligibleFrom: sgD("2024-06-15"), LeftCare: sgD("2024-09-01"), DaysSince14: 809},
+			want: LeaverStatus{Category: LeaverCategoryRelevant, EligibleFrom: sgD("2024-06-15"), LeftCare: sgD("2024-09-01"), DaysSince14: 809},
 		},
 		{
 			name: "returned home for 6 months: qualifying",
 			c:    child,
-			eps:  []Episode{sgEp("2022-01-10", NewEpisodeS, C2, PlacementTypeU6, "2024-09-01", CeasedE4A)},
+			eps:  []Episode{sgEp("2022-01-10", ReasonNewEpisodeS, C2, PlacementTypeU6, "2024-09-01", ReasonEpisodeCeasedE4A)},
 			asOf: "2025-03-01",
-			want: LeaverStatus{Category: LeaverQualifying, EligibleFrom: sgD("2024-06-15"), LeftCare: sgD("2024-09-01"), DaysSince14: 809},
+			want: LeaverStatus{Category: LeaverCategoryQualifying, EligibleFrom: sgD("2024-06-15"), LeftCare: sgD("2024-09-01"), DaysSince14: 809},
 		},
 		{
 			name: "former relevant at 18",
 			c:    child,
-			eps:  []Episode{sgEp("2022-01-10", NewEpisodeS, C2, PlacementTypeU6, "2026-06-15", CeasedE17)},
+			eps:  []Episode{sgEp("2022-01-10", ReasonNewEpisodeS, C2, PlacementTypeU6, "2026-06-15", ReasonEpisodeCeasedE17)},
 			asOf: "2026-07-01",
-			want: LeaverStatus{Category: LeaverFormerRelevant, EligibleFrom: sgD("2024-06-15"), LeftCare: sgD("2026-06-15"), DaysSince14: 1461},
+			want: LeaverStatus{Category: LeaverCategoryFormerRelevant, EligibleFrom: sgD("2024-06-15"), LeftCare: sgD("2026-06-15"), DaysSince14: 1461},
 		},
 		{
 			name: "qualifying: looked after after 16 for less than 13 weeks",
 			c:    child,
-			eps:  []Episode{sgEp("2024-07-01", NewEpisodeS, V2, PlacementTypeU6, "2024-08-01", CeasedE4B)},
+			eps:  []Episode{sgEp("2024-07-01", ReasonNewEpisodeS, V2, PlacementTypeU6, "2024-08-01", ReasonEpisodeCeasedE4B)},
 			asOf: "2024-12-01",
-			want: LeaverStatus{Category: LeaverQualifying, LeftCare: sgD("2024-08-01"), DaysSince14: 31},
+			want: LeaverStatus{Category: LeaverCategoryQualifying, LeftCare: sgD("2024-08-01"), DaysSince14: 31},
 		},
 		{
 			name: "qualifying ends at 21",
 			c:    child,
-			eps:  []Episode{sgEp("2024-07-01", NewEpisodeS, V2, PlacementTypeU6, "2024-08-01", CeasedE4B)},
+			eps:  []Episode{sgEp("2024-07-01", ReasonNewEpisodeS, V2, PlacementTypeU6, "2024-08-01", ReasonEpisodeCeasedE4B)},
 			asOf: "2029-06-15",
 			want: LeaverStatus{LeftCare: sgD("2024-08-01"), DaysSince14: 31},
 		},
@@ -99,22 +99,22 @@ func TestCareLeaverStatus(t *testing.T) {
 			name: "short breaks never count",
 			c:    child,
 			eps: []Episode{
-				sgEp("2024-01-01", NewEpisodeS, LegalStatusV3, PlacementTypeK2, "2024-12-01", CeasedE4A),
-				sgEp("2024-12-01", NewEpisodeS, LegalStatusV3, PlacementTypeK2, "", 0),
+				sgEp("2024-01-01", ReasonNewEpisodeS, LegalStatusV3, PlacementTypeK2, "2024-12-01", ReasonEpisodeCeasedE4A),
+				sgEp("2024-12-01", ReasonNewEpisodeS, LegalStatusV3, PlacementTypeK2, "", 0),
 			},
 			asOf: "2025-01-01",
 		},
 		{
 			name: "born on 29 February: 16th birthday in a leap year",
 			c:    Child{ID: "C0005", DateOfBirth: sgD("2008-02-29")},
-			eps:  []Episode{sgEp("2023-01-02", NewEpisodeS, C2, PlacementTypeU6, "", 0)},
+			eps:  []Episode{sgEp("2023-01-02", ReasonNewEpisodeS, C2, PlacementTypeU6, "", 0)},
 			asOf: "2024-02-29",
-			want: LeaverStatus{Category: LeaverEligible, EligibleFrom: sgD("2024-02-29"), DaysSince14: 424},
+			want: LeaverStatus{Category: LeaverCategoryEligible, EligibleFrom: sgD("2024-02-29"), DaysSince14: 424},
 		},
 		{
 			name: "under 16",
 			c:    child,
-			eps:  []Episode{sgEp("2022-01-10", NewEpisodeS, C2, PlacementTypeU6, "", 0)},
+			eps:  []Episode{sgEp("2022-01-10", ReasonNewEpisodeS, C2, PlacementTypeU6, "", 0)},
 			asOf: "2024-06-14",
 			want: LeaverStatus{DaysSince14: 731},
 		},
@@ -155,7 +155,7 @@ func TestCareLeaverStatusErrors(t *testing.T) {
 
 func TestLEAVDuties(t *testing.T) {
 	child := Child{ID: "C0004", DateOfBirth: sgD("2008-06-15")}
-	eps := []Episode{sgEp("2022-01-10", NewEpisodeS, LegalStatusC2, PlacementTypeU6, "2025-01-10", CeasedE5)}
+	eps := []Episode{sgEp("2022-01-10", ReasonNewEpisodeS, LegalStatusC2, PlacementTypeU6, "2025-01-10", ReasonEpisodeCeasedE5)}
 	full := LeavingCare{
 		NeedsAssessments: []NeedsAssessment{{Completed: sgD("2024-09-10")}},
 		PathwayPlans:     []PathwayPlan{{Prepared: sgD("2024-10-01")}},
@@ -280,11 +280,11 @@ func TestLEAV01Window(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			rec := CeasedE5
+			rec := ReasonEpisodeCeasedE5
 			if tc.left == "" {
 				rec = ReasonEpisodeCeasedUnknown
 			}
-			r := Record{Child: child, Episodes: []Episode{sgEp("2022-01-10", NewEpisodeS, LegalStatusC2, PlacementTypeU6, tc.left, rec)}}
+			r := Record{Child: child, Episodes: []Episode{sgEp("2022-01-10", ReasonNewEpisodeS, LegalStatusC2, PlacementTypeU6, tc.left, rec)}}
 			if tc.plan != "" {
 				r.LeavingCare.PathwayPlans = []PathwayPlan{{Prepared: sgD(tc.plan)}}
 			}
@@ -306,7 +306,7 @@ func TestLEAV01Window(t *testing.T) {
 // 25th where support to 25 is recorded.
 func TestLEAV02DutiesEnd(t *testing.T) {
 	child := Child{ID: "C0004", DateOfBirth: sgD("2008-06-15")}
-	eps := []Episode{sgEp("2022-01-10", NewEpisodeS, LegalStatusC2, PlacementTypeU6, "2026-06-15", CeasedE17)}
+	eps := []Episode{sgEp("2022-01-10", ReasonNewEpisodeS, LegalStatusC2, PlacementTypeU6, "2026-06-15", ReasonEpisodeCeasedE17)}
 	// reviews returns pathway plan reviews every 6 months from first to last.
 	reviews := func(first, last string) []PathwayReview {
 		var out []PathwayReview
@@ -381,7 +381,7 @@ func TestLEAV02DutiesEnd(t *testing.T) {
 // regular visit due before it is outstanding.
 func TestLEAV03Visits(t *testing.T) {
 	child := Child{ID: "C0004", DateOfBirth: sgD("2008-06-15")}
-	eps := []Episode{sgEp("2022-01-10", NewEpisodeS, LegalStatusC2, PlacementTypeU6, "2025-01-10", CeasedE5)}
+	eps := []Episode{sgEp("2022-01-10", ReasonNewEpisodeS, LegalStatusC2, PlacementTypeU6, "2025-01-10", ReasonEpisodeCeasedE5)}
 	visits := func(ds ...string) []AdviserVisit {
 		var out []AdviserVisit
 		for _, d := range ds {
@@ -470,19 +470,19 @@ func TestLEAV04(t *testing.T) {
 			name: "ended on the 20th working day: no approval needed",
 			c:    young,
 			// 20 working days after Monday 6 January 2025 is Monday 3 February.
-			eps: []Episode{sgEp("2025-01-06", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2025-02-03", CeasedE4A)},
+			eps: []Episode{sgEp("2025-01-06", ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU6, "2025-02-03", ReasonEpisodeCeasedE4A)},
 		},
 		{
 			name: "looked after on the 20th working day: nominated officer",
 			c:    young,
-			eps:  []Episode{sgEp("2025-01-06", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2025-02-04", CeasedE4A)},
+			eps:  []Episode{sgEp("2025-01-06", ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU6, "2025-02-04", ReasonEpisodeCeasedE4A)},
 			want: []sgRow{{LEAV04, "episodes[0]", Breach, "", ""}},
 			msg:  "care ceased on 4 February 2025: not approved by the nominated officer",
 		},
 		{
 			name: "approved by the nominated officer the day before, IRO consulted",
 			c:    young,
-			eps:  []Episode{sgEp("2025-01-06", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2025-02-04", CeasedE4A)},
+			eps:  []Episode{sgEp("2025-01-06", ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU6, "2025-02-04", ReasonEpisodeCeasedE4A)},
 			as:   []CeasingApproval{{Ceased: sgD("2025-02-04"), Approver: ApproverNominatedOfficer, Approved: sgD("2025-02-03"), IROConsulted: true}},
 			want: []sgRow{{LEAV04, "episodes[0]", Met, "", "2025-02-03"}},
 			msg:  "care ceased on 4 February 2025: approved by the nominated officer by the day care ceased, after consulting the IRO",
@@ -490,7 +490,7 @@ func TestLEAV04(t *testing.T) {
 		{
 			name: "16-year-old under s.20 approved by the nominated officer only",
 			c:    older,
-			eps:  []Episode{sgEp("2024-01-08", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2025-01-10", CeasedE5)},
+			eps:  []Episode{sgEp("2024-01-08", ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU6, "2025-01-10", ReasonEpisodeCeasedE5)},
 			as:   []CeasingApproval{{Ceased: sgD("2025-01-10"), Approver: ApproverNominatedOfficer, Approved: sgD("2025-01-06"), IROConsulted: true}},
 			want: []sgRow{{LEAV04, "episodes[0]", Breach, "", ""}},
 			msg:  "care ceased on 10 January 2025: approved by the nominated officer only: the Director's approval is needed for a 16- or 17-year-old not in care",
@@ -499,7 +499,7 @@ func TestLEAV04(t *testing.T) {
 			// One finding names both problems.
 			name: "16-year-old under s.20 approved by the Director late, without the IRO",
 			c:    older,
-			eps:  []Episode{sgEp("2024-01-08", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2025-01-10", CeasedE5)},
+			eps:  []Episode{sgEp("2024-01-08", ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU6, "2025-01-10", ReasonEpisodeCeasedE5)},
 			as:   []CeasingApproval{{Ceased: sgD("2025-01-10"), Approver: ApproverDirector, Approved: sgD("2025-01-13")}},
 			want: []sgRow{{LEAV04, "episodes[0]", Breach, "", ""}},
 			msg:  "care ceased on 10 January 2025: approved after care ceased; approved without consulting the IRO",
@@ -508,9 +508,9 @@ func TestLEAV04(t *testing.T) {
 			name: "second period of care: the subject is its first episode",
 			c:    young,
 			eps: []Episode{
-				sgEp("2023-01-09", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2023-01-20", CeasedE4A),
-				sgEp("2024-01-08", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-06-03", 0),
-				sgEp("2024-06-03", NewEpisodeP, LegalStatusV2, PlacementTypeK2, "2025-01-10", CeasedE4A),
+				sgEp("2023-01-09", ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU6, "2023-01-20", ReasonEpisodeCeasedE4A),
+				sgEp("2024-01-08", ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-06-03", 0),
+				sgEp("2024-06-03", ReasonNewEpisodeP, LegalStatusV2, PlacementTypeK2, "2025-01-10", ReasonEpisodeCeasedE4A),
 			},
 			want: []sgRow{{LEAV04, "episodes[1]", Breach, "", ""}},
 			msg:  "care ceased on 10 January 2025: not approved by the nominated officer",
@@ -518,19 +518,19 @@ func TestLEAV04(t *testing.T) {
 		{
 			name: "adopted: not the authority's decision",
 			c:    young,
-			eps:  []Episode{sgEp("2023-01-09", NewEpisodeS, LegalStatusE1, PlacementTypeA4, "2025-01-10", CeasedE11)},
+			eps:  []Episode{sgEp("2023-01-09", ReasonNewEpisodeS, LegalStatusE1, PlacementTypeA4, "2025-01-10", ReasonEpisodeCeasedE11)},
 		},
 		{
 			name: "ended before reg 39 was substituted in April 2015",
 			c:    young,
-			eps:  []Episode{sgEp("2015-03-02", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2015-03-31", CeasedE4A)},
+			eps:  []Episode{sgEp("2015-03-02", ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU6, "2015-03-31", ReasonEpisodeCeasedE4A)},
 		},
 		{
 			name: "continuing care is not ceasing",
 			c:    young,
 			eps: []Episode{
-				sgEp("2024-01-08", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-06-03", 0),
-				sgEp("2024-06-03", NewEpisodeP, LegalStatusV2, PlacementTypeK2, "", 0),
+				sgEp("2024-01-08", ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-06-03", 0),
+				sgEp("2024-06-03", ReasonNewEpisodeP, LegalStatusV2, PlacementTypeK2, "", 0),
 			},
 		},
 	}
@@ -584,7 +584,7 @@ func TestLeavingValidate(t *testing.T) {
 func TestCeasingApprover(t *testing.T) {
 	child := Child{ID: "C0007", DateOfBirth: sgD("2015-03-01")}
 	ep := func(start, end string, rec ReasonEpisodeCeased) []Episode {
-		return []Episode{sgEp(start, NewEpisodeS, LegalStatusC2, PlacementTypeU6, end, rec)}
+		return []Episode{sgEp(start, ReasonNewEpisodeS, LegalStatusC2, PlacementTypeU6, end, rec)}
 	}
 	tests := []struct {
 		name     string
@@ -594,11 +594,11 @@ func TestCeasingApprover(t *testing.T) {
 		want     Approver
 		wantOK   bool
 	}{
-		{"ended Saturday 1 February, counting from the next day: 19 working days", ep("2025-01-06", "2025-02-01", CeasedE4A), "2025-02-01", CountFromNextDay, ApproverUnknown, false},
-		{"ended Saturday 1 February, counting the first day: 20 working days", ep("2025-01-06", "2025-02-01", CeasedE4A), "2025-02-01", CountFromAnchorDay, ApproverNominatedOfficer, true},
-		{"no period of care ends that day", ep("2025-01-06", "2025-02-01", CeasedE4A), "2025-02-02", CountFromNextDay, ApproverUnknown, false},
-		{"a period begun before the calendar's coverage", ep("1999-06-01", "2016-01-04", CeasedE4A), "2016-01-04", CountFromNextDay, ApproverNominatedOfficer, true},
-		{"special guardianship order", ep("2024-01-08", "2025-01-10", CeasedE45), "2025-01-10", CountFromNextDay, ApproverUnknown, false},
+		{"ended Saturday 1 February, counting from the next day: 19 working days", ep("2025-01-06", "2025-02-01", ReasonEpisodeCeasedE4A), "2025-02-01", CountFromNextDay, ApproverUnknown, false},
+		{"ended Saturday 1 February, counting the first day: 20 working days", ep("2025-01-06", "2025-02-01", ReasonEpisodeCeasedE4A), "2025-02-01", CountFromAnchorDay, ApproverNominatedOfficer, true},
+		{"no period of care ends that day", ep("2025-01-06", "2025-02-01", ReasonEpisodeCeasedE4A), "2025-02-02", CountFromNextDay, ApproverUnknown, false},
+		{"a period begun before the calendar's coverage", ep("1999-06-01", "2016-01-04", ReasonEpisodeCeasedE4A), "2016-01-04", CountFromNextDay, ApproverNominatedOfficer, true},
+		{"special guardianship order", ep("2024-01-08", "2025-01-10", ReasonEpisodeCeasedE45), "2025-01-10", CountFromNextDay, ApproverUnknown, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -614,7 +614,7 @@ func TestCeasingApprover(t *testing.T) {
 	}
 	// A short period wholly outside the calendar is an error, not a guess.
 	_, _, err := CeasingApprover(Child{ID: "C0011", DateOfBirth: sgD("1990-01-01")},
-		ep("1999-12-01", "1999-12-20", CeasedE4A), sgD("1999-12-20"), 20, EnglandAndWales(), CountFromNextDay)
+		ep("1999-12-01", "1999-12-20", ReasonEpisodeCeasedE4A), sgD("1999-12-20"), 20, EnglandAndWales(), CountFromNextDay)
 	if !errors.Is(err, ErrOutsideCalendar) {
 		t.Errorf("CeasingApprover(1999) error = %v, want ErrOutsideCalendar", err)
 	}
@@ -623,7 +623,7 @@ func TestCeasingApprover(t *testing.T) {
 func TestLEAV02LookedAfterReviews(t *testing.T) {
 	child := Child{ID: "C0012", DateOfBirth: sgD("2008-06-15")}
 	r := Record{Child: child,
-		Episodes: []Episode{sgEp("2022-01-10", NewEpisodeS, LegalStatusC2, PlacementTypeU6, "2025-06-01", CeasedE5)},
+		Episodes: []Episode{sgEp("2022-01-10", ReasonNewEpisodeS, LegalStatusC2, PlacementTypeU6, "2025-06-01", ReasonEpisodeCeasedE5)},
 		SafeguardingRecords: SafeguardingRecords{
 			LeavingCare: LeavingCare{
 				NeedsAssessments: []NeedsAssessment{{Completed: sgD("2024-09-01")}},

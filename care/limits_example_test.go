@@ -77,7 +77,7 @@ func ExampleParseError_private() {
 // date; the error does not give the date of birth.
 func ExampleHistory_ValidateOn() {
 	c := care.Child{ID: "C0120", DateOfBirth: care.MustDate(2008, time.June, 15)}
-	h, err := care.NewHistory(c, []care.Episode{{Start: care.MustDate(2023, time.January, 9), ReasonNew: care.NewEpisodeS,
+	h, err := care.NewHistory(c, []care.Episode{{Start: care.MustDate(2023, time.January, 9), ReasonNew: care.ReasonNewEpisodeS,
 		LegalStatus: care.LegalStatusC2, PlacementType: care.PlacementTypeU6}})
 	if err != nil {
 		fmt.Println(err)
@@ -92,7 +92,7 @@ func ExampleHistory_ValidateOn() {
 
 // An episode never prints its postcodes or URN, whatever the verb.
 func ExampleEpisode_Format() {
-	e := care.Episode{Start: care.MustDate(2025, time.January, 6), ReasonNew: care.NewEpisodeS, LegalStatus: care.LegalStatusC2,
+	e := care.Episode{Start: care.MustDate(2025, time.January, 6), ReasonNew: care.ReasonNewEpisodeS, LegalStatus: care.LegalStatusC2,
 		PlacementType: care.PlacementTypeU6, HomePostcode: "ZZ1 1ZZ", PlacementPostcode: "ZZ2 2ZZ"}
 	fmt.Printf("%v\n", e)
 	fmt.Printf("%+v\n", e)
@@ -105,7 +105,7 @@ func ExampleEpisode_Format() {
 // WithoutBirthdays drops it, and the due date stays.
 func ExampleReport_WithoutBirthdays() {
 	r := care.Record{Child: care.Child{ID: "C0121", DateOfBirth: care.MustDate(2008, time.June, 15)},
-		Episodes: []care.Episode{{Start: care.MustDate(2022, time.January, 10), ReasonNew: care.NewEpisodeS,
+		Episodes: []care.Episode{{Start: care.MustDate(2022, time.January, 10), ReasonNew: care.ReasonNewEpisodeS,
 			LegalStatus: care.LegalStatusC2, PlacementType: care.PlacementTypeU6}}}
 	rep, err := care.Assess(r, care.Context{}, care.MustDate(2024, time.October, 1), care.EnglandAndWales(), care.Policy{})
 	if err != nil {

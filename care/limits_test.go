@@ -27,7 +27,7 @@ func lmChild() care.Child {
 // lmEp returns an open episode from start under a full care order in
 // foster care.
 func lmEp(start care.Date) care.Episode {
-	return care.Episode{Start: start, ReasonNew: care.NewEpisodeS, LegalStatus: care.LegalStatusC2,
+	return care.Episode{Start: start, ReasonNew: care.ReasonNewEpisodeS, LegalStatus: care.LegalStatusC2,
 		PlacementType: care.PlacementTypeU6}
 }
 
@@ -87,8 +87,8 @@ func TestImplausibleDates(t *testing.T) {
 			map[string]string{"child.date_of_birth": "more than 25 years before the first episode"}},
 		{"episode before the calendar's coverage", care.MustDate(1990, time.January, 1), []care.Episode{lmEp(care.MustDate(1999, time.December, 31))},
 			map[string]string{"episodes[0].start": "1999-12-31 is before 1 January 2000, the earliest date a record may hold"}},
-		{"episode ends in year 1", care.MustDate(2012, time.June, 15), []care.Episode{{Start: first, ReasonNew: care.NewEpisodeS,
-			LegalStatus: care.LegalStatusC2, PlacementType: care.PlacementTypeU6, End: care.MustDate(1, time.January, 1), ReasonCeased: care.CeasedE8}},
+		{"episode ends in year 1", care.MustDate(2012, time.June, 15), []care.Episode{{Start: first, ReasonNew: care.ReasonNewEpisodeS,
+			LegalStatus: care.LegalStatusC2, PlacementType: care.PlacementTypeU6, End: care.MustDate(1, time.January, 1), ReasonCeased: care.ReasonEpisodeCeasedE8}},
 			map[string]string{"episodes[0].end": "before 1 January 2000"}},
 		{"first plausible day", care.MustDate(1999, time.June, 1), []care.Episode{lmEp(care.MustDate(2000, time.January, 1))}, nil},
 	}
@@ -215,10 +215,10 @@ func TestAgeOfMajority(t *testing.T) {
 	c := care.Child{ID: "C0102", DateOfBirth: dob}
 	t.Run("episode started at 18", func(t *testing.T) {
 		eps := []care.Episode{
-			{Start: care.MustDate(2024, time.January, 8), ReasonNew: care.NewEpisodeS, LegalStatus: care.LegalStatusV2,
-				PlacementType: care.PlacementTypeU6, End: care.MustDate(2024, time.March, 1), ReasonCeased: care.CeasedE4A},
-			{Start: care.MustDate(2025, time.January, 6), ReasonNew: care.NewEpisodeS, LegalStatus: care.LegalStatusV2,
-				PlacementType: care.PlacementTypeU6, End: care.MustDate(2025, time.February, 1), ReasonCeased: care.CeasedE4A},
+			{Start: care.MustDate(2024, time.January, 8), ReasonNew: care.ReasonNewEpisodeS, LegalStatus: care.LegalStatusV2,
+				PlacementType: care.PlacementTypeU6, End: care.MustDate(2024, time.March, 1), ReasonCeased: care.ReasonEpisodeCeasedE4A},
+			{Start: care.MustDate(2025, time.January, 6), ReasonNew: care.ReasonNewEpisodeS, LegalStatus: care.LegalStatusV2,
+				PlacementType: care.PlacementTypeU6, End: care.MustDate(2025, time.February, 1), ReasonCeased: care.ReasonEpisodeCeasedE4A},
 			lmEp(b18),
 		}
 		_, err := care.NewHistory(c, eps)
@@ -235,7 +235,7 @@ func TestAgeOfMajority(t *testing.T) {
 	})
 	t.Run("episode ends after the 18th birthday", func(t *testing.T) {
 		e := lmEp(care.MustDate(2023, time.January, 9))
-		e.End, e.ReasonCeased = b18.AddDays(1), care.CeasedE17
+		e.End, e.ReasonCeased = b18.AddDays(1), care.ReasonEpisodeCeasedE17
 		_, err := care.NewHistory(c, []care.Episode{e})
 		if got := fieldErrors(err)["episodes[0].end"]; len(got) != 1 || !strings.Contains(got[0], "ends after the child's 18th birthday") {
 			t.Errorf("NewHistory() error = %v, want episodes[0].end after the 18th birthday", err)

@@ -67,19 +67,19 @@ func (ri ReturnInterview) done() Moment {
 
 // RiskLevel is the level of risk of exploitation or of going missing that a
 // multi-agency meeting recorded. It marshals as "low", "medium" or "high";
-// the zero value, RiskUnknown, means none was recorded and marshals as "".
+// the zero value, RiskLevelUnknown, means none was recorded and marshals as "".
 type RiskLevel uint8
 
 const (
-	RiskUnknown RiskLevel = iota // not recorded
-	RiskLow                      // low: the risk is managed; meetings may stop
-	RiskMedium                   // medium
-	RiskHigh                     // high
+	RiskLevelUnknown RiskLevel = iota // not recorded
+	RiskLevelLow                      // low: the risk is managed; meetings may stop
+	RiskLevelMedium                   // medium
+	RiskLevelHigh                     // high
 )
 
 var riskNames = [...]string{"", "low", "medium", "high"}
 
-// String returns "low", "medium", "high", "" for RiskUnknown and
+// String returns "low", "medium", "high", "" for RiskLevelUnknown and
 // "RiskLevel(n)" for a value outside the list.
 func (l RiskLevel) String() string {
 	if int(l) < len(riskNames) {
@@ -93,7 +93,7 @@ func (l RiskLevel) MarshalText() ([]byte, error) {
 	return marshalName(l.String(), int(l), len(riskNames), "risk level")
 }
 
-// UnmarshalText implements [encoding.TextUnmarshaler]; "" is RiskUnknown.
+// UnmarshalText implements [encoding.TextUnmarshaler]; "" is RiskLevelUnknown.
 func (l *RiskLevel) UnmarshalText(b []byte) error {
 	i, err := unmarshalName(b, riskNames[:], "risk level")
 	*l = RiskLevel(i)
@@ -365,7 +365,7 @@ func validateMissing(errs *ValidationErrors, eps []MissingEpisode, ms []RiskMeet
 			errs.Add(path("date"), ErrRequired)
 		}
 		switch {
-		case m.Risk == RiskUnknown:
+		case m.Risk == RiskLevelUnknown:
 			errs.Add(path("risk"), ErrRequired)
 		case int(m.Risk) >= len(riskNames):
 			errs.Add(path("risk"), fmt.Errorf("%w: %s", ErrUnknownCode, m.Risk))
@@ -694,12 +694,12 @@ func (s *sgAssessor) repeatMissing() error {
 		if !held {
 			return nil
 		}
-		for ms[mi].Risk != RiskLow {
+		for ms[mi].Risk != RiskLevelLow {
 			last := ms[mi]
 			o := Obligation{Subject: At(mi), Due: last.Date.AddDays(7 * weeks), Anchor: last.Date, Count: weeks, Unit: Weeks,
 				Closes: s.leftCare(last.Date)}
-			if last.Risk >= RiskMedium {
-				o.AnchorAs = int(last.Risk - RiskLow) // the kind's Anchors: medium, high
+			if last.Risk >= RiskLevelMedium {
+				o.AnchorAs = int(last.Risk - RiskLevelLow) // the kind's Anchors: medium, high
 			}
 			held := heldBy(mi+1, o.Closes)
 			if held {
@@ -731,7 +731,7 @@ func (s *sgAssessor) escalation() {
 		if m.Date.After(s.asOf) {
 			break
 		}
-		if m.Risk != RiskHigh {
+		if m.Risk != RiskLevelHigh {
 			run = 0
 			continue
 		}
@@ -764,7 +764,7 @@ func (s *sgAssessor) escalationCloses(k, n int) (Date, int) {
 	var closes Date
 	by := 0
 	for j := k + 1; j < len(ms) && j <= k+n; j++ {
-		if ms[j].Risk != RiskHigh {
+		if ms[j].Risk != RiskLevelHigh {
 			closes = ms[j].Date
 			break
 		}

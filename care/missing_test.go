@@ -338,7 +338,7 @@ func TestMISS02And03(t *testing.T) {
 		{
 			name: "meeting on the due day, low risk ends the cycle",
 			meetings: []RiskMeeting{
-				{Date: sgD("2025-09-01"), Risk: RiskLow},
+				{Date: sgD("2025-09-01"), Risk: RiskLevelLow},
 			},
 			asOf: "2025-12-01",
 			want: []sgRow{{"MISS-02", "missing_episodes[2]", Met, "2025-09-01", "2025-09-01"}},
@@ -346,8 +346,8 @@ func TestMISS02And03(t *testing.T) {
 		{
 			name: "high risk twice, not escalated",
 			meetings: []RiskMeeting{
-				{Date: sgD("2025-09-02"), Risk: RiskHigh},
-				{Date: sgD("2025-10-20"), Risk: RiskHigh},
+				{Date: sgD("2025-09-02"), Risk: RiskLevelHigh},
+				{Date: sgD("2025-10-20"), Risk: RiskLevelHigh},
 			},
 			asOf: "2025-11-01",
 			want: []sgRow{
@@ -360,9 +360,9 @@ func TestMISS02And03(t *testing.T) {
 		{
 			name: "high risk twice, escalated at the second meeting",
 			meetings: []RiskMeeting{
-				{Date: sgD("2025-09-01"), Risk: RiskHigh},
-				{Date: sgD("2025-10-10"), Risk: RiskHigh, EscalatedTo: "head of service", EscalatedOn: sgD("2025-10-10")},
-				{Date: sgD("2025-11-14"), Risk: RiskMedium},
+				{Date: sgD("2025-09-01"), Risk: RiskLevelHigh},
+				{Date: sgD("2025-10-10"), Risk: RiskLevelHigh, EscalatedTo: "head of service", EscalatedOn: sgD("2025-10-10")},
+				{Date: sgD("2025-11-14"), Risk: RiskLevelMedium},
 			},
 			asOf: "2025-12-31",
 			want: []sgRow{
@@ -376,10 +376,10 @@ func TestMISS02And03(t *testing.T) {
 		{
 			name: "a medium meeting between two high ones resets the run",
 			meetings: []RiskMeeting{
-				{Date: sgD("2025-09-01"), Risk: RiskHigh},
-				{Date: sgD("2025-10-01"), Risk: RiskMedium},
-				{Date: sgD("2025-11-01"), Risk: RiskHigh},
-				{Date: sgD("2025-11-02"), Risk: RiskLow},
+				{Date: sgD("2025-09-01"), Risk: RiskLevelHigh},
+				{Date: sgD("2025-10-01"), Risk: RiskLevelMedium},
+				{Date: sgD("2025-11-01"), Risk: RiskLevelHigh},
+				{Date: sgD("2025-11-02"), Risk: RiskLevelLow},
 			},
 			asOf: "2025-12-31",
 			want: []sgRow{
@@ -407,11 +407,11 @@ var sgChild = Child{ID: "C0020", DateOfBirth: sgD("2010-01-01")}
 // sgInCare returns one period of care from 6 January 2025, ended on end
 // ("" while it lasts).
 func sgInCare(end string) []Episode {
-	rec := CeasedE4A
+	rec := ReasonEpisodeCeasedE4A
 	if end == "" {
 		rec = ReasonEpisodeCeasedUnknown
 	}
-	return []Episode{sgEp("2025-01-06", NewEpisodeS, LegalStatusC2, PlacementTypeU6, end, rec)}
+	return []Episode{sgEp("2025-01-06", ReasonNewEpisodeS, LegalStatusC2, PlacementTypeU6, end, rec)}
 }
 
 // TestMISS01Message checks that a MISS-01 message gives the clock times the
@@ -636,7 +636,7 @@ func TestMISS02Window(t *testing.T) {
 		},
 		{
 			name: "a meeting after leaving care does not meet it", leftCare: "2025-09-02", asOf: "2025-10-01",
-			meetings: []RiskMeeting{{Date: sgD("2025-09-03"), Risk: RiskHigh}},
+			meetings: []RiskMeeting{{Date: sgD("2025-09-03"), Risk: RiskLevelHigh}},
 			want:     []sgRow{{MISS02, "missing_episodes[2]", Missed, "2025-09-01", ""}},
 		},
 		{
@@ -645,12 +645,12 @@ func TestMISS02Window(t *testing.T) {
 		},
 		{
 			name: "the next meeting, due after the child left care: none owed", leftCare: "2025-10-10", asOf: "2025-12-01",
-			meetings: []RiskMeeting{{Date: sgD("2025-09-01"), Risk: RiskHigh}},
+			meetings: []RiskMeeting{{Date: sgD("2025-09-01"), Risk: RiskLevelHigh}},
 			want:     []sgRow{{MISS02, "missing_episodes[2]", Met, "2025-09-01", "2025-09-01"}},
 		},
 		{
 			name: "the next meeting, due before the child left care: missed", leftCare: "2025-10-20", asOf: "2025-12-01",
-			meetings: []RiskMeeting{{Date: sgD("2025-09-01"), Risk: RiskHigh}},
+			meetings: []RiskMeeting{{Date: sgD("2025-09-01"), Risk: RiskLevelHigh}},
 			want: []sgRow{
 				{MISS02, "missing_episodes[2]", Met, "2025-09-01", "2025-09-01"},
 				{MISS02, "risk_meetings[0]", Missed, "2025-10-13", ""},
@@ -672,7 +672,7 @@ func TestMISS02Window(t *testing.T) {
 // meeting recording a lower risk, the next run of high-risk meetings
 // falling due for its own escalation, or leaving care.
 func TestMISS03Window(t *testing.T) {
-	high := func(d string) RiskMeeting { return RiskMeeting{Date: sgD(d), Risk: RiskHigh} }
+	high := func(d string) RiskMeeting { return RiskMeeting{Date: sgD(d), Risk: RiskLevelHigh} }
 	tests := []struct {
 		name       string
 		meetings   []RiskMeeting
@@ -683,7 +683,7 @@ func TestMISS03Window(t *testing.T) {
 	}{
 		{
 			name:       "the next meeting records a lower risk: missed",
-			meetings:   []RiskMeeting{high("2025-09-01"), high("2025-10-01"), {Date: sgD("2025-11-03"), Risk: RiskMedium}},
+			meetings:   []RiskMeeting{high("2025-09-01"), high("2025-10-01"), {Date: sgD("2025-11-03"), Risk: RiskLevelMedium}},
 			asOf:       "2025-12-01",
 			want:       []sgRow{{MISS03, "risk_meetings[1]", Missed, "2025-10-01", ""}},
 			wantClosed: []string{"2025-11-03 a later meeting recorded a lower risk"},
@@ -707,7 +707,7 @@ func TestMISS03Window(t *testing.T) {
 		{
 			name: "an escalation made as the next run falls due meets that run only",
 			meetings: []RiskMeeting{high("2025-09-01"), high("2025-10-01"), high("2025-11-03"),
-				{Date: sgD("2025-12-01"), Risk: RiskHigh, EscalatedTo: "head of service", EscalatedOn: sgD("2025-12-01")}},
+				{Date: sgD("2025-12-01"), Risk: RiskLevelHigh, EscalatedTo: "head of service", EscalatedOn: sgD("2025-12-01")}},
 			asOf: "2025-12-10",
 			want: []sgRow{
 				{MISS03, "risk_meetings[1]", Missed, "2025-10-01", ""},
@@ -751,8 +751,8 @@ func TestMISS02And03Messages(t *testing.T) {
 		{Type: MissingTypeMissing, Start: sgD("2025-08-22"), End: sgD("2025-08-23"), Interview: ReturnInterview{Held: sgM("2025-08-24", "")}},
 	}
 	r := Record{SafeguardingRecords: SafeguardingRecords{MissingEpisodes: eps, RiskMeetings: []RiskMeeting{
-		{Date: sgD("2025-09-02"), Risk: RiskHigh},
-		{Date: sgD("2025-10-20"), Risk: RiskHigh},
+		{Date: sgD("2025-09-02"), Risk: RiskLevelHigh},
+		{Date: sgD("2025-10-20"), Risk: RiskLevelHigh},
 	}}}
 	var got []string
 	for _, f := range sgAssess(t, r, "2025-11-01", Policy{}) {
@@ -820,7 +820,7 @@ func TestMissingValidate(t *testing.T) {
 		{
 			name: "risk meetings: no level, half an escalation, out of order",
 			sr: SafeguardingRecords{RiskMeetings: []RiskMeeting{
-				{Date: sgD("2025-03-05"), Risk: RiskHigh, EscalatedTo: "head of service"},
+				{Date: sgD("2025-03-05"), Risk: RiskLevelHigh, EscalatedTo: "head of service"},
 				{Date: sgD("2025-03-01")},
 			}},
 			want: []string{"risk_meetings[0].escalated_on", "risk_meetings[1].risk", "risk_meetings[1].date"},
@@ -967,9 +967,9 @@ func TestSafeguardingJSONRoundTrip(t *testing.T) {
 	sr := SafeguardingRecords{
 		MissingEpisodes: []MissingEpisode{{Type: MissingTypeAway, Start: sgD("2025-03-01"), StartTime: sgT("00:00"),
 			End: sgD("2025-03-02"), EndTime: sgT("07:45"), Interview: ReturnInterview{Offered: sgM("2025-03-02", "12:00"), Declined: true}}},
-		RiskMeetings:       []RiskMeeting{{Date: sgD("2025-03-10"), Risk: RiskHigh, Actions: []string{"disruption plan"}, EscalatedTo: "head of service", EscalatedOn: sgD("2025-03-11")}},
+		RiskMeetings:       []RiskMeeting{{Date: sgD("2025-03-10"), Risk: RiskLevelHigh, Actions: []string{"disruption plan"}, EscalatedTo: "head of service", EscalatedOn: sgD("2025-03-11")}},
 		ConnectedApprovals: []ConnectedApproval{{Carer: "CP01", Start: sgD("2025-01-06"), ExtendedOn: sgD("2025-04-20"), ExtensionWeeks: 8, ExtendedBy: ApproverNominatedOfficer}},
-		PlacementApprovals: []PlacementApproval{{Placement: sgD("2025-01-06"), Kind: ApprovalLocation, Location: LocationDistant, Approver: ApproverDirector, Approved: sgD("2025-01-03")}},
+		PlacementApprovals: []PlacementApproval{{Placement: sgD("2025-01-06"), Kind: ApprovalKindLocation, Location: PlacementLocationDistant, Approver: ApproverDirector, Approved: sgD("2025-01-03")}},
 		LeavingCare: LeavingCare{
 			NeedsAssessments: []NeedsAssessment{{Completed: sgD("2025-02-01")}},
 			Accommodation:    []Period{{Start: sgD("2025-05-01")}},

@@ -14,28 +14,28 @@ type CategoryOfNeed uint8
 // code.
 const (
 	CategoryOfNeedUnknown CategoryOfNeed = iota // no category given; prints as ""
-	NeedN1                                      // N1: abuse or neglect
-	NeedN2                                      // N2: the child's disability
-	NeedN3                                      // N3: parental illness or disability
-	NeedN4                                      // N4: family in acute stress
-	NeedN5                                      // N5: family dysfunction
-	NeedN6                                      // N6: socially unacceptable behaviour
-	NeedN7                                      // N7: low income
-	NeedN8                                      // N8: absent parenting
+	CategoryOfNeedN1                            // N1: abuse or neglect
+	CategoryOfNeedN2                            // N2: the child's disability
+	CategoryOfNeedN3                            // N3: parental illness or disability
+	CategoryOfNeedN4                            // N4: family in acute stress
+	CategoryOfNeedN5                            // N5: family dysfunction
+	CategoryOfNeedN6                            // N6: socially unacceptable behaviour
+	CategoryOfNeedN7                            // N7: low income
+	CategoryOfNeedN8                            // N8: absent parenting
 )
 
 // needTable is the SSDA903 category of need list. No code is known to have
 // been added or retired in the years the reference covers.
 var needTable = codeTable{goName: "CategoryOfNeed", what: "category of need", rows: []codeEntry{
 	CategoryOfNeedUnknown: {},
-	NeedN1:                {code: "N1", desc: "abuse or neglect"},
-	NeedN2:                {code: "N2", desc: "the child's disability"},
-	NeedN3:                {code: "N3", desc: "a parent's illness or disability"},
-	NeedN4:                {code: "N4", desc: "family in acute stress"},
-	NeedN5:                {code: "N5", desc: "family dysfunction"},
-	NeedN6:                {code: "N6", desc: "socially unacceptable behaviour"},
-	NeedN7:                {code: "N7", desc: "low income"},
-	NeedN8:                {code: "N8", desc: "absent parenting"},
+	CategoryOfNeedN1:      {code: "N1", desc: "abuse or neglect"},
+	CategoryOfNeedN2:      {code: "N2", desc: "the child's disability"},
+	CategoryOfNeedN3:      {code: "N3", desc: "a parent's illness or disability"},
+	CategoryOfNeedN4:      {code: "N4", desc: "family in acute stress"},
+	CategoryOfNeedN5:      {code: "N5", desc: "family dysfunction"},
+	CategoryOfNeedN6:      {code: "N6", desc: "socially unacceptable behaviour"},
+	CategoryOfNeedN7:      {code: "N7", desc: "low income"},
+	CategoryOfNeedN8:      {code: "N8", desc: "absent parenting"},
 }}
 
 // ParseCategoryOfNeed parses an SSDA903 category of need code, "N1" to

@@ -27,21 +27,21 @@ func plHistory() (Record, Context, Date) {
 	}
 	r.VisitAgreements = []VisitAgreement{{Agreed: starts[5].AddMonths(13)}}
 	for i, s := range starts {
-		e := Episode{Start: s, ReasonNew: NewEpisodeP, LegalStatus: LegalStatusC2, PlacementType: PlacementTypeU6}
+		e := Episode{Start: s, ReasonNew: ReasonNewEpisodeP, LegalStatus: LegalStatusC2, PlacementType: PlacementTypeU6}
 		if i == 0 {
-			e.ReasonNew, e.LegalStatus = NewEpisodeS, LegalStatusC1
+			e.ReasonNew, e.LegalStatus = ReasonNewEpisodeS, LegalStatusC1
 		}
 		if i == 5 {
 			e.PlacementType, e.IntendedUntil18, e.LongTermFoster = PlacementTypeU4, true, true
 		}
 		if i < 5 {
-			e.End, e.ReasonCeased = starts[i+1], CeasedX1
+			e.End, e.ReasonCeased = starts[i+1], ReasonEpisodeCeasedX1
 		}
 		if i == 1 {
 			mid := s.AddMonths(4)
 			e.End, e.LegalStatus, e.PlacementType = mid, LegalStatusC1, PlacementTypeP1
 			r.Episodes = append(r.Episodes, e)
-			e = Episode{Start: mid, ReasonNew: NewEpisodeL, LegalStatus: LegalStatusC2, PlacementType: PlacementTypeP1, End: starts[2], ReasonCeased: CeasedX1}
+			e = Episode{Start: mid, ReasonNew: ReasonNewEpisodeL, LegalStatus: LegalStatusC2, PlacementType: PlacementTypeP1, End: starts[2], ReasonCeased: ReasonEpisodeCeasedX1}
 		}
 		r.Episodes = append(r.Episodes, e)
 		r.PlacementPlans = append(r.PlacementPlans, PlacementPlan{PlacementStart: s, Prepared: s.AddDays(3)})
@@ -50,9 +50,9 @@ func plHistory() (Record, Context, Date) {
 		}
 	}
 	for d, i := start.AddDays(1), 0; !d.After(asOf); d, i = d.AddDays(19), i+1 {
-		v := Visit{Date: d, Kind: VisitStatutory, ChildSeen: true, Alone: AloneSeen, ViewsRecorded: true, Purpose: "statutory visit", WrittenUp: d.AddDays(2)}
+		v := Visit{Date: d, Kind: VisitKindStatutory, ChildSeen: true, SeenAlone: SeenAloneYes, ViewsRecorded: true, Purpose: "statutory visit", WrittenUp: d.AddDays(2)}
 		if i%3 == 2 {
-			v.Kind, v.Purpose = VisitOther, "contact"
+			v.Kind, v.Purpose = VisitKindOther, "contact"
 		}
 		r.Visits = append(r.Visits, v)
 	}
@@ -67,15 +67,15 @@ func plHistory() (Record, Context, Date) {
 		r.Events = append(r.Events, Event{Date: d, Kind: EventKind(1 + i%9)})
 		r.Chronology = append(r.Chronology, ChronologyEntry{Event: d, Recorded: d.AddDays(3)})
 		if i%2 == 0 {
-			r.Assessments = append(r.Assessments, Assessment{Completed: d.AddDays(10), Kind: AssessmentUpdate})
+			r.Assessments = append(r.Assessments, Assessment{Completed: d.AddDays(10), Kind: AssessmentKindUpdate})
 		}
 	}
 	for d := start.AddDays(15); !d.After(asOf); d = d.AddMonths(11) {
-		r.HealthAssessments = append(r.HealthAssessments, HealthAssessment{Date: d, Kind: HealthReview, By: AssessorNurse, WrittenReport: true})
+		r.HealthAssessments = append(r.HealthAssessments, HealthAssessment{Date: d, Kind: HealthAssessmentKindReview, By: AssessorNurse, WrittenReport: true})
 		r.SDQs = append(r.SDQs, SDQ{Date: d.AddDays(7), Score: 12})
 		r.DentalChecks = append(r.DentalChecks, DentalCheck{Date: d.AddDays(20)}, DentalCheck{Date: d.AddMonths(6)})
 	}
-	r.HealthAssessments[0].Kind = HealthInitial
+	r.HealthAssessments[0].Kind = HealthAssessmentKindInitial
 	for d := start.AddDays(8); !d.After(asOf); d = d.AddYears(1) {
 		r.PEPs = append(r.PEPs, PEP{Initiated: d, Reviews: []Date{d.AddMonths(3), d.AddMonths(6), d.AddMonths(9)}, Targets: []string{"reading", "attendance"},
 			PupilPremium: PupilPremiumPlus{Allocated: decimal.NewNullDecimal(decimal.New(257000, -2)), PlannedUse: "tutoring"}})
@@ -179,7 +179,7 @@ func BenchmarkEvaluateVisits(b *testing.B) {
 
 func TestPlanningRecordsJSON(t *testing.T) {
 	r, _, _ := plHistory()
-	r.Arrangements = []Arrangement{{Kind: ArrangementTemporaryApproval, Start: r.Episodes[0].Start, End: r.Episodes[0].Start.AddDays(30)}}
+	r.Arrangements = []Arrangement{{Kind: ArrangementKindTemporaryApproval, Start: r.Episodes[0].Start, End: r.Episodes[0].Start.AddDays(30)}}
 	r.HomeNotices = []HomeNotice{{Received: r.Episodes[0].Start.AddDays(3)}}
 	r.ParentPlacements = []ParentPlacement{{PlacementStart: r.Episodes[1].Start}}
 	r.Terms = DefaultTerms(2020)

@@ -13,7 +13,7 @@ func fosterChild(visits ...care.Visit) care.Record {
 	return care.Record{
 		Child: care.Child{ID: "C0001", DateOfBirth: care.MustDate(2016, time.May, 4)},
 		Episodes: []care.Episode{{
-			Start: care.MustDate(2025, time.December, 18), ReasonNew: care.NewEpisodeS,
+			Start: care.MustDate(2025, time.December, 18), ReasonNew: care.ReasonNewEpisodeS,
 			LegalStatus: care.LegalStatusC1, PlacementType: care.PlacementTypeU6,
 		}},
 		PlanningRecords: care.PlanningRecords{Visits: visits},
@@ -21,7 +21,7 @@ func fosterChild(visits ...care.Visit) care.Record {
 }
 
 func seen(y int, m time.Month, d int) care.Visit {
-	return care.Visit{Date: care.MustDate(y, m, d), Kind: care.VisitStatutory, ChildSeen: true}
+	return care.Visit{Date: care.MustDate(y, m, d), Kind: care.VisitKindStatutory, ChildSeen: true}
 }
 
 // The first visit is due a week after the placement starts, on Christmas
@@ -52,8 +52,8 @@ func ExampleEvaluateVisits_placementEnded() {
 	r := fosterChild(seen(2025, time.December, 19))
 	// The child moves to a new placement on 10 February 2026, six days
 	// after the visit fell due.
-	r.Episodes[0].End, r.Episodes[0].ReasonCeased = care.MustDate(2026, time.February, 10), care.CeasedX1
-	r.Episodes = append(r.Episodes, care.Episode{Start: care.MustDate(2026, time.February, 10), ReasonNew: care.NewEpisodeP,
+	r.Episodes[0].End, r.Episodes[0].ReasonCeased = care.MustDate(2026, time.February, 10), care.ReasonEpisodeCeasedX1
+	r.Episodes = append(r.Episodes, care.Episode{Start: care.MustDate(2026, time.February, 10), ReasonNew: care.ReasonNewEpisodeP,
 		LegalStatus: care.LegalStatusC1, PlacementType: care.PlacementTypeU4})
 	rep, err := care.EvaluateVisits(r, care.Context{}, care.MustDate(2026, time.March, 1), care.Policy{})
 	if err != nil {
@@ -148,11 +148,11 @@ func ExampleVisit_Validate() {
 func Example_healthReviewAtFifthBirthday() {
 	r := care.Record{
 		Child: care.Child{ID: "C0002", DateOfBirth: care.MustDate(2021, time.September, 15)},
-		Episodes: []care.Episode{{Start: care.MustDate(2026, time.January, 5), ReasonNew: care.NewEpisodeS,
+		Episodes: []care.Episode{{Start: care.MustDate(2026, time.January, 5), ReasonNew: care.ReasonNewEpisodeS,
 			LegalStatus: care.LegalStatusC1, PlacementType: care.PlacementTypeU6}},
 		PlanningRecords: care.PlanningRecords{HealthAssessments: []care.HealthAssessment{
-			{Date: care.MustDate(2026, time.January, 20), Kind: care.HealthInitial, By: care.AssessorDoctor, WrittenReport: true},
-			{Date: care.MustDate(2026, time.July, 10), Kind: care.HealthReview, By: care.AssessorNurse, WrittenReport: true},
+			{Date: care.MustDate(2026, time.January, 20), Kind: care.HealthAssessmentKindInitial, By: care.AssessorDoctor, WrittenReport: true},
+			{Date: care.MustDate(2026, time.July, 10), Kind: care.HealthAssessmentKindReview, By: care.AssessorNurse, WrittenReport: true},
 		}},
 	}
 	asOf := care.MustDate(2026, time.October, 1)

@@ -43,10 +43,10 @@ func FuzzAssessPlanning(f *testing.F) {
 					v := &r.Visits[plAbs(i)%n]
 					v.Date = v.Date.AddDays(shift % 60)
 					v.Kind = VisitKind(kind % 4)
-					v.Alone = SeenAlone(kind % 5)
+					v.SeenAlone = SeenAlone(kind % 5)
 				}
 			case 1:
-				r.Visits = append(r.Visits, Visit{Date: asOf.AddDays(shift), Kind: VisitStatutory, ChildSeen: kind%2 == 0})
+				r.Visits = append(r.Visits, Visit{Date: asOf.AddDays(shift), Kind: VisitKindStatutory, ChildSeen: kind%2 == 0})
 			case 2:
 				r.Events = append(r.Events, Event{Date: asOf.AddDays(shift % 400), Kind: EventKind(kind % 12)})
 			case 3:

@@ -25,7 +25,7 @@ func plAssess(t *testing.T, r Record, ctx Context, asOf string, p Policy) Report
 func TestPlanTimescales(t *testing.T) {
 	// 20 December 2024 is a Friday: five working days later, skipping
 	// Christmas Day and Boxing Day, is Tuesday 31 December.
-	xmas := []Episode{plEp("2024-12-20", NewEpisodeS, LegalStatusC1, PlacementTypeU6, "")}
+	xmas := []Episode{plEp("2024-12-20", ReasonNewEpisodeS, LegalStatusC1, PlacementTypeU6, "")}
 	inclusive := Policy{Counting: CountFromAnchorDay}
 	tests := []struct {
 		name   string
@@ -69,7 +69,7 @@ func TestPlanTimescales(t *testing.T) {
 		},
 		{
 			name: "a placement that starts on a Saturday: both conventions agree",
-			rec: Record{Episodes: []Episode{plEp("2024-03-02", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "")},
+			rec: Record{Episodes: []Episode{plEp("2024-03-02", ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU6, "")},
 				PlanningRecords: PlanningRecords{PlacementPlans: []PlacementPlan{{PlacementStart: isoDate("2024-03-02"), Prepared: isoDate("2024-03-08")}}}},
 			asOf: "2024-04-01", only: "PLAN-04", policy: inclusive,
 			want: []string{"PLAN-04 met due 2024-03-08 done 2024-03-08"},
@@ -77,8 +77,8 @@ func TestPlanTimescales(t *testing.T) {
 		{
 			name: "each placement needs its own placement plan and IRO notice",
 			rec: Record{Episodes: []Episode{
-				plEp("2024-01-08", NewEpisodeS, LegalStatusC1, PlacementTypeU6, "2024-03-04"),
-				plEp("2024-03-04", NewEpisodeP, LegalStatusC1, PlacementTypeK2, ""),
+				plEp("2024-01-08", ReasonNewEpisodeS, LegalStatusC1, PlacementTypeU6, "2024-03-04"),
+				plEp("2024-03-04", ReasonNewEpisodeP, LegalStatusC1, PlacementTypeK2, ""),
 			}, PlanningRecords: PlanningRecords{
 				PlacementPlans: []PlacementPlan{{PlacementStart: isoDate("2024-01-08"), Prepared: isoDate("2024-01-05")}},
 				Notifications: []Notification{
@@ -99,8 +99,8 @@ func TestPlanTimescales(t *testing.T) {
 		{
 			name: "short breaks need no placement plan or notices, and one care plan for the series",
 			rec: Record{Episodes: []Episode{
-				plEp("2024-01-05", NewEpisodeS, LegalStatusV3, PlacementTypeU6, "2024-01-07", CeasedE8),
-				plEp("2024-02-02", NewEpisodeS, LegalStatusV3, PlacementTypeU6, ""),
+				plEp("2024-01-05", ReasonNewEpisodeS, LegalStatusV3, PlacementTypeU6, "2024-01-07", ReasonEpisodeCeasedE8),
+				plEp("2024-02-02", ReasonNewEpisodeS, LegalStatusV3, PlacementTypeU6, ""),
 			}},
 			asOf: "2024-03-01", only: "PLAN-0",
 			want: []string{"PLAN-01 overdue due 2024-01-19"},
@@ -108,21 +108,21 @@ func TestPlanTimescales(t *testing.T) {
 		{
 			name: "a short-break care plan agreed in a later stay of the series is late, not missing",
 			rec: Record{Episodes: []Episode{
-				plEp("2024-01-05", NewEpisodeS, LegalStatusV3, PlacementTypeU6, "2024-01-07", CeasedE8),
-				plEp("2024-02-02", NewEpisodeS, LegalStatusV3, PlacementTypeU6, ""),
+				plEp("2024-01-05", ReasonNewEpisodeS, LegalStatusV3, PlacementTypeU6, "2024-01-07", ReasonEpisodeCeasedE8),
+				plEp("2024-02-02", ReasonNewEpisodeS, LegalStatusV3, PlacementTypeU6, ""),
 			}, PlanningRecords: PlanningRecords{CarePlans: []CarePlan{{Agreed: isoDate("2024-02-02")}}}},
 			asOf: "2024-03-01", only: "PLAN-01",
 			want: []string{"PLAN-01 late due 2024-01-19 done 2024-02-02"},
 		},
 		{
 			name: "a series of short breaks that ended before its care plan was due owed none",
-			rec:  Record{Episodes: []Episode{plEp("2024-01-05", NewEpisodeS, LegalStatusV3, PlacementTypeU6, "2024-01-07", CeasedE8)}},
+			rec:  Record{Episodes: []Episode{plEp("2024-01-05", ReasonNewEpisodeS, LegalStatusV3, PlacementTypeU6, "2024-01-07", ReasonEpisodeCeasedE8)}},
 			asOf: "2024-03-01", only: "PLAN-0",
 			want: nil,
 		},
 		{
 			name: "placed with a parent before assessment: 10 working days, then 10 more",
-			rec: Record{Episodes: []Episode{plEp("2024-03-25", NewEpisodeS, LegalStatusC2, PlacementTypeP1, "")},
+			rec: Record{Episodes: []Episode{plEp("2024-03-25", ReasonNewEpisodeS, LegalStatusC2, PlacementTypeP1, "")},
 				PlanningRecords: PlanningRecords{ParentPlacements: []ParentPlacement{{PlacementStart: isoDate("2024-03-25"),
 					AssessmentCompleted: isoDate("2024-04-09"), DecisionApproved: isoDate("2024-04-24")}}}},
 			asOf: "2024-05-01", only: "PLAN-06",
@@ -131,7 +131,7 @@ func TestPlanTimescales(t *testing.T) {
 		},
 		{
 			name: "reg 19 decision not yet due while the assessment is open",
-			rec: Record{Episodes: []Episode{plEp("2024-03-25", NewEpisodeS, LegalStatusC2, PlacementTypeP1, "")},
+			rec: Record{Episodes: []Episode{plEp("2024-03-25", ReasonNewEpisodeS, LegalStatusC2, PlacementTypeP1, "")},
 				PlanningRecords: PlanningRecords{ParentPlacements: []ParentPlacement{{PlacementStart: isoDate("2024-03-25")}}}},
 			asOf: "2024-04-05", only: "PLAN-06",
 			want: []string{"PLAN-06 upcoming due 2024-04-10"},
@@ -148,7 +148,7 @@ func TestPlanTimescales(t *testing.T) {
 }
 
 func TestCarePlanContent(t *testing.T) {
-	eps := []Episode{plEp("2024-01-08", NewEpisodeS, LegalStatusC1, PlacementTypeU6, "")}
+	eps := []Episode{plEp("2024-01-08", ReasonNewEpisodeS, LegalStatusC1, PlacementTypeU6, "")}
 	full := CarePlan{Agreed: isoDate("2024-01-10"), PermanencePlan: "return home", HealthPlan: true, PEP: true, IROName: "IRO 7",
 		ChildWishes: true, ParentWishes: true, Actions: []PlanAction{
 			{Action: "contact plan", Owner: "SW", Outcome: "weekly contact", Due: isoDate("2024-02-01"), Completed: isoDate("2024-01-30")},
@@ -179,7 +179,7 @@ func TestCarePlanContent(t *testing.T) {
 }
 
 func TestCarePlanMessages(t *testing.T) {
-	eps := []Episode{plEp("2024-01-08", NewEpisodeS, LegalStatusC1, PlacementTypeU6, "")}
+	eps := []Episode{plEp("2024-01-08", ReasonNewEpisodeS, LegalStatusC1, PlacementTypeU6, "")}
 	vague := CarePlan{Agreed: isoDate("2024-01-10"), Actions: []PlanAction{{Action: "contact plan", Owner: "SW", Outcome: "weekly contact", Due: isoDate("2024-02-01")}, {Action: "support"}}}
 	pep := []PEP{{Initiated: isoDate("2024-01-20")}}
 	tests := []struct {
@@ -220,15 +220,15 @@ func TestCarePlanMessages(t *testing.T) {
 func TestPlanWindows(t *testing.T) {
 	placed := func(end string) []Episode {
 		if end == "" {
-			return []Episode{plEp("2024-01-08", NewEpisodeS, LegalStatusC1, PlacementTypeU6, "")}
+			return []Episode{plEp("2024-01-08", ReasonNewEpisodeS, LegalStatusC1, PlacementTypeU6, "")}
 		}
 		return []Episode{
-			plEp("2024-01-08", NewEpisodeS, LegalStatusC1, PlacementTypeU6, end),
-			plEp(end, NewEpisodeP, LegalStatusC1, PlacementTypeK2, ""),
+			plEp("2024-01-08", ReasonNewEpisodeS, LegalStatusC1, PlacementTypeU6, end),
+			plEp(end, ReasonNewEpisodeP, LegalStatusC1, PlacementTypeK2, ""),
 		}
 	}
 	left := func(end string) []Episode {
-		return []Episode{plEp("2024-01-08", NewEpisodeS, LegalStatusC1, PlacementTypeU6, end, CeasedE4A)}
+		return []Episode{plEp("2024-01-08", ReasonNewEpisodeS, LegalStatusC1, PlacementTypeU6, end, ReasonEpisodeCeasedE4A)}
 	}
 	tests := []struct {
 		name string
@@ -257,8 +257,8 @@ func TestPlanWindows(t *testing.T) {
 		{"child still in care: the care plan is overdue", placed(""), PlanningRecords{}, "2024-02-01", "PLAN-01",
 			[]string{"PLAN-01 overdue due 2024-01-22"}},
 		{"placement with a parent ends before the decision: missed", []Episode{
-			plEp("2024-03-25", NewEpisodeS, LegalStatusC2, PlacementTypeP1, "2024-05-01"),
-			plEp("2024-05-01", NewEpisodeP, LegalStatusC2, PlacementTypeU6, ""),
+			plEp("2024-03-25", ReasonNewEpisodeS, LegalStatusC2, PlacementTypeP1, "2024-05-01"),
+			plEp("2024-05-01", ReasonNewEpisodeP, LegalStatusC2, PlacementTypeU6, ""),
 		}, PlanningRecords{ParentPlacements: []ParentPlacement{{PlacementStart: isoDate("2024-03-25"), AssessmentCompleted: isoDate("2024-04-09")}}},
 			"2024-06-01", "PLAN-06", []string{"PLAN-06 met due 2024-04-10 done 2024-04-09", "PLAN-06 missed due 2024-04-23"}},
 	}
@@ -283,7 +283,7 @@ func TestPlanWindows(t *testing.T) {
 }
 
 func TestPlanValidation(t *testing.T) {
-	eps := []Episode{plEp("2024-01-08", NewEpisodeS, LegalStatusC1, PlacementTypeU6, "")}
+	eps := []Episode{plEp("2024-01-08", ReasonNewEpisodeS, LegalStatusC1, PlacementTypeU6, "")}
 	tests := []struct {
 		name string
 		recs PlanningRecords
@@ -314,7 +314,7 @@ func TestPlanValidation(t *testing.T) {
 // assessment date are not yet made, as every record dated after it is (the
 // root package decides whether a case may hold them at all).
 func TestFuturePlansNotYetMade(t *testing.T) {
-	rec := Record{Child: plChild(), Episodes: []Episode{plEp("2024-01-08", NewEpisodeS, LegalStatusC1, PlacementTypeU6, "")},
+	rec := Record{Child: plChild(), Episodes: []Episode{plEp("2024-01-08", ReasonNewEpisodeS, LegalStatusC1, PlacementTypeU6, "")},
 		PlanningRecords: PlanningRecords{
 			CarePlans:      []CarePlan{{Agreed: isoDate("2024-01-10")}, {Agreed: isoDate("2024-06-01")}},
 			PlacementPlans: []PlacementPlan{{PlacementStart: isoDate("2024-01-08"), Prepared: isoDate("2024-06-01")}},

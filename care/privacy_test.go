@@ -25,9 +25,9 @@ func TestBirthdayNotPrinted(t *testing.T) {
 	dob := care.MustDate(2008, time.June, 15)
 	b16, b21 := dob.AddYears(16), dob.AddYears(21)
 	leaver := care.Record{Child: care.Child{ID: "C0110", DateOfBirth: dob},
-		Episodes: []care.Episode{{Start: care.MustDate(2022, time.January, 10), ReasonNew: care.NewEpisodeS,
+		Episodes: []care.Episode{{Start: care.MustDate(2022, time.January, 10), ReasonNew: care.ReasonNewEpisodeS,
 			LegalStatus: care.LegalStatusC2, PlacementType: care.PlacementTypeU6,
-			End: dob.AddYears(18), ReasonCeased: care.CeasedE17}}}
+			End: dob.AddYears(18), ReasonCeased: care.ReasonEpisodeCeasedE17}}}
 	birthdays := append(append(dateForms(dob), dateForms(b16)...), dateForms(b21)...)
 	cal := care.EnglandAndWales()
 
@@ -121,7 +121,7 @@ func TestBirthdayNotPrinted(t *testing.T) {
 
 func TestNeedsAssessmentDueString(t *testing.T) {
 	c := care.Child{ID: "C0112", DateOfBirth: care.MustDate(2007, time.November, 30)}
-	s := care.LeaverStatus{Category: care.LeaverEligible, EligibleFrom: care.MustDate(2023, time.November, 30)}
+	s := care.LeaverStatus{Category: care.LeaverCategoryEligible, EligibleFrom: care.MustDate(2023, time.November, 30)}
 	d, ok := care.NeedsAssessmentDue(c, s, care.LeavingPolicy{})
 	if want := "LEAV-01 due 2024-02-29: 3 months after 16th birthday"; !ok || d.String() != want {
 		t.Errorf("NeedsAssessmentDue() = %q, %v, want %q", d, ok, want)
@@ -129,11 +129,11 @@ func TestNeedsAssessmentDueString(t *testing.T) {
 }
 
 func TestEpisodeFormatting(t *testing.T) {
-	e := care.Episode{Start: care.MustDate(2025, time.January, 6), ReasonNew: care.NewEpisodeS, LegalStatus: care.LegalStatusC2,
+	e := care.Episode{Start: care.MustDate(2025, time.January, 6), ReasonNew: care.ReasonNewEpisodeS, LegalStatus: care.LegalStatusC2,
 		PlacementType: care.PlacementTypeU6, HomePostcode: "ZZ1 1ZZ", PlacementPostcode: "YY2 2YY", URN: "SC999999",
 		DistanceMiles: decimal.NewNullDecimal(decimal.RequireFromString("12.5"))}
 	closed := e
-	closed.End, closed.ReasonCeased = care.MustDate(2025, time.March, 1), care.CeasedE8
+	closed.End, closed.ReasonCeased = care.MustDate(2025, time.March, 1), care.ReasonEpisodeCeasedE8
 	secret := []string{"ZZ1", "YY2", "SC999"}
 	tests := []struct {
 		name, got, want string
@@ -276,8 +276,8 @@ func TestNilAndZeroArguments(t *testing.T) {
 	if _, err := care.Assess(lmRecord(), care.Context{}, care.Date{}, care.EnglandAndWales(), care.Policy{}); err == nil {
 		t.Errorf("Assess(zero as-of) error = nil, want one")
 	}
-	if _, _, err := care.CeasingApprover(lmChild(), []care.Episode{{Start: care.MustDate(2024, 12, 20), ReasonNew: care.NewEpisodeS,
-		LegalStatus: care.LegalStatusV2, PlacementType: care.PlacementTypeU6, End: d, ReasonCeased: care.CeasedE4A}}, d, 20, nil, 0); !errors.Is(err, care.ErrOutsideCalendar) {
+	if _, _, err := care.CeasingApprover(lmChild(), []care.Episode{{Start: care.MustDate(2024, 12, 20), ReasonNew: care.ReasonNewEpisodeS,
+		LegalStatus: care.LegalStatusV2, PlacementType: care.PlacementTypeU6, End: d, ReasonCeased: care.ReasonEpisodeCeasedE4A}}, d, 20, nil, 0); !errors.Is(err, care.ErrOutsideCalendar) {
 		t.Errorf("CeasingApprover(nil calendar) error = %v, want ErrOutsideCalendar", err)
 	}
 

@@ -14,24 +14,24 @@ type PlacementProvider uint8
 // after its code.
 const (
 	PlacementProviderUnknown PlacementProvider = iota // no provider given; prints as ""
-	ProviderPR0                                       // PR0: parent or other person with parental responsibility
-	ProviderPR1                                       // PR1: the responsible authority's own provision
-	ProviderPR2                                       // PR2: another local authority's provision
-	ProviderPR3                                       // PR3: other public provision
-	ProviderPR4                                       // PR4: private provision
-	ProviderPR5                                       // PR5: voluntary or third sector provision
+	PlacementProviderPR0                              // PR0: parent or other person with parental responsibility
+	PlacementProviderPR1                              // PR1: the responsible authority's own provision
+	PlacementProviderPR2                              // PR2: another local authority's provision
+	PlacementProviderPR3                              // PR3: other public provision
+	PlacementProviderPR4                              // PR4: private provision
+	PlacementProviderPR5                              // PR5: voluntary or third sector provision
 )
 
 // providerTable is the SSDA903 placement provider list. No code is known
 // to have been added or retired in the years the reference covers.
 var providerTable = codeTable{goName: "PlacementProvider", what: "placement provider", rows: []codeEntry{
 	PlacementProviderUnknown: {},
-	ProviderPR0:              {code: "PR0", desc: "a parent or other person with parental responsibility"},
-	ProviderPR1:              {code: "PR1", desc: "the authority's own provision, including a regional adoption agency it hosts"},
-	ProviderPR2:              {code: "PR2", desc: "another local authority's provision, including a regional adoption agency hosted by another authority"},
-	ProviderPR3:              {code: "PR3", desc: "other public sector provision"},
-	ProviderPR4:              {code: "PR4", desc: "private sector provision"},
-	ProviderPR5:              {code: "PR5", desc: "voluntary or third sector provision"},
+	PlacementProviderPR0:     {code: "PR0", desc: "a parent or other person with parental responsibility"},
+	PlacementProviderPR1:     {code: "PR1", desc: "the authority's own provision, including a regional adoption agency it hosts"},
+	PlacementProviderPR2:     {code: "PR2", desc: "another local authority's provision, including a regional adoption agency hosted by another authority"},
+	PlacementProviderPR3:     {code: "PR3", desc: "other public sector provision"},
+	PlacementProviderPR4:     {code: "PR4", desc: "private sector provision"},
+	PlacementProviderPR5:     {code: "PR5", desc: "voluntary or third sector provision"},
 }}
 
 // ParsePlacementProvider parses an SSDA903 placement provider code such as
@@ -81,11 +81,13 @@ func (p *PlacementProvider) UnmarshalText(b []byte) error {
 
 // IsLocalAuthority reports whether p is local authority provision, this
 // authority's own (PR1) or another's (PR2).
-func (p PlacementProvider) IsLocalAuthority() bool { return p == ProviderPR1 || p == ProviderPR2 }
+func (p PlacementProvider) IsLocalAuthority() bool {
+	return p == PlacementProviderPR1 || p == PlacementProviderPR2
+}
 
 // IsOwnProvision reports whether p is the responsible authority's own
 // provision (PR1).
-func (p PlacementProvider) IsOwnProvision() bool { return p == ProviderPR1 }
+func (p PlacementProvider) IsOwnProvision() bool { return p == PlacementProviderPR1 }
 
 // IsPrivate reports whether p is private sector provision (PR4).
-func (p PlacementProvider) IsPrivate() bool { return p == ProviderPR4 }
+func (p PlacementProvider) IsPrivate() bool { return p == PlacementProviderPR4 }

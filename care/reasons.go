@@ -14,24 +14,24 @@ type ReasonNewEpisode uint8
 // its code.
 const (
 	ReasonNewEpisodeUnknown ReasonNewEpisode = iota // no reason given; prints as ""
-	NewEpisodeS                                     // S: started to be looked after
-	NewEpisodeL                                     // L: change of legal status only
-	NewEpisodeP                                     // P: change of placement and carer only
-	NewEpisodeT                                     // T: change of placement, same carer
-	NewEpisodeB                                     // B: change of legal status and of placement and carer
-	NewEpisodeU                                     // U: change of legal status and of placement, same carer
+	ReasonNewEpisodeS                               // S: started to be looked after
+	ReasonNewEpisodeL                               // L: change of legal status only
+	ReasonNewEpisodeP                               // P: change of placement and carer only
+	ReasonNewEpisodeT                               // T: change of placement, same carer
+	ReasonNewEpisodeB                               // B: change of legal status and of placement and carer
+	ReasonNewEpisodeU                               // U: change of legal status and of placement, same carer
 )
 
 // newEpisodeTable is the SSDA903 reason for new episode list. No code is
 // known to have been added or retired in the years the reference covers.
 var newEpisodeTable = codeTable{goName: "ReasonNewEpisode", what: "reason for new episode", rows: []codeEntry{
 	ReasonNewEpisodeUnknown: {},
-	NewEpisodeS:             {code: "S", desc: "started to be looked after"},
-	NewEpisodeL:             {code: "L", desc: "legal status changed, placement and carer unchanged"},
-	NewEpisodeP:             {code: "P", desc: "placement and carer changed, legal status unchanged"},
-	NewEpisodeT:             {code: "T", desc: "placement changed but carer the same, legal status unchanged"},
-	NewEpisodeB:             {code: "B", desc: "legal status changed at the same time as placement and carer"},
-	NewEpisodeU:             {code: "U", desc: "legal status and placement changed at the same time, carer the same"},
+	ReasonNewEpisodeS:       {code: "S", desc: "started to be looked after"},
+	ReasonNewEpisodeL:       {code: "L", desc: "legal status changed, placement and carer unchanged"},
+	ReasonNewEpisodeP:       {code: "P", desc: "placement and carer changed, legal status unchanged"},
+	ReasonNewEpisodeT:       {code: "T", desc: "placement changed but carer the same, legal status unchanged"},
+	ReasonNewEpisodeB:       {code: "B", desc: "legal status changed at the same time as placement and carer"},
+	ReasonNewEpisodeU:       {code: "U", desc: "legal status and placement changed at the same time, carer the same"},
 }}
 
 // ParseReasonNewEpisode parses an SSDA903 reason for new episode code such
@@ -93,30 +93,30 @@ type ReasonEpisodeCeased uint8
 // its code.
 const (
 	ReasonEpisodeCeasedUnknown ReasonEpisodeCeased = iota // no reason given; prints as ""
-	CeasedE11                                             // E11: adopted, application unopposed
-	CeasedE12                                             // E12: adopted, consent dispensed with by the court
-	CeasedE2                                              // E2: died
-	CeasedE3                                              // E3: care taken over by another UK local authority
-	CeasedE4A                                             // E4A: returned home as part of the care plan
-	CeasedE4B                                             // E4B: returned home, not as part of the care plan
-	CeasedE13                                             // E13: left care to live with parent, relative or other without parental responsibility
-	CeasedE41                                             // E41: residence order or child arrangements order granted
-	CeasedE43                                             // E43: special guardianship order to former foster carers (older code, replaced by E45–E46)
-	CeasedE44                                             // E44: special guardianship order to other carers (older code, replaced by E47–E48)
-	CeasedE45                                             // E45: special guardianship order to former foster carers who are relatives or friends
-	CeasedE46                                             // E46: special guardianship order to former foster carers who are not relatives or friends
-	CeasedE47                                             // E47: special guardianship order to other carers who are relatives or friends
-	CeasedE48                                             // E48: special guardianship order to other carers who are not relatives or friends
-	CeasedE5                                              // E5: moved to independent living with formal support
-	CeasedE6                                              // E6: moved to independent living without formal support
-	CeasedE7                                              // E7: transferred to adult social care residential care
-	CeasedE8                                              // E8: ceased for any other reason
-	CeasedE9                                              // E9: sentenced to custody
-	CeasedE14                                             // E14: accommodation on remand ended
-	CeasedE15                                             // E15: age assessment found the child to be 18 or over
-	CeasedE16                                             // E16: moved abroad
-	CeasedE17                                             // E17: aged 18 or over and stayed with the current carers
-	CeasedX1                                              // X1: episode ended and another began the same day
+	ReasonEpisodeCeasedE11                                // E11: adopted, application unopposed
+	ReasonEpisodeCeasedE12                                // E12: adopted, consent dispensed with by the court
+	ReasonEpisodeCeasedE2                                 // E2: died
+	ReasonEpisodeCeasedE3                                 // E3: care taken over by another UK local authority
+	ReasonEpisodeCeasedE4A                                // E4A: returned home as part of the care plan
+	ReasonEpisodeCeasedE4B                                // E4B: returned home, not as part of the care plan
+	ReasonEpisodeCeasedE13                                // E13: left care to live with parent, relative or other without parental responsibility
+	ReasonEpisodeCeasedE41                                // E41: residence order or child arrangements order granted
+	ReasonEpisodeCeasedE43                                // E43: special guardianship order to former foster carers (older code, replaced by E45–E46)
+	ReasonEpisodeCeasedE44                                // E44: special guardianship order to other carers (older code, replaced by E47–E48)
+	ReasonEpisodeCeasedE45                                // E45: special guardianship order to former foster carers who are relatives or friends
+	ReasonEpisodeCeasedE46                                // E46: special guardianship order to former foster carers who are not relatives or friends
+	ReasonEpisodeCeasedE47                                // E47: special guardianship order to other carers who are relatives or friends
+	ReasonEpisodeCeasedE48                                // E48: special guardianship order to other carers who are not relatives or friends
+	ReasonEpisodeCeasedE5                                 // E5: moved to independent living with formal support
+	ReasonEpisodeCeasedE6                                 // E6: moved to independent living without formal support
+	ReasonEpisodeCeasedE7                                 // E7: transferred to adult social care residential care
+	ReasonEpisodeCeasedE8                                 // E8: ceased for any other reason
+	ReasonEpisodeCeasedE9                                 // E9: sentenced to custody
+	ReasonEpisodeCeasedE14                                // E14: accommodation on remand ended
+	ReasonEpisodeCeasedE15                                // E15: age assessment found the child to be 18 or over
+	ReasonEpisodeCeasedE16                                // E16: moved abroad
+	ReasonEpisodeCeasedE17                                // E17: aged 18 or over and stayed with the current carers
+	ReasonEpisodeCeasedX1                                 // X1: episode ended and another began the same day
 )
 
 // ceasedTable is the SSDA903 reason episode ceased list.
@@ -130,30 +130,30 @@ const (
 // year, so both sets are accepted before 2022–23.
 var ceasedTable = codeTable{goName: "ReasonEpisodeCeased", what: "reason episode ceased", rows: []codeEntry{
 	ReasonEpisodeCeasedUnknown: {},
-	CeasedE11:                  {code: "E11", desc: "adopted after an application that was not opposed"},
-	CeasedE12:                  {code: "E12", desc: "adopted after the court dispensed with consent"},
-	CeasedE2:                   {code: "E2", desc: "died"},
-	CeasedE3:                   {code: "E3", desc: "care taken over by another local authority in the UK"},
-	CeasedE4A:                  {code: "E4A", desc: "returned home to parents, relatives or others with parental responsibility as planned (no special guardianship, residence or child arrangements order)"},
-	CeasedE4B:                  {code: "E4B", desc: "returned home to parents, relatives or others with parental responsibility, not as part of the care plan"},
-	CeasedE13:                  {code: "E13", desc: "left care to live with parents, relatives or others who do not have parental responsibility"},
-	CeasedE41:                  {code: "E41", desc: "residence order or child arrangements order (who the child lives with) granted"},
-	CeasedE43:                  {code: "E43", desc: "special guardianship order made to former foster carers (older code)", last: 2021},
-	CeasedE44:                  {code: "E44", desc: "special guardianship order made to carers other than former foster carers (older code)", last: 2021},
-	CeasedE45:                  {code: "E45", desc: "special guardianship order made to former foster carers who are relatives or friends"},
-	CeasedE46:                  {code: "E46", desc: "special guardianship order made to former foster carers who are not relatives or friends"},
-	CeasedE47:                  {code: "E47", desc: "special guardianship order made to other carers who are relatives or friends"},
-	CeasedE48:                  {code: "E48", desc: "special guardianship order made to other carers who are not relatives or friends"},
-	CeasedE5:                   {code: "E5", desc: "moved to independent living with formal support, such as a hostel, foyer or staying close"},
-	CeasedE6:                   {code: "E6", desc: "moved to independent living without formal support"},
-	CeasedE7:                   {code: "E7", desc: "moved to residential care funded by adult social care"},
-	CeasedE8:                   {code: "E8", desc: "care ceased for any other reason"},
-	CeasedE9:                   {code: "E9", desc: "sentenced to custody"},
-	CeasedE14:                  {code: "E14", desc: "accommodation on remand ended"},
-	CeasedE15:                  {code: "E15", desc: "an age assessment found the child to be 18 or over, and E5 to E7 do not apply"},
-	CeasedE16:                  {code: "E16", desc: "moved abroad"},
-	CeasedE17:                  {code: "E17", desc: "aged 18 or over and stayed on with the current carers, including staying put"},
-	CeasedX1:                   {code: "X1", desc: "episode ended and a new episode began on the same day"},
+	ReasonEpisodeCeasedE11:     {code: "E11", desc: "adopted after an application that was not opposed"},
+	ReasonEpisodeCeasedE12:     {code: "E12", desc: "adopted after the court dispensed with consent"},
+	ReasonEpisodeCeasedE2:      {code: "E2", desc: "died"},
+	ReasonEpisodeCeasedE3:      {code: "E3", desc: "care taken over by another local authority in the UK"},
+	ReasonEpisodeCeasedE4A:     {code: "E4A", desc: "returned home to parents, relatives or others with parental responsibility as planned (no special guardianship, residence or child arrangements order)"},
+	ReasonEpisodeCeasedE4B:     {code: "E4B", desc: "returned home to parents, relatives or others with parental responsibility, not as part of the care plan"},
+	ReasonEpisodeCeasedE13:     {code: "E13", desc: "left care to live with parents, relatives or others who do not have parental responsibility"},
+	ReasonEpisodeCeasedE41:     {code: "E41", desc: "residence order or child arrangements order (who the child lives with) granted"},
+	ReasonEpisodeCeasedE43:     {code: "E43", desc: "special guardianship order made to former foster carers (older code)", last: 2021},
+	ReasonEpisodeCeasedE44:     {code: "E44", desc: "special guardianship order made to carers other than former foster carers (older code)", last: 2021},
+	ReasonEpisodeCeasedE45:     {code: "E45", desc: "special guardianship order made to former foster carers who are relatives or friends"},
+	ReasonEpisodeCeasedE46:     {code: "E46", desc: "special guardianship order made to former foster carers who are not relatives or friends"},
+	ReasonEpisodeCeasedE47:     {code: "E47", desc: "special guardianship order made to other carers who are relatives or friends"},
+	ReasonEpisodeCeasedE48:     {code: "E48", desc: "special guardianship order made to other carers who are not relatives or friends"},
+	ReasonEpisodeCeasedE5:      {code: "E5", desc: "moved to independent living with formal support, such as a hostel, foyer or staying close"},
+	ReasonEpisodeCeasedE6:      {code: "E6", desc: "moved to independent living without formal support"},
+	ReasonEpisodeCeasedE7:      {code: "E7", desc: "moved to residential care funded by adult social care"},
+	ReasonEpisodeCeasedE8:      {code: "E8", desc: "care ceased for any other reason"},
+	ReasonEpisodeCeasedE9:      {code: "E9", desc: "sentenced to custody"},
+	ReasonEpisodeCeasedE14:     {code: "E14", desc: "accommodation on remand ended"},
+	ReasonEpisodeCeasedE15:     {code: "E15", desc: "an age assessment found the child to be 18 or over, and E5 to E7 do not apply"},
+	ReasonEpisodeCeasedE16:     {code: "E16", desc: "moved abroad"},
+	ReasonEpisodeCeasedE17:     {code: "E17", desc: "aged 18 or over and stayed on with the current carers, including staying put"},
+	ReasonEpisodeCeasedX1:      {code: "X1", desc: "episode ended and a new episode began on the same day"},
 }}
 
 // ParseReasonEpisodeCeased parses an SSDA903 reason episode ceased code
@@ -205,25 +205,29 @@ func (r *ReasonEpisodeCeased) UnmarshalText(b []byte) error {
 }
 
 // IsAdoption reports whether r is an adoption (E11, E12).
-func (r ReasonEpisodeCeased) IsAdoption() bool { return r == CeasedE11 || r == CeasedE12 }
+func (r ReasonEpisodeCeased) IsAdoption() bool {
+	return r == ReasonEpisodeCeasedE11 || r == ReasonEpisodeCeasedE12
+}
 
 // IsSpecialGuardianship reports whether r is a special guardianship order,
 // under the current codes (E45–E48) or the older ones (E43, E44).
 func (r ReasonEpisodeCeased) IsSpecialGuardianship() bool {
-	return r >= CeasedE43 && r <= CeasedE48
+	return r >= ReasonEpisodeCeasedE43 && r <= ReasonEpisodeCeasedE48
 }
 
 // IsChildArrangementsOrder reports whether r is a residence order or a
 // child arrangements order settling with whom the child lives (E41).
-func (r ReasonEpisodeCeased) IsChildArrangementsOrder() bool { return r == CeasedE41 }
+func (r ReasonEpisodeCeased) IsChildArrangementsOrder() bool { return r == ReasonEpisodeCeasedE41 }
 
 // IsReturnHome reports whether r is a return home to parents, relatives or
 // others with parental responsibility, planned (E4A) or not (E4B).
-func (r ReasonEpisodeCeased) IsReturnHome() bool { return r == CeasedE4A || r == CeasedE4B }
+func (r ReasonEpisodeCeased) IsReturnHome() bool {
+	return r == ReasonEpisodeCeasedE4A || r == ReasonEpisodeCeasedE4B
+}
 
 // IsContinuation reports whether r is X1: the episode ended only because
 // another began the same day, so the child did not leave care.
-func (r ReasonEpisodeCeased) IsContinuation() bool { return r == CeasedX1 }
+func (r ReasonEpisodeCeased) IsContinuation() bool { return r == ReasonEpisodeCeasedX1 }
 
 // ReasonPlacementChange is why a child's placement changed: the SSDA903
 // field REASON_PLACE_CHANGE (DfE "children looked after" return guidance,
@@ -239,18 +243,18 @@ type ReasonPlacementChange uint8
 // constant is named after its code.
 const (
 	ReasonPlacementChangeUnknown ReasonPlacementChange = iota // no reason given; prints as ""
-	PlacementChangeCARPL                                      // CARPL: change to, or carrying out of, the care plan
-	PlacementChangeCLOSE                                      // CLOSE: provider resigned or provision closed
-	PlacementChangeALLEG                                      // ALLEG: allegation (CA89 s.47)
-	PlacementChangeSTAND                                      // STAND: concerns about standards of care
-	PlacementChangeAPPRR                                      // APPRR: approval removed
-	PlacementChangeCREQB                                      // CREQB: carer asked to end it because of the child's behaviour
-	PlacementChangeCREQO                                      // CREQO: carer asked to end it for other reasons
-	PlacementChangeCHILD                                      // CHILD: child asked to end it
-	PlacementChangeLAREQ                                      // LAREQ: responsible or area authority asked to end it
-	PlacementChangePLACE                                      // PLACE: change in the placement's status only
-	PlacementChangeCUSTOD                                     // CUSTOD: custody arrangement
-	PlacementChangeOTHER                                      // OTHER: other reason
+	ReasonPlacementChangeCARPL                                // CARPL: change to, or carrying out of, the care plan
+	ReasonPlacementChangeCLOSE                                // CLOSE: provider resigned or provision closed
+	ReasonPlacementChangeALLEG                                // ALLEG: allegation (CA89 s.47)
+	ReasonPlacementChangeSTAND                                // STAND: concerns about standards of care
+	ReasonPlacementChangeAPPRR                                // APPRR: approval removed
+	ReasonPlacementChangeCREQB                                // CREQB: carer asked to end it because of the child's behaviour
+	ReasonPlacementChangeCREQO                                // CREQO: carer asked to end it for other reasons
+	ReasonPlacementChangeCHILD                                // CHILD: child asked to end it
+	ReasonPlacementChangeLAREQ                                // LAREQ: responsible or area authority asked to end it
+	ReasonPlacementChangePLACE                                // PLACE: change in the placement's status only
+	ReasonPlacementChangeCUSTOD                               // CUSTOD: custody arrangement
+	ReasonPlacementChangeOTHER                                // OTHER: other reason
 )
 
 // placeChangeTable is the SSDA903 reason for placement change list. No
@@ -258,18 +262,18 @@ const (
 // covers.
 var placeChangeTable = codeTable{goName: "ReasonPlacementChange", what: "reason for placement change", rows: []codeEntry{
 	ReasonPlacementChangeUnknown: {},
-	PlacementChangeCARPL:         {code: "CARPL", desc: "change to the care plan, or the plan being carried out"},
-	PlacementChangeCLOSE:         {code: "CLOSE", desc: "the carer resigned or the provision closed"},
-	PlacementChangeALLEG:         {code: "ALLEG", desc: "an allegation under section 47"},
-	PlacementChangeSTAND:         {code: "STAND", desc: "concerns about the standard of care"},
-	PlacementChangeAPPRR:         {code: "APPRR", desc: "the carer's approval was removed"},
-	PlacementChangeCREQB:         {code: "CREQB", desc: "the carer asked for the placement to end because of the child's behaviour"},
-	PlacementChangeCREQO:         {code: "CREQO", desc: "the carer asked for the placement to end for another reason"},
-	PlacementChangeCHILD:         {code: "CHILD", desc: "the child asked for the placement to end"},
-	PlacementChangeLAREQ:         {code: "LAREQ", desc: "the responsible or area authority asked for the placement to end"},
-	PlacementChangePLACE:         {code: "PLACE", desc: "only the placement's status changed"},
-	PlacementChangeCUSTOD:        {code: "CUSTOD", desc: "a custody arrangement"},
-	PlacementChangeOTHER:         {code: "OTHER", desc: "any other reason"},
+	ReasonPlacementChangeCARPL:   {code: "CARPL", desc: "change to the care plan, or the plan being carried out"},
+	ReasonPlacementChangeCLOSE:   {code: "CLOSE", desc: "the carer resigned or the provision closed"},
+	ReasonPlacementChangeALLEG:   {code: "ALLEG", desc: "an allegation under section 47"},
+	ReasonPlacementChangeSTAND:   {code: "STAND", desc: "concerns about the standard of care"},
+	ReasonPlacementChangeAPPRR:   {code: "APPRR", desc: "the carer's approval was removed"},
+	ReasonPlacementChangeCREQB:   {code: "CREQB", desc: "the carer asked for the placement to end because of the child's behaviour"},
+	ReasonPlacementChangeCREQO:   {code: "CREQO", desc: "the carer asked for the placement to end for another reason"},
+	ReasonPlacementChangeCHILD:   {code: "CHILD", desc: "the child asked for the placement to end"},
+	ReasonPlacementChangeLAREQ:   {code: "LAREQ", desc: "the responsible or area authority asked for the placement to end"},
+	ReasonPlacementChangePLACE:   {code: "PLACE", desc: "only the placement's status changed"},
+	ReasonPlacementChangeCUSTOD:  {code: "CUSTOD", desc: "a custody arrangement"},
+	ReasonPlacementChangeOTHER:   {code: "OTHER", desc: "any other reason"},
 }}
 
 // ParseReasonPlacementChange parses an SSDA903 reason for placement change
@@ -324,5 +328,5 @@ func (r *ReasonPlacementChange) UnmarshalText(b []byte) error {
 // IsCarerRequest reports whether the carer asked for the placement to end,
 // because of the child's behaviour (CREQB) or for another reason (CREQO).
 func (r ReasonPlacementChange) IsCarerRequest() bool {
-	return r == PlacementChangeCREQB || r == PlacementChangeCREQO
+	return r == ReasonPlacementChangeCREQB || r == ReasonPlacementChangeCREQO
 }

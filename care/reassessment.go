@@ -16,16 +16,16 @@ import (
 type EventKind uint8
 
 const (
-	EventKindUnknown     EventKind = iota // not given; invalid in a record
-	EventPlacementChange                  // an unplanned change or breakdown of placement
-	EventMissing                          // a missing episode of concern
-	EventExclusion                        // exclusion from school or loss of a school place
-	EventOffending                        // arrest, charge or conviction
-	EventHealth                           // a significant health event
-	EventSafeguarding                     // an allegation, a strategy discussion or a s.47 enquiry
-	EventFamily                           // a change in the family: bereavement, birth, a parent's circumstances
-	EventCourt                            // a court order or hearing that changes the plan
-	EventOther                            // any other significant event
+	EventKindUnknown         EventKind = iota // not given; invalid in a record
+	EventKindPlacementChange                  // an unplanned change or breakdown of placement
+	EventKindMissing                          // a missing episode of concern
+	EventKindExclusion                        // exclusion from school or loss of a school place
+	EventKindOffending                        // arrest, charge or conviction
+	EventKindHealth                           // a significant health event
+	EventKindSafeguarding                     // an allegation, a strategy discussion or a s.47 enquiry
+	EventKindFamily                           // a change in the family: bereavement, birth, a parent's circumstances
+	EventKindCourt                            // a court order or hearing that changes the plan
+	EventKindOther                            // any other significant event
 )
 
 var eventKindNames = [...]string{"unknown", "placement-change", "missing", "exclusion", "offending", "health",
@@ -63,10 +63,10 @@ type Event struct {
 type AssessmentKind uint8
 
 const (
-	AssessmentKindUnknown AssessmentKind = iota // not given; invalid in a record
-	AssessmentInitial                           // the assessment when the child became looked after
-	AssessmentUpdate                            // an updated assessment or reassessment
-	AssessmentSpecialist                        // a specialist assessment (risk, parenting, psychological)
+	AssessmentKindUnknown    AssessmentKind = iota // not given; invalid in a record
+	AssessmentKindInitial                          // the assessment when the child became looked after
+	AssessmentKindUpdate                           // an updated assessment or reassessment
+	AssessmentKindSpecialist                       // a specialist assessment (risk, parenting, psychological)
 )
 
 var assessmentKindNames = [...]string{"unknown", "initial", "update", "specialist"}

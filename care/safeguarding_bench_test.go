@@ -17,23 +17,23 @@ func sgLongHistory() Record {
 	types := [...]PlacementType{PlacementTypeU6, PlacementTypeU4, PlacementTypeK2, PlacementTypeU3}
 	d := dob.AddDays(10)
 	for i := 0; d.Before(dob.AddYears(17)); i++ {
-		e := Episode{Start: d, LegalStatus: LegalStatusC2, PlacementType: types[i%len(types)], Provider: ProviderPR1,
+		e := Episode{Start: d, LegalStatus: LegalStatusC2, PlacementType: types[i%len(types)], Provider: PlacementProviderPR1,
 			PlacementPostcode: "AB1 2CD", DistanceMiles: decimal.NewNullDecimal(decimal.New(int64(50+i%300), -1))}
 		switch {
 		case i == 0:
-			e.ReasonNew = NewEpisodeS
+			e.ReasonNew = ReasonNewEpisodeS
 		case i%7 == 3:
-			e.ReasonNew, e.PlacementType = NewEpisodeP, PlacementTypeT3
+			e.ReasonNew, e.PlacementType = ReasonNewEpisodeP, PlacementTypeT3
 		case i%5 == 0:
-			e.ReasonNew = NewEpisodeL
+			e.ReasonNew = ReasonNewEpisodeL
 			e.PlacementType = r.Episodes[i-1].PlacementType
 		case i%3 == 0:
-			e.ReasonNew = NewEpisodeT
+			e.ReasonNew = ReasonNewEpisodeT
 		default:
-			e.ReasonNew = NewEpisodeP
+			e.ReasonNew = ReasonNewEpisodeP
 		}
 		if n := len(r.Episodes); n > 0 {
-			r.Episodes[n-1].End, r.Episodes[n-1].ReasonCeased = d, CeasedX1
+			r.Episodes[n-1].End, r.Episodes[n-1].ReasonCeased = d, ReasonEpisodeCeasedX1
 		}
 		r.Episodes = append(r.Episodes, e)
 		d = d.AddDays(31)
@@ -44,9 +44,9 @@ func sgLongHistory() Record {
 			End: s.AddDays(1), EndTime: MustClock(9, 30), Interview: ReturnInterview{Held: Moment{Date: s.AddDays(3)}}})
 	}
 	for i := 0; i < 40; i++ {
-		lvl := RiskHigh
+		lvl := RiskLevelHigh
 		if i%4 == 3 {
-			lvl = RiskLow
+			lvl = RiskLevelLow
 		}
 		r.RiskMeetings = append(r.RiskMeetings, RiskMeeting{Date: dob.AddYears(12).AddDays(30 + i*38), Risk: lvl})
 	}
@@ -152,7 +152,7 @@ func TestPlacementsHelpers(t *testing.T) {
 			}
 			p := &want[len(want)-1]
 			p.Period.End, p.Last, p.Type, p.Provider = e.End, i, e.PlacementType, e.Provider
-			if e.ReasonNew == NewEpisodeT || e.ReasonNew == NewEpisodeU {
+			if e.ReasonNew == ReasonNewEpisodeT || e.ReasonNew == ReasonNewEpisodeU {
 				p.Moves = append(p.Moves, e.Start)
 			}
 		}

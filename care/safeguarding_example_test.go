@@ -75,20 +75,20 @@ func ExampleConnectedApprovalExpiry() {
 func stabilityEpisodes() []care.Episode {
 	ep := func(start time.Time, rne care.ReasonNewEpisode, pt care.PlacementType) care.Episode {
 		return care.Episode{Start: care.DateIn(start, time.UTC), ReasonNew: rne, LegalStatus: care.LegalStatusC2,
-			PlacementType: pt, Provider: care.ProviderPR1, PlacementPostcode: "AB1 2CD"}
+			PlacementType: pt, Provider: care.PlacementProviderPR1, PlacementPostcode: "AB1 2CD"}
 	}
 	d := func(y int, m time.Month, day int) time.Time { return time.Date(y, m, day, 0, 0, 0, 0, time.UTC) }
 	eps := []care.Episode{
-		ep(d(2022, time.June, 1), care.NewEpisodeS, care.PlacementTypeU6),
+		ep(d(2022, time.June, 1), care.ReasonNewEpisodeS, care.PlacementTypeU6),
 		// A week in temporary care while the foster carers are on holiday,
 		// then back to them: neither move is a placement.
-		ep(d(2024, time.July, 20), care.NewEpisodeP, care.PlacementTypeT3),
-		ep(d(2024, time.July, 27), care.NewEpisodeP, care.PlacementTypeU6),
+		ep(d(2024, time.July, 20), care.ReasonNewEpisodeP, care.PlacementTypeT3),
+		ep(d(2024, time.July, 27), care.ReasonNewEpisodeP, care.PlacementTypeU6),
 		// A real move to a new carer.
-		ep(d(2024, time.November, 4), care.NewEpisodeP, care.PlacementTypeU4),
+		ep(d(2024, time.November, 4), care.ReasonNewEpisodeP, care.PlacementTypeU4),
 	}
 	for i := range len(eps) - 1 {
-		eps[i].End, eps[i].ReasonCeased = eps[i+1].Start, care.CeasedX1
+		eps[i].End, eps[i].ReasonCeased = eps[i+1].Start, care.ReasonEpisodeCeasedX1
 	}
 	return eps
 }
@@ -130,7 +130,7 @@ func ExampleStabilityOn() {
 // 2024 reaches 13 weeks the day after it.
 func ExampleCareLeaverStatus() {
 	c := care.Child{ID: "C0004", DateOfBirth: care.MustDate(2008, time.June, 15)}
-	eps := []care.Episode{{Start: care.MustDate(2024, time.March, 18), ReasonNew: care.NewEpisodeS,
+	eps := []care.Episode{{Start: care.MustDate(2024, time.March, 18), ReasonNew: care.ReasonNewEpisodeS,
 		LegalStatus: care.LegalStatusV2, PlacementType: care.PlacementTypeU6}}
 	for _, asOf := range []care.Date{care.MustDate(2024, time.June, 15), care.MustDate(2024, time.June, 16)} {
 		s, err := care.CareLeaverStatus(c, eps, asOf)
@@ -149,7 +149,7 @@ func ExampleCareLeaverStatus() {
 // February. The deadline names the birthday but never prints its date.
 func ExampleNeedsAssessmentDue() {
 	c := care.Child{ID: "C0009", DateOfBirth: care.MustDate(2007, time.November, 30)}
-	eps := []care.Episode{{Start: care.MustDate(2022, time.January, 10), ReasonNew: care.NewEpisodeS,
+	eps := []care.Episode{{Start: care.MustDate(2022, time.January, 10), ReasonNew: care.ReasonNewEpisodeS,
 		LegalStatus: care.LegalStatusC2, PlacementType: care.PlacementTypeU6}}
 	s, err := care.CareLeaverStatus(c, eps, care.MustDate(2023, time.December, 1))
 	if err != nil {
@@ -166,9 +166,9 @@ func ExampleNeedsAssessmentDue() {
 // them needs the Director's approval.
 func ExampleCeasingApprover() {
 	c := care.Child{ID: "C0008", DateOfBirth: care.MustDate(2008, time.June, 15)}
-	eps := []care.Episode{{Start: care.MustDate(2024, time.January, 8), ReasonNew: care.NewEpisodeS,
+	eps := []care.Episode{{Start: care.MustDate(2024, time.January, 8), ReasonNew: care.ReasonNewEpisodeS,
 		LegalStatus: care.LegalStatusV2, PlacementType: care.PlacementTypeU6,
-		End: care.MustDate(2025, time.January, 10), ReasonCeased: care.CeasedE5}}
+		End: care.MustDate(2025, time.January, 10), ReasonCeased: care.ReasonEpisodeCeasedE5}}
 	who, ok, err := care.CeasingApprover(c, eps, care.MustDate(2025, time.January, 10), 20, care.EnglandAndWales(), care.CountFromNextDay)
 	if err != nil {
 		fmt.Println(err)
@@ -202,7 +202,7 @@ func ExampleApprover_Satisfies() {
 func Example_safeguardingRecord() {
 	r := care.Record{
 		Child: care.Child{ID: "C0010", DateOfBirth: care.MustDate(2011, time.March, 3)},
-		Episodes: []care.Episode{{Start: care.MustDate(2025, time.January, 6), ReasonNew: care.NewEpisodeS,
+		Episodes: []care.Episode{{Start: care.MustDate(2025, time.January, 6), ReasonNew: care.ReasonNewEpisodeS,
 			LegalStatus: care.LegalStatusC2, PlacementType: care.PlacementTypeK2,
 			DistanceMiles: decimal.NewNullDecimal(decimal.RequireFromString("34.2"))}},
 	}
@@ -240,7 +240,7 @@ func Example_safeguardingRecord() {
 // is missed, not overdue. The second interview is still owed.
 func Example_returnInterviewMissed() {
 	r := care.Record{Child: care.Child{ID: "C0014", DateOfBirth: care.MustDate(2011, time.March, 3)},
-		Episodes: []care.Episode{{Start: care.MustDate(2024, time.January, 8), ReasonNew: care.NewEpisodeS,
+		Episodes: []care.Episode{{Start: care.MustDate(2024, time.January, 8), ReasonNew: care.ReasonNewEpisodeS,
 			LegalStatus: care.LegalStatusC2, PlacementType: care.PlacementTypeU6}}}
 	r.MissingEpisodes = []care.MissingEpisode{
 		{Type: care.MissingTypeMissing, Start: care.MustDate(2025, time.August, 22), End: care.MustDate(2025, time.August, 22), EndTime: care.MustClock(23, 0)},

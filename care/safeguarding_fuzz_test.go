@@ -47,7 +47,7 @@ func FuzzAssessSafeguarding(f *testing.F) {
 			e := Episode{Start: d, LegalStatus: LegalStatus(next()%16 + 1), PlacementType: PlacementType(next()%40 + 1),
 				ReasonNew: ReasonNewEpisode(next()%6 + 1)}
 			if len(r.Episodes) == 0 {
-				e.ReasonNew = NewEpisodeS
+				e.ReasonNew = ReasonNewEpisodeS
 			}
 			if n := len(r.Episodes); n > 0 {
 				r.Episodes[n-1].End, r.Episodes[n-1].ReasonCeased = d, ReasonEpisodeCeased(next()%27+1)

@@ -13,19 +13,19 @@ import (
 // authority's area (CPPCR reg 11, as amended by SI 2013/3239): inside it,
 // outside it in an adjoining authority, or outside it and not adjoining
 // (a distant placement). It marshals as "in-area", "adjoining" or
-// "distant"; the zero value, LocationUnknown, means not recorded.
+// "distant"; the zero value, PlacementLocationUnknown, means not recorded.
 type PlacementLocation uint8
 
 const (
-	LocationUnknown   PlacementLocation = iota // not recorded
-	LocationInArea                             // inside the authority's area
-	LocationAdjoining                          // outside the area, in an adjoining authority's area
-	LocationDistant                            // outside the area and not in an adjoining authority
+	PlacementLocationUnknown   PlacementLocation = iota // not recorded
+	PlacementLocationInArea                             // inside the authority's area
+	PlacementLocationAdjoining                          // outside the area, in an adjoining authority's area
+	PlacementLocationDistant                            // outside the area and not in an adjoining authority
 )
 
 var locationNames = [...]string{"", "in-area", "adjoining", "distant"}
 
-// String returns "in-area", "adjoining", "distant", "" for LocationUnknown
+// String returns "in-area", "adjoining", "distant", "" for PlacementLocationUnknown
 // and "PlacementLocation(n)" for a value outside the list.
 func (l PlacementLocation) String() string {
 	if int(l) < len(locationNames) {
@@ -35,14 +35,16 @@ func (l PlacementLocation) String() string {
 }
 
 // IsOutOfArea reports whether l is outside the authority's area.
-func (l PlacementLocation) IsOutOfArea() bool { return l == LocationAdjoining || l == LocationDistant }
+func (l PlacementLocation) IsOutOfArea() bool {
+	return l == PlacementLocationAdjoining || l == PlacementLocationDistant
+}
 
 // MarshalText implements [encoding.TextMarshaler].
 func (l PlacementLocation) MarshalText() ([]byte, error) {
 	return marshalName(l.String(), int(l), len(locationNames), "placement location")
 }
 
-// UnmarshalText implements [encoding.TextUnmarshaler]; "" is LocationUnknown.
+// UnmarshalText implements [encoding.TextUnmarshaler]; "" is PlacementLocationUnknown.
 func (l *PlacementLocation) UnmarshalText(b []byte) error {
 	i, err := unmarshalName(b, locationNames[:], "placement location")
 	*l = PlacementLocation(i)
@@ -55,12 +57,12 @@ type ApprovalKind uint8
 
 const (
 	ApprovalKindUnknown ApprovalKind = iota // not recorded
-	// ApprovalLocation: the placement's location, and the approval of an
+	// ApprovalKindLocation: the placement's location, and the approval of an
 	// out-of-area or distant placement (CPPCR reg 11; STAB-03).
-	ApprovalLocation
-	// ApprovalKeyStage4: a change of placement during Key Stage 4 (CPPCR
+	ApprovalKindLocation
+	// ApprovalKindKeyStage4: a change of placement during Key Stage 4 (CPPCR
 	// reg 10; STAB-04), keyed to the start of the new placement.
-	ApprovalKeyStage4
+	ApprovalKindKeyStage4
 )
 
 var approvalKindNames = [...]string{"", "location", "key-stage-4"}
@@ -89,13 +91,13 @@ func (k *ApprovalKind) UnmarshalText(b []byte) error {
 // PlacementApproval records a fact and decision about one placement, keyed
 // to it by the placement's start date (the Start of the episode that began
 // it): its location and the approval of an out-of-area or distant
-// placement (Kind ApprovalLocation), or the approval of a change of
-// placement during Key Stage 4 (Kind ApprovalKeyStage4). At most one
+// placement (Kind ApprovalKindLocation), or the approval of a change of
+// placement during Key Stage 4 (Kind ApprovalKindKeyStage4). At most one
 // record of each kind per placement.
 type PlacementApproval struct {
 	Placement Date         `json:"placement"`
 	Kind      ApprovalKind `json:"kind"`
-	// Location is where the placement is; required for ApprovalLocation,
+	// Location is where the placement is; required for ApprovalKindLocation,
 	// unused otherwise.
 	Location PlacementLocation `json:"location,omitzero"`
 	// Approver and Approved record who approved and when; both or neither
@@ -359,15 +361,15 @@ func validatePlacementApprovals(errs *ValidationErrors, as []PlacementApproval, 
 		switch {
 		case int(a.Location) >= len(locationNames):
 			errs.Add(path("location"), fmt.Errorf("%w: %s", ErrUnknownCode, a.Location))
-		case a.Kind == ApprovalLocation && a.Location == LocationUnknown:
+		case a.Kind == ApprovalKindLocation && a.Location == PlacementLocationUnknown:
 			errs.Add(path("location"), ErrRequired)
-		case a.Kind == ApprovalKeyStage4 && a.Location != LocationUnknown:
+		case a.Kind == ApprovalKindKeyStage4 && a.Location != PlacementLocationUnknown:
 			errs.Addf(path("location"), "a location belongs on a location record, not a key-stage-4 approval")
 		}
 		if field, err := approvalProblem(a.Approver, a.Approved); err != nil {
 			errs.Add(path(field), err)
 		}
-		if a.Kind == ApprovalKeyStage4 && a.Emergency && !a.Approved.IsZero() {
+		if a.Kind == ApprovalKindKeyStage4 && a.Emergency && !a.Approved.IsZero() {
 			errs.Addf(path("emergency"), "an emergency move under reg 14 needs no reg 10 approval, but one is recorded")
 		}
 		for j := range i {
@@ -567,7 +569,7 @@ func (s *sgAssessor) distanceApproval(i int) {
 		}
 	}
 	isFar := farAt >= 0 && far.Cmp(limit) > 0
-	ai, has := sgFindApproval(s.r.PlacementApprovals, ApprovalLocation, start)
+	ai, has := sgFindApproval(s.r.PlacementApprovals, ApprovalKindLocation, start)
 	var a PlacementApproval
 	if has {
 		a = s.r.PlacementApprovals[ai]
@@ -575,9 +577,9 @@ func (s *sgAssessor) distanceApproval(i int) {
 	var k *Kind
 	need := ApproverNominatedOfficer
 	switch {
-	case a.Location == LocationDistant:
+	case a.Location == PlacementLocationDistant:
 		k, need = &kindSTAB03Distant, ApproverDirector
-	case a.Location == LocationAdjoining:
+	case a.Location == PlacementLocationAdjoining:
 		k = &kindSTAB03Adjoining
 	case isFar:
 		k = &kindSTAB03Far
@@ -671,7 +673,7 @@ func appendTenths(b []byte, n int, fixed bool) []byte {
 // education, needs no approval.
 func (s *sgAssessor) keyStage4Approval(i int) {
 	start := s.eps[i].Start
-	ai, has := sgFindApproval(s.r.PlacementApprovals, ApprovalKeyStage4, start)
+	ai, has := sgFindApproval(s.r.PlacementApprovals, ApprovalKindKeyStage4, start)
 	var a PlacementApproval
 	if has {
 		a = s.r.PlacementApprovals[ai]

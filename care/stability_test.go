@@ -11,9 +11,9 @@ import (
 // reason ceased X1 unless rec is given.
 func sgEp(start string, rne ReasonNewEpisode, ls LegalStatus, pt PlacementType, end string, rec ReasonEpisodeCeased) Episode {
 	e := Episode{Start: sgD(start), ReasonNew: rne, LegalStatus: ls, PlacementType: pt, End: sgD(end), ReasonCeased: rec,
-		Provider: ProviderPR1, PlacementPostcode: "AB1 2CD"}
+		Provider: PlacementProviderPR1, PlacementPostcode: "AB1 2CD"}
 	if end != "" && rec == ReasonEpisodeCeasedUnknown {
-		e.ReasonCeased = CeasedX1
+		e.ReasonCeased = ReasonEpisodeCeasedX1
 	}
 	return e
 }
@@ -39,88 +39,88 @@ func TestCountPlacements(t *testing.T) {
 	}{
 		{
 			name: "one placement throughout",
-			eps:  []Episode{sgEp("2023-01-09", NewEpisodeS, C2, PlacementTypeU6, "", 0)},
+			eps:  []Episode{sgEp("2023-01-09", ReasonNewEpisodeS, C2, PlacementTypeU6, "", 0)},
 			w:    year, want: 1,
 		},
 		{
 			name: "temporary T3 move and return to the same placement is not a placement",
 			eps: []Episode{
-				sgEp("2023-01-09", NewEpisodeS, C2, PlacementTypeU6, "2024-07-20", 0),
-				sgEp("2024-07-20", NewEpisodeP, C2, PlacementTypeT3, "2024-08-03", 0),
-				sgEp("2024-08-03", NewEpisodeP, C2, PlacementTypeU6, "", 0),
+				sgEp("2023-01-09", ReasonNewEpisodeS, C2, PlacementTypeU6, "2024-07-20", 0),
+				sgEp("2024-07-20", ReasonNewEpisodeP, C2, PlacementTypeT3, "2024-08-03", 0),
+				sgEp("2024-08-03", ReasonNewEpisodeP, C2, PlacementTypeU6, "", 0),
 			},
 			w: year, want: 1,
 		},
 		{
 			name: "temporary move then a different placement counts the new one",
 			eps: []Episode{
-				sgEp("2023-01-09", NewEpisodeS, C2, PlacementTypeU6, "2024-07-20", 0),
-				sgEp("2024-07-20", NewEpisodeP, C2, PlacementTypeT4, "2024-07-25", 0),
-				sgAt(sgEp("2024-07-25", NewEpisodeP, C2, PlacementTypeU6, "", 0), "ZZ9 9ZZ"),
+				sgEp("2023-01-09", ReasonNewEpisodeS, C2, PlacementTypeU6, "2024-07-20", 0),
+				sgEp("2024-07-20", ReasonNewEpisodeP, C2, PlacementTypeT4, "2024-07-25", 0),
+				sgAt(sgEp("2024-07-25", ReasonNewEpisodeP, C2, PlacementTypeU6, "", 0), "ZZ9 9ZZ"),
 			},
 			w: year, want: 2,
 		},
 		{
 			name: "change of legal status only is not a placement",
 			eps: []Episode{
-				sgEp("2024-05-01", NewEpisodeS, V2, PlacementTypeU6, "2024-09-01", 0),
-				sgEp("2024-09-01", NewEpisodeL, C2, PlacementTypeU6, "", 0),
+				sgEp("2024-05-01", ReasonNewEpisodeS, V2, PlacementTypeU6, "2024-09-01", 0),
+				sgEp("2024-09-01", ReasonNewEpisodeL, C2, PlacementTypeU6, "", 0),
 			},
 			w: year, want: 1,
 		},
 		{
 			name: "move with the same carer (T) is a placement",
 			eps: []Episode{
-				sgEp("2024-05-01", NewEpisodeS, C2, PlacementTypeU6, "2024-09-01", 0),
-				sgAt(sgEp("2024-09-01", NewEpisodeT, C2, PlacementTypeU6, "", 0), "ZZ9 9ZZ"),
+				sgEp("2024-05-01", ReasonNewEpisodeS, C2, PlacementTypeU6, "2024-09-01", 0),
+				sgAt(sgEp("2024-09-01", ReasonNewEpisodeT, C2, PlacementTypeU6, "", 0), "ZZ9 9ZZ"),
 			},
 			w: year, want: 2,
 		},
 		{
 			name: "placement in progress at the window's start counts, earlier ones do not",
 			eps: []Episode{
-				sgEp("2022-01-03", NewEpisodeS, C2, PlacementTypeU6, "2023-01-03", 0),
-				sgEp("2023-01-03", NewEpisodeP, C2, PlacementTypeK2, "2024-06-01", 0),
-				sgEp("2024-06-01", NewEpisodeP, C2, PlacementTypeU4, "2025-01-06", 0),
-				sgEp("2025-01-06", NewEpisodeP, C2, PlacementTypeU6, "", 0),
+				sgEp("2022-01-03", ReasonNewEpisodeS, C2, PlacementTypeU6, "2023-01-03", 0),
+				sgEp("2023-01-03", ReasonNewEpisodeP, C2, PlacementTypeK2, "2024-06-01", 0),
+				sgEp("2024-06-01", ReasonNewEpisodeP, C2, PlacementTypeU4, "2025-01-06", 0),
+				sgEp("2025-01-06", ReasonNewEpisodeP, C2, PlacementTypeU6, "", 0),
 			},
 			w: year, want: 3,
 		},
 		{
 			name: "placement starting on the window's first day is counted once",
 			eps: []Episode{
-				sgEp("2023-01-03", NewEpisodeS, C2, PlacementTypeK2, "2024-04-01", 0),
-				sgEp("2024-04-01", NewEpisodeP, C2, PlacementTypeU4, "", 0),
+				sgEp("2023-01-03", ReasonNewEpisodeS, C2, PlacementTypeK2, "2024-04-01", 0),
+				sgEp("2024-04-01", ReasonNewEpisodeP, C2, PlacementTypeU4, "", 0),
 			},
 			w: year, want: 1,
 		},
 		{
 			name: "placement starting the day after the window is not counted",
 			eps: []Episode{
-				sgEp("2023-01-03", NewEpisodeS, C2, PlacementTypeK2, "2025-04-01", 0),
-				sgEp("2025-04-01", NewEpisodeP, C2, PlacementTypeU4, "", 0),
+				sgEp("2023-01-03", ReasonNewEpisodeS, C2, PlacementTypeK2, "2025-04-01", 0),
+				sgEp("2025-04-01", ReasonNewEpisodeP, C2, PlacementTypeU4, "", 0),
 			},
 			w: year, want: 1,
 		},
 		{
 			name: "a break in care: the new period's first placement counts",
 			eps: []Episode{
-				sgEp("2024-05-01", NewEpisodeS, V2, PlacementTypeU6, "2024-07-01", CeasedE4A),
-				sgEp("2024-10-01", NewEpisodeS, V2, PlacementTypeU6, "", 0),
+				sgEp("2024-05-01", ReasonNewEpisodeS, V2, PlacementTypeU6, "2024-07-01", ReasonEpisodeCeasedE4A),
+				sgEp("2024-10-01", ReasonNewEpisodeS, V2, PlacementTypeU6, "", 0),
 			},
 			w: year, want: 2,
 		},
 		{
 			name: "short-break episodes are not placements",
 			eps: []Episode{
-				sgEp("2024-05-01", NewEpisodeS, LegalStatusV3, PlacementTypeK2, "2024-05-04", CeasedE4A),
-				sgEp("2024-06-01", NewEpisodeS, LegalStatusV3, PlacementTypeK2, "2024-06-04", CeasedE4A),
+				sgEp("2024-05-01", ReasonNewEpisodeS, LegalStatusV3, PlacementTypeK2, "2024-05-04", ReasonEpisodeCeasedE4A),
+				sgEp("2024-06-01", ReasonNewEpisodeS, LegalStatusV3, PlacementTypeK2, "2024-06-04", ReasonEpisodeCeasedE4A),
 			},
 			w: year, want: 0,
 		},
 		{
 			name: "empty window",
-			eps:  []Episode{sgEp("2023-01-09", NewEpisodeS, C2, PlacementTypeU6, "", 0)},
+			eps:  []Episode{sgEp("2023-01-09", ReasonNewEpisodeS, C2, PlacementTypeU6, "", 0)},
 			w:    Period{}, want: 0,
 		},
 	}
@@ -146,14 +146,14 @@ func TestStabilityOn(t *testing.T) {
 		{
 			name: "not looked after on the date",
 			c:    child,
-			eps:  []Episode{sgEp("2023-01-09", NewEpisodeS, C2, PlacementTypeU6, "2024-01-09", CeasedE4A)},
+			eps:  []Episode{sgEp("2023-01-09", ReasonNewEpisodeS, C2, PlacementTypeU6, "2024-01-09", ReasonEpisodeCeasedE4A)},
 			asOf: "2025-03-31",
 			want: StabilityMeasures{AsOf: sgD("2025-03-31")},
 		},
 		{
 			name: "short break on the date is excluded",
 			c:    child,
-			eps:  []Episode{sgEp("2025-03-30", NewEpisodeS, LegalStatusV3, PlacementTypeK2, "", 0)},
+			eps:  []Episode{sgEp("2025-03-30", ReasonNewEpisodeS, LegalStatusV3, PlacementTypeK2, "", 0)},
 			asOf: "2025-03-31",
 			want: StabilityMeasures{AsOf: sgD("2025-03-31")},
 		},
@@ -161,9 +161,9 @@ func TestStabilityOn(t *testing.T) {
 			name: "looked after exactly 2 years on 31 March, three placements",
 			c:    child,
 			eps: []Episode{
-				sgEp("2023-04-01", NewEpisodeS, C2, PlacementTypeK2, "2023-09-01", 0),
-				sgEp("2023-09-01", NewEpisodeP, C2, PlacementTypeU4, "2024-06-01", 0),
-				sgEp("2024-06-01", NewEpisodeP, C2, PlacementTypeU6, "", 0),
+				sgEp("2023-04-01", ReasonNewEpisodeS, C2, PlacementTypeK2, "2023-09-01", 0),
+				sgEp("2023-09-01", ReasonNewEpisodeP, C2, PlacementTypeU4, "2024-06-01", 0),
+				sgEp("2024-06-01", ReasonNewEpisodeP, C2, PlacementTypeU6, "", 0),
 			},
 			asOf: "2025-03-31",
 			want: StabilityMeasures{AsOf: sgD("2025-03-31"), Included: true, CareSince: sgD("2023-04-01"),
@@ -172,7 +172,7 @@ func TestStabilityOn(t *testing.T) {
 		{
 			name: "one day short of 2 years",
 			c:    child,
-			eps:  []Episode{sgEp("2023-04-02", NewEpisodeS, C2, PlacementTypeU6, "", 0)},
+			eps:  []Episode{sgEp("2023-04-02", ReasonNewEpisodeS, C2, PlacementTypeU6, "", 0)},
 			asOf: "2025-03-31",
 			want: StabilityMeasures{AsOf: sgD("2025-03-31"), Included: true, CareSince: sgD("2023-04-02"),
 				PlacementsYear: 1, SameCarerSince: sgD("2023-04-02")},
@@ -181,10 +181,10 @@ func TestStabilityOn(t *testing.T) {
 			name: "long-term stable: a same-carer move (U) and a temporary move keep the carer",
 			c:    child,
 			eps: []Episode{
-				sgEp("2021-06-01", NewEpisodeS, LegalStatusC1, PlacementTypeU6, "2022-02-01", 0),
-				sgAt(sgEp("2022-02-01", NewEpisodeU, C2, PlacementTypeU4, "2024-07-20", 0), "EF3 4GH"),
-				sgEp("2024-07-20", NewEpisodeP, C2, PlacementTypeT3, "2024-08-03", 0),
-				sgAt(sgEp("2024-08-03", NewEpisodeP, C2, PlacementTypeU4, "", 0), "EF3 4GH"),
+				sgEp("2021-06-01", ReasonNewEpisodeS, LegalStatusC1, PlacementTypeU6, "2022-02-01", 0),
+				sgAt(sgEp("2022-02-01", ReasonNewEpisodeU, C2, PlacementTypeU4, "2024-07-20", 0), "EF3 4GH"),
+				sgEp("2024-07-20", ReasonNewEpisodeP, C2, PlacementTypeT3, "2024-08-03", 0),
+				sgAt(sgEp("2024-08-03", ReasonNewEpisodeP, C2, PlacementTypeU4, "", 0), "EF3 4GH"),
 			},
 			asOf: "2025-03-31",
 			want: StabilityMeasures{AsOf: sgD("2025-03-31"), Included: true, CareSince: sgD("2021-06-01"),
@@ -195,8 +195,8 @@ func TestStabilityOn(t *testing.T) {
 			name: "long-term measure, new carer 23 months ago",
 			c:    child,
 			eps: []Episode{
-				sgEp("2021-06-01", NewEpisodeS, C2, PlacementTypeU6, "2023-05-01", 0),
-				sgEp("2023-05-01", NewEpisodeP, C2, PlacementTypeU4, "", 0),
+				sgEp("2021-06-01", ReasonNewEpisodeS, C2, PlacementTypeU6, "2023-05-01", 0),
+				sgEp("2023-05-01", ReasonNewEpisodeP, C2, PlacementTypeU4, "", 0),
 			},
 			asOf: "2025-03-31",
 			want: StabilityMeasures{AsOf: sgD("2025-03-31"), Included: true, CareSince: sgD("2021-06-01"),
@@ -206,7 +206,7 @@ func TestStabilityOn(t *testing.T) {
 		{
 			name: "aged 16 on the date: no long-term measure",
 			c:    Child{ID: "C0002", DateOfBirth: sgD("2009-03-31")},
-			eps:  []Episode{sgEp("2021-06-01", NewEpisodeS, C2, PlacementTypeU6, "", 0)},
+			eps:  []Episode{sgEp("2021-06-01", ReasonNewEpisodeS, C2, PlacementTypeU6, "", 0)},
 			asOf: "2025-03-31",
 			want: StabilityMeasures{AsOf: sgD("2025-03-31"), Included: true, CareSince: sgD("2021-06-01"),
 				PlacementsYear: 1, TwoYears: true, PlacementsTwoYears: 1, SameCarerSince: sgD("2021-06-01")},
@@ -228,16 +228,16 @@ func TestSTABFindings(t *testing.T) {
 	// (year 10) from September 2024.
 	child := Child{ID: "C0003", DateOfBirth: sgD("2009-10-15")}
 	base := []Episode{
-		sgMiles(sgEp("2024-01-08", NewEpisodeS, C2, PlacementTypeK2, "2024-08-30", 0), "25.3"),
-		sgEp("2024-08-30", NewEpisodeP, C2, PlacementTypeU6, "2024-11-04", 0),
-		sgMiles(sgEp("2024-11-04", NewEpisodeP, C2, PlacementTypeU4, "", 0), "20.0"),
+		sgMiles(sgEp("2024-01-08", ReasonNewEpisodeS, C2, PlacementTypeK2, "2024-08-30", 0), "25.3"),
+		sgEp("2024-08-30", ReasonNewEpisodeP, C2, PlacementTypeU6, "2024-11-04", 0),
+		sgMiles(sgEp("2024-11-04", ReasonNewEpisodeP, C2, PlacementTypeU4, "", 0), "20.0"),
 	}
 	ks4 := func(a PlacementApproval) PlacementApproval {
-		a.Kind, a.Placement = ApprovalKeyStage4, sgD("2024-11-04")
+		a.Kind, a.Placement = ApprovalKindKeyStage4, sgD("2024-11-04")
 		return a
 	}
 	loc := func(a PlacementApproval) PlacementApproval {
-		a.Kind, a.Placement = ApprovalLocation, sgD("2024-01-08")
+		a.Kind, a.Placement = ApprovalKindLocation, sgD("2024-01-08")
 		return a
 	}
 	tests := []struct {
@@ -266,7 +266,7 @@ func TestSTABFindings(t *testing.T) {
 			name: "approvals in time, with consultations",
 			eps:  base,
 			as: []PlacementApproval{
-				loc(PlacementApproval{Location: LocationInArea, Approver: ApproverNominatedOfficer, Approved: sgD("2024-01-08")}),
+				loc(PlacementApproval{Location: PlacementLocationInArea, Approver: ApproverNominatedOfficer, Approved: sgD("2024-01-08")}),
 				ks4(PlacementApproval{Approver: ApproverNominatedOfficer, Approved: sgD("2024-10-30"), DesignatedTeacherConsulted: true, IROConsulted: true}),
 			},
 			want: []sgRow{
@@ -286,7 +286,7 @@ func TestSTABFindings(t *testing.T) {
 			name: "distant placement approved by the nominated officer only; KS4 approved late without the IRO",
 			eps:  base,
 			as: []PlacementApproval{
-				loc(PlacementApproval{Location: LocationDistant, Approver: ApproverNominatedOfficer, Approved: sgD("2024-01-05")}),
+				loc(PlacementApproval{Location: PlacementLocationDistant, Approver: ApproverNominatedOfficer, Approved: sgD("2024-01-05")}),
 				ks4(PlacementApproval{Approver: ApproverDirector, Approved: sgD("2024-11-05"), DesignatedTeacherConsulted: true}),
 			},
 			want: []sgRow{
@@ -303,7 +303,7 @@ func TestSTABFindings(t *testing.T) {
 		{
 			name: "adjoining authority approved after placing",
 			eps:  base[:1],
-			as:   []PlacementApproval{loc(PlacementApproval{Location: LocationAdjoining, Approver: ApproverNominatedOfficer, Approved: sgD("2024-01-10")})},
+			as:   []PlacementApproval{loc(PlacementApproval{Location: PlacementLocationAdjoining, Approver: ApproverNominatedOfficer, Approved: sgD("2024-01-10")})},
 			want: []sgRow{
 				{STAB03, "episodes[0]", Breach, "", ""},
 			},
@@ -314,8 +314,8 @@ func TestSTABFindings(t *testing.T) {
 		{
 			name: "emergency move in Key Stage 4 and an in-area placement under 20 miles",
 			eps: []Episode{
-				sgMiles(sgEp("2024-01-08", NewEpisodeS, C2, PlacementTypeK2, "2024-11-04", 0), "19.9"),
-				sgEp("2024-11-04", NewEpisodeP, C2, PlacementTypeU4, "", 0),
+				sgMiles(sgEp("2024-01-08", ReasonNewEpisodeS, C2, PlacementTypeK2, "2024-11-04", 0), "19.9"),
+				sgEp("2024-11-04", ReasonNewEpisodeP, C2, PlacementTypeU4, "", 0),
 			},
 			as:   []PlacementApproval{ks4(PlacementApproval{Emergency: true})},
 			want: []sgRow{{STAB01, "child", Met, "", ""}},
@@ -326,8 +326,8 @@ func TestSTABFindings(t *testing.T) {
 		{
 			name: "stricter distance of 15 miles and threshold of 2 placements",
 			eps: []Episode{
-				sgMiles(sgEp("2024-01-08", NewEpisodeS, C2, PlacementTypeK2, "2024-06-03", 0), "19.9"),
-				sgEp("2024-06-03", NewEpisodeP, C2, PlacementTypeU4, "", 0),
+				sgMiles(sgEp("2024-01-08", ReasonNewEpisodeS, C2, PlacementTypeK2, "2024-06-03", 0), "19.9"),
+				sgEp("2024-06-03", ReasonNewEpisodeP, C2, PlacementTypeU4, "", 0),
 			},
 			p: StabilityPolicy{Placements: 2, DistanceMiles: decimal.NewFromInt(15)},
 			want: []sgRow{
@@ -342,8 +342,8 @@ func TestSTABFindings(t *testing.T) {
 		{
 			name: "a move in year 9 is not in Key Stage 4",
 			eps: []Episode{
-				sgEp("2023-01-09", NewEpisodeS, C2, PlacementTypeK2, "2024-08-30", 0),
-				sgEp("2024-08-30", NewEpisodeP, C2, PlacementTypeU4, "", 0),
+				sgEp("2023-01-09", ReasonNewEpisodeS, C2, PlacementTypeK2, "2024-08-30", 0),
+				sgEp("2024-08-30", ReasonNewEpisodeP, C2, PlacementTypeU4, "", 0),
 			},
 			want: []sgRow{
 				{STAB01, "child", Met, "", ""},
@@ -388,18 +388,18 @@ func TestSTAB01TwoYears(t *testing.T) {
 		{
 			name: "three placements in the 12 months: one finding",
 			eps: []Episode{
-				sgEp("2022-06-01", NewEpisodeS, C2, PlacementTypeU6, "2024-06-03", 0),
-				sgEp("2024-06-03", NewEpisodeP, C2, PlacementTypeU4, "2024-11-04", 0),
-				sgEp("2024-11-04", NewEpisodeP, C2, PlacementTypeK2, "", 0),
+				sgEp("2022-06-01", ReasonNewEpisodeS, C2, PlacementTypeU6, "2024-06-03", 0),
+				sgEp("2024-06-03", ReasonNewEpisodeP, C2, PlacementTypeU4, "2024-11-04", 0),
+				sgEp("2024-11-04", ReasonNewEpisodeP, C2, PlacementTypeK2, "", 0),
 			},
 			want: []string{"STAB-01 breach: placements in the 12 months from 1 April 2024 to 31 March 2025: 3, at or above the threshold of 3"},
 		},
 		{
 			name: "two in the 12 months, three in the 2 years: both measures",
 			eps: []Episode{
-				sgEp("2022-06-01", NewEpisodeS, C2, PlacementTypeU6, "2023-06-05", 0),
-				sgEp("2023-06-05", NewEpisodeP, C2, PlacementTypeU4, "2024-11-04", 0),
-				sgEp("2024-11-04", NewEpisodeP, C2, PlacementTypeK2, "", 0),
+				sgEp("2022-06-01", ReasonNewEpisodeS, C2, PlacementTypeU6, "2023-06-05", 0),
+				sgEp("2023-06-05", ReasonNewEpisodeP, C2, PlacementTypeU4, "2024-11-04", 0),
+				sgEp("2024-11-04", ReasonNewEpisodeP, C2, PlacementTypeK2, "", 0),
 			},
 			want: []string{
 				"STAB-01 met: placements in the 12 months from 1 April 2024 to 31 March 2025: 2, below the threshold",
@@ -443,7 +443,7 @@ func TestSTAB03DistanceLimit(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.miles+" over "+tc.limit, func(t *testing.T) {
 			r := Record{Child: Child{ID: "C0013", DateOfBirth: sgD("2012-05-10")},
-				Episodes: []Episode{sgMiles(sgEp("2024-01-08", NewEpisodeS, LegalStatusC2, PlacementTypeU6, "", 0), tc.miles)}}
+				Episodes: []Episode{sgMiles(sgEp("2024-01-08", ReasonNewEpisodeS, LegalStatusC2, PlacementTypeU6, "", 0), tc.miles)}}
 			var p Policy
 			if tc.limit != "" {
 				p.Stability.DistanceMiles = decimal.RequireFromString(tc.limit)
@@ -472,15 +472,15 @@ func TestSTAB02(t *testing.T) {
 		{
 			name: "new carer 23 months ago",
 			eps: []Episode{
-				sgEp("2021-06-01", NewEpisodeS, C2, PlacementTypeU6, "2023-05-01", 0),
-				sgEp("2023-05-01", NewEpisodeP, C2, PlacementTypeU4, "", 0),
+				sgEp("2021-06-01", ReasonNewEpisodeS, C2, PlacementTypeU6, "2023-05-01", 0),
+				sgEp("2023-05-01", ReasonNewEpisodeP, C2, PlacementTypeU4, "", 0),
 			},
 			st:   Breach,
 			want: "placed with the current carer on 1 May 2023: less than 2 years with the same carer",
 		},
 		{
 			name: "the same carer since care began",
-			eps:  []Episode{sgEp("2021-06-01", NewEpisodeS, C2, PlacementTypeU6, "", 0)},
+			eps:  []Episode{sgEp("2021-06-01", ReasonNewEpisodeS, C2, PlacementTypeU6, "", 0)},
 			st:   Met,
 			want: "placed with the current carer on 1 June 2021: 2 years or more with the same carer",
 		},
@@ -524,19 +524,19 @@ func TestInKeyStage4(t *testing.T) {
 }
 
 func TestPlacementApprovalsValidate(t *testing.T) {
-	eps := []Episode{sgEp("2024-01-08", NewEpisodeS, LegalStatusC2, PlacementTypeK2, "", 0)}
+	eps := []Episode{sgEp("2024-01-08", ReasonNewEpisodeS, LegalStatusC2, PlacementTypeK2, "", 0)}
 	tests := []struct {
 		name string
 		as   []PlacementApproval
 		want []string
 	}{
-		{"valid", []PlacementApproval{{Placement: sgD("2024-01-08"), Kind: ApprovalLocation, Location: LocationAdjoining, Approver: ApproverNominatedOfficer, Approved: sgD("2024-01-05")}}, nil},
-		{"no placement starts that day", []PlacementApproval{{Placement: sgD("2024-01-09"), Kind: ApprovalLocation, Location: LocationInArea}}, []string{"placement_approvals[0].placement"}},
+		{"valid", []PlacementApproval{{Placement: sgD("2024-01-08"), Kind: ApprovalKindLocation, Location: PlacementLocationAdjoining, Approver: ApproverNominatedOfficer, Approved: sgD("2024-01-05")}}, nil},
+		{"no placement starts that day", []PlacementApproval{{Placement: sgD("2024-01-09"), Kind: ApprovalKindLocation, Location: PlacementLocationInArea}}, []string{"placement_approvals[0].placement"}},
 		{"kind and location missing, approver without a date", []PlacementApproval{{Placement: sgD("2024-01-08"), Approver: ApproverDirector}}, []string{"placement_approvals[0].kind", "placement_approvals[0].approved"}},
-		{"location record without a location", []PlacementApproval{{Placement: sgD("2024-01-08"), Kind: ApprovalLocation}}, []string{"placement_approvals[0].location"}},
+		{"location record without a location", []PlacementApproval{{Placement: sgD("2024-01-08"), Kind: ApprovalKindLocation}}, []string{"placement_approvals[0].location"}},
 		{"overlapping approvals for the same placement", []PlacementApproval{
-			{Placement: sgD("2024-01-08"), Kind: ApprovalLocation, Location: LocationInArea},
-			{Placement: sgD("2024-01-08"), Kind: ApprovalLocation, Location: LocationDistant},
+			{Placement: sgD("2024-01-08"), Kind: ApprovalKindLocation, Location: PlacementLocationInArea},
+			{Placement: sgD("2024-01-08"), Kind: ApprovalKindLocation, Location: PlacementLocationDistant},
 		}, []string{"placement_approvals[1].placement"}},
 	}
 	for _, tc := range tests {

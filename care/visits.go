@@ -23,9 +23,9 @@ import (
 type VisitKind uint8
 
 const (
-	VisitKindUnknown VisitKind = iota // not given; invalid in a record
-	VisitStatutory                    // a statutory visit by the child's social worker (reg 28)
-	VisitOther                        // any other visit or contact; it does not count towards the schedule
+	VisitKindUnknown   VisitKind = iota // not given; invalid in a record
+	VisitKindStatutory                  // a statutory visit by the child's social worker (reg 28)
+	VisitKindOther                      // any other visit or contact; it does not count towards the schedule
 )
 
 var visitKindNames = [...]string{"unknown", "statutory", "other"}
@@ -56,10 +56,10 @@ func (k *VisitKind) UnmarshalText(b []byte) error {
 type SeenAlone uint8
 
 const (
-	AloneUnrecorded     SeenAlone = iota // not recorded
-	AloneSeen                            // the child was seen alone
-	AloneNotSeen                         // the child was not seen alone, though it was appropriate
-	AloneNotAppropriate                  // not seen alone: the record says it was not appropriate, or the child refused
+	SeenAloneUnrecorded     SeenAlone = iota // not recorded
+	SeenAloneYes                             // the child was seen alone
+	SeenAloneNo                              // the child was not seen alone, though it was appropriate
+	SeenAloneNotAppropriate                  // not seen alone: the record says it was not appropriate, or the child refused
 )
 
 var seenAloneNames = [...]string{"unrecorded", "yes", "no", "not-appropriate"}
@@ -72,7 +72,7 @@ func (s SeenAlone) String() string {
 	return fmt.Sprintf("SeenAlone(%d)", uint8(s))
 }
 
-// MarshalText implements [encoding.TextMarshaler]; AloneUnrecorded
+// MarshalText implements [encoding.TextMarshaler]; SeenAloneUnrecorded
 // marshals to "".
 func (s SeenAlone) MarshalText() ([]byte, error) {
 	return marshalName(s.String(), int(s), len(seenAloneNames), "seen alone")
@@ -93,7 +93,7 @@ type Visit struct {
 	// visits at which the child was seen count towards the reg 28 schedule
 	// (see [VisitsPolicy].CountUnseen).
 	ChildSeen     bool      `json:"child_seen,omitempty"`
-	Alone         SeenAlone `json:"seen_alone,omitzero"`
+	SeenAlone     SeenAlone `json:"seen_alone,omitzero"`
 	ViewsRecorded bool      `json:"views_recorded,omitempty"`
 	// Purpose is the purpose of the visit; PlanAction names the care-plan
 	// action it serves. VIS-09 wants one of them. Each is free text of at
@@ -122,8 +122,8 @@ func (v Visit) validate(errs *ValidationErrors, list string, i int) {
 	case int(v.Kind) >= len(visitKindNames):
 		errs.Add(plPath(list, i, "kind"), fmt.Errorf("%w: %v", ErrUnknownCode, v.Kind))
 	}
-	if int(v.Alone) >= len(seenAloneNames) {
-		errs.Add(plPath(list, i, "seen_alone"), fmt.Errorf("%w: %v", ErrUnknownCode, v.Alone))
+	if int(v.SeenAlone) >= len(seenAloneNames) {
+		errs.Add(plPath(list, i, "seen_alone"), fmt.Errorf("%w: %v", ErrUnknownCode, v.SeenAlone))
 	}
 	if !v.WrittenUp.IsZero() && v.WrittenUp.Before(v.Date) {
 		errs.Addf(plPath(list, i, "written_up"), "written up %s, before the visit on %s", v.WrittenUp, v.Date)
@@ -144,14 +144,14 @@ type ArrangementKind uint8
 
 const (
 	ArrangementKindUnknown ArrangementKind = iota // not given; invalid in a record
-	// ArrangementOtherPerson: the child is in care but another person is
+	// ArrangementKindOtherPerson: the child is in care but another person is
 	// responsible for the child's living arrangements, for example in
 	// custody (CPPCR reg 28(6); visits follow VIS-10).
-	ArrangementOtherPerson
-	// ArrangementTemporaryApproval: the child lives with a connected person
+	ArrangementKindOtherPerson
+	// ArrangementKindTemporaryApproval: the child lives with a connected person
 	// temporarily approved as a foster carer (reg 24; visits follow reg
 	// 28(4), VIS-06).
-	ArrangementTemporaryApproval
+	ArrangementKindTemporaryApproval
 )
 
 var arrangementKindNames = [...]string{"unknown", "other-person", "temporary-approval"}
@@ -406,7 +406,7 @@ func (r Record) validateVisits(errs *ValidationErrors, periods []Period) {
 		case v.Date.IsZero():
 		case plBeforeCare(periods, v.Date):
 			errs.Addf(plPath("visits", i, "date"), "visit on %s, before the child was looked after (from %s)", v.Date, periods[0].Start)
-		case v.Kind == VisitStatutory && plAfterCare(periods, v.Date):
+		case v.Kind == VisitKindStatutory && plAfterCare(periods, v.Date):
 			errs.Addf(plPath("visits", i, "date"), "statutory visit on %s, after the child stopped being looked after on %s", v.Date, periods[len(periods)-1].End)
 		}
 	}
@@ -489,7 +489,7 @@ type visitSeg struct {
 
 // counted reports whether visit v counts towards the reg 28 schedule.
 func (a *planAssessor) counted(v Visit) bool {
-	return v.Kind == VisitStatutory && (v.ChildSeen || a.p.Visits.CountUnseen) && !v.Date.After(a.asOf)
+	return v.Kind == VisitKindStatutory && (v.ChildSeen || a.p.Visits.CountUnseen) && !v.Date.After(a.asOf)
 }
 
 // nextVisit returns the index and date of the first counted visit made on
@@ -525,7 +525,7 @@ func (a *planAssessor) visitSchedule(emit func(s visitStep, done Date, vi int)) 
 	}
 	n := cmp.Or(a.p.Visits.FirstVisitDays, 7)
 	for i, ar := range a.r.Arrangements {
-		if ar.Kind != ArrangementOtherPerson || ar.Start.After(a.asOf) {
+		if ar.Kind != ArrangementKindOtherPerson || ar.Start.After(a.asOf) {
 			continue
 		}
 		seg := visitSeg{start: ar.Start, end: ar.End, placeStart: ar.Start, firstYear: ar.Start.AddYears(1), arrange: true, subject: At(i)}
@@ -554,7 +554,7 @@ func (a *planAssessor) placementSegments(pl Placement, emit func(visitStep, Date
 		a.walkSegment(seg, first, emit)
 	}
 	for _, ar := range a.r.Arrangements {
-		if ar.Kind != ArrangementOtherPerson || ar.Start.After(a.asOf) || !ar.Period().Overlaps(Period{Start: cur, End: end}) {
+		if ar.Kind != ArrangementKindOtherPerson || ar.Start.After(a.asOf) || !ar.Period().Overlaps(Period{Start: cur, End: end}) {
 			continue
 		}
 		if ar.Start.After(cur) {
@@ -644,7 +644,7 @@ func (a *planAssessor) visitNext(seg visitSeg, t Date, vi int) visitStep {
 // temporaryApproval reports whether a temporary-approval arrangement covers t.
 func (a *planAssessor) temporaryApproval(t Date) bool {
 	for _, ar := range a.r.Arrangements {
-		if ar.Kind == ArrangementTemporaryApproval && ar.Period().Contains(t) {
+		if ar.Kind == ArrangementKindTemporaryApproval && ar.Period().Contains(t) {
 			return true
 		}
 	}
@@ -791,7 +791,7 @@ func (a *planAssessor) emitVisit(s visitStep, done Date, vi int) {
 func (a *planAssessor) visitRecords() error {
 	n := cmp.Or(a.p.Visits.WriteUpDays, 3)
 	for i, v := range a.r.Visits {
-		if v.Kind != VisitStatutory || v.Date.After(a.asOf) {
+		if v.Kind != VisitKindStatutory || v.Date.After(a.asOf) {
 			continue
 		}
 		due, err := a.workingDays(&kindVIS08, v.Date, n)
@@ -806,11 +806,11 @@ func (a *planAssessor) visitRecords() error {
 			Done: v.WrittenUp, Closes: closes})
 		seen := v.ChildSeen
 		a.e.Check(&kindVIS09, Obligation{Subject: At(i), Anchor: v.Date}, plProblems(
-			!seen,                                 // child not seen
-			seen && v.Alone == AloneUnrecorded,    // whether seen alone not recorded
-			seen && v.Alone == AloneNotSeen,       // not seen alone
-			!v.ViewsRecorded,                      // views not recorded
-			v.Purpose == "" && v.PlanAction == "", // no purpose or care-plan action
+			!seen, // child not seen
+			seen && v.SeenAlone == SeenAloneUnrecorded, // whether seen alone not recorded
+			seen && v.SeenAlone == SeenAloneNo,         // not seen alone
+			!v.ViewsRecorded,                           // views not recorded
+			v.Purpose == "" && v.PlanAction == "",      // no purpose or care-plan action
 		))
 	}
 	return nil

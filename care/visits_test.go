@@ -14,7 +14,7 @@ import (
 func plEp(start string, rne ReasonNewEpisode, ls LegalStatus, pt PlacementType, end string, rec ...ReasonEpisodeCeased) Episode {
 	e := Episode{Start: isoDate(start), ReasonNew: rne, LegalStatus: ls, PlacementType: pt, End: isoDate(end)}
 	if end != "" {
-		e.ReasonCeased = CeasedX1
+		e.ReasonCeased = ReasonEpisodeCeasedX1
 		if len(rec) > 0 {
 			e.ReasonCeased = rec[0]
 		}
@@ -26,7 +26,7 @@ func plEp(start string, rne ReasonNewEpisode, ls LegalStatus, pt PlacementType, 
 func plSeen(dates ...string) []Visit {
 	out := make([]Visit, len(dates))
 	for i, d := range dates {
-		out[i] = Visit{Date: isoDate(d), Kind: VisitStatutory, ChildSeen: true}
+		out[i] = Visit{Date: isoDate(d), Kind: VisitKindStatutory, ChildSeen: true}
 	}
 	return out
 }
@@ -83,10 +83,10 @@ func plChild() Child { return Child{ID: "C0001", DateOfBirth: isoDate("2014-06-1
 
 func TestEvaluateVisits(t *testing.T) {
 	fosterV2 := func(start string) []Episode {
-		return []Episode{plEp(start, NewEpisodeS, LegalStatusV2, PlacementTypeU6, "")}
+		return []Episode{plEp(start, ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU6, "")}
 	}
 	longTerm := func(start string, until18, ltf bool) []Episode {
-		e := plEp(start, NewEpisodeS, LegalStatusC2, PlacementTypeU4, "")
+		e := plEp(start, ReasonNewEpisodeS, LegalStatusC2, PlacementTypeU4, "")
 		e.IntendedUntil18, e.LongTermFoster = until18, ltf
 		return []Episode{e}
 	}
@@ -168,7 +168,7 @@ func TestEvaluateVisits(t *testing.T) {
 		},
 		{
 			name: "placed with a parent before assessment: weekly until the first review, then six-weekly",
-			rec: Record{Episodes: []Episode{plEp("2024-03-04", NewEpisodeS, LegalStatusC2, PlacementTypeP1, "")}, PlanningRecords: PlanningRecords{
+			rec: Record{Episodes: []Episode{plEp("2024-03-04", ReasonNewEpisodeS, LegalStatusC2, PlacementTypeP1, "")}, PlanningRecords: PlanningRecords{
 				Visits:           plSeen("2024-03-05", "2024-03-12", "2024-03-20", "2024-04-02"),
 				ParentPlacements: []ParentPlacement{{PlacementStart: isoDate("2024-03-04")}}}},
 			ctx:  Context{Reviews: plDates("2024-03-28")},
@@ -183,7 +183,7 @@ func TestEvaluateVisits(t *testing.T) {
 		},
 		{
 			name: "interim care order at home: weekly until the first review, then four-weekly",
-			rec: Record{Episodes: []Episode{plEp("2024-03-04", NewEpisodeS, LegalStatusC1, PlacementTypeP1, "")},
+			rec: Record{Episodes: []Episode{plEp("2024-03-04", ReasonNewEpisodeS, LegalStatusC1, PlacementTypeP1, "")},
 				PlanningRecords: PlanningRecords{Visits: plSeen("2024-03-04", "2024-03-11", "2024-03-18")}},
 			ctx:  Context{Reviews: plDates("2024-03-15")},
 			asOf: "2024-04-01",
@@ -196,17 +196,17 @@ func TestEvaluateVisits(t *testing.T) {
 		},
 		{
 			name: "connected person on temporary approval: weekly",
-			rec: Record{Episodes: []Episode{plEp("2024-03-04", NewEpisodeS, LegalStatusV2, PlacementTypeU3, "")}, PlanningRecords: PlanningRecords{
+			rec: Record{Episodes: []Episode{plEp("2024-03-04", ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU3, "")}, PlanningRecords: PlanningRecords{
 				Visits:       plSeen("2024-03-05", "2024-03-12"),
-				Arrangements: []Arrangement{{Kind: ArrangementTemporaryApproval, Start: isoDate("2024-03-04"), End: isoDate("2024-07-01")}}}},
+				Arrangements: []Arrangement{{Kind: ArrangementKindTemporaryApproval, Start: isoDate("2024-03-04"), End: isoDate("2024-07-01")}}}},
 			asOf: "2024-03-15",
 			want: []string{"VIS-01 met due 2024-03-11 done 2024-03-05", "VIS-06 met due 2024-03-12 done 2024-03-12", "VIS-06 upcoming due 2024-03-19"},
 		},
 		{
 			name: "care order made while living with a parent: a visit within a week of the order",
 			rec: Record{Episodes: []Episode{
-				plEp("2024-03-04", NewEpisodeS, LegalStatusC1, PlacementTypeP1, "2024-05-01"),
-				plEp("2024-05-01", NewEpisodeL, LegalStatusC2, PlacementTypeP1, ""),
+				plEp("2024-03-04", ReasonNewEpisodeS, LegalStatusC1, PlacementTypeP1, "2024-05-01"),
+				plEp("2024-05-01", ReasonNewEpisodeL, LegalStatusC2, PlacementTypeP1, ""),
 			}, PlanningRecords: PlanningRecords{Visits: plSeen("2024-03-04", "2024-04-29", "2024-05-06")}},
 			asOf: "2024-05-10",
 			only: "VIS-07",
@@ -214,9 +214,9 @@ func TestEvaluateVisits(t *testing.T) {
 		},
 		{
 			name: "another person responsible for the living arrangements splits the placement",
-			rec: Record{Episodes: []Episode{plEp("2024-01-08", NewEpisodeS, LegalStatusC2, PlacementTypeU6, "")}, PlanningRecords: PlanningRecords{
+			rec: Record{Episodes: []Episode{plEp("2024-01-08", ReasonNewEpisodeS, LegalStatusC2, PlacementTypeU6, "")}, PlanningRecords: PlanningRecords{
 				Visits:       plSeen("2024-01-09", "2024-02-15", "2024-03-05", "2024-04-10", "2024-05-06"),
-				Arrangements: []Arrangement{{Kind: ArrangementOtherPerson, Start: isoDate("2024-03-01"), End: isoDate("2024-05-01")}}}},
+				Arrangements: []Arrangement{{Kind: ArrangementKindOtherPerson, Start: isoDate("2024-03-01"), End: isoDate("2024-05-01")}}}},
 			asOf: "2024-05-20",
 			want: []string{
 				"VIS-01 met due 2024-01-15 done 2024-01-09",
@@ -229,7 +229,7 @@ func TestEvaluateVisits(t *testing.T) {
 		},
 		{
 			name: "s.30A notice about the children's home: visit within a week",
-			rec: Record{Episodes: []Episode{plEp("2024-01-08", NewEpisodeS, LegalStatusC2, PlacementTypeK2, "")}, PlanningRecords: PlanningRecords{
+			rec: Record{Episodes: []Episode{plEp("2024-01-08", ReasonNewEpisodeS, LegalStatusC2, PlacementTypeK2, "")}, PlanningRecords: PlanningRecords{
 				Visits: plSeen("2024-01-10", "2024-02-06"), HomeNotices: []HomeNotice{{Received: isoDate("2024-02-01")}, {Received: isoDate("2024-02-10")}}}},
 			asOf: "2024-02-20",
 			only: "VIS-11",
@@ -238,13 +238,13 @@ func TestEvaluateVisits(t *testing.T) {
 		{
 			name: "short breaks: only visits on days the child is placed count",
 			rec: Record{Episodes: []Episode{
-				plEp("2024-01-05", NewEpisodeS, LegalStatusV3, PlacementTypeU6, "2024-01-07", CeasedE8),
-				plEp("2024-02-02", NewEpisodeS, LegalStatusV3, PlacementTypeU6, "2024-02-04", CeasedE8),
-				plEp("2024-03-01", NewEpisodeS, LegalStatusV3, PlacementTypeU6, "2024-03-03", CeasedE8),
-				plEp("2024-05-03", NewEpisodeS, LegalStatusV3, PlacementTypeU6, ""),
+				plEp("2024-01-05", ReasonNewEpisodeS, LegalStatusV3, PlacementTypeU6, "2024-01-07", ReasonEpisodeCeasedE8),
+				plEp("2024-02-02", ReasonNewEpisodeS, LegalStatusV3, PlacementTypeU6, "2024-02-04", ReasonEpisodeCeasedE8),
+				plEp("2024-03-01", ReasonNewEpisodeS, LegalStatusV3, PlacementTypeU6, "2024-03-03", ReasonEpisodeCeasedE8),
+				plEp("2024-05-03", ReasonNewEpisodeS, LegalStatusV3, PlacementTypeU6, ""),
 			}, PlanningRecords: PlanningRecords{Visits: []Visit{
-				{Date: isoDate("2024-02-10"), Kind: VisitOther, ChildSeen: true},
-				{Date: isoDate("2024-03-03"), Kind: VisitStatutory, ChildSeen: true},
+				{Date: isoDate("2024-02-10"), Kind: VisitKindOther, ChildSeen: true},
+				{Date: isoDate("2024-03-03"), Kind: VisitKindStatutory, ChildSeen: true},
 			}}},
 			asOf: "2024-06-01",
 			only: "VIS",
@@ -253,7 +253,7 @@ func TestEvaluateVisits(t *testing.T) {
 		{
 			name: "a statutory visit without seeing the child does not count",
 			rec: Record{Episodes: fosterV2("2024-01-08"), PlanningRecords: PlanningRecords{Visits: []Visit{
-				{Date: isoDate("2024-01-10"), Kind: VisitStatutory}, {Date: isoDate("2024-01-16"), Kind: VisitStatutory, ChildSeen: true}}}},
+				{Date: isoDate("2024-01-10"), Kind: VisitKindStatutory}, {Date: isoDate("2024-01-16"), Kind: VisitKindStatutory, ChildSeen: true}}}},
 			asOf: "2024-01-20",
 			only: "VIS-01",
 			want: []string{"VIS-01 late due 2024-01-15 done 2024-01-16"},
@@ -261,7 +261,7 @@ func TestEvaluateVisits(t *testing.T) {
 		{
 			name: "policy CountUnseen counts it",
 			rec: Record{Episodes: fosterV2("2024-01-08"), PlanningRecords: PlanningRecords{Visits: []Visit{
-				{Date: isoDate("2024-01-10"), Kind: VisitStatutory}, {Date: isoDate("2024-01-16"), Kind: VisitStatutory, ChildSeen: true}}}},
+				{Date: isoDate("2024-01-10"), Kind: VisitKindStatutory}, {Date: isoDate("2024-01-16"), Kind: VisitKindStatutory, ChildSeen: true}}}},
 			asOf:   "2024-01-20",
 			policy: Policy{PlanningPolicy: PlanningPolicy{Visits: VisitsPolicy{CountUnseen: true}}},
 			only:   "VIS-01",
@@ -269,13 +269,13 @@ func TestEvaluateVisits(t *testing.T) {
 		},
 		{
 			name: "placement ended before the first visit was due: nothing owed",
-			rec:  Record{Episodes: []Episode{plEp("2024-01-08", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-01-12", CeasedE4A)}},
+			rec:  Record{Episodes: []Episode{plEp("2024-01-08", ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-01-12", ReasonEpisodeCeasedE4A)}},
 			asOf: "2024-02-01",
 			want: nil,
 		},
 		{
 			name: "placement ended after the first visit was due, with no visit: missed",
-			rec:  Record{Episodes: []Episode{plEp("2024-01-08", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-01-20", CeasedE4A)}},
+			rec:  Record{Episodes: []Episode{plEp("2024-01-08", ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-01-20", ReasonEpisodeCeasedE4A)}},
 			asOf: "2024-02-01",
 			want: []string{"VIS-01 missed due 2024-01-15"},
 		},
@@ -288,15 +288,15 @@ func TestEvaluateVisits(t *testing.T) {
 		{
 			name: "an arrangement starting after the assessment date changes nothing yet",
 			rec: Record{Episodes: fosterV2("2024-01-08"), PlanningRecords: PlanningRecords{Visits: plSeen("2024-01-09"),
-				Arrangements: []Arrangement{{Kind: ArrangementOtherPerson, Start: isoDate("2024-03-01")}}}},
+				Arrangements: []Arrangement{{Kind: ArrangementKindOtherPerson, Start: isoDate("2024-03-01")}}}},
 			asOf: "2024-02-01",
 			want: []string{"VIS-01 met due 2024-01-15 done 2024-01-09", "VIS-02 upcoming due 2024-02-20"},
 		},
 		{
 			name: "a visit in a gap between periods of care is allowed and counts for nothing",
 			rec: Record{Episodes: []Episode{
-				plEp("2024-01-08", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-02-01", CeasedE4A),
-				plEp("2024-03-01", NewEpisodeS, LegalStatusV2, PlacementTypeU6, ""),
+				plEp("2024-01-08", ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-02-01", ReasonEpisodeCeasedE4A),
+				plEp("2024-03-01", ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU6, ""),
 			}, PlanningRecords: PlanningRecords{Visits: plSeen("2024-01-10", "2024-02-15", "2024-03-05")}},
 			asOf: "2024-03-10",
 			want: []string{"VIS-01 met due 2024-01-15 done 2024-01-10", "VIS-01 met due 2024-03-08 done 2024-03-05", "VIS-02 upcoming due 2024-04-16"},
@@ -338,8 +338,8 @@ func TestEvaluateVisits(t *testing.T) {
 
 func TestNextVisit(t *testing.T) {
 	eps := []Episode{
-		plEp("2024-01-08", NewEpisodeS, LegalStatusC2, PlacementTypeU6, "2024-04-02"),
-		plEp("2024-04-02", NewEpisodeP, LegalStatusC2, PlacementTypeK2, "2024-09-01", CeasedE4A),
+		plEp("2024-01-08", ReasonNewEpisodeS, LegalStatusC2, PlacementTypeU6, "2024-04-02"),
+		plEp("2024-04-02", ReasonNewEpisodeP, LegalStatusC2, PlacementTypeK2, "2024-09-01", ReasonEpisodeCeasedE4A),
 	}
 	tests := []struct {
 		name   string
@@ -373,7 +373,7 @@ func TestNextVisit(t *testing.T) {
 }
 
 func TestVisitSchedule(t *testing.T) {
-	r := Record{Child: plChild(), Episodes: []Episode{plEp("2024-01-08", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "")},
+	r := Record{Child: plChild(), Episodes: []Episode{plEp("2024-01-08", ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU6, "")},
 		PlanningRecords: PlanningRecords{Visits: plSeen("2024-01-10", "2024-02-19")}}
 	got, err := VisitSchedule(r, Context{}, isoDate("2024-03-01"), Policy{})
 	if err != nil {
@@ -390,9 +390,9 @@ func TestVisitSchedule(t *testing.T) {
 }
 
 func TestVisitCalculatorErrors(t *testing.T) {
-	good := Record{Child: plChild(), Episodes: []Episode{plEp("2024-01-08", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "")}}
+	good := Record{Child: plChild(), Episodes: []Episode{plEp("2024-01-08", ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU6, "")}}
 	bad := good
-	bad.Visits = []Visit{{Date: isoDate("2023-12-01"), Kind: VisitStatutory, ChildSeen: true}, {Date: isoDate("2024-02-01")}}
+	bad.Visits = []Visit{{Date: isoDate("2023-12-01"), Kind: VisitKindStatutory, ChildSeen: true}, {Date: isoDate("2024-02-01")}}
 	tests := []struct {
 		name   string
 		rec    Record
@@ -404,7 +404,7 @@ func TestVisitCalculatorErrors(t *testing.T) {
 		{"looser policy", good, isoDate("2024-02-01"), Policy{PlanningPolicy: PlanningPolicy{Visits: VisitsPolicy{IntervalDays: 60}}}, []string{"visits.interval_days"}},
 		{"visit before care and a visit without a kind", bad, isoDate("2024-03-01"), Policy{}, []string{"visits[0].date", "visits[1].kind"}},
 		{"statutory visit after the child left care", Record{Child: plChild(),
-			Episodes:        []Episode{plEp("2024-01-08", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-02-01", CeasedE4A)},
+			Episodes:        []Episode{plEp("2024-01-08", ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-02-01", ReasonEpisodeCeasedE4A)},
 			PlanningRecords: PlanningRecords{Visits: plSeen("2024-01-09", "2024-02-02")}}, isoDate("2024-03-01"), Policy{}, []string{"visits[1].date"}},
 	}
 	for _, tc := range tests {
@@ -429,19 +429,19 @@ func TestVisitCalculatorErrors(t *testing.T) {
 }
 
 func TestVisitRecordRules(t *testing.T) {
-	eps := []Episode{plEp("2024-12-16", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "")}
+	eps := []Episode{plEp("2024-12-16", ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU6, "")}
 	tests := []struct {
 		name  string
 		visit Visit
 		want  []string
 	}{
-		{"written up across Christmas within 3 working days", Visit{Date: isoDate("2024-12-20"), Kind: VisitStatutory, ChildSeen: true, Alone: AloneSeen, ViewsRecorded: true, Purpose: "review of placement", WrittenUp: isoDate("2024-12-27")},
+		{"written up across Christmas within 3 working days", Visit{Date: isoDate("2024-12-20"), Kind: VisitKindStatutory, ChildSeen: true, SeenAlone: SeenAloneYes, ViewsRecorded: true, Purpose: "review of placement", WrittenUp: isoDate("2024-12-27")},
 			[]string{"VIS-09 met", "VIS-08 met due 2024-12-27 done 2024-12-27"}},
-		{"written up a working day late; seen but not alone when appropriate", Visit{Date: isoDate("2024-12-20"), Kind: VisitStatutory, ChildSeen: true, Alone: AloneNotSeen, ViewsRecorded: true, PlanAction: "A1", WrittenUp: isoDate("2024-12-30")},
+		{"written up a working day late; seen but not alone when appropriate", Visit{Date: isoDate("2024-12-20"), Kind: VisitKindStatutory, ChildSeen: true, SeenAlone: SeenAloneNo, ViewsRecorded: true, PlanAction: "A1", WrittenUp: isoDate("2024-12-30")},
 			[]string{"VIS-09 breach", "VIS-08 late due 2024-12-27 done 2024-12-30"}},
-		{"not alone because not appropriate is fine", Visit{Date: isoDate("2024-12-20"), Kind: VisitStatutory, ChildSeen: true, Alone: AloneNotAppropriate, ViewsRecorded: true, Purpose: "p", WrittenUp: isoDate("2024-12-20")},
+		{"not alone because not appropriate is fine", Visit{Date: isoDate("2024-12-20"), Kind: VisitKindStatutory, ChildSeen: true, SeenAlone: SeenAloneNotAppropriate, ViewsRecorded: true, Purpose: "p", WrittenUp: isoDate("2024-12-20")},
 			[]string{"VIS-09 met", "VIS-08 met due 2024-12-27 done 2024-12-20"}},
-		{"other visits are not judged", Visit{Date: isoDate("2024-12-20"), Kind: VisitOther}, nil},
+		{"other visits are not judged", Visit{Date: isoDate("2024-12-20"), Kind: VisitKindOther}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -464,8 +464,8 @@ func TestVisitKindText(t *testing.T) {
 		want VisitKind
 		err  bool
 	}{
-		{"statutory", "statutory", VisitStatutory, false},
-		{"other", "other", VisitOther, false},
+		{"statutory", "statutory", VisitKindStatutory, false},
+		{"other", "other", VisitKindOther, false},
 		{"empty is unknown", "", VisitKindUnknown, false},
 		{"bad", "home", VisitKindUnknown, true},
 	}
@@ -487,13 +487,13 @@ func TestVisitWindows(t *testing.T) {
 	const start, asOf = "2026-09-10", "2026-11-01"
 	// leaves builds the placement ending on end with the child leaving care.
 	leaves := func(end string) []Episode {
-		return []Episode{plEp(start, NewEpisodeS, LegalStatusV2, PlacementTypeU6, end, CeasedE4A)}
+		return []Episode{plEp(start, ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU6, end, ReasonEpisodeCeasedE4A)}
 	}
 	// moves builds the placement ending on end with a move to another.
 	moves := func(end string) []Episode {
 		return []Episode{
-			plEp(start, NewEpisodeS, LegalStatusV2, PlacementTypeU6, end),
-			plEp(end, NewEpisodeP, LegalStatusV2, PlacementTypeU4, ""),
+			plEp(start, ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU6, end),
+			plEp(end, ReasonNewEpisodeP, LegalStatusV2, PlacementTypeU4, ""),
 		}
 	}
 	tests := []struct {
@@ -519,10 +519,10 @@ func TestVisitWindows(t *testing.T) {
 		{"a visit after the placement ended counts for the next placement, not the last", moves("2026-10-25"), PlanningRecords{Visits: plSeen("2026-09-12", "2026-10-26")},
 			[]string{"VIS-01 met due 2026-09-17 done 2026-09-12", "VIS-02 missed due 2026-10-24", "VIS-01 met due 2026-11-01 done 2026-10-26", "VIS-02 upcoming due 2026-12-07"}},
 		{"another person takes over the living arrangements after the due date: missed", leaves(""), PlanningRecords{Visits: plSeen("2026-09-12"),
-			Arrangements: []Arrangement{{Kind: ArrangementOtherPerson, Start: isoDate("2026-10-25")}}},
+			Arrangements: []Arrangement{{Kind: ArrangementKindOtherPerson, Start: isoDate("2026-10-25")}}},
 			[]string{"VIS-01 met due 2026-09-17 done 2026-09-12", "VIS-02 missed due 2026-10-24", "VIS-10 upcoming due 2026-11-01"}},
 		{"another person's arrangements end with no visit: missed, and the return owes a first visit", leaves(""), PlanningRecords{Visits: plSeen("2026-09-12"),
-			Arrangements: []Arrangement{{Kind: ArrangementOtherPerson, Start: isoDate("2026-10-01"), End: isoDate("2026-10-20")}}},
+			Arrangements: []Arrangement{{Kind: ArrangementKindOtherPerson, Start: isoDate("2026-10-01"), End: isoDate("2026-10-20")}}},
 			[]string{"VIS-01 met due 2026-09-17 done 2026-09-12", "VIS-10 missed due 2026-10-08", "VIS-01 overdue due 2026-10-27"}},
 		{"an s.30A notice owes no visit once the placement ended before it was due", moves("2026-10-05"), PlanningRecords{Visits: plSeen("2026-09-12", "2026-10-06"),
 			HomeNotices: []HomeNotice{{Received: isoDate("2026-10-01")}}},
@@ -548,9 +548,9 @@ func TestVisitWindows(t *testing.T) {
 // TestVisitMessages checks that a visit finding reads as a sentence about
 // the child, naming its record, and that a missed one says what closed it.
 func TestVisitMessages(t *testing.T) {
-	eps := []Episode{plEp("2026-09-10", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "")}
+	eps := []Episode{plEp("2026-09-10", ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU6, "")}
 	rec := Record{Child: plChild(), Episodes: eps, PlanningRecords: PlanningRecords{Visits: plSeen("2026-09-12"),
-		Arrangements: []Arrangement{{Kind: ArrangementOtherPerson, Start: isoDate("2026-11-03")}}}}
+		Arrangements: []Arrangement{{Kind: ArrangementKindOtherPerson, Start: isoDate("2026-11-03")}}}}
 	rep, err := EvaluateVisits(rec, Context{}, isoDate("2026-11-01"), Policy{})
 	if err != nil {
 		t.Fatal(err)
@@ -596,9 +596,9 @@ func TestVisitSeriesWindows(t *testing.T) {
 		{
 			name: "care order at home: the visit after the order is missed when the child moves",
 			rec: Record{Episodes: []Episode{
-				plEp("2024-03-04", NewEpisodeS, LegalStatusC1, PlacementTypeP1, "2024-05-01"),
-				plEp("2024-05-01", NewEpisodeL, LegalStatusC2, PlacementTypeP1, "2024-05-20"),
-				plEp("2024-05-20", NewEpisodeP, LegalStatusC2, PlacementTypeU6, ""),
+				plEp("2024-03-04", ReasonNewEpisodeS, LegalStatusC1, PlacementTypeP1, "2024-05-01"),
+				plEp("2024-05-01", ReasonNewEpisodeL, LegalStatusC2, PlacementTypeP1, "2024-05-20"),
+				plEp("2024-05-20", ReasonNewEpisodeP, LegalStatusC2, PlacementTypeU6, ""),
 			}, PlanningRecords: PlanningRecords{Visits: plSeen("2024-03-04", "2024-04-29", "2024-05-20")}},
 			asOf: "2024-06-01", only: "VIS-07",
 			want: []string{"VIS-07 missed due 2024-05-08"},
@@ -606,8 +606,8 @@ func TestVisitSeriesWindows(t *testing.T) {
 		{
 			name: "short breaks: the series ended after the visit was due: missed",
 			rec: Record{Episodes: []Episode{
-				plEp("2024-01-05", NewEpisodeS, LegalStatusV3, PlacementTypeU6, "2024-01-07", CeasedE8),
-				plEp("2024-04-12", NewEpisodeS, LegalStatusV3, PlacementTypeU6, "2024-04-14", CeasedE8),
+				plEp("2024-01-05", ReasonNewEpisodeS, LegalStatusV3, PlacementTypeU6, "2024-01-07", ReasonEpisodeCeasedE8),
+				plEp("2024-04-12", ReasonNewEpisodeS, LegalStatusV3, PlacementTypeU6, "2024-04-14", ReasonEpisodeCeasedE8),
 			}},
 			asOf: "2024-06-01", only: "VIS",
 			want: []string{"VIS-12 missed due 2024-04-05"},
@@ -615,30 +615,30 @@ func TestVisitSeriesWindows(t *testing.T) {
 		{
 			name: "short breaks: the series ended before the visit was due: none was owed",
 			rec: Record{Episodes: []Episode{
-				plEp("2024-01-05", NewEpisodeS, LegalStatusV3, PlacementTypeU6, "2024-01-07", CeasedE8),
-				plEp("2024-03-01", NewEpisodeS, LegalStatusV3, PlacementTypeU6, "2024-03-03", CeasedE8),
+				plEp("2024-01-05", ReasonNewEpisodeS, LegalStatusV3, PlacementTypeU6, "2024-01-07", ReasonEpisodeCeasedE8),
+				plEp("2024-03-01", ReasonNewEpisodeS, LegalStatusV3, PlacementTypeU6, "2024-03-03", ReasonEpisodeCeasedE8),
 			}},
 			asOf: "2024-06-01", only: "VIS",
 			want: nil,
 		},
 		{
 			name: "a visit not written up when the child leaves care is missed",
-			rec: Record{Episodes: []Episode{plEp("2024-12-16", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-12-30", CeasedE4A)},
+			rec: Record{Episodes: []Episode{plEp("2024-12-16", ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-12-30", ReasonEpisodeCeasedE4A)},
 				PlanningRecords: PlanningRecords{Visits: plSeen("2024-12-20")}},
 			asOf: "2025-01-10", only: "VIS-08",
 			want: []string{"VIS-08 missed due 2024-12-27"},
 		},
 		{
 			name: "child leaves care on the day the write-up is due: none was owed",
-			rec: Record{Episodes: []Episode{plEp("2024-12-16", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-12-27", CeasedE4A)},
+			rec: Record{Episodes: []Episode{plEp("2024-12-16", ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-12-27", ReasonEpisodeCeasedE4A)},
 				PlanningRecords: PlanningRecords{Visits: plSeen("2024-12-20")}},
 			asOf: "2025-01-10", only: "VIS-08",
 			want: nil,
 		},
 		{
 			name: "a write-up after the child left care is late",
-			rec: Record{Episodes: []Episode{plEp("2024-12-16", NewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-12-30", CeasedE4A)},
-				PlanningRecords: PlanningRecords{Visits: []Visit{{Date: isoDate("2024-12-20"), Kind: VisitStatutory, ChildSeen: true, WrittenUp: isoDate("2025-01-06")}}}},
+			rec: Record{Episodes: []Episode{plEp("2024-12-16", ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU6, "2024-12-30", ReasonEpisodeCeasedE4A)},
+				PlanningRecords: PlanningRecords{Visits: []Visit{{Date: isoDate("2024-12-20"), Kind: VisitKindStatutory, ChildSeen: true, WrittenUp: isoDate("2025-01-06")}}}},
 			asOf: "2025-01-10", only: "VIS-08",
 			want: []string{"VIS-08 late due 2024-12-27 done 2025-01-06"},
 		},

@@ -71,7 +71,7 @@ func runAssess(t *testing.T, id care.RuleID, tests []assessCase) {
 func proceedings(issued string, final string, ext ...permanence.Extension) permanence.Record {
 	pr := permanence.Proceedings{Issued: day(issued), Extensions: ext}
 	if final != "" {
-		pr.FinalOrder, pr.FinalOrderKind = day(final), permanence.OrderCare
+		pr.FinalOrder, pr.FinalOrderKind = day(final), permanence.OrderKindCare
 	}
 	return permanence.Record{Proceedings: []permanence.Proceedings{pr}}
 }
@@ -79,7 +79,7 @@ func proceedings(issued string, final string, ext ...permanence.Extension) perma
 func TestPERM04(t *testing.T) {
 	const subj = "permanence.proceedings[0]"
 	withdrawn := proceedings("2025-01-10", "2025-08-01")
-	withdrawn.Proceedings[0].FinalOrderKind = permanence.OrderWithdrawn
+	withdrawn.Proceedings[0].FinalOrderKind = permanence.OrderKindWithdrawn
 	runAssess(t, permanence.PERM04, []assessCase{
 		{
 			name: "issued on the Friday before the August bank holiday: 26 calendar weeks, bank holiday irrelevant",
@@ -162,8 +162,8 @@ func adoptedInputs(entered, placed string) permanence.Inputs {
 	return permanence.Inputs{
 		Child: care.Child{ID: "C0001", DateOfBirth: day(entered)},
 		Episodes: []care.Episode{
-			ep(entered, placed, care.NewEpisodeS, care.LegalStatusC1, care.PlacementTypeU6, care.CeasedX1),
-			ep(placed, "", care.NewEpisodeB, care.LegalStatusE1, care.PlacementTypeA6, 0),
+			ep(entered, placed, care.ReasonNewEpisodeS, care.LegalStatusC1, care.PlacementTypeU6, care.ReasonEpisodeCeasedX1),
+			ep(placed, "", care.ReasonNewEpisodeB, care.LegalStatusE1, care.PlacementTypeA6, 0),
 		},
 	}
 }
@@ -178,12 +178,12 @@ func TestPERM05(t *testing.T) {
 		return permanence.Record{Adoption: a}
 	}
 	adoptionAgreed := plan(primary("2024-03-01", adoption, agreed))
-	inCare := inputs("C0002", ep("2024-01-31", "", care.NewEpisodeS, care.LegalStatusC1, care.PlacementTypeU6, 0))
+	inCare := inputs("C0002", ep("2024-01-31", "", care.ReasonNewEpisodeS, care.LegalStatusC1, care.PlacementTypeU6, 0))
 	// The child of the tests of A2 became looked after on 3 February 2025,
 	// so A1 (entering care to moving in with the adopters, 14 months) is
 	// due on 3 April 2026: upcoming while the authority to place stands,
 	// and owed nothing when it is revoked before then.
-	entered := inputs("C0002", ep("2025-02-03", "", care.NewEpisodeS, care.LegalStatusC1, care.PlacementTypeU6, 0))
+	entered := inputs("C0002", ep("2025-02-03", "", care.ReasonNewEpisodeS, care.LegalStatusC1, care.PlacementTypeU6, 0))
 	a1Upcoming := b(permanence.PERM05, subj, care.Upcoming, "2026-04-03", "")
 	runAssess(t, permanence.PERM05, []assessCase{
 		{
@@ -248,16 +248,16 @@ func TestPERM05(t *testing.T) {
 		{
 			name: "adoption agreed, the child left care after A1 was due: missed",
 			rec:  adoptionAgreed,
-			in: inputs("C0002", ep("2024-01-31", "2025-04-15", care.NewEpisodeS, care.LegalStatusC1, care.PlacementTypeU6,
-				care.CeasedE4A)),
+			in: inputs("C0002", ep("2024-01-31", "2025-04-15", care.ReasonNewEpisodeS, care.LegalStatusC1, care.PlacementTypeU6,
+				care.ReasonEpisodeCeasedE4A)),
 			asOf: "2025-06-01",
 			want: []brief{b(permanence.PERM05, subj, care.Missed, "2025-03-31", "")},
 		},
 		{
 			name: "adoption agreed, the child left care on the day A1 was due: nothing was owed",
 			rec:  adoptionAgreed,
-			in: inputs("C0002", ep("2024-01-31", "2025-03-31", care.NewEpisodeS, care.LegalStatusC1, care.PlacementTypeU6,
-				care.CeasedE4A)),
+			in: inputs("C0002", ep("2024-01-31", "2025-03-31", care.ReasonNewEpisodeS, care.LegalStatusC1, care.PlacementTypeU6,
+				care.ReasonEpisodeCeasedE4A)),
 			asOf: "2025-06-01",
 		},
 		{
@@ -441,8 +441,8 @@ func TestPERM07(t *testing.T) {
 		{
 			name: "authorised to place, the child left care before a review was held: missed",
 			rec:  permanence.Record{Adoption: permanence.Adoption{PlacementOrder: day("2025-01-31")}},
-			in: inputs("C0003", ep("2024-06-01", "2025-06-01", care.NewEpisodeS, care.LegalStatusC2, care.PlacementTypeU6,
-				care.CeasedE4A)),
+			in: inputs("C0003", ep("2024-06-01", "2025-06-01", care.ReasonNewEpisodeS, care.LegalStatusC2, care.PlacementTypeU6,
+				care.ReasonEpisodeCeasedE4A)),
 			asOf: "2025-09-01",
 			want: []brief{b(permanence.PERM07, subj, care.Missed, "2025-04-30", "")},
 		},
@@ -673,8 +673,8 @@ func TestPERM08(t *testing.T) {
 	const subj = "episodes[0]"
 	in := func(eps ...care.Episode) permanence.Inputs { return inputs("C0007", eps...) }
 	toCareOrder := func(end string) permanence.Inputs {
-		return in(ep("2025-01-10", end, care.NewEpisodeS, care.LegalStatusV2, care.PlacementTypeU6, care.CeasedX1),
-			ep(end, "", care.NewEpisodeL, care.LegalStatusC1, care.PlacementTypeU6, 0))
+		return in(ep("2025-01-10", end, care.ReasonNewEpisodeS, care.LegalStatusV2, care.PlacementTypeU6, care.ReasonEpisodeCeasedX1),
+			ep(end, "", care.ReasonNewEpisodeL, care.LegalStatusC1, care.PlacementTypeU6, 0))
 	}
 	withReview := func(in permanence.Inputs, review string) permanence.Inputs {
 		in.SecondReview = day(review)
@@ -735,8 +735,8 @@ func TestPERM08(t *testing.T) {
 		},
 		{
 			name: "a change of placement under s.20 continues the accommodation",
-			in: in(ep("2025-01-10", "2025-03-01", care.NewEpisodeS, care.LegalStatusV2, care.PlacementTypeU6, care.CeasedX1),
-				ep("2025-03-01", "", care.NewEpisodeP, care.LegalStatusV2, care.PlacementTypeK2, 0)),
+			in: in(ep("2025-01-10", "2025-03-01", care.ReasonNewEpisodeS, care.LegalStatusV2, care.PlacementTypeU6, care.ReasonEpisodeCeasedX1),
+				ep("2025-03-01", "", care.ReasonNewEpisodeP, care.LegalStatusV2, care.PlacementTypeK2, 0)),
 			asOf: "2025-10-01",
 			want: []brief{b(permanence.PERM08, subj, care.Overdue, "2025-07-10", "")},
 		},
@@ -774,7 +774,7 @@ func TestMessages(t *testing.T) {
 		}},
 		Proceedings: []permanence.Proceedings{
 			{Issued: day("2025-01-10"), Extensions: []permanence.Extension{{Granted: day("2025-06-20"), Days: 28}}},
-			{Issued: day("2025-01-10"), FinalOrder: day("2025-07-01"), FinalOrderKind: permanence.OrderWithdrawn},
+			{Issued: day("2025-01-10"), FinalOrder: day("2025-07-01"), FinalOrderKind: permanence.OrderKindWithdrawn},
 		},
 		Adoption:            permanence.Adoption{PlacementOrder: day("2025-03-01"), Placed: day("2025-07-01"), Disrupted: day("2025-08-15")},
 		SpecialGuardianship: []permanence.SpecialGuardianship{{Notice: day("2025-02-01"), Withdrawn: day("2025-06-01")}},
@@ -812,7 +812,7 @@ func TestMessages(t *testing.T) {
 func TestEvidence(t *testing.T) {
 	rec := permanence.Record{
 		Plan: permanence.Plan{Transitions: []permanence.Transition{primary("2025-01-06", home, assessing), tr("2025-02-01", adoption, considered)}},
-		Proceedings: []permanence.Proceedings{{Issued: day("2025-01-10"), FinalOrder: day("2025-09-01"), FinalOrderKind: permanence.OrderSpecialGuardianship,
+		Proceedings: []permanence.Proceedings{{Issued: day("2025-01-10"), FinalOrder: day("2025-09-01"), FinalOrderKind: permanence.OrderKindSpecialGuardianship,
 			Extensions: []permanence.Extension{{Granted: day("2025-06-20"), Days: 28}, {Granted: day("2025-08-01"), Days: 14}}}},
 	}
 	in := inputs("C0006", left("2025-01-02", "2025-07-01"))
@@ -866,7 +866,7 @@ func TestAssessErrors(t *testing.T) {
 		{name: "invalid record", rec: plan(tr("2025-01-06", ltf, achieved)), in: inputs("C0001"), asOf: day("2025-06-01"), cal: ew,
 			is: permanence.ErrInvalidTransition, substr: "plan.transitions[0].state"},
 		{name: "invalid episodes", rec: good, asOf: day("2025-06-01"), cal: ew,
-			in:     inputs("C0001", care.Episode{Start: day("2025-01-01"), ReasonNew: care.NewEpisodeP, LegalStatus: care.LegalStatusV2, PlacementType: care.PlacementTypeU6}),
+			in:     inputs("C0001", care.Episode{Start: day("2025-01-01"), ReasonNew: care.ReasonNewEpisodeP, LegalStatus: care.LegalStatusV2, PlacementType: care.PlacementTypeU6}),
 			substr: "episodes[0].reason_new"},
 		{name: "child without a date of birth", rec: good, in: permanence.Inputs{Child: care.Child{ID: "C0001"}}, asOf: day("2025-06-01"), cal: ew,
 			is: care.ErrRequired, substr: "child.date_of_birth"},

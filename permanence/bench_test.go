@@ -32,12 +32,12 @@ func syntheticCohort(n int, seed uint64) []permanence.Case {
 		if r.IntN(10) < 4 {
 			ls = care.LegalStatusV2
 		}
-		in.Episodes = append(in.Episodes, care.Episode{Start: entered, ReasonNew: care.NewEpisodeS, LegalStatus: ls, PlacementType: care.PlacementTypeU6})
+		in.Episodes = append(in.Episodes, care.Episode{Start: entered, ReasonNew: care.ReasonNewEpisodeS, LegalStatus: ls, PlacementType: care.PlacementTypeU6})
 		if ls == care.LegalStatusV2 && r.IntN(2) == 0 {
 			change := entered.AddDays(30 + r.IntN(250))
 			if change.Before(benchAsOf) {
-				in.Episodes[0].End, in.Episodes[0].ReasonCeased = change, care.CeasedX1
-				in.Episodes = append(in.Episodes, care.Episode{Start: change, ReasonNew: care.NewEpisodeL, LegalStatus: care.LegalStatusC1, PlacementType: care.PlacementTypeU6})
+				in.Episodes[0].End, in.Episodes[0].ReasonCeased = change, care.ReasonEpisodeCeasedX1
+				in.Episodes = append(in.Episodes, care.Episode{Start: change, ReasonNew: care.ReasonNewEpisodeL, LegalStatus: care.LegalStatusC1, PlacementType: care.PlacementTypeU6})
 			}
 		}
 		// Proceedings.
@@ -49,7 +49,7 @@ func syntheticCohort(n int, seed uint64) []permanence.Case {
 				granted = granted.AddDays(30)
 			}
 			if final := granted.AddDays(r.IntN(120)); final.Before(benchAsOf) {
-				pr.FinalOrder, pr.FinalOrderKind = final, permanence.OrderCare
+				pr.FinalOrder, pr.FinalOrderKind = final, permanence.OrderKindCare
 			}
 			rec.Proceedings = append(rec.Proceedings, pr)
 		}
@@ -102,11 +102,11 @@ func syntheticCohort(n int, seed uint64) []permanence.Case {
 				}
 				if placed.Before(benchAsOf) {
 					a.Placed = placed
-					in.Episodes[len(in.Episodes)-1].End, in.Episodes[len(in.Episodes)-1].ReasonCeased = placed, care.CeasedX1
-					adoptive := care.Episode{Start: placed, ReasonNew: care.NewEpisodeB, LegalStatus: care.LegalStatusE1, PlacementType: care.PlacementTypeA6}
+					in.Episodes[len(in.Episodes)-1].End, in.Episodes[len(in.Episodes)-1].ReasonCeased = placed, care.ReasonEpisodeCeasedX1
+					adoptive := care.Episode{Start: placed, ReasonNew: care.ReasonNewEpisodeB, LegalStatus: care.LegalStatusE1, PlacementType: care.PlacementTypeA6}
 					if order := placed.AddDays(70 + r.IntN(200)); order.Before(benchAsOf) {
 						a.AdoptionOrder = order
-						adoptive.End, adoptive.ReasonCeased = order, care.CeasedE11
+						adoptive.End, adoptive.ReasonCeased = order, care.ReasonEpisodeCeasedE11
 					}
 					in.Episodes = append(in.Episodes, adoptive)
 				}

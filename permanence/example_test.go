@@ -18,7 +18,7 @@ func ExampleAssess() {
 		{Issued: care.MustDate(2026, time.September, 25)},
 	}}
 	in := permanence.Inputs{Child: care.Child{ID: "C0001", DateOfBirth: care.MustDate(2019, time.May, 4)},
-		Episodes: []care.Episode{{Start: care.MustDate(2025, time.August, 22), ReasonNew: care.NewEpisodeS,
+		Episodes: []care.Episode{{Start: care.MustDate(2025, time.August, 22), ReasonNew: care.ReasonNewEpisodeS,
 			LegalStatus: care.LegalStatusC1, PlacementType: care.PlacementTypeU6}}}
 	asOf := care.MustDate(2026, time.October, 1)
 	cal := care.EnglandAndWales()
@@ -52,7 +52,7 @@ func ExampleTrack() {
 	}}}
 	in := permanence.Inputs{
 		Child: care.Child{ID: "C0002", DateOfBirth: care.MustDate(2016, time.March, 9)},
-		Episodes: []care.Episode{{Start: care.MustDate(2025, time.January, 2), ReasonNew: care.NewEpisodeS,
+		Episodes: []care.Episode{{Start: care.MustDate(2025, time.January, 2), ReasonNew: care.ReasonNewEpisodeS,
 			LegalStatus: care.LegalStatusC1, PlacementType: care.PlacementTypeU6}},
 	}
 	row, err := permanence.Track(rec, in, care.MustDate(2025, time.July, 1), care.EnglandAndWales(), permanence.Policy{})
@@ -80,10 +80,10 @@ func ExampleTrackCohort() {
 		return permanence.Case{
 			Record: permanence.Record{Adoption: permanence.Adoption{Placed: placed, AdoptionOrder: order}},
 			Inputs: permanence.Inputs{Child: care.Child{ID: id, DateOfBirth: entered.AddDays(-30)}, Episodes: []care.Episode{
-				{Start: entered, ReasonNew: care.NewEpisodeS, LegalStatus: care.LegalStatusC2, PlacementType: care.PlacementTypeU6,
-					End: placed, ReasonCeased: care.CeasedX1},
-				{Start: placed, ReasonNew: care.NewEpisodeP, LegalStatus: care.LegalStatusC2, PlacementType: care.PlacementTypeA4,
-					End: order, ReasonCeased: care.CeasedE11},
+				{Start: entered, ReasonNew: care.ReasonNewEpisodeS, LegalStatus: care.LegalStatusC2, PlacementType: care.PlacementTypeU6,
+					End: placed, ReasonCeased: care.ReasonEpisodeCeasedX1},
+				{Start: placed, ReasonNew: care.ReasonNewEpisodeP, LegalStatus: care.LegalStatusC2, PlacementType: care.PlacementTypeA4,
+					End: order, ReasonCeased: care.ReasonEpisodeCeasedE11},
 			}},
 		}
 	}
@@ -115,11 +115,11 @@ func ExampleMeasures() {
 		FosterPlacementStart: care.MustDate(2024, time.June, 3),
 	}}
 	in := permanence.Inputs{Child: care.Child{ID: "C0006", DateOfBirth: care.MustDate(2024, time.May, 1)}, Episodes: []care.Episode{
-		{Start: care.MustDate(2024, time.May, 20), ReasonNew: care.NewEpisodeS, LegalStatus: care.LegalStatusC1,
-			PlacementType: care.PlacementTypeU6, End: care.MustDate(2024, time.June, 3), ReasonCeased: care.CeasedX1},
-		{Start: care.MustDate(2024, time.June, 3), ReasonNew: care.NewEpisodeP, LegalStatus: care.LegalStatusC1,
-			PlacementType: care.PlacementTypeU5, End: care.MustDate(2025, time.March, 10), ReasonCeased: care.CeasedX1},
-		{Start: care.MustDate(2025, time.March, 10), ReasonNew: care.NewEpisodeU, LegalStatus: care.LegalStatusE1,
+		{Start: care.MustDate(2024, time.May, 20), ReasonNew: care.ReasonNewEpisodeS, LegalStatus: care.LegalStatusC1,
+			PlacementType: care.PlacementTypeU6, End: care.MustDate(2024, time.June, 3), ReasonCeased: care.ReasonEpisodeCeasedX1},
+		{Start: care.MustDate(2024, time.June, 3), ReasonNew: care.ReasonNewEpisodeP, LegalStatus: care.LegalStatusC1,
+			PlacementType: care.PlacementTypeU5, End: care.MustDate(2025, time.March, 10), ReasonCeased: care.ReasonEpisodeCeasedX1},
+		{Start: care.MustDate(2025, time.March, 10), ReasonNew: care.ReasonNewEpisodeU, LegalStatus: care.LegalStatusE1,
 			PlacementType: care.PlacementTypeA5},
 	}}
 	for _, m := range permanence.Measures(rec, in, care.MustDate(2025, time.April, 1), permanence.Policy{}) {
@@ -275,10 +275,10 @@ func ExampleAssessor_Emit() {
 		{Date: care.MustDate(2026, time.February, 2), Route: permanence.RouteReturnHome, State: permanence.StateAssessing, Primary: true},
 	}}}
 	child := care.Child{ID: "C0001", DateOfBirth: care.MustDate(2014, time.July, 21)}
-	stay := care.Episode{Start: care.MustDate(2026, time.January, 12), ReasonNew: care.NewEpisodeS,
+	stay := care.Episode{Start: care.MustDate(2026, time.January, 12), ReasonNew: care.ReasonNewEpisodeS,
 		LegalStatus: care.LegalStatusV2, PlacementType: care.PlacementTypeU6}
 	home := stay
-	home.End, home.ReasonCeased = care.MustDate(2026, time.September, 7), care.CeasedE4A
+	home.End, home.ReasonCeased = care.MustDate(2026, time.September, 7), care.ReasonEpisodeCeasedE4A
 	asOf := care.MustDate(2026, time.December, 1)
 	var h care.History
 	e := care.NewEmitter(asOf)

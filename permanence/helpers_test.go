@@ -28,7 +28,7 @@ var cmpOpts = cmp.Options{
 // s20 returns one open episode: accommodated under s.20 in foster care from
 // start.
 func s20(start string) care.Episode {
-	return care.Episode{Start: day(start), ReasonNew: care.NewEpisodeS, LegalStatus: care.LegalStatusV2,
+	return care.Episode{Start: day(start), ReasonNew: care.ReasonNewEpisodeS, LegalStatus: care.LegalStatusV2,
 		PlacementType: care.PlacementTypeU6}
 }
 
@@ -92,10 +92,10 @@ func inputs(id string, eps ...care.Episode) permanence.Inputs {
 
 // lookedAfterThroughout is the episode of a child looked after throughout
 // the tests' dates.
-var lookedAfterThroughout = ep("2012-01-02", "", care.NewEpisodeS, care.LegalStatusC2, care.PlacementTypeU6, 0)
+var lookedAfterThroughout = ep("2012-01-02", "", care.ReasonNewEpisodeS, care.LegalStatusC2, care.PlacementTypeU6, 0)
 
 // left returns one episode under s.20 in foster care from start to end,
 // when the child went home.
 func left(start, end string) care.Episode {
-	return ep(start, end, care.NewEpisodeS, care.LegalStatusV2, care.PlacementTypeU6, care.CeasedE4A)
+	return ep(start, end, care.ReasonNewEpisodeS, care.LegalStatusV2, care.PlacementTypeU6, care.ReasonEpisodeCeasedE4A)
 }

@@ -136,7 +136,7 @@ func TestCodesRoundTrip(t *testing.T) {
 			t.Errorf("ParseState(%q) = %v, %v, want %v", s.String(), got, err, s)
 		}
 	}
-	for k := permanence.OrderCare; k <= permanence.OrderWithdrawn; k++ {
+	for k := permanence.OrderKindCare; k <= permanence.OrderKindWithdrawn; k++ {
 		got, err := permanence.ParseOrderKind(k.String())
 		if err != nil || got != k {
 			t.Errorf("ParseOrderKind(%q) = %v, %v, want %v", k.String(), got, err, k)

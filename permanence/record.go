@@ -285,11 +285,11 @@ func (pr Proceedings) validate(errs *care.ValidationErrors, path string) {
 		errs.Addf(care.JoinPath(path, "final_order"), "final order %s, before the application was issued %s", pr.FinalOrder, pr.Issued)
 	}
 	switch {
-	case pr.FinalOrderKind != OrderUnknown && !pr.FinalOrderKind.IsKnown():
+	case pr.FinalOrderKind != OrderKindUnknown && !pr.FinalOrderKind.IsKnown():
 		errs.Add(care.JoinPath(path, "final_order_kind"), fmt.Errorf("%w: %s", care.ErrUnknownCode, pr.FinalOrderKind))
-	case pr.FinalOrder.IsZero() && pr.FinalOrderKind != OrderUnknown:
+	case pr.FinalOrder.IsZero() && pr.FinalOrderKind != OrderKindUnknown:
 		errs.Add(care.JoinPath(path, "final_order"), fmt.Errorf("%w: a final order kind is given", care.ErrRequired))
-	case !pr.FinalOrder.IsZero() && pr.FinalOrderKind == OrderUnknown:
+	case !pr.FinalOrder.IsZero() && pr.FinalOrderKind == OrderKindUnknown:
 		errs.Add(care.JoinPath(path, "final_order_kind"), fmt.Errorf("%w: a final order date is given", care.ErrRequired))
 	}
 }

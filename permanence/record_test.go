@@ -117,7 +117,7 @@ func TestRecordValidate(t *testing.T) {
 			rec: permanence.Record{Proceedings: []permanence.Proceedings{{Issued: day("2025-01-10"),
 				Extensions:     []permanence.Extension{{Granted: day("2025-06-20"), Days: 56}, {Granted: day("2025-08-15"), Days: 28}},
 				FinalOrder:     day("2025-09-30"),
-				FinalOrderKind: permanence.OrderCare}}},
+				FinalOrderKind: permanence.OrderKindCare}}},
 		},
 		{
 			name: "extension longer than 8 weeks, before issue and final order without kind",
@@ -172,7 +172,7 @@ func TestRecordJSONRoundTrip(t *testing.T) {
 		Plan: permanence.Plan{Transitions: []permanence.Transition{
 			primary("2025-01-06", home, assessing), ruledOut("2025-03-01", home, "assessment negative"),
 		}},
-		Proceedings: []permanence.Proceedings{{Issued: day("2025-01-10"), FinalOrder: day("2025-07-01"), FinalOrderKind: permanence.OrderSpecialGuardianship}},
+		Proceedings: []permanence.Proceedings{{Issued: day("2025-01-10"), FinalOrder: day("2025-07-01"), FinalOrderKind: permanence.OrderKindSpecialGuardianship}},
 		Adoption:    permanence.Adoption{PlacementOrder: day("2025-07-01"), Reviews: []care.Date{day("2025-09-01")}},
 	}
 	b, err := json.Marshal(rec)

@@ -187,14 +187,14 @@ type OrderKind uint8
 
 // Final order kinds.
 const (
-	OrderUnknown             OrderKind = iota
-	OrderCare                          // care order (CA89 s.31)
-	OrderSupervision                   // supervision order (CA89 s.31)
-	OrderSpecialGuardianship           // special guardianship order (CA89 s.14A)
-	OrderChildArrangements             // child arrangements order (CA89 s.8)
-	OrderPlacement                     // placement order (ACA 2002 s.21), with or after a care order
-	OrderNone                          // no order made
-	OrderWithdrawn                     // application withdrawn with the court's permission
+	OrderKindUnknown             OrderKind = iota
+	OrderKindCare                          // care order (CA89 s.31)
+	OrderKindSupervision                   // supervision order (CA89 s.31)
+	OrderKindSpecialGuardianship           // special guardianship order (CA89 s.14A)
+	OrderKindChildArrangements             // child arrangements order (CA89 s.8)
+	OrderKindPlacement                     // placement order (ACA 2002 s.21), with or after a care order
+	OrderKindNone                          // no order made
+	OrderKindWithdrawn                     // application withdrawn with the court's permission
 )
 
 var orderNames = [...]string{"", "care", "supervision", "special-guardianship", "child-arrangements", "placement",
@@ -206,21 +206,21 @@ func ParseOrderKind(s string) (OrderKind, error) {
 	return OrderKind(i), err
 }
 
-// String returns the order kind's code, "" for [OrderUnknown].
+// String returns the order kind's code, "" for [OrderKindUnknown].
 func (k OrderKind) String() string { return nameOf(orderNames[:], int(k), "OrderKind") }
 
 // IsKnown reports whether k is one of the kinds (not Unknown).
-func (k OrderKind) IsKnown() bool { return k > OrderUnknown && int(k) < len(orderNames) }
+func (k OrderKind) IsKnown() bool { return k > OrderKindUnknown && int(k) < len(orderNames) }
 
 // MarshalText implements [encoding.TextMarshaler].
 func (k OrderKind) MarshalText() ([]byte, error) {
 	return marshalName(orderNames[:], int(k), "OrderKind")
 }
 
-// UnmarshalText implements [encoding.TextUnmarshaler]; "" is [OrderUnknown].
+// UnmarshalText implements [encoding.TextUnmarshaler]; "" is [OrderKindUnknown].
 func (k *OrderKind) UnmarshalText(b []byte) error {
 	if len(b) == 0 {
-		*k = OrderUnknown
+		*k = OrderKindUnknown
 		return nil
 	}
 	v, err := ParseOrderKind(string(b))

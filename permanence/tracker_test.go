@@ -52,9 +52,9 @@ func TestTrack(t *testing.T) {
 			rec: permanence.Record{Adoption: permanence.Adoption{PlacementOrder: day("2025-01-15"), Match: day("2025-02-01"),
 				Placed: day("2025-03-01"), FosterCarerAdoption: true, AdoptionOrder: day("2025-07-01")}},
 			in: permanence.Inputs{Child: kid("C0012"), Episodes: []care.Episode{
-				ep("2024-01-15", "2024-04-01", care.NewEpisodeS, care.LegalStatusC1, care.PlacementTypeU6, care.CeasedX1),
-				ep("2024-04-01", "2025-03-01", care.NewEpisodeP, care.LegalStatusC1, care.PlacementTypeU5, care.CeasedX1),
-				ep("2025-03-01", "2025-07-01", care.NewEpisodeU, care.LegalStatusE1, care.PlacementTypeA5, care.CeasedE11),
+				ep("2024-01-15", "2024-04-01", care.ReasonNewEpisodeS, care.LegalStatusC1, care.PlacementTypeU6, care.ReasonEpisodeCeasedX1),
+				ep("2024-04-01", "2025-03-01", care.ReasonNewEpisodeP, care.LegalStatusC1, care.PlacementTypeU5, care.ReasonEpisodeCeasedX1),
+				ep("2025-03-01", "2025-07-01", care.ReasonNewEpisodeU, care.LegalStatusE1, care.PlacementTypeA5, care.ReasonEpisodeCeasedE11),
 			}},
 			asOf: "2025-08-01",
 			// The first review after placement was missed: the adoption
@@ -86,7 +86,7 @@ func TestTrackCohort(t *testing.T) {
 	adoptedCase := func(id, entered, po, match, placed, order string) permanence.Case {
 		in := adoptedInputs(entered, placed)
 		in.Child.ID = id
-		in.Episodes[1].End, in.Episodes[1].ReasonCeased = day(order), care.CeasedE11
+		in.Episodes[1].End, in.Episodes[1].ReasonCeased = day(order), care.ReasonEpisodeCeasedE11
 		return permanence.Case{
 			Record: permanence.Record{Adoption: permanence.Adoption{PlacementOrder: day(po), Match: day(match),
 				Placed: day(placed), AdoptionOrder: day(order)}},
@@ -134,7 +134,7 @@ func TestTrackCohortRounding(t *testing.T) {
 		return permanence.Case{
 			Record: permanence.Record{Adoption: permanence.Adoption{PlacementOrder: day(po), Match: day(match),
 				Placed: day("2024-12-01"), AdoptionOrder: day("2025-01-10")}},
-			Inputs: inputs(id, ep("2023-06-01", "", care.NewEpisodeS, care.LegalStatusC1, care.PlacementTypeU6, 0)),
+			Inputs: inputs(id, ep("2023-06-01", "", care.ReasonNewEpisodeS, care.LegalStatusC1, care.PlacementTypeU6, 0)),
 		}
 	}
 	cases := []permanence.Case{mk("C0030", "2024-01-01", "2024-01-02"), mk("C0031", "2024-01-01", "2024-01-02"), mk("C0032", "2024-01-01", "2024-01-03")}

@@ -90,7 +90,7 @@ func TestAssessRules(t *testing.T) {
 		{
 			name: "REV-05 midway check at the midpoint of a 3-month interval",
 			rec: Record{Reviews: []Review{good("2025-01-31"), good("2025-04-30")},
-				MidwayChecks: []MidwayCheck{{Date: d(t, "2025-03-14"), Outcome: OutcomeOnTrack}}},
+				MidwayChecks: []MidwayCheck{{Date: d(t, "2025-03-14"), Outcome: CheckOutcomeOnTrack}}},
 			asOf: "2025-05-01", rule: REV05,
 			// 2025-01-31 to 2025-04-30 is 89 days: midpoint 2025-03-16, window to 2025-03-30.
 			want: []string{
@@ -247,7 +247,7 @@ func TestAssessRules(t *testing.T) {
 func TestAssessSchedule(t *testing.T) {
 	cal := care.EnglandAndWales()
 	child := care.Child{ID: "C0001", DateOfBirth: care.MustDate(2015, 6, 15)}
-	rec := Record{Reviews: []Review{{Held: d(t, "2025-02-04"), EarlyReason: NotEarly}, {Held: d(t, "2025-03-01"), EarlyReason: EarlyIRORequest}}}
+	rec := Record{Reviews: []Review{{Held: d(t, "2025-02-04"), EarlyReason: EarlyReasonNone}, {Held: d(t, "2025-03-01"), EarlyReason: EarlyReasonIRORequest}}}
 	rep, err := Assess(rec, child, lookedAfter(t, "2025-01-06"), d(t, "2025-10-01"), cal, Policy{})
 	if err != nil {
 		t.Fatal(err)

@@ -33,7 +33,7 @@ func benchRecord(tb testing.TB) Record {
 			rv.Recommendations = append(rv.Recommendations, rc)
 		}
 		rec.Reviews = append(rec.Reviews, rv)
-		rec.MidwayChecks = append(rec.MidwayChecks, MidwayCheck{Date: held.AddDays(45), Outcome: OutcomeOnTrack})
+		rec.MidwayChecks = append(rec.MidwayChecks, MidwayCheck{Date: held.AddDays(45), Outcome: CheckOutcomeOnTrack})
 	}
 	return rec
 }

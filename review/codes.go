@@ -9,7 +9,7 @@ import (
 
 // EarlyReason says why a review was held earlier than the timetable
 // required: the triggers of CPPCR 2010 reg 33(3), and the significant
-// change of plan of reg 32(2). The zero value, [NotEarly], means the review
+// change of plan of reg 32(2). The zero value, [EarlyReasonNone], means the review
 // was held on the ordinary timetable (or no reason was recorded).
 //
 // An early review is an ordinary review for the timetable: it counts as the
@@ -18,38 +18,38 @@ import (
 // the evidence of findings and is not otherwise used.
 //
 // EarlyReason marshals to and from text as the names listed with each
-// constant; the empty text is [NotEarly].
+// constant; the empty text is [EarlyReasonNone].
 type EarlyReason uint8
 
 const (
-	// NotEarly: held on the ordinary timetable; text "".
-	NotEarly EarlyReason = iota
-	// EarlyIRORequest: the independent reviewing officer asked for the
+	// EarlyReasonNone: held on the ordinary timetable; text "".
+	EarlyReasonNone EarlyReason = iota
+	// EarlyReasonIRORequest: the independent reviewing officer asked for the
 	// review (reg 33(3)(a)); text "iro-request".
-	EarlyIRORequest
-	// EarlyPlacementEnding: the child's welfare is not safeguarded by the
+	EarlyReasonIRORequest
+	// EarlyReasonPlacementEnding: the child's welfare is not safeguarded by the
 	// placement and it may be ended (reg 33(3)(b), reg 30); text
 	// "placement-ending".
-	EarlyPlacementEnding
-	// EarlyLeavingRemand: the child is accommodated under CA89 s.21(2)(b) or
+	EarlyReasonPlacementEnding
+	// EarlyReasonLeavingRemand: the child is accommodated under CA89 s.21(2)(b) or
 	// (c) and would otherwise leave that accommodation before a review
 	// (reg 33(3)(c)); text "leaving-remand".
-	EarlyLeavingRemand
-	// EarlyReleaseFromDetention: the child is in care, detained, and would
+	EarlyReasonLeavingRemand
+	// EarlyReasonReleaseFromDetention: the child is in care, detained, and would
 	// otherwise be released before a review (reg 33(3)(d)); text
 	// "release-from-detention".
-	EarlyReleaseFromDetention
-	// EarlyCeasingAccommodation: the child is accommodated but not in care
+	EarlyReasonReleaseFromDetention
+	// EarlyReasonCeasingAccommodation: the child is accommodated but not in care
 	// and the authority proposes to stop accommodating them with no parent
 	// taking over (reg 33(3)(e)); text "ceasing-accommodation".
-	EarlyCeasingAccommodation
-	// EarlySignificantChange: a significant change to the care plan is
+	EarlyReasonCeasingAccommodation
+	// EarlyReasonSignificantChange: a significant change to the care plan is
 	// proposed and must first be considered at a review (reg 32(2)); text
 	// "significant-change".
-	EarlySignificantChange
-	// EarlyOther: any other reason (for example, the child or a parent
+	EarlyReasonSignificantChange
+	// EarlyReasonOther: any other reason (for example, the child or a parent
 	// asked); text "other".
-	EarlyOther
+	EarlyReasonOther
 )
 
 var earlyReasonNames = [...]string{"", "iro-request", "placement-ending", "leaving-remand",
@@ -58,7 +58,7 @@ var earlyReasonNames = [...]string{"", "iro-request", "placement-ending", "leavi
 var earlyReasonProvisions = [...]string{"", "reg 33(3)(a)", "reg 33(3)(b)", "reg 33(3)(c)",
 	"reg 33(3)(d)", "reg 33(3)(e)", "reg 32(2)", ""}
 
-// String returns the reason's text form ("iro-request"), "" for [NotEarly],
+// String returns the reason's text form ("iro-request"), "" for [EarlyReasonNone],
 // and a form such as "EarlyReason(9)" for a value that is not a constant.
 func (r EarlyReason) String() string {
 	if int(r) < len(earlyReasonNames) {
@@ -77,13 +77,13 @@ func (r EarlyReason) Provision() string {
 }
 
 // IsEarly reports whether r records an early review (any reason but
-// [NotEarly]).
-func (r EarlyReason) IsEarly() bool { return r != NotEarly }
+// [EarlyReasonNone]).
+func (r EarlyReason) IsEarly() bool { return r != EarlyReasonNone }
 
 func (r EarlyReason) valid() bool { return int(r) < len(earlyReasonNames) }
 
 // ParseEarlyReason parses the text form of an early reason. The empty
-// string is [NotEarly]; an unknown name is a [*care.ParseError] wrapping
+// string is [EarlyReasonNone]; an unknown name is a [*care.ParseError] wrapping
 // [care.ErrUnknownCode].
 func ParseEarlyReason(s string) (EarlyReason, error) {
 	for i, name := range earlyReasonNames {
@@ -91,7 +91,7 @@ func ParseEarlyReason(s string) (EarlyReason, error) {
 			return EarlyReason(i), nil
 		}
 	}
-	return NotEarly, &care.ParseError{Input: s, Type: "early review reason", Err: care.ErrUnknownCode}
+	return EarlyReasonNone, &care.ParseError{Input: s, Type: "early review reason", Err: care.ErrUnknownCode}
 }
 
 // MarshalText implements [encoding.TextMarshaler]. A value that is not a
@@ -114,30 +114,30 @@ func (r *EarlyReason) UnmarshalText(b []byte) error {
 }
 
 // CheckOutcome is what an IRO's midway check between reviews found. The
-// zero value, [OutcomeUnknown], means no outcome was recorded.
+// zero value, [CheckOutcomeUnknown], means no outcome was recorded.
 //
 // CheckOutcome marshals to and from text as the names listed with each
 // constant.
 type CheckOutcome uint8
 
 const (
-	// OutcomeUnknown: no outcome recorded; text "".
-	OutcomeUnknown CheckOutcome = iota
-	// OutcomeOnTrack: the plan and the review's decisions are on track;
+	// CheckOutcomeUnknown: no outcome recorded; text "".
+	CheckOutcomeUnknown CheckOutcome = iota
+	// CheckOutcomeOnTrack: the plan and the review's decisions are on track;
 	// text "on-track".
-	OutcomeOnTrack
-	// OutcomeActionNeeded: the IRO asked for something to be done before
+	CheckOutcomeOnTrack
+	// CheckOutcomeActionNeeded: the IRO asked for something to be done before
 	// the next review; text "action-needed".
-	OutcomeActionNeeded
-	// OutcomeEscalated: the IRO raised a concern under the authority's
+	CheckOutcomeActionNeeded
+	// CheckOutcomeEscalated: the IRO raised a concern under the authority's
 	// dispute resolution process; text "escalated".
-	OutcomeEscalated
+	CheckOutcomeEscalated
 )
 
 var checkOutcomeNames = [...]string{"", "on-track", "action-needed", "escalated"}
 
 // String returns the outcome's text form ("on-track"), "" for
-// [OutcomeUnknown], and a form such as "CheckOutcome(9)" for a value that
+// [CheckOutcomeUnknown], and a form such as "CheckOutcome(9)" for a value that
 // is not a constant.
 func (o CheckOutcome) String() string {
 	if int(o) < len(checkOutcomeNames) {
@@ -149,7 +149,7 @@ func (o CheckOutcome) String() string {
 func (o CheckOutcome) valid() bool { return int(o) < len(checkOutcomeNames) }
 
 // ParseCheckOutcome parses the text form of a midway-check outcome. The
-// empty string is [OutcomeUnknown]; an unknown name is a [*care.ParseError]
+// empty string is [CheckOutcomeUnknown]; an unknown name is a [*care.ParseError]
 // wrapping [care.ErrUnknownCode].
 func ParseCheckOutcome(s string) (CheckOutcome, error) {
 	for i, name := range checkOutcomeNames {
@@ -157,7 +157,7 @@ func ParseCheckOutcome(s string) (CheckOutcome, error) {
 			return CheckOutcome(i), nil
 		}
 	}
-	return OutcomeUnknown, &care.ParseError{Input: s, Type: "midway check outcome", Err: care.ErrUnknownCode}
+	return CheckOutcomeUnknown, &care.ParseError{Input: s, Type: "midway check outcome", Err: care.ErrUnknownCode}
 }
 
 // MarshalText implements [encoding.TextMarshaler]. A value that is not a

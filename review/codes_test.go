@@ -14,14 +14,14 @@ func TestEarlyReasonText(t *testing.T) {
 		text      string
 		provision string
 	}{
-		{"not early", NotEarly, "", ""},
-		{"IRO request", EarlyIRORequest, "iro-request", "reg 33(3)(a)"},
-		{"placement ending", EarlyPlacementEnding, "placement-ending", "reg 33(3)(b)"},
-		{"leaving remand", EarlyLeavingRemand, "leaving-remand", "reg 33(3)(c)"},
-		{"release from detention", EarlyReleaseFromDetention, "release-from-detention", "reg 33(3)(d)"},
-		{"ceasing accommodation", EarlyCeasingAccommodation, "ceasing-accommodation", "reg 33(3)(e)"},
-		{"significant change", EarlySignificantChange, "significant-change", "reg 32(2)"},
-		{"other", EarlyOther, "other", ""},
+		{"not early", EarlyReasonNone, "", ""},
+		{"IRO request", EarlyReasonIRORequest, "iro-request", "reg 33(3)(a)"},
+		{"placement ending", EarlyReasonPlacementEnding, "placement-ending", "reg 33(3)(b)"},
+		{"leaving remand", EarlyReasonLeavingRemand, "leaving-remand", "reg 33(3)(c)"},
+		{"release from detention", EarlyReasonReleaseFromDetention, "release-from-detention", "reg 33(3)(d)"},
+		{"ceasing accommodation", EarlyReasonCeasingAccommodation, "ceasing-accommodation", "reg 33(3)(e)"},
+		{"significant change", EarlyReasonSignificantChange, "significant-change", "reg 32(2)"},
+		{"other", EarlyReasonOther, "other", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -39,7 +39,7 @@ func TestEarlyReasonText(t *testing.T) {
 			if err := got.UnmarshalText(b); err != nil || got != tc.r {
 				t.Errorf("UnmarshalText(%q) = %v, %v, want %v", b, got, err, tc.r)
 			}
-			if tc.r.IsEarly() != (tc.r != NotEarly) {
+			if tc.r.IsEarly() != (tc.r != EarlyReasonNone) {
 				t.Errorf("IsEarly() = %v", tc.r.IsEarly())
 			}
 		})
@@ -66,10 +66,10 @@ func TestCheckOutcomeText(t *testing.T) {
 		o    CheckOutcome
 		text string
 	}{
-		{"unknown", OutcomeUnknown, ""},
-		{"on track", OutcomeOnTrack, "on-track"},
-		{"action needed", OutcomeActionNeeded, "action-needed"},
-		{"escalated", OutcomeEscalated, "escalated"},
+		{"unknown", CheckOutcomeUnknown, ""},
+		{"on track", CheckOutcomeOnTrack, "on-track"},
+		{"action needed", CheckOutcomeActionNeeded, "action-needed"},
+		{"escalated", CheckOutcomeEscalated, "escalated"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -10,7 +10,7 @@ import (
 
 // A synthetic child, looked after under a care order from the given day.
 func episodes(start care.Date) []care.Episode {
-	return []care.Episode{{Start: start, ReasonNew: care.NewEpisodeS, LegalStatus: care.LegalStatusC2,
+	return []care.Episode{{Start: start, ReasonNew: care.ReasonNewEpisodeS, LegalStatus: care.LegalStatusC2,
 		PlacementType: care.PlacementTypeU4}}
 }
 
@@ -190,7 +190,7 @@ func ExampleNewAssessor() {
 	}
 	child := care.Child{ID: "C0001", DateOfBirth: care.MustDate(2014, time.May, 1)}
 	eps := episodes(care.MustDate(2025, time.January, 6))
-	eps[0].End, eps[0].ReasonCeased = care.MustDate(2025, time.February, 17), care.CeasedE4A
+	eps[0].End, eps[0].ReasonCeased = care.MustDate(2025, time.February, 17), care.ReasonEpisodeCeasedE4A
 	h, err := care.NewHistory(child, eps)
 	if err != nil {
 		fmt.Println(err)

@@ -22,13 +22,13 @@ func FuzzAssess(f *testing.F) {
 			return
 		}
 		start := base.AddDays(int(startOff) % 400)
-		eps := []care.Episode{{Start: start, ReasonNew: care.NewEpisodeS, LegalStatus: care.LegalStatusV3, PlacementType: care.PlacementTypeU4}}
+		eps := []care.Episode{{Start: start, ReasonNew: care.ReasonNewEpisodeS, LegalStatus: care.LegalStatusV3, PlacementType: care.PlacementTypeU4}}
 		if gap%3 != 0 {
 			eps[0].LegalStatus = care.LegalStatusC2
 		}
 		if gap%2 == 1 {
 			eps[0].End = start.AddDays(int(gap % 200))
-			eps[0].ReasonCeased = care.CeasedE4A
+			eps[0].ReasonCeased = care.ReasonEpisodeCeasedE4A
 		}
 		asOf := start.AddDays(int(asOfOff) % 2000)
 		child := care.Child{ID: "C0001", DateOfBirth: care.MustDate(2012, 5, 1)}

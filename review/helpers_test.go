@@ -23,14 +23,14 @@ func ep(t testing.TB, start, end string, ls care.LegalStatus, rne care.ReasonNew
 	e := care.Episode{Start: d(t, start), ReasonNew: rne, LegalStatus: ls, PlacementType: care.PlacementTypeU1}
 	if end != "" {
 		e.End = d(t, end)
-		e.ReasonCeased = care.CeasedE4A
+		e.ReasonCeased = care.ReasonEpisodeCeasedE4A
 	}
 	return e
 }
 
 // lookedAfter returns one open episode (care order) from start.
 func lookedAfter(t testing.TB, start string) []care.Episode {
-	return []care.Episode{ep(t, start, "", care.LegalStatusC2, care.NewEpisodeS)}
+	return []care.Episode{ep(t, start, "", care.LegalStatusC2, care.ReasonNewEpisodeS)}
 }
 
 // held builds reviews held on the given dates.

@@ -19,7 +19,7 @@ func TestMissedBoundaries(t *testing.T) {
 	// Looked after from Monday 6 January 2025: the IRO is due by 13
 	// January, the first review by 3 February.
 	from := func(end string) []care.Episode {
-		return []care.Episode{ep(t, "2025-01-06", end, care.LegalStatusC2, care.NewEpisodeS)}
+		return []care.Episode{ep(t, "2025-01-06", end, care.LegalStatusC2, care.ReasonNewEpisodeS)}
 	}
 	good := func(s string) Review {
 		return Review{Held: d(t, s), Participation: care.ParticipationPN1, ViewsRecorded: true,
@@ -67,18 +67,18 @@ func TestMissedBoundaries(t *testing.T) {
 			eps: from("2025-11-15"), rec: Record{Reviews: []Review{good("2025-01-31"), good("2025-04-30")}}, asOf: "2025-12-01",
 			rule: REV03, want: []string{"REV-03 missed episodes[0] due 2025-10-30 closed 2025-11-15 when the child left care"}},
 		{name: "REV-09 missed when the series of short breaks lapses",
-			eps: []care.Episode{ep(t, "2025-01-10", "2025-01-12", care.LegalStatusV3, care.NewEpisodeS)}, asOf: "2025-08-01", rule: REV09,
+			eps: []care.Episode{ep(t, "2025-01-10", "2025-01-12", care.LegalStatusV3, care.ReasonNewEpisodeS)}, asOf: "2025-08-01", rule: REV09,
 			want: []string{"REV-09 missed episodes[0] due 2025-04-10 closed 2025-07-12 when the series of short breaks lapsed"}},
 		{name: "REV-09 overdue while the series continues",
 			eps: []care.Episode{
-				ep(t, "2025-01-10", "2025-01-12", care.LegalStatusV3, care.NewEpisodeS),
-				ep(t, "2025-03-01", "2025-03-03", care.LegalStatusV3, care.NewEpisodeS),
+				ep(t, "2025-01-10", "2025-01-12", care.LegalStatusV3, care.ReasonNewEpisodeS),
+				ep(t, "2025-03-01", "2025-03-03", care.LegalStatusV3, care.ReasonNewEpisodeS),
 			}, asOf: "2025-08-01", rule: REV09,
 			want: []string{"REV-09 overdue episodes[0] due 2025-04-10"}},
 		{name: "REV-09 missed when full-time care begins after its due date",
 			eps: []care.Episode{
-				ep(t, "2025-01-10", "2025-01-12", care.LegalStatusV3, care.NewEpisodeS),
-				ep(t, "2025-05-01", "", care.LegalStatusC2, care.NewEpisodeS),
+				ep(t, "2025-01-10", "2025-01-12", care.LegalStatusV3, care.ReasonNewEpisodeS),
+				ep(t, "2025-05-01", "", care.LegalStatusC2, care.ReasonNewEpisodeS),
 			}, asOf: "2025-08-01", rule: REV09,
 			want: []string{"REV-09 missed episodes[0] due 2025-04-10 closed 2025-05-01 when full-time care began"}},
 

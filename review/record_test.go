@@ -30,12 +30,12 @@ func TestRecordValidate(t *testing.T) {
 	child := care.Child{ID: "C0001", DateOfBirth: care.MustDate(2015, 6, 15)}
 	baby := care.Child{ID: "C0002", DateOfBirth: care.MustDate(2024, 6, 15)}
 	eps := []care.Episode{
-		ep(t, "2024-01-08", "2024-06-03", care.LegalStatusV2, care.NewEpisodeS),
-		ep(t, "2025-01-06", "", care.LegalStatusC1, care.NewEpisodeS),
+		ep(t, "2024-01-08", "2024-06-03", care.LegalStatusV2, care.ReasonNewEpisodeS),
+		ep(t, "2025-01-06", "", care.LegalStatusC1, care.ReasonNewEpisodeS),
 	}
 	breaks := []care.Episode{
-		ep(t, "2025-01-10", "2025-01-12", care.LegalStatusV3, care.NewEpisodeS),
-		ep(t, "2025-03-14", "2025-03-16", care.LegalStatusV3, care.NewEpisodeS),
+		ep(t, "2025-01-10", "2025-01-12", care.LegalStatusV3, care.ReasonNewEpisodeS),
+		ep(t, "2025-03-14", "2025-03-16", care.LegalStatusV3, care.ReasonNewEpisodeS),
 	}
 	rv := func(s string) Review {
 		return Review{Held: d(t, s), Participation: care.ParticipationPN1, ViewsRecorded: true}
@@ -105,7 +105,7 @@ func TestRecordValidate(t *testing.T) {
 				"iro[2].appointed", "iro[3].appointed", "iro[3].appointed", "iro[3].met_child"}},
 		{name: "bad midway checks", child: child, eps: eps,
 			rec: Record{MidwayChecks: []MidwayCheck{
-				{Date: d(t, "2024-03-01"), Outcome: OutcomeOnTrack},
+				{Date: d(t, "2024-03-01"), Outcome: CheckOutcomeOnTrack},
 				{Date: d(t, "2024-02-01")},
 				{},
 				{Date: d(t, "2023-01-01"), Outcome: CheckOutcome(9)},
@@ -138,7 +138,7 @@ func TestRecordValidateWrapsSentinels(t *testing.T) {
 func TestRecordJSON(t *testing.T) {
 	rec := Record{
 		Reviews: []Review{{
-			Held: d(t, "2025-01-30"), EarlyReason: EarlyIRORequest, ChairedBy: "IRO1",
+			Held: d(t, "2025-01-30"), EarlyReason: EarlyReasonIRORequest, ChairedBy: "IRO1",
 			Participation: care.ParticipationPN5, ViewsRecorded: true,
 			DecisionsCirculated: d(t, "2025-02-04"), RecordCompleted: d(t, "2025-02-20"),
 			Adjourned: d(t, "2025-01-30"), Reconvened: d(t, "2025-02-10"),
@@ -146,7 +146,7 @@ func TestRecordJSON(t *testing.T) {
 				FollowUps: []FollowUp{{Date: d(t, "2025-02-15"), Note: "booked"}}}},
 		}},
 		IRO:          []IROAllocation{{IROID: "IRO1", Appointed: d(t, "2025-01-08"), MetChild: d(t, "2025-01-20")}},
-		MidwayChecks: []MidwayCheck{{Date: d(t, "2025-03-15"), IROID: "IRO1", Outcome: OutcomeActionNeeded}},
+		MidwayChecks: []MidwayCheck{{Date: d(t, "2025-03-15"), IROID: "IRO1", Outcome: CheckOutcomeActionNeeded}},
 	}
 	b, err := json.Marshal(rec)
 	if err != nil {

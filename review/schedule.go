@@ -139,7 +139,7 @@ type stage struct {
 }
 
 // earlyHeld labels a review held early for each [EarlyReason] but
-// [NotEarly], in order: the Dones of the kinds of a review held.
+// [EarlyReasonNone], in order: the Dones of the kinds of a review held.
 var earlyHeld = func() []string {
 	out := make([]string, 0, len(earlyReasonNames)-1)
 	for _, name := range earlyReasonNames[1:] {

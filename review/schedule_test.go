@@ -11,7 +11,7 @@ import (
 func TestSchedule(t *testing.T) {
 	cal := care.EnglandAndWales()
 	// x1 marks an episode that ended with another starting the same day.
-	x1 := func(e care.Episode) care.Episode { e.ReasonCeased = care.CeasedX1; return e }
+	x1 := func(e care.Episode) care.Episode { e.ReasonCeased = care.ReasonEpisodeCeasedX1; return e }
 	tests := []struct {
 		name    string
 		eps     []care.Episode
@@ -142,7 +142,7 @@ func TestSchedule(t *testing.T) {
 			eps:  lookedAfter(t, "2025-01-06"),
 			reviews: func() []Review {
 				rs := held(t, "2025-01-30", "2025-04-25", "2025-06-02")
-				rs[2].EarlyReason = EarlyIRORequest
+				rs[2].EarlyReason = EarlyReasonIRORequest
 				return rs
 			}(),
 			asOf: "2025-06-02",
@@ -176,8 +176,8 @@ func TestSchedule(t *testing.T) {
 		{
 			name: "child leaves care and returns: a new period starts the timetable again",
 			eps: []care.Episode{
-				ep(t, "2024-01-08", "2024-06-03", care.LegalStatusV2, care.NewEpisodeS),
-				ep(t, "2025-01-06", "", care.LegalStatusC1, care.NewEpisodeS),
+				ep(t, "2024-01-08", "2024-06-03", care.LegalStatusV2, care.ReasonNewEpisodeS),
+				ep(t, "2025-01-06", "", care.LegalStatusC1, care.ReasonNewEpisodeS),
 			},
 			reviews: held(t, "2024-02-01", "2024-05-01", "2025-01-20"),
 			asOf:    "2025-02-01",
@@ -191,7 +191,7 @@ func TestSchedule(t *testing.T) {
 		{
 			name: "child leaves care before the first review is due: nothing owed",
 			eps: []care.Episode{
-				ep(t, "2025-01-06", "2025-01-20", care.LegalStatusV2, care.NewEpisodeS),
+				ep(t, "2025-01-06", "2025-01-20", care.LegalStatusV2, care.ReasonNewEpisodeS),
 			},
 			asOf: "2025-03-01",
 			want: nil,
@@ -199,7 +199,7 @@ func TestSchedule(t *testing.T) {
 		{
 			name: "child leaves care on the day the first review is due: nothing owed",
 			eps: []care.Episode{
-				ep(t, "2025-01-06", "2025-02-03", care.LegalStatusV2, care.NewEpisodeS),
+				ep(t, "2025-01-06", "2025-02-03", care.LegalStatusV2, care.ReasonNewEpisodeS),
 			},
 			asOf: "2025-03-01",
 			want: nil,
@@ -207,7 +207,7 @@ func TestSchedule(t *testing.T) {
 		{
 			name: "child leaves care after missing the first review: missed",
 			eps: []care.Episode{
-				ep(t, "2025-01-06", "2025-03-01", care.LegalStatusV2, care.NewEpisodeS),
+				ep(t, "2025-01-06", "2025-03-01", care.LegalStatusV2, care.ReasonNewEpisodeS),
 			},
 			asOf: "2025-04-01",
 			want: []string{"REV-01 2025-02-03 missed anchor 2025-01-06 closed 2025-03-01"},
@@ -215,7 +215,7 @@ func TestSchedule(t *testing.T) {
 		{
 			name: "child due to leave care after the as-of date: still overdue",
 			eps: []care.Episode{
-				ep(t, "2025-01-06", "2025-03-01", care.LegalStatusV2, care.NewEpisodeS),
+				ep(t, "2025-01-06", "2025-03-01", care.LegalStatusV2, care.ReasonNewEpisodeS),
 			},
 			asOf: "2025-02-10",
 			want: []string{"REV-01 2025-02-03 overdue anchor 2025-01-06"},
@@ -223,8 +223,8 @@ func TestSchedule(t *testing.T) {
 		{
 			name: "a change of legal status within a period does not restart the timetable",
 			eps: []care.Episode{
-				x1(ep(t, "2025-01-06", "2025-02-10", care.LegalStatusC1, care.NewEpisodeS)),
-				ep(t, "2025-02-10", "", care.LegalStatusC2, care.NewEpisodeL),
+				x1(ep(t, "2025-01-06", "2025-02-10", care.LegalStatusC1, care.ReasonNewEpisodeS)),
+				ep(t, "2025-02-10", "", care.LegalStatusC2, care.ReasonNewEpisodeL),
 			},
 			reviews: held(t, "2025-01-31"),
 			asOf:    "2025-03-01",
@@ -236,9 +236,9 @@ func TestSchedule(t *testing.T) {
 		{
 			name: "short breaks: first review within 3 months of the first stay, then 6-monthly",
 			eps: []care.Episode{
-				ep(t, "2025-01-10", "2025-01-12", care.LegalStatusV3, care.NewEpisodeS),
-				ep(t, "2025-02-14", "2025-02-16", care.LegalStatusV3, care.NewEpisodeS),
-				ep(t, "2025-04-11", "2025-04-13", care.LegalStatusV3, care.NewEpisodeS),
+				ep(t, "2025-01-10", "2025-01-12", care.LegalStatusV3, care.ReasonNewEpisodeS),
+				ep(t, "2025-02-14", "2025-02-16", care.LegalStatusV3, care.ReasonNewEpisodeS),
+				ep(t, "2025-04-11", "2025-04-13", care.LegalStatusV3, care.ReasonNewEpisodeS),
 			},
 			reviews: held(t, "2025-03-20"),
 			asOf:    "2025-05-01",
@@ -250,8 +250,8 @@ func TestSchedule(t *testing.T) {
 		{
 			name: "short breaks lapse: a stay after the lapse starts a new series",
 			eps: []care.Episode{
-				ep(t, "2024-01-12", "2024-01-14", care.LegalStatusV4, care.NewEpisodeS),
-				ep(t, "2025-01-10", "2025-01-12", care.LegalStatusV4, care.NewEpisodeS),
+				ep(t, "2024-01-12", "2024-01-14", care.LegalStatusV4, care.ReasonNewEpisodeS),
+				ep(t, "2025-01-10", "2025-01-12", care.LegalStatusV4, care.ReasonNewEpisodeS),
 			},
 			reviews: held(t, "2024-03-01"),
 			asOf:    "2025-02-01",
@@ -263,8 +263,8 @@ func TestSchedule(t *testing.T) {
 		{
 			name: "short-break child comes into care: the regular timetable starts",
 			eps: []care.Episode{
-				x1(ep(t, "2025-01-10", "2025-01-15", care.LegalStatusV3, care.NewEpisodeS)),
-				ep(t, "2025-01-15", "", care.LegalStatusC1, care.NewEpisodeL),
+				x1(ep(t, "2025-01-10", "2025-01-15", care.LegalStatusV3, care.ReasonNewEpisodeS)),
+				ep(t, "2025-01-15", "", care.LegalStatusC1, care.ReasonNewEpisodeL),
 			},
 			asOf: "2025-01-20",
 			want: []string{"REV-01 2025-02-12 upcoming anchor 2025-01-15"},
@@ -349,10 +349,10 @@ func TestNextDue(t *testing.T) {
 			want: "REV-02 due 2025-06-20: 3 months after the first review on 2025-03-20", wantOK: true},
 		{name: "first review overdue is still next", eps: lookedAfter(t, "2025-03-01"), asOf: "2025-05-01",
 			want: "REV-01 due 2025-03-28: 20 working days after becoming looked after on 2025-03-01", wantOK: true},
-		{name: "child has left care", eps: []care.Episode{ep(t, "2025-01-06", "2025-03-01", care.LegalStatusV2, care.NewEpisodeS)},
+		{name: "child has left care", eps: []care.Episode{ep(t, "2025-01-06", "2025-03-01", care.LegalStatusV2, care.ReasonNewEpisodeS)},
 			reviews: held(t, "2025-01-30"), asOf: "2025-03-02"},
 		{name: "not yet looked after", eps: lookedAfter(t, "2025-03-01"), asOf: "2025-02-01"},
-		{name: "on the day of leaving care", eps: []care.Episode{ep(t, "2025-01-06", "2025-03-01", care.LegalStatusV2, care.NewEpisodeS)},
+		{name: "on the day of leaving care", eps: []care.Episode{ep(t, "2025-01-06", "2025-03-01", care.LegalStatusV2, care.ReasonNewEpisodeS)},
 			reviews: held(t, "2025-01-30"), asOf: "2025-03-01"},
 	}
 	for _, tc := range tests {
@@ -384,10 +384,10 @@ func TestMilestones(t *testing.T) {
 		{name: "first held after the as-of date is not yet held", eps: lookedAfter(t, "2025-03-01"), reviews: held(t, "2025-03-14"), asOf: "2025-03-10",
 			wantFirst: "2025-03-28", wantSn: "2025-06-28"},
 		{name: "current period after a return to care", eps: []care.Episode{
-			ep(t, "2024-01-08", "2024-06-03", care.LegalStatusV2, care.NewEpisodeS),
-			ep(t, "2025-01-06", "", care.LegalStatusC1, care.NewEpisodeS),
+			ep(t, "2024-01-08", "2024-06-03", care.LegalStatusV2, care.ReasonNewEpisodeS),
+			ep(t, "2025-01-06", "", care.LegalStatusC1, care.ReasonNewEpisodeS),
 		}, reviews: held(t, "2024-02-01", "2025-01-31"), asOf: "2025-02-10", wantFirst: "2025-02-03", wantSn: "2025-04-30"},
-		{name: "short breaks", eps: []care.Episode{ep(t, "2025-01-10", "2025-01-12", care.LegalStatusV3, care.NewEpisodeS)},
+		{name: "short breaks", eps: []care.Episode{ep(t, "2025-01-10", "2025-01-12", care.LegalStatusV3, care.ReasonNewEpisodeS)},
 			reviews: held(t, "2025-03-20"), asOf: "2025-04-01", wantFirst: "2025-04-10", wantSn: "2025-09-20"},
 		{name: "never looked after", asOf: "2025-04-01"},
 	}

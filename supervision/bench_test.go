@@ -91,16 +91,16 @@ func synthetic(workers, children int, seed uint64) (supervision.Dataset, care.Da
 		}
 		for {
 			step := 21 + rng.IntN(21)
-			if w.StatusOn(d) == supervision.NewlyQualified {
+			if w.StatusOn(d) == supervision.WorkerStatusNewlyQualified {
 				step = 5 + rng.IntN(9)
 			}
 			d = d.AddDays(step)
 			if d.After(asOf) || (!w.End.IsZero() && !d.Before(w.End)) {
 				break
 			}
-			s := supervision.Session{Date: d, Supervisor: "M" + w.Team[5:], Worker: w.ID, Kind: supervision.Individual}
+			s := supervision.Session{Date: d, Supervisor: "M" + w.Team[5:], Worker: w.ID, Kind: supervision.SessionKindIndividual}
 			if rng.IntN(10) == 0 {
-				s.Kind = supervision.Group
+				s.Kind = supervision.SessionKindGroup
 			}
 			for _, h := range byWorker[wi] {
 				if d.Before(h.from) || (!h.to.IsZero() && !d.Before(h.to)) || rng.IntN(10) < 3 {

@@ -14,7 +14,7 @@ import (
 var full = supervision.CaseNote{Progress: "p", Worries: "w", Risks: "r", FutureFocus: "f"}
 
 func discussion(date, worker string, note supervision.CaseNote) supervision.Discussion {
-	return supervision.Discussion{Date: day(date), Supervisor: "M1", Worker: worker, Kind: supervision.Individual, CaseNote: note}
+	return supervision.Discussion{Date: day(date), Supervisor: "M1", Worker: worker, Kind: supervision.SessionKindIndividual, CaseNote: note}
 }
 
 func TestAssessCase_SUP02(t *testing.T) {
@@ -474,7 +474,7 @@ func TestAssessCase_SUP04_window(t *testing.T) {
 				Directions:  []supervision.Direction{d},
 			}
 			if !tc.discuss.IsZero() {
-				rec.Discussions = []supervision.Discussion{{Date: tc.discuss, Supervisor: "TM1", Worker: "W1", Kind: supervision.CaseDiscussion}}
+				rec.Discussions = []supervision.Discussion{{Date: tc.discuss, Supervisor: "TM1", Worker: "W1", Kind: supervision.SessionKindCaseDiscussion}}
 			}
 			rep, err := supervision.AssessCase("C0001", rec, tc.asOf, supervision.Policy{})
 			if err != nil {

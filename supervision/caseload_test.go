@@ -162,13 +162,13 @@ func TestOversightRates(t *testing.T) {
 			{ID: "W3", Team: "South", Start: day("2025-01-06")},
 		},
 		Sessions: []supervision.Session{
-			{Date: day("2025-02-03"), Supervisor: "M1", Worker: "W1", Kind: supervision.Individual,
+			{Date: day("2025-02-03"), Supervisor: "M1", Worker: "W1", Kind: supervision.SessionKindIndividual,
 				Cases: []supervision.CaseNote{withChild(full, "C0001"), {Child: "C0002", Progress: "p"}}},
-			{Date: day("2025-02-03"), Supervisor: "M1", Worker: "W2", Kind: supervision.Group,
+			{Date: day("2025-02-03"), Supervisor: "M1", Worker: "W2", Kind: supervision.SessionKindGroup,
 				Cases: []supervision.CaseNote{withChild(full, "C0003")}},
-			{Date: day("2025-03-01"), Supervisor: "M1", Worker: "W1", Kind: supervision.Individual, // outside the period
+			{Date: day("2025-03-01"), Supervisor: "M1", Worker: "W1", Kind: supervision.SessionKindIndividual, // outside the period
 				Cases: []supervision.CaseNote{{Child: "C0001"}}},
-			{Date: day("2025-02-28"), Supervisor: "M2", Worker: "W3", Kind: supervision.CaseDiscussion,
+			{Date: day("2025-02-28"), Supervisor: "M2", Worker: "W3", Kind: supervision.SessionKindCaseDiscussion,
 				Cases: []supervision.CaseNote{{Child: "C0004", Worries: "w", Risks: "r"}}},
 		},
 	}

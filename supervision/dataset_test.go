@@ -23,7 +23,7 @@ func TestDataset_Validate(t *testing.T) {
 			name: "valid",
 			ds: supervision.Dataset{
 				Workers: workers,
-				Sessions: []supervision.Session{{Date: day("2025-06-29"), Supervisor: "M1", Worker: "W1", Kind: supervision.Individual,
+				Sessions: []supervision.Session{{Date: day("2025-06-29"), Supervisor: "M1", Worker: "W1", Kind: supervision.SessionKindIndividual,
 					Cases: []supervision.CaseNote{{Child: "C0001", Directions: []string{"D1"}}}}},
 				Directions: []supervision.Direction{{ID: "D1", Child: "C0001", Given: day("2025-06-29")}},
 				Allocations: []supervision.Allocation{
@@ -35,19 +35,19 @@ func TestDataset_Validate(t *testing.T) {
 		{
 			name: "session before the worker started",
 			ds: supervision.Dataset{Workers: workers, Sessions: []supervision.Session{
-				{Date: day("2025-03-02"), Supervisor: "M1", Worker: "W2", Kind: supervision.Individual}}},
+				{Date: day("2025-03-02"), Supervisor: "M1", Worker: "W2", Kind: supervision.SessionKindIndividual}}},
 			paths: []string{"sessions[0].worker"},
 		},
 		{
 			name: "session on the day the worker left",
 			ds: supervision.Dataset{Workers: workers, Sessions: []supervision.Session{
-				{Date: day("2025-06-30"), Supervisor: "M1", Worker: "W1", Kind: supervision.Individual}}},
+				{Date: day("2025-06-30"), Supervisor: "M1", Worker: "W1", Kind: supervision.SessionKindIndividual}}},
 			paths: []string{"sessions[0].worker"},
 		},
 		{
 			name: "unknown worker and missing fields",
 			ds: supervision.Dataset{Workers: workers, Sessions: []supervision.Session{
-				{Worker: "W9"}, {Date: day("2025-04-01"), Supervisor: "W2", Worker: "W2", Kind: supervision.Group}}},
+				{Worker: "W9"}, {Date: day("2025-04-01"), Supervisor: "W2", Worker: "W2", Kind: supervision.SessionKindGroup}}},
 			paths: []string{"sessions[0].date", "sessions[0].kind", "sessions[0].supervisor", "sessions[0].worker", "sessions[1].supervisor"},
 		},
 		{
@@ -72,7 +72,7 @@ func TestDataset_Validate(t *testing.T) {
 		{
 			name: "directions and case notes",
 			ds: supervision.Dataset{Workers: workers,
-				Sessions: []supervision.Session{{Date: day("2025-04-01"), Supervisor: "M1", Worker: "W2", Kind: supervision.CaseDiscussion,
+				Sessions: []supervision.Session{{Date: day("2025-04-01"), Supervisor: "M1", Worker: "W2", Kind: supervision.SessionKindCaseDiscussion,
 					Cases: []supervision.CaseNote{{Child: "C0001", Directions: []string{"D2", "D9"}}, {Child: "C0001"}, {}}}},
 				Directions: []supervision.Direction{
 					{ID: "D1", Child: "C0001", Given: day("2025-04-01"), Due: day("2025-03-01"), Reviewed: day("2025-03-31")},
@@ -101,8 +101,8 @@ func TestDataset_Validate_messages(t *testing.T) {
 	ds := supervision.Dataset{
 		Workers: []supervision.Worker{{ID: "W1", Team: "T", Start: day("2025-03-03")}},
 		Sessions: []supervision.Session{
-			{Date: day("2025-03-02"), Supervisor: "M1", Worker: "W1", Kind: supervision.Individual},
-			{Date: day("2025-03-04"), Supervisor: "M1", Worker: "W7", Kind: supervision.Individual},
+			{Date: day("2025-03-02"), Supervisor: "M1", Worker: "W1", Kind: supervision.SessionKindIndividual},
+			{Date: day("2025-03-04"), Supervisor: "M1", Worker: "W7", Kind: supervision.SessionKindIndividual},
 		},
 	}
 	const want = "sessions[0].worker: 2025-03-02 is before worker \"W1\" started on 2025-03-03\n" +
@@ -116,15 +116,15 @@ func TestSplitJoin(t *testing.T) {
 	base := supervision.Dataset{
 		Workers: []supervision.Worker{{ID: "W1", Team: "T", Start: day("2025-01-06")}},
 		Sessions: []supervision.Session{
-			{Date: day("2025-02-03"), Supervisor: "M1", Worker: "W1", Kind: supervision.Individual},
+			{Date: day("2025-02-03"), Supervisor: "M1", Worker: "W1", Kind: supervision.SessionKindIndividual},
 		},
 	}
 	ds := supervision.Dataset{
 		Workers: base.Workers,
 		Sessions: []supervision.Session{
-			{Date: day("2025-02-03"), Supervisor: "M1", Worker: "W1", Kind: supervision.Individual,
+			{Date: day("2025-02-03"), Supervisor: "M1", Worker: "W1", Kind: supervision.SessionKindIndividual,
 				Cases: []supervision.CaseNote{{Child: "C0001", Progress: "p", Directions: []string{"D1"}}, {Child: "C0002"}}},
-			{Date: day("2025-02-17"), Supervisor: "M1", Worker: "W1", Kind: supervision.CaseDiscussion,
+			{Date: day("2025-02-17"), Supervisor: "M1", Worker: "W1", Kind: supervision.SessionKindCaseDiscussion,
 				Cases: []supervision.CaseNote{{Child: "C0002", Risks: "r"}}},
 		},
 		Directions: []supervision.Direction{{ID: "D1", Child: "C0001", Given: day("2025-02-03")}},
@@ -223,11 +223,11 @@ func TestSessionKind_text(t *testing.T) {
 		want supervision.SessionKind
 		err  error
 	}{
-		{"individual", "individual", supervision.Individual, nil},
-		{"group", "group", supervision.Group, nil},
-		{"case", "case", supervision.CaseDiscussion, nil},
-		{"empty is unknown", "", supervision.KindUnknown, nil},
-		{"not a kind", "Individual", supervision.KindUnknown, care.ErrUnknownCode},
+		{"individual", "individual", supervision.SessionKindIndividual, nil},
+		{"group", "group", supervision.SessionKindGroup, nil},
+		{"case", "case", supervision.SessionKindCaseDiscussion, nil},
+		{"empty is unknown", "", supervision.SessionKindUnknown, nil},
+		{"not a kind", "Individual", supervision.SessionKindUnknown, care.ErrUnknownCode},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

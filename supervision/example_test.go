@@ -24,14 +24,14 @@ func authority() supervision.Dataset {
 				Qualified: d(2025, time.June, 30), ASYE: d(2025, time.September, 1), Start: d(2025, time.September, 1)},
 		},
 		Sessions: []supervision.Session{
-			{Date: d(2025, time.September, 1), Supervisor: "M01", Worker: "W001", Kind: supervision.Individual,
+			{Date: d(2025, time.September, 1), Supervisor: "M01", Worker: "W001", Kind: supervision.SessionKindIndividual,
 				Cases: []supervision.CaseNote{note("C0001"), {Child: "C0002", Progress: "new school place agreed", Directions: []string{"D001"}}}},
-			{Date: d(2025, time.October, 13), Supervisor: "M01", Worker: "W001", Kind: supervision.Individual,
+			{Date: d(2025, time.October, 13), Supervisor: "M01", Worker: "W001", Kind: supervision.SessionKindIndividual,
 				Cases: []supervision.CaseNote{note("C0001"), note("C0002")}},
-			{Date: d(2025, time.September, 8), Supervisor: "M01", Worker: "W002", Kind: supervision.Individual},
-			{Date: d(2025, time.September, 15), Supervisor: "M01", Worker: "W002", Kind: supervision.Individual,
+			{Date: d(2025, time.September, 8), Supervisor: "M01", Worker: "W002", Kind: supervision.SessionKindIndividual},
+			{Date: d(2025, time.September, 15), Supervisor: "M01", Worker: "W002", Kind: supervision.SessionKindIndividual,
 				Cases: []supervision.CaseNote{note("C0003")}},
-			{Date: d(2025, time.September, 29), Supervisor: "M01", Worker: "W002", Kind: supervision.Individual},
+			{Date: d(2025, time.September, 29), Supervisor: "M01", Worker: "W002", Kind: supervision.SessionKindIndividual},
 		},
 		Directions: []supervision.Direction{
 			{ID: "D001", Child: "C0002", Owner: "W001", Given: d(2025, time.September, 1), Due: d(2025, time.October, 31),
@@ -213,8 +213,8 @@ func ExamplePolicy_Validate() {
 func ExampleDataset_Validate() {
 	ds := authority()
 	ds.Sessions = append(ds.Sessions,
-		supervision.Session{Date: care.MustDate(2025, time.August, 25), Supervisor: "M01", Worker: "W002", Kind: supervision.Individual},
-		supervision.Session{Date: care.MustDate(2025, time.August, 25), Supervisor: "M01", Worker: "W404", Kind: supervision.Group},
+		supervision.Session{Date: care.MustDate(2025, time.August, 25), Supervisor: "M01", Worker: "W002", Kind: supervision.SessionKindIndividual},
+		supervision.Session{Date: care.MustDate(2025, time.August, 25), Supervisor: "M01", Worker: "W404", Kind: supervision.SessionKindGroup},
 	)
 	fmt.Println(ds.Validate())
 	// Output:

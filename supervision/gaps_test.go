@@ -30,7 +30,7 @@ func TestGaps_SUP01(t *testing.T) {
 		{
 			name:     "session on the day the interval ends is on time",
 			worker:   experienced,
-			sessions: sessions("W1", supervision.Individual, "2025-02-03", "2025-03-03"),
+			sessions: sessions("W1", supervision.SessionKindIndividual, "2025-02-03", "2025-03-03"),
 			asOf:     day("2025-03-10"),
 			want: []brief{
 				{supervision.SUP01, "workers[0]", care.Met, day("2025-02-03"), day("2025-02-03")},
@@ -41,7 +41,7 @@ func TestGaps_SUP01(t *testing.T) {
 		{
 			name:     "session a day after the interval ends is late",
 			worker:   experienced,
-			sessions: sessions("W1", supervision.Individual, "2025-02-04"),
+			sessions: sessions("W1", supervision.SessionKindIndividual, "2025-02-04"),
 			asOf:     day("2025-02-10"),
 			want: []brief{
 				{supervision.SUP01, "workers[0]", care.Late, day("2025-02-03"), day("2025-02-04")},
@@ -60,7 +60,7 @@ func TestGaps_SUP01(t *testing.T) {
 		{
 			name:     "group sessions do not count by default",
 			worker:   experienced,
-			sessions: sessions("W1", supervision.Group, "2025-02-03"),
+			sessions: sessions("W1", supervision.SessionKindGroup, "2025-02-03"),
 			asOf:     day("2025-02-10"),
 			want:     []brief{{supervision.SUP01, "workers[0]", care.Overdue, day("2025-02-03"), care.Date{}}},
 			gaps:     []int{7},
@@ -68,7 +68,7 @@ func TestGaps_SUP01(t *testing.T) {
 		{
 			name:     "group sessions count when the policy says so",
 			worker:   experienced,
-			sessions: sessions("W1", supervision.Group, "2025-02-03"),
+			sessions: sessions("W1", supervision.SessionKindGroup, "2025-02-03"),
 			asOf:     day("2025-02-10"),
 			policy:   supervision.Policy{CountGroup: true},
 			want: []brief{
@@ -79,7 +79,7 @@ func TestGaps_SUP01(t *testing.T) {
 		{
 			name:     "two sessions on one day count once",
 			worker:   experienced,
-			sessions: sessions("W1", supervision.Individual, "2025-01-20", "2025-01-20"),
+			sessions: sessions("W1", supervision.SessionKindIndividual, "2025-01-20", "2025-01-20"),
 			asOf:     day("2025-01-21"),
 			want: []brief{
 				{supervision.SUP01, "workers[0]", care.Met, day("2025-02-03"), day("2025-01-20")},
@@ -89,7 +89,7 @@ func TestGaps_SUP01(t *testing.T) {
 		{
 			name:     "sessions after the as-of date are not yet known",
 			worker:   experienced,
-			sessions: sessions("W1", supervision.Individual, "2025-02-03"),
+			sessions: sessions("W1", supervision.SessionKindIndividual, "2025-02-03"),
 			asOf:     day("2025-01-31"),
 			want:     []brief{{supervision.SUP01, "workers[0]", care.Upcoming, day("2025-02-03"), care.Date{}}},
 		},
@@ -97,7 +97,7 @@ func TestGaps_SUP01(t *testing.T) {
 			name: "worker leaving owes nothing due on or after the day they left",
 			worker: supervision.Worker{ID: "W1", Team: "North", Start: day("2025-01-06"),
 				End: day("2025-03-15")},
-			sessions: sessions("W1", supervision.Individual, "2025-02-03", "2025-03-01"),
+			sessions: sessions("W1", supervision.SessionKindIndividual, "2025-02-03", "2025-03-01"),
 			asOf:     day("2025-06-30"),
 			want: []brief{
 				{supervision.SUP01, "workers[0]", care.Met, day("2025-02-03"), day("2025-02-03")},
@@ -108,7 +108,7 @@ func TestGaps_SUP01(t *testing.T) {
 			name: "worker leaving with a session not held is missed, a gap to the day they left",
 			worker: supervision.Worker{ID: "W1", Team: "North", Start: day("2025-01-06"),
 				End: day("2025-03-15")},
-			sessions: sessions("W1", supervision.Individual, "2025-02-01"),
+			sessions: sessions("W1", supervision.SessionKindIndividual, "2025-02-01"),
 			asOf:     day("2025-06-30"),
 			want: []brief{
 				{supervision.SUP01, "workers[0]", care.Met, day("2025-02-03"), day("2025-02-01")},
@@ -120,7 +120,7 @@ func TestGaps_SUP01(t *testing.T) {
 			name: "newly qualified worker crosses from weekly to fortnightly at week 6",
 			worker: supervision.Worker{ID: "W1", Team: "North", Registered: true, Qualified: day("2025-06-30"),
 				ASYE: day("2025-07-14"), Start: day("2025-07-14")},
-			sessions: sessions("W1", supervision.Individual,
+			sessions: sessions("W1", supervision.SessionKindIndividual,
 				"2025-07-21", "2025-07-28", "2025-08-04", "2025-08-11", "2025-08-18", // weekly
 				"2025-08-25",               // the weekly phase's last due date (week 6)
 				"2025-09-08", "2025-09-22", // fortnightly
@@ -142,7 +142,7 @@ func TestGaps_SUP01(t *testing.T) {
 			name: "a fortnight's gap begun in the weekly phase is late",
 			worker: supervision.Worker{ID: "W1", Team: "North", ASYE: day("2025-07-14"),
 				Start: day("2025-07-14")},
-			sessions: sessions("W1", supervision.Individual,
+			sessions: sessions("W1", supervision.SessionKindIndividual,
 				"2025-07-21", "2025-07-28", "2025-08-04", "2025-08-11", "2025-08-18", "2025-09-01"),
 			asOf: day("2025-09-02"),
 			want: []brief{
@@ -160,7 +160,7 @@ func TestGaps_SUP01(t *testing.T) {
 			name: "worker qualifying mid-year: the ASYE start tightens the open interval",
 			worker: supervision.Worker{ID: "W1", Team: "North", Qualified: day("2025-07-01"),
 				ASYE: day("2025-07-14"), Start: day("2025-06-02")},
-			sessions: sessions("W1", supervision.Individual, "2025-06-30", "2025-07-21"),
+			sessions: sessions("W1", supervision.SessionKindIndividual, "2025-06-30", "2025-07-21"),
 			asOf:     day("2025-07-22"),
 			want: []brief{
 				{supervision.SUP01, "workers[0]", care.Met, day("2025-06-30"), day("2025-06-30")},
@@ -171,7 +171,7 @@ func TestGaps_SUP01(t *testing.T) {
 		{
 			name:     "due on Christmas Day: calendar days, not moved to a working day; across the year end",
 			worker:   supervision.Worker{ID: "W1", Team: "North", Start: day("2025-11-27")},
-			sessions: sessions("W1", supervision.Individual, "2025-12-29"),
+			sessions: sessions("W1", supervision.SessionKindIndividual, "2025-12-29"),
 			asOf:     day("2026-01-02"),
 			want: []brief{
 				{supervision.SUP01, "workers[0]", care.Late, day("2025-12-25"), day("2025-12-29")},
@@ -190,7 +190,7 @@ func TestGaps_SUP01(t *testing.T) {
 			name:     "monthly local policy from a leap day",
 			worker:   supervision.Worker{ID: "W1", Team: "North", Start: day("2024-02-29")},
 			policy:   supervision.Policy{Supervision: supervision.Interval{Count: 1, Unit: care.Months}},
-			sessions: sessions("W1", supervision.Individual, "2024-03-29", "2024-04-30"),
+			sessions: sessions("W1", supervision.SessionKindIndividual, "2024-03-29", "2024-04-30"),
 			asOf:     day("2024-05-01"),
 			want: []brief{
 				{supervision.SUP01, "workers[0]", care.Met, day("2024-03-29"), day("2024-03-29")},
@@ -255,9 +255,9 @@ func TestGaps_teams(t *testing.T) {
 			{ID: "W4", Team: "North", Office: "Hilltop", Start: day("2026-01-05")}, // not yet started
 		},
 		Sessions: append(append(
-			sessions("W1", supervision.Individual, "2025-02-03", "2025-03-03"),
-			sessions("W2", supervision.Individual, "2025-02-10")...),
-			sessions("W3", supervision.Individual, "2025-01-27", "2025-02-24")...),
+			sessions("W1", supervision.SessionKindIndividual, "2025-02-03", "2025-03-03"),
+			sessions("W2", supervision.SessionKindIndividual, "2025-02-10")...),
+			sessions("W3", supervision.SessionKindIndividual, "2025-01-27", "2025-02-24")...),
 	}
 	rep, err := supervision.Gaps(ds, day("2025-03-10"), supervision.Policy{})
 	if err != nil {
@@ -334,7 +334,7 @@ func TestGaps_SUP01_window(t *testing.T) {
 		{
 			name:     "a later session before the worker left: late",
 			end:      day("2025-03-01"),
-			sessions: sessions("W1", supervision.Individual, "2025-02-10"),
+			sessions: sessions("W1", supervision.SessionKindIndividual, "2025-02-10"),
 			asOf:     day("2025-06-01"),
 			want:     []brief{{supervision.SUP01, "workers[0]", care.Late, day("2025-02-03"), day("2025-02-10")}},
 			gaps:     []int{7},

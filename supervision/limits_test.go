@@ -23,7 +23,7 @@ func TestStringLimits(t *testing.T) {
 			{ID: "W1", Team: strings.Repeat("T", care.MaxNameBytes+1), Office: "North\xff", Start: day("2025-01-06")},
 			{ID: longID, Team: "North", Start: day("2025-01-06")},
 		},
-		Sessions: []supervision.Session{{Date: day("2025-02-03"), Supervisor: "M1", Worker: "W1", Kind: supervision.Individual,
+		Sessions: []supervision.Session{{Date: day("2025-02-03"), Supervisor: "M1", Worker: "W1", Kind: supervision.SessionKindIndividual,
 			Cases: []supervision.CaseNote{{Child: "C0001", Progress: text, Worries: "Synthetic\xff"}}}},
 		Directions: []supervision.Direction{{ID: "D1", Child: "C0001", Given: day("2025-02-03"), Text: text,
 			Owner: "Synthetic " + strings.Repeat("Owner", 30)}},
@@ -55,7 +55,7 @@ func TestUnknownIDsQuotedShort(t *testing.T) {
 	long := "C" + strings.Repeat("9", 60)
 	rec := supervision.CaseRecord{
 		Allocations: []supervision.Allocation{{Child: "C0001", Worker: "W1", From: day("2025-01-06")}},
-		Discussions: []supervision.Discussion{{Date: day("2025-02-03"), Supervisor: "M1", Worker: "W1", Kind: supervision.Individual,
+		Discussions: []supervision.Discussion{{Date: day("2025-02-03"), Supervisor: "M1", Worker: "W1", Kind: supervision.SessionKindIndividual,
 			CaseNote: supervision.CaseNote{Child: long, Directions: []string{"D" + strings.Repeat("8", 60)}}}},
 	}
 	err := rec.Validate()

@@ -27,16 +27,16 @@ func (o *OversightRate) count(missing Element) {
 		o.Reflective.Met++
 		return
 	}
-	if missing&Progress != 0 {
+	if missing&ElementProgress != 0 {
 		o.MissingProgress++
 	}
-	if missing&Worries != 0 {
+	if missing&ElementWorries != 0 {
 		o.MissingWorries++
 	}
-	if missing&Risks != 0 {
+	if missing&ElementRisks != 0 {
 		o.MissingRisks++
 	}
-	if missing&FutureFocus != 0 {
+	if missing&ElementFutureFocus != 0 {
 		o.MissingFutureFocus++
 	}
 }

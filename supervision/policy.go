@@ -194,11 +194,11 @@ func (p Policy) maxCaseload() int {
 // SUP-01 under p.
 func (p Policy) counts(k SessionKind) bool {
 	switch k {
-	case Individual:
+	case SessionKindIndividual:
 		return true
-	case Group:
+	case SessionKindGroup:
 		return p.CountGroup
-	case CaseDiscussion:
+	case SessionKindCaseDiscussion:
 		return p.CountCaseDiscussions
 	}
 	return false

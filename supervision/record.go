@@ -41,27 +41,28 @@ type Worker struct {
 // InPost returns the worker's span in post, [Start, End).
 func (w Worker) InPost() care.Period { return care.Period{Start: w.Start, End: w.End} }
 
-// StatusOn returns the worker's status on day d: [NewlyQualified] from the
-// ASYE start for 12 months (the corresponding date), [Experienced]
-// otherwise, and [StatusUnknown] for the zero Date.
+// StatusOn returns the worker's status on day d: [WorkerStatusNewlyQualified] from the
+// ASYE start for 12 months (the corresponding date), [WorkerStatusExperienced]
+// otherwise, and [WorkerStatusUnknown] for the zero Date.
 func (w Worker) StatusOn(d care.Date) WorkerStatus {
 	switch {
 	case d.IsZero():
-		return StatusUnknown
+		return WorkerStatusUnknown
 	case !w.ASYE.IsZero() && !d.Before(w.ASYE) && d.Before(w.ASYE.AddMonths(asyeMonths)):
-		return NewlyQualified
+		return WorkerStatusNewlyQualified
 	}
-	return Experienced
+	return WorkerStatusExperienced
 }
 
 // WorkerStatus is a worker's status for the supervision schedule (SUP-01).
 type WorkerStatus uint8
 
-// Worker statuses. The zero value, StatusUnknown, is the status of no day.
+// Worker statuses. The zero value, WorkerStatusUnknown, is the status of
+// no day.
 const (
-	StatusUnknown  WorkerStatus = iota
-	Experienced                 // qualified and past the assessed and supported year
-	NewlyQualified              // in the assessed and supported year in employment (ASYE)
+	WorkerStatusUnknown        WorkerStatus = iota
+	WorkerStatusExperienced                 // qualified and past the assessed and supported year
+	WorkerStatusNewlyQualified              // in the assessed and supported year in employment (ASYE)
 )
 
 var statusNames = [...]string{"unknown", "experienced", "newly qualified"}
@@ -75,10 +76,10 @@ func (s WorkerStatus) String() string {
 }
 
 // MarshalText implements [encoding.TextMarshaler]: "experienced" or "newly
-// qualified", and "" for [StatusUnknown].
+// qualified", and "" for [WorkerStatusUnknown].
 func (s WorkerStatus) MarshalText() ([]byte, error) {
 	switch {
-	case s == StatusUnknown:
+	case s == WorkerStatusUnknown:
 		return []byte{}, nil
 	case int(s) < len(statusNames):
 		return []byte(statusNames[s]), nil
@@ -89,23 +90,23 @@ func (s WorkerStatus) MarshalText() ([]byte, error) {
 // SessionKind says what kind of supervision a session was.
 type SessionKind uint8
 
-// Session kinds. The zero value, KindUnknown, is not a valid kind.
+// Session kinds. The zero value, SessionKindUnknown, is not a valid kind.
 const (
-	KindUnknown SessionKind = iota
-	// Individual is one-to-one professional supervision of the worker; it
-	// may include discussion of the worker's cases.
-	Individual
-	// Group is group supervision. Record one Session per worker who
+	SessionKindUnknown SessionKind = iota
+	// SessionKindIndividual is one-to-one professional supervision of the
+	// worker; it may include discussion of the worker's cases.
+	SessionKindIndividual
+	// SessionKindGroup is group supervision. Record one Session per worker who
 	// attended.
-	Group
-	// CaseDiscussion is a discussion of one or more of the worker's cases
-	// with a manager outside professional supervision (a case consultation).
-	CaseDiscussion
+	SessionKindGroup
+	// SessionKindCaseDiscussion is a discussion of one or more of the
+	// worker's cases with a manager outside professional supervision (a case consultation).
+	SessionKindCaseDiscussion
 )
 
 var kindNames = [...]string{"", "individual", "group", "case"}
 
-// String returns "individual", "group" or "case" ("" for [KindUnknown]).
+// String returns "individual", "group" or "case" ("" for [SessionKindUnknown]).
 func (k SessionKind) String() string {
 	if int(k) < len(kindNames) {
 		return kindNames[k]
@@ -121,7 +122,7 @@ func (k SessionKind) MarshalText() ([]byte, error) {
 	return []byte(kindNames[k]), nil
 }
 
-// UnmarshalText implements [encoding.TextUnmarshaler]; "" is [KindUnknown].
+// UnmarshalText implements [encoding.TextUnmarshaler]; "" is [SessionKindUnknown].
 func (k *SessionKind) UnmarshalText(b []byte) error {
 	s := string(b)
 	for i, n := range kindNames {
@@ -168,12 +169,12 @@ type Element uint8
 
 // The elements of a reflective case discussion, and the set of all four.
 const (
-	Progress    Element = 1 << iota // the child's progress
-	Worries                         // worries about the child
-	Risks                           // presenting risks
-	FutureFocus                     // the focus of future work
+	ElementProgress    Element = 1 << iota // the child's progress
+	ElementWorries                         // worries about the child
+	ElementRisks                           // presenting risks
+	ElementFutureFocus                     // the focus of future work
 
-	AllElements = Progress | Worries | Risks | FutureFocus
+	AllElements = ElementProgress | ElementWorries | ElementRisks | ElementFutureFocus
 )
 
 // String lists the elements in the set, "progress, worries, risks, future
@@ -210,16 +211,16 @@ func (e Element) appendTo(b []byte) []byte {
 func (n CaseNote) Recorded() Element {
 	var e Element
 	if !blank(n.Progress) {
-		e |= Progress
+		e |= ElementProgress
 	}
 	if !blank(n.Worries) {
-		e |= Worries
+		e |= ElementWorries
 	}
 	if !blank(n.Risks) {
-		e |= Risks
+		e |= ElementRisks
 	}
 	if !blank(n.FutureFocus) {
-		e |= FutureFocus
+		e |= ElementFutureFocus
 	}
 	return e
 }
@@ -416,7 +417,7 @@ func validateSessionFields(errs *care.ValidationErrors, path loc, date care.Date
 	}
 	checkString(errs, path, "supervisor", supervisor, care.MaxIDBytes)
 	checkString(errs, path, "worker", worker, care.MaxIDBytes)
-	if kind == KindUnknown || int(kind) >= len(kindNames) {
+	if kind == SessionKindUnknown || int(kind) >= len(kindNames) {
 		errs.Addf(path.field("kind"), "unknown session kind %d: want individual, group or case", uint8(kind))
 	}
 }
