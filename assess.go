@@ -84,8 +84,10 @@ func newAssessors(std Standards, cal *care.Calendar) (*assessors, error) {
 // Assess evaluates every rule of the catalogue that applies to the child,
 // as of asOf, with the working-day calendar cal (usually
 // [care.EnglandAndWales]) and the authority's standards. The report is
-// sorted by due date, then rule ID, and ends with the DRIFT-01 finding when
-// the child is flagged for drift ([Drift]).
+// sorted as [care.Report.Sort] sorts: by due date, then rule ID, with the
+// findings that have no due date first (those of rules about content
+// rather than a timescale, and the DRIFT-01 finding when the child is flagged for drift, see
+// [Drift]).
 //
 // The rules that concern social workers rather than a child, SUP-01
 // (each worker's supervision) and SUP-05 (caseloads), are computed over
@@ -116,6 +118,7 @@ type worker struct {
 	e    care.Emitter
 	h    care.History
 	held []care.Date
+	proc []care.Period
 }
 
 // assess records the findings of case c as of asOf in w's emitter,
@@ -134,7 +137,7 @@ func (w *worker) assess(a *assessors, c *Case, asOf care.Date) (Drift, error) {
 		}
 		return Drift{}, err
 	}
-	d := driftOf(c.Child.ID, &w.h, w.e.Findings(), asOf, a.drift)
+	d := driftOf(c.Care.Child.ID, &w.h, w.e.Findings(), asOf, a.drift)
 	if d.Flagged {
 		d.emit(&w.e)
 	}
@@ -145,7 +148,7 @@ func (w *worker) emit(a *assessors, c *Case, asOf care.Date) error {
 	if asOf.IsZero() {
 		return &care.FieldError{Path: "as_of", Err: care.ErrRequired}
 	}
-	if err := w.h.Reset(c.Child, c.Episodes); err != nil {
+	if err := w.h.Reset(c.Care.Child, c.Care.Episodes); err != nil {
 		return err
 	}
 	if !a.ignoreFuture {
@@ -153,23 +156,29 @@ func (w *worker) emit(a *assessors, c *Case, asOf care.Date) error {
 			return err
 		}
 	}
-	first, second, err := a.review.Milestones(&w.h, c.Reviews, asOf)
+	first, second, err := a.review.Milestones(&w.h, c.Review.Reviews, asOf)
 	if err != nil {
 		return err
 	}
 	w.held = w.held[:0]
-	for i := range c.Reviews {
-		w.held = append(w.held, c.Reviews[i].Held)
+	for i := range c.Review.Reviews {
+		w.held = append(w.held, c.Review.Reviews[i].Held)
 	}
 	held := w.held
-	ctx := care.Context{Reviews: held, FirstReviewDue: first}
-	if err := a.care.Emit(&w.e, &w.h, c.Record, ctx); err != nil {
+	// Care proceedings pending, for PLAN-01 (CA89 s.31A): from issue to
+	// the final order.
+	w.proc = w.proc[:0]
+	for _, pr := range c.Permanence.Proceedings {
+		w.proc = append(w.proc, care.Period{Start: pr.Issued, End: pr.FinalOrder})
+	}
+	ctx := care.Context{Reviews: held, FirstReviewDue: first, CareProceedings: w.proc}
+	if err := a.care.Emit(&w.e, &w.h, c.Care, ctx); err != nil {
 		return err
 	}
-	if err := a.review.Emit(&w.e, &w.h, c.ReviewRecord); err != nil {
+	if err := a.review.Emit(&w.e, &w.h, c.Review); err != nil {
 		return err
 	}
-	if err := a.supervision.Emit(&w.e, c.Child.ID, c.Supervision); err != nil {
+	if err := a.supervision.Emit(&w.e, c.Care.Child.ID, c.Supervision); err != nil {
 		return err
 	}
 	in := permanence.Inputs{SecondReview: secondReviewHeld(&w.h, held, asOf, second)}
@@ -212,13 +221,13 @@ func secondReviewHeld(h *care.History, held []care.Date, asOf, due care.Date) ca
 // third or so on synthetic cases), so that an emitter new to its work
 // grows once.
 func (c *Case) estimate() int {
-	n := 16 + 4*len(c.Episodes) + 3*len(c.Visits) + 4*len(c.CarePlans) + 3*len(c.Events) +
-		len(c.HealthAssessments) + len(c.SDQs) + len(c.DentalChecks) + 4*len(c.PEPs) +
-		2*len(c.MissingEpisodes) + len(c.RiskMeetings) + 2*len(c.PlacementApprovals) + len(c.CeasingApprovals) +
-		6*len(c.Reviews) + len(c.MidwayChecks) + 2*len(c.Supervision.Discussions) + 3*len(c.Supervision.Directions) +
+	n := 16 + 4*len(c.Care.Episodes) + 3*len(c.Care.Visits) + 4*len(c.Care.CarePlans) + 3*len(c.Care.Events) +
+		len(c.Care.HealthAssessments) + len(c.Care.SDQs) + len(c.Care.DentalChecks) + 4*len(c.Care.PEPs) +
+		2*len(c.Care.MissingEpisodes) + len(c.Care.RiskMeetings) + 2*len(c.Care.PlacementApprovals) + len(c.Care.CeasingApprovals) +
+		6*len(c.Review.Reviews) + len(c.Review.MidwayChecks) + 2*len(c.Supervision.Discussions) + 3*len(c.Supervision.Directions) +
 		len(c.Permanence.Plan.Transitions) + len(c.Permanence.Adoption.Reviews)
-	for i := range c.Reviews {
-		n += len(c.Reviews[i].Recommendations)
+	for i := range c.Review.Reviews {
+		n += len(c.Review.Reviews[i].Recommendations)
 	}
 	return n
 }

@@ -13,8 +13,8 @@ func TestAssessErrors(t *testing.T) {
 	coh := Synthetic(SyntheticOptions{Seed: 3, Children: 2})
 	good := coh.Cases[0]
 	bad := coh.Cases[1]
-	bad.Episodes = append([]care.Episode(nil), bad.Episodes...)
-	bad.Episodes[0].LegalStatus = care.LegalStatusUnknown
+	bad.Care.Episodes = append([]care.Episode(nil), bad.Care.Episodes...)
+	bad.Care.Episodes[0].LegalStatus = care.LegalStatusUnknown
 	cal := care.EnglandAndWales()
 	var looser Standards
 	looser.Review.LaterReviewMonths = 7
@@ -73,13 +73,13 @@ func TestAssessDeterministic(t *testing.T) {
 		ja, _ := json.Marshal(a)
 		jb, _ := json.Marshal(b)
 		if string(ja) != string(jb) {
-			t.Errorf("%s: two assessments differ", c.Child.ID)
+			t.Errorf("%s: two assessments differ", c.Care.Child.ID)
 		}
 		if after, _ := json.Marshal(c); string(after) != string(before) {
-			t.Errorf("%s: Assess modified the case", c.Child.ID)
+			t.Errorf("%s: Assess modified the case", c.Care.Child.ID)
 		}
 		if !slices.IsSortedFunc(a, care.CompareFindings) {
-			t.Errorf("%s: report is not sorted", c.Child.ID)
+			t.Errorf("%s: report is not sorted", c.Care.Child.ID)
 		}
 	}
 }
@@ -89,8 +89,8 @@ func TestAssessDeterministic(t *testing.T) {
 // invalid case is reported without stopping the others.
 func TestAssessCohortParallel(t *testing.T) {
 	coh := Synthetic(SyntheticOptions{Seed: 6, Children: 150})
-	coh.Cases[7].Episodes = nil
-	coh.Cases[7].Child.DateOfBirth = care.Date{}
+	coh.Cases[7].Care.Episodes = nil
+	coh.Cases[7].Care.Child.DateOfBirth = care.Date{}
 	cal := care.EnglandAndWales()
 	serial, err := AssessCohort(coh.Cases, coh.AsOf, Standards{}, cal, CohortOptions{})
 	if err != nil {

@@ -29,13 +29,13 @@ func medianCase(n int) (Case, int) {
 }
 
 func recordCount(c Case) int {
-	n := len(c.Episodes) + len(c.Visits) + len(c.CarePlans) + len(c.PlacementPlans) + len(c.Notifications) +
-		len(c.Events) + len(c.Assessments) + len(c.Chronology) + len(c.HealthAssessments) + len(c.SDQs) +
-		len(c.DentalChecks) + len(c.PEPs) + len(c.MissingEpisodes) + len(c.RiskMeetings) + len(c.PlacementApprovals) +
-		len(c.CeasingApprovals) + len(c.Reviews) + len(c.IRO) + len(c.MidwayChecks) +
+	n := len(c.Care.Episodes) + len(c.Care.Visits) + len(c.Care.CarePlans) + len(c.Care.PlacementPlans) + len(c.Care.Notifications) +
+		len(c.Care.Events) + len(c.Care.Assessments) + len(c.Care.Chronology) + len(c.Care.HealthAssessments) + len(c.Care.SDQs) +
+		len(c.Care.DentalChecks) + len(c.Care.PEPs) + len(c.Care.MissingEpisodes) + len(c.Care.RiskMeetings) + len(c.Care.PlacementApprovals) +
+		len(c.Care.CeasingApprovals) + len(c.Review.Reviews) + len(c.Review.IRO) + len(c.Review.MidwayChecks) +
 		len(c.Supervision.Allocations) + len(c.Supervision.Discussions) + len(c.Supervision.Directions) +
 		len(c.Permanence.Plan.Transitions) + len(c.Permanence.Proceedings)
-	for _, r := range c.Reviews {
+	for _, r := range c.Review.Reviews {
 		n += len(r.Recommendations)
 	}
 	return n

@@ -188,7 +188,7 @@ func assessStream(ctx context.Context, cases iter.Seq2[Case, error], n int, asOf
 		results[res.Index] = res
 	}
 	one := func(w *worker, agg *aggregator, i int, c *Case, err error) ChildResult {
-		res := ChildResult{Index: i, ChildID: c.Child.ID, Team: c.Team, Office: c.Office}
+		res := ChildResult{Index: i, ChildID: c.Care.Child.ID, Team: c.Team, Office: c.Office}
 		if err == nil {
 			res.Drift, err = w.assess(a, c, asOf)
 		}
@@ -279,16 +279,16 @@ type ids map[string]int
 // check returns err, or a [*DuplicateError] if case c, at position i,
 // names a child already seen.
 func (m *ids) check(i int, c *Case, err error) error {
-	if err != nil || c.Child.ID == "" {
+	if err != nil || c.Care.Child.ID == "" {
 		return err
 	}
 	if *m == nil {
 		*m = ids{}
 	}
-	if first, dup := (*m)[c.Child.ID]; dup {
-		return &DuplicateError{ChildID: c.Child.ID, First: first, Record: i}
+	if first, dup := (*m)[c.Care.Child.ID]; dup {
+		return &DuplicateError{ChildID: c.Care.Child.ID, First: first, Record: i}
 	}
-	(*m)[c.Child.ID] = i
+	(*m)[c.Care.Child.ID] = i
 	return nil
 }
 

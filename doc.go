@@ -32,8 +32,11 @@
 //     supervision, case oversight, management directions and caseloads.
 //   - [github.com/lookedafter/practice/permanence] tracks permanence routes,
 //     parallel planning, drift, care proceedings and adoption timeliness.
-//   - This root package joins them: a whole case, its assessment as of a
-//     date, drift summaries, and cohort reports by rule, team and office.
+//   - This root package joins them: a whole [Case], with a field for each
+//     package's record (Care, Review, Supervision, Permanence), its
+//     assessment as of a date ([Assess]), drift summaries, and cohort
+//     reports by rule, team and office. The tour example builds one case
+//     as a literal and assesses it.
 //
 // Each domain package imports care and nothing else of this module; where
 // one needs a date another computes (permanence needs the second review),

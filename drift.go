@@ -141,8 +141,8 @@ func plural(n int, noun string) string {
 // DriftOf summarises the drift of case c whose report is rep, as of asOf.
 // The report need not be sorted; DRIFT-01 findings in it are ignored.
 func DriftOf(c Case, rep care.Report, asOf care.Date, p DriftPolicy) Drift {
-	_, inCare := care.EpisodeOn(c.Episodes, asOf)
-	return drift(c.Child.ID, inCare, rep, asOf, p)
+	_, inCare := care.EpisodeOn(c.Care.Episodes, asOf)
+	return drift(c.Care.Child.ID, inCare, rep, asOf, p)
 }
 
 // driftOf is DriftOf for a child whose history is h.

@@ -17,9 +17,9 @@ import (
 // else recorded, so that by December its statutory duties are overdue.
 func driftCase(id string) Case {
 	c := Case{}
-	c.Child = care.Child{ID: id, DateOfBirth: care.MustDate(2014, 5, 1), Ethnicity: care.EthnicityWBRI,
+	c.Care.Child = care.Child{ID: id, DateOfBirth: care.MustDate(2014, 5, 1), Ethnicity: care.EthnicityWBRI,
 		Religion: "None", FirstLanguage: "English", IdentityNeeds: "recorded in the care plan"}
-	c.Episodes = []care.Episode{{Start: care.MustDate(2026, 4, 2), ReasonNew: care.ReasonNewEpisodeS,
+	c.Care.Episodes = []care.Episode{{Start: care.MustDate(2026, 4, 2), ReasonNew: care.ReasonNewEpisodeS,
 		LegalStatus: care.LegalStatusV2, PlacementType: care.PlacementTypeU6}}
 	return c
 }
@@ -53,7 +53,7 @@ func TestDriftLiveOnly(t *testing.T) {
 	}
 
 	gone := driftCase("C0002")
-	gone.Episodes[0].End, gone.Episodes[0].ReasonCeased = care.MustDate(2026, 6, 20), care.ReasonEpisodeCeasedE13
+	gone.Care.Episodes[0].End, gone.Care.Episodes[0].ReasonCeased = care.MustDate(2026, 6, 20), care.ReasonEpisodeCeasedE13
 	rep, d = assessDrift(t, gone, asOf)
 	if d.Flagged || d.InCare || d.Live != 0 || len(d.Findings) != 0 {
 		t.Errorf("child who left care: drift %+v, want nothing live", d)
@@ -199,7 +199,7 @@ func TestDuplicateChildren(t *testing.T) {
 			t.Fatalf("parallelism %d: assessed %d, invalid %d; want 6 and 2", workers, rep.Assessed, rep.Invalid)
 		}
 		var de *DuplicateError
-		if !errors.As(rep.Children[6].Err, &de) || de.First != 2 || de.Record != 6 || de.ChildID != coh.Cases[2].Child.ID {
+		if !errors.As(rep.Children[6].Err, &de) || de.First != 2 || de.Record != 6 || de.ChildID != coh.Cases[2].Care.Child.ID {
 			t.Errorf("record 6: err = %v, want a DuplicateError naming records 2 and 6", rep.Children[6].Err)
 		}
 	}

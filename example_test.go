@@ -13,9 +13,9 @@ import (
 // have passed are overdue, and those to come are listed with their dates.
 func ExampleAssess() {
 	c := practice.Case{Team: "North Children in Care", Office: "North"}
-	c.Child = care.Child{ID: "C0001", DateOfBirth: care.MustDate(2014, 5, 1), Ethnicity: care.EthnicityWBRI,
+	c.Care.Child = care.Child{ID: "C0001", DateOfBirth: care.MustDate(2014, 5, 1), Ethnicity: care.EthnicityWBRI,
 		Religion: "None", FirstLanguage: "English", IdentityNeeds: "recorded in the care plan"}
-	c.Episodes = []care.Episode{{Start: care.MustDate(2026, 4, 2), ReasonNew: care.ReasonNewEpisodeS,
+	c.Care.Episodes = []care.Episode{{Start: care.MustDate(2026, 4, 2), ReasonNew: care.ReasonNewEpisodeS,
 		LegalStatus: care.LegalStatusV2, PlacementType: care.PlacementTypeU6}}
 	rep, err := practice.Assess(c, care.MustDate(2026, 4, 20), practice.Standards{}, care.EnglandAndWales())
 	if err != nil {
@@ -86,9 +86,9 @@ func ExampleAssessCohort() {
 // review or a plan is drifting by December.
 func ExampleDriftOf() {
 	c := practice.Case{}
-	c.Child = care.Child{ID: "C0001", DateOfBirth: care.MustDate(2014, 5, 1), Ethnicity: care.EthnicityWBRI,
+	c.Care.Child = care.Child{ID: "C0001", DateOfBirth: care.MustDate(2014, 5, 1), Ethnicity: care.EthnicityWBRI,
 		Religion: "None", FirstLanguage: "English", IdentityNeeds: "recorded in the care plan"}
-	c.Episodes = []care.Episode{{Start: care.MustDate(2026, 4, 2), ReasonNew: care.ReasonNewEpisodeS,
+	c.Care.Episodes = []care.Episode{{Start: care.MustDate(2026, 4, 2), ReasonNew: care.ReasonNewEpisodeS,
 		LegalStatus: care.LegalStatusV2, PlacementType: care.PlacementTypeU6}}
 	asOf := care.MustDate(2026, 12, 1)
 	rep, err := practice.Assess(c, asOf, practice.Standards{}, care.EnglandAndWales())
@@ -120,7 +120,7 @@ func ExampleRules() {
 func ExampleSynthetic() {
 	coh := practice.Synthetic(practice.SyntheticOptions{Seed: 1, Children: 3})
 	for _, c := range coh.Cases {
-		fmt.Println(c.Child, c.Office, len(c.Episodes) > 0, c.Validate() == nil)
+		fmt.Println(c.Care.Child, c.Office, len(c.Care.Episodes) > 0, c.Validate() == nil)
 	}
 	// Output:
 	// child C000001 Central true true

@@ -13,7 +13,7 @@ import (
 // IgnoreFutureRecords treats such records as not yet made.
 func TestFutureRecords(t *testing.T) {
 	c := driftCase("C0001")
-	c.Visits = []care.Visit{
+	c.Care.Visits = []care.Visit{
 		{Date: care.MustDate(2026, 4, 8), Kind: care.VisitKindStatutory, ChildSeen: true},
 		{Date: care.MustDate(2026, 5, 20), Kind: care.VisitKindStatutory, ChildSeen: true},
 		{Date: care.MustDate(2026, 7, 1), Kind: care.VisitKindStatutory, ChildSeen: true},

@@ -122,7 +122,7 @@ func TestReportSchema(t *testing.T) {
 			t.Fatal(err)
 		}
 		if errs := schemaCheck(schema, schema, doc, ""); len(errs) > 0 {
-			t.Errorf("%s's report does not conform: %v", c.Child.ID, errs[:min(3, len(errs))])
+			t.Errorf("%s's report does not conform: %v", c.Care.Child.ID, errs[:min(3, len(errs))])
 		}
 	}
 	for s := range statusMeanings {

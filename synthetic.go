@@ -171,20 +171,20 @@ func (g *synth) child(i int) Case {
 	r := g.rng(uint64(i))
 	asOf := g.asOf
 	var c Case
-	c.Child = care.Child{
+	c.Care.Child = care.Child{
 		ID:        fmt.Sprintf("C%06d", i+1),
 		Sex:       pick(r, care.SexMale, care.SexFemale),
 		Ethnicity: pick(r, care.EthnicityWBRI, care.EthnicityWBRI, care.EthnicityWBRI, care.EthnicityMWBC, care.EthnicityBAFR, care.EthnicityAPKN, care.EthnicityWOTH, care.EthnicityOOTH),
 	}
 	// Teenagers are over-represented in care, as in the national figures.
 	age := pick(r, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 13, 14, 14, 15, 15, 16, 16, 17)
-	c.Child.DateOfBirth = asOf.AddYears(-age).AddDays(-r.IntN(365) - 1)
+	c.Care.Child.DateOfBirth = asOf.AddYears(-age).AddDays(-r.IntN(365) - 1)
 	if r.IntN(8) != 0 {
-		c.Child.Religion = pick(r, "None", "Christian", "Muslim", "Not recorded")
-		c.Child.FirstLanguage = pick(r, "English", "English", "English", "Polish", "Urdu", "Arabic")
+		c.Care.Child.Religion = pick(r, "None", "Christian", "Muslim", "Not recorded")
+		c.Care.Child.FirstLanguage = pick(r, "English", "English", "English", "Polish", "Urdu", "Arabic")
 	}
 	if r.IntN(6) != 0 {
-		c.Child.IdentityNeeds = "Identity needs recorded in the care plan"
+		c.Care.Child.IdentityNeeds = "Identity needs recorded in the care plan"
 	}
 	w := r.IntN(g.workerN)
 	c.Team, c.Office = g.team[w], g.office[w]
@@ -206,7 +206,7 @@ func (g *synth) child(i int) Case {
 // episodes generates the SSDA903 episodes.
 func (g *synth) episodes(r *rand.Rand, c *Case) {
 	asOf := g.asOf
-	dob := c.Child.DateOfBirth
+	dob := c.Care.Child.DateOfBirth
 	earliest := later(dob, asOf.AddYears(-6)).AddDays(1)
 	latest := asOf.AddDays(-7)
 	if latest.Before(earliest) {
@@ -239,7 +239,7 @@ func (g *synth) episodes(r *rand.Rand, c *Case) {
 				break
 			}
 		}
-		c.Episodes = eps
+		c.Care.Episodes = eps
 		return
 	case kind < 13: // an earlier period of care ended with a return home
 		prevEnd := start.AddDays(-30 - r.IntN(200))
@@ -299,11 +299,11 @@ func (g *synth) episodes(r *rand.Rand, c *Case) {
 			if d = last.Start.AddDays(180 + r.IntN(240)); d.Before(asOf) {
 				end(d, care.ReasonEpisodeCeasedE11)
 			}
-			c.Episodes = eps
+			c.Care.Episodes = eps
 			return
 		case r.IntN(12) == 0 && last.LegalStatus == care.LegalStatusV2:
 			end(d, care.ReasonEpisodeCeasedE4A)
-			c.Episodes = eps
+			c.Care.Episodes = eps
 			return
 		default:
 			next := foster()
@@ -314,7 +314,7 @@ func (g *synth) episodes(r *rand.Rand, c *Case) {
 			}
 			if care.AgeOn(dob, d) >= 18 {
 				end(d, care.ReasonEpisodeCeasedE5)
-				c.Episodes = eps
+				c.Care.Episodes = eps
 				return
 			}
 			add(care.Episode{Start: d, ReasonNew: care.ReasonNewEpisodeP, LegalStatus: last.LegalStatus, PlacementType: next, CategoryOfNeed: need,
@@ -331,7 +331,7 @@ func (g *synth) episodes(r *rand.Rand, c *Case) {
 			end(eighteen, care.ReasonEpisodeCeasedE5)
 		}
 	}
-	c.Episodes = eps
+	c.Care.Episodes = eps
 }
 
 // synthDistance returns a home-to-placement distance in miles to one
@@ -349,23 +349,23 @@ func synthDistance(r *rand.Rand) decimal.NullDecimal {
 
 // reviews generates the looked-after reviews, mostly on time, and the IRO.
 func (g *synth) reviews(r *rand.Rand, c *Case) {
-	if len(c.Episodes) == 0 {
+	if len(c.Care.Episodes) == 0 {
 		return
 	}
 	asOf := g.asOf
-	if first := c.Episodes[0]; first.LegalStatus.IsShortBreak() {
+	if first := c.Care.Episodes[0]; first.LegalStatus.IsShortBreak() {
 		// Short breaks (reg 48): one IRO for the series, the first review
 		// within three months of the first stay, then six-monthly.
 		iro := fmt.Sprintf("IRO%03d", 1+r.IntN(40))
 		appointed := first.Start.AddDays(r.IntN(5))
 		alloc := review.IROAllocation{IROID: iro, Appointed: appointed, NamedInPlan: appointed.AddDays(r.IntN(5))}
-		last := c.Episodes[len(c.Episodes)-1].End
+		last := c.Care.Episodes[len(c.Care.Episodes)-1].End
 		for held := first.Start.AddMonths(3).AddDays(-r.IntN(20)); held.Before(asOf) && !held.After(last.AddMonths(3)); held = held.AddMonths(6).AddDays(-r.IntN(20)) {
 			if alloc.MetChild.IsZero() {
 				alloc.MetChild = between(r, alloc.Appointed, held)
 			}
 			rv := review.Review{Held: held, ChairedBy: iro, ViewsRecorded: true, Participation: care.ParticipationPN5}
-			if care.AgeOn(c.Child.DateOfBirth, held) < 4 {
+			if care.AgeOn(c.Care.Child.DateOfBirth, held) < 4 {
 				rv.Participation = care.ParticipationPN0
 			}
 			rv.DecisionsCirculated = later(held, held.AddDays(1+r.IntN(4)))
@@ -375,17 +375,17 @@ func (g *synth) reviews(r *rand.Rand, c *Case) {
 					*d = care.Date{}
 				}
 			}
-			c.Reviews = append(c.Reviews, rv)
+			c.Review.Reviews = append(c.Review.Reviews, rv)
 		}
 		for _, d := range []*care.Date{&alloc.NamedInPlan, &alloc.Appointed} {
 			if d.After(asOf) {
 				*d = asOf
 			}
 		}
-		c.IRO = append(c.IRO, alloc)
+		c.Review.IRO = append(c.Review.IRO, alloc)
 		return
 	}
-	for _, p := range care.PeriodsOfCare(c.Episodes) {
+	for _, p := range care.PeriodsOfCare(c.Care.Episodes) {
 		end := p.End
 		if end.IsZero() || end.After(asOf) {
 			end = asOf
@@ -409,7 +409,7 @@ func (g *synth) reviews(r *rand.Rand, c *Case) {
 				alloc.MetChild = between(r, appointed, held)
 			}
 			rv := review.Review{Held: held, ChairedBy: iro, ViewsRecorded: !g.lapse(r, 8)}
-			if care.AgeOn(c.Child.DateOfBirth, held) < 4 {
+			if care.AgeOn(c.Care.Child.DateOfBirth, held) < 4 {
 				rv.Participation = care.ParticipationPN0
 			} else {
 				rv.Participation = pick(r, care.ParticipationPN1, care.ParticipationPN1, care.ParticipationPN2, care.ParticipationPN3, care.ParticipationPN4, care.ParticipationPN5, care.ParticipationPN7)
@@ -433,7 +433,7 @@ func (g *synth) reviews(r *rand.Rand, c *Case) {
 				}
 				rv.Recommendations = append(rv.Recommendations, rec)
 			}
-			c.Reviews = append(c.Reviews, rv)
+			c.Review.Reviews = append(c.Review.Reviews, rv)
 			if n == 0 {
 				due = held.AddMonths(3)
 			} else {
@@ -442,26 +442,26 @@ func (g *synth) reviews(r *rand.Rand, c *Case) {
 			if !g.lapse(r, 25) {
 				mid := held.AddDays(due.DaysSince(held) / 2).AddDays(r.IntN(10))
 				if mid.Before(end) {
-					c.MidwayChecks = append(c.MidwayChecks, review.MidwayCheck{Date: mid, IROID: iro, Outcome: pick(r, review.CheckOutcomeOnTrack, review.CheckOutcomeOnTrack, review.CheckOutcomeActionNeeded)})
+					c.Review.MidwayChecks = append(c.Review.MidwayChecks, review.MidwayCheck{Date: mid, IROID: iro, Outcome: pick(r, review.CheckOutcomeOnTrack, review.CheckOutcomeOnTrack, review.CheckOutcomeActionNeeded)})
 				}
 			}
 		}
 		if alloc.NamedInPlan.After(asOf) {
 			alloc.NamedInPlan = care.Date{}
 		}
-		c.IRO = append(c.IRO, alloc)
+		c.Review.IRO = append(c.Review.IRO, alloc)
 	}
 }
 
 // supervision generates the case's allocation history, case discussions
 // and management directions. About one child in six has a long gap.
 func (g *synth) supervision(r *rand.Rand, c *Case, w int) {
-	if len(c.Episodes) == 0 {
+	if len(c.Care.Episodes) == 0 {
 		return
 	}
 	asOf := g.asOf
-	start := c.Episodes[0].Start
-	last := c.Episodes[len(c.Episodes)-1]
+	start := c.Care.Episodes[0].Start
+	last := c.Care.Episodes[len(c.Care.Episodes)-1]
 	end := asOf
 	if !last.End.IsZero() && last.End.Before(asOf) {
 		end = last.End
@@ -469,7 +469,7 @@ func (g *synth) supervision(r *rand.Rand, c *Case, w int) {
 	if !start.Before(end) {
 		return
 	}
-	child := c.Child.ID
+	child := c.Care.Child.ID
 	// A newly qualified worker (w%8 == 7) takes the case over from an
 	// experienced colleague once in post; other cases are sometimes
 	// reallocated between experienced workers.
@@ -551,14 +551,14 @@ func (g *synth) supervision(r *rand.Rand, c *Case, w int) {
 // permanence generates the permanence plan, care proceedings and adoption
 // milestones from the legal statuses of the episodes.
 func (g *synth) permanence(r *rand.Rand, c *Case) {
-	if len(c.Episodes) == 0 || c.Episodes[0].LegalStatus.IsShortBreak() {
+	if len(c.Care.Episodes) == 0 || c.Care.Episodes[0].LegalStatus.IsShortBreak() {
 		return
 	}
 	asOf := g.asOf
-	periods := care.PeriodsOfCare(c.Episodes)
+	periods := care.PeriodsOfCare(c.Care.Episodes)
 	cur := periods[len(periods)-1]
 	var firstC1, firstC2, firstE1, firstA care.Date
-	for _, e := range c.Episodes {
+	for _, e := range c.Care.Episodes {
 		if e.Start.Before(cur.Start) {
 			continue
 		}
@@ -592,9 +592,9 @@ func (g *synth) permanence(r *rand.Rand, c *Case) {
 		primary = permanence.RouteAdoption
 	case !firstC2.IsZero():
 		primary = pick(r, permanence.RouteLongTermFostering, permanence.RouteSpecialGuardianship, permanence.RouteLongTermFostering)
-	case care.AgeOn(c.Child.DateOfBirth, cur.Start) >= 15:
+	case care.AgeOn(c.Care.Child.DateOfBirth, cur.Start) >= 15:
 		primary = permanence.RouteLongTermFostering
-		if c.Episodes[len(c.Episodes)-1].PlacementType == care.PlacementTypeK2 {
+		if c.Care.Episodes[len(c.Care.Episodes)-1].PlacementType == care.PlacementTypeK2 {
 			primary = permanence.RouteResidential
 		}
 	}
@@ -656,13 +656,18 @@ proceedings:
 		pr := permanence.Proceedings{Issued: firstC1}
 		if r.IntN(3) == 0 {
 			if gr := firstC1.AddDays(170 + r.IntN(10)); !gr.After(asOf) && (firstC2.IsZero() || gr.Before(firstC2)) {
-				pr.Extensions = append(pr.Extensions, permanence.Extension{Granted: gr, Days: 28 + 28*r.IntN(2)})
+				// The court extends the 26 weeks by 4 or 8 weeks (CA89
+				// s.32(5), (8)), recorded as the day the extension ends.
+				days := 28 + 28*r.IntN(2)
+				if limit, err := permanence.ProceedingsFinalDay(firstC1, nil, gr); err == nil {
+					pr.Extensions = append(pr.Extensions, permanence.Extension{Granted: gr, Ends: limit.Due.AddDays(days)})
+				}
 			}
 		}
 		// The proceedings end when the interim order does: with the care
 		// order (or placement order) that replaces it, or with no order when
 		// the application is withdrawn or the child leaves care under it.
-		if end, next, ok := interimOrderEnd(c.Episodes, firstC1); ok && !end.After(asOf) {
+		if end, next, ok := interimOrderEnd(c.Care.Episodes, firstC1); ok && !end.After(asOf) {
 			pr.FinalOrder = end
 			switch {
 			case next == care.LegalStatusC2:
@@ -688,7 +693,7 @@ proceedings:
 				a.Match = firstE1
 			}
 			a.Placed = firstA
-			if last := c.Episodes[len(c.Episodes)-1]; last.ReasonCeased == care.ReasonEpisodeCeasedE11 {
+			if last := c.Care.Episodes[len(c.Care.Episodes)-1]; last.ReasonCeased == care.ReasonEpisodeCeasedE11 {
 				a.AdoptionOrder = last.End
 			}
 		}
@@ -809,24 +814,24 @@ func (g *synth) workEnd(p care.Period) care.Date {
 // planning generates visits, plans, notifications, events, reassessments,
 // chronology, health and education records, mostly on time.
 func (g *synth) planning(r *rand.Rand, c *Case) {
-	if len(c.Episodes) == 0 {
+	if len(c.Care.Episodes) == 0 {
 		return
 	}
 	asOf := g.asOf
-	dob := c.Child.DateOfBirth
-	short := c.Episodes[0].LegalStatus.IsShortBreak()
+	dob := c.Care.Child.DateOfBirth
+	short := c.Care.Episodes[0].LegalStatus.IsShortBreak()
 	if short {
 		// Short breaks: one short-break care plan for the series, and a
 		// visit within three months, then six-monthly, on days the child is
 		// placed.
-		first := c.Episodes[0].Start
-		c.CarePlans = append(c.CarePlans, care.CarePlan{Agreed: later(first.AddDays(-r.IntN(10)), c.Child.DateOfBirth), PermanencePlan: "short breaks; the child lives at home",
+		first := c.Care.Episodes[0].Start
+		c.Care.CarePlans = append(c.Care.CarePlans, care.CarePlan{Agreed: later(first.AddDays(-r.IntN(10)), c.Care.Child.DateOfBirth), PermanencePlan: "short breaks; the child lives at home",
 			HealthPlan: true, PEP: true, IROName: "IRO", ChildWishes: true, ParentWishes: true,
 			Actions: []care.PlanAction{{Action: "review the short-break pattern", Owner: "social worker", Outcome: "breaks meet the family's needs", Due: g.asOf.AddMonths(3)}}})
-		next := c.Episodes[0].Start.AddMonths(3)
-		for _, e := range c.Episodes {
+		next := c.Care.Episodes[0].Start.AddMonths(3)
+		for _, e := range c.Care.Episodes {
 			if !e.Start.Before(next.AddDays(-60)) && e.Start.Before(asOf) {
-				c.Visits = append(c.Visits, care.Visit{Date: e.Start, Kind: care.VisitKindStatutory, ChildSeen: true, SeenAlone: care.SeenAloneNotAppropriate, ViewsRecorded: true, WrittenUp: later(e.Start, e.Start.AddDays(1+r.IntN(3)))})
+				c.Care.Visits = append(c.Care.Visits, care.Visit{Date: e.Start, Kind: care.VisitKindStatutory, ChildSeen: true, SeenAlone: care.SeenAloneNotAppropriate, ViewsRecorded: true, WrittenUp: later(e.Start, e.Start.AddDays(1+r.IntN(3)))})
 				next = e.Start.AddMonths(6)
 			}
 		}
@@ -838,17 +843,17 @@ func (g *synth) planning(r *rand.Rand, c *Case) {
 		}
 		return d.AddDays(-r.IntN(3))
 	}
-	for _, pl := range care.Placements(c.Episodes) {
+	for _, pl := range care.Placements(c.Care.Episodes) {
 		end := g.workEnd(pl.Period)
 		start := pl.Period.Start
 		if !start.Before(asOf) {
 			continue
 		}
 		if d := late(start.AddDays(4), 8, 10); !d.After(asOf) {
-			c.PlacementPlans = append(c.PlacementPlans, care.PlacementPlan{PlacementStart: start, Prepared: later(d, start)})
+			c.Care.PlacementPlans = append(c.Care.PlacementPlans, care.PlacementPlan{PlacementStart: start, Prepared: later(d, start)})
 		}
 		if d := late(start.AddDays(3), 10, 8); !d.After(asOf) {
-			c.Notifications = append(c.Notifications, care.Notification{PlacementStart: start, Recipient: care.RecipientIRO, Sent: later(d, start)})
+			c.Care.Notifications = append(c.Care.Notifications, care.Notification{PlacementStart: start, Recipient: care.RecipientIRO, Sent: later(d, start)})
 		}
 		// Statutory visits: within a week, then about every five to six
 		// weeks, sometimes late.
@@ -872,12 +877,12 @@ func (g *synth) planning(r *rand.Rand, c *Case) {
 			if w := v.AddDays(wd); !w.After(asOf) {
 				visit.WrittenUp = w
 			}
-			c.Visits = append(c.Visits, visit)
+			c.Care.Visits = append(c.Care.Visits, visit)
 			step := 28 + r.IntN(14)
 			if g.lapse(r, 8) {
 				step = 43 + r.IntN(30)
 			}
-			if c.Episodes[pl.First].PlacementType.IsWithParents() {
+			if c.Care.Episodes[pl.First].PlacementType.IsWithParents() {
 				// Placed with parents under an interim order: weekly until
 				// the first review, then four-weekly (reg 28(4)).
 				step = 5 + r.IntN(3)
@@ -888,11 +893,11 @@ func (g *synth) planning(r *rand.Rand, c *Case) {
 			v = v.AddDays(step)
 		}
 		// An event for each placement change after the first.
-		if pl.First > 0 && c.Episodes[pl.First].ReasonNew != care.ReasonNewEpisodeS {
+		if pl.First > 0 && c.Care.Episodes[pl.First].ReasonNew != care.ReasonNewEpisodeS {
 			g.event(r, c, start, care.EventKindPlacementChange)
 		}
 	}
-	for _, p := range care.PeriodsOfCare(c.Episodes) {
+	for _, p := range care.PeriodsOfCare(c.Care.Episodes) {
 		start, end := p.Start, g.workEnd(p)
 		if !start.Before(asOf) {
 			continue
@@ -926,15 +931,15 @@ func (g *synth) planning(r *rand.Rand, c *Case) {
 				}
 				cp.Actions = append(cp.Actions, a)
 			}
-			c.CarePlans = append(c.CarePlans, cp)
+			c.Care.CarePlans = append(c.Care.CarePlans, cp)
 			agreed = agreed.AddMonths(6).AddDays(-r.IntN(20))
 		}
-		// Initial health assessment within about 20 working days, then
-		// reviews at 6 or 12 months by age.
-		ha := late(start.AddDays(25), 4, 40)
+		// Initial health assessment before the first review (held from
+		// about 15 days in), then reviews at 6 or 12 months by age.
+		ha := late(start.AddDays(12), 4, 40)
 		kind := care.HealthAssessmentKindInitial
 		for ha.Before(end) {
-			c.HealthAssessments = append(c.HealthAssessments, care.HealthAssessment{Date: ha, Kind: kind, By: pick(r, care.AssessorDoctor, care.AssessorNurse), WrittenReport: true})
+			c.Care.HealthAssessments = append(c.Care.HealthAssessments, care.HealthAssessment{Date: ha, Kind: kind, By: pick(r, care.AssessorDoctor, care.AssessorNurse), WrittenReport: true})
 			kind = care.HealthAssessmentKindReview
 			if care.AgeOn(dob, ha) < 5 {
 				ha = late(ha.AddMonths(6), 6, 30)
@@ -943,10 +948,10 @@ func (g *synth) planning(r *rand.Rand, c *Case) {
 			}
 		}
 		for d := later(start, care.Birthday(dob, 4)).AddMonths(6 + r.IntN(6)); d.Before(end) && care.AgeOn(dob, d) < 17; d = late(d.AddMonths(12), 5, 60) {
-			c.SDQs = append(c.SDQs, care.SDQ{Date: d, Score: r.IntN(30)})
+			c.Care.SDQs = append(c.Care.SDQs, care.SDQ{Date: d, Score: r.IntN(30)})
 		}
 		for d := start.AddMonths(2 + r.IntN(6)); d.Before(end); d = late(d.AddMonths(12), 4, 90) {
-			c.DentalChecks = append(c.DentalChecks, care.DentalCheck{Date: d})
+			c.Care.DentalChecks = append(c.Care.DentalChecks, care.DentalCheck{Date: d})
 		}
 		// A personal education plan for children of school age, reviewed
 		// each term.
@@ -962,14 +967,14 @@ func (g *synth) planning(r *rand.Rand, c *Case) {
 				for d := pep.Initiated.AddDays(60 + r.IntN(30)); d.Before(end) && care.AgeOn(dob, d) < 16; d = d.AddDays(85 + r.IntN(20)) {
 					pep.Reviews = append(pep.Reviews, d)
 				}
-				c.PEPs = append(c.PEPs, pep)
+				c.Care.PEPs = append(c.Care.PEPs, pep)
 			}
 		}
 	}
 	// The assessment is updated before most reviews.
-	for i, rv := range c.Reviews {
+	for i, rv := range c.Review.Reviews {
 		if i > 0 && !g.lapse(r, 6) {
-			c.Assessments = append(c.Assessments, care.Assessment{Completed: rv.Held.AddDays(-3 - r.IntN(20)), Kind: care.AssessmentKindUpdate})
+			c.Care.Assessments = append(c.Care.Assessments, care.Assessment{Completed: rv.Held.AddDays(-3 - r.IntN(20)), Kind: care.AssessmentKindUpdate})
 		}
 	}
 	sortEvents(c)
@@ -978,19 +983,19 @@ func (g *synth) planning(r *rand.Rand, c *Case) {
 // event records a significant event with, mostly, a chronology entry and a
 // reassessment.
 func (g *synth) event(r *rand.Rand, c *Case, d care.Date, kind care.EventKind) {
-	c.Events = append(c.Events, care.Event{Date: d, Kind: kind})
+	c.Care.Events = append(c.Care.Events, care.Event{Date: d, Kind: kind})
 	if rec := d.AddDays(r.IntN(8)); !g.lapse(r, 15) && !rec.After(g.asOf) {
-		c.Chronology = append(c.Chronology, care.ChronologyEntry{Event: d, Recorded: rec})
+		c.Care.Chronology = append(c.Care.Chronology, care.ChronologyEntry{Event: d, Recorded: rec})
 	}
 	if done := d.AddDays(5 + r.IntN(30)); !g.lapse(r, 5) && !done.After(g.asOf) {
-		c.Assessments = append(c.Assessments, care.Assessment{Completed: done, Kind: care.AssessmentKindUpdate})
+		c.Care.Assessments = append(c.Care.Assessments, care.Assessment{Completed: done, Kind: care.AssessmentKindUpdate})
 	}
 }
 
 func sortEvents(c *Case) {
-	sortBy(c.Events, func(e care.Event) care.Date { return e.Date })
-	sortBy(c.Chronology, func(e care.ChronologyEntry) care.Date { return e.Event })
-	sortBy(c.Assessments, func(e care.Assessment) care.Date { return e.Completed })
+	sortBy(c.Care.Events, func(e care.Event) care.Date { return e.Date })
+	sortBy(c.Care.Chronology, func(e care.ChronologyEntry) care.Date { return e.Event })
+	sortBy(c.Care.Assessments, func(e care.Assessment) care.Date { return e.Completed })
 }
 
 func sortBy[T any](xs []T, key func(T) care.Date) {
@@ -1000,12 +1005,12 @@ func sortBy[T any](xs []T, key func(T) care.Date) {
 // safeguarding generates missing episodes (mostly for teenagers), risk
 // meetings, placement approvals and care-leaver records.
 func (g *synth) safeguarding(r *rand.Rand, c *Case) {
-	if len(c.Episodes) == 0 || c.Episodes[0].LegalStatus.IsShortBreak() {
+	if len(c.Care.Episodes) == 0 || c.Care.Episodes[0].LegalStatus.IsShortBreak() {
 		return
 	}
 	asOf := g.asOf
-	dob := c.Child.DateOfBirth
-	periods := care.PeriodsOfCare(c.Episodes)
+	dob := c.Care.Child.DateOfBirth
+	periods := care.PeriodsOfCare(c.Care.Episodes)
 	cur := periods[len(periods)-1]
 	end := g.careEnd(cur)
 	if care.AgeOn(dob, cur.Start) >= 12 && r.IntN(5) == 0 {
@@ -1029,14 +1034,14 @@ func (g *synth) safeguarding(r *rand.Rand, c *Case) {
 			} else if offered := back.AddDays(1); r.IntN(2) == 0 && !offered.After(asOf) {
 				ep.Interview = care.ReturnInterview{Offered: care.Moment{Date: offered}, Declined: true}
 			}
-			c.MissingEpisodes = append(c.MissingEpisodes, ep)
+			c.Care.MissingEpisodes = append(c.Care.MissingEpisodes, ep)
 			g.event(r, c, d, care.EventKindMissing)
 			d = back.AddDays(5 + r.IntN(40))
 		}
 		if n >= 3 {
 			m := d.AddDays(-r.IntN(10))
 			for k := 0; k < 3 && m.Before(end); k++ {
-				c.RiskMeetings = append(c.RiskMeetings, care.RiskMeeting{Date: m, Risk: pick(r, care.RiskLevelHigh, care.RiskLevelMedium, care.RiskLevelLow)})
+				c.Care.RiskMeetings = append(c.Care.RiskMeetings, care.RiskMeeting{Date: m, Risk: pick(r, care.RiskLevelHigh, care.RiskLevelMedium, care.RiskLevelLow)})
 				m = m.AddDays(30 + r.IntN(20))
 			}
 		}
@@ -1044,24 +1049,24 @@ func (g *synth) safeguarding(r *rand.Rand, c *Case) {
 	}
 	// Approvals: distant placements and Key Stage 4 moves, and the
 	// decision to cease looking after the child.
-	for i, e := range c.Episodes {
+	for i, e := range c.Care.Episodes {
 		if e.ReasonNew == care.ReasonNewEpisodeL || e.Start.After(asOf) {
 			continue
 		}
 		if e.DistanceMiles.Valid && e.DistanceMiles.Decimal.GreaterThan(decimal.NewFromInt(20)) && !g.lapse(r, 6) {
-			c.PlacementApprovals = append(c.PlacementApprovals, care.PlacementApproval{Placement: e.Start, Kind: care.ApprovalKindLocation,
+			c.Care.PlacementApprovals = append(c.Care.PlacementApprovals, care.PlacementApproval{Placement: e.Start, Kind: care.ApprovalKindLocation,
 				Location: care.PlacementLocationInArea, Approver: care.ApproverNominatedOfficer, Approved: e.Start.AddDays(-r.IntN(3))})
 		}
 		age := care.AgeOn(dob, e.Start)
 		if i > 0 && (age == 14 || age == 15 || age == 16) && !g.lapse(r, 5) {
-			c.PlacementApprovals = append(c.PlacementApprovals, care.PlacementApproval{Placement: e.Start, Kind: care.ApprovalKindKeyStage4,
+			c.Care.PlacementApprovals = append(c.Care.PlacementApprovals, care.PlacementApproval{Placement: e.Start, Kind: care.ApprovalKindKeyStage4,
 				Approver: care.ApproverNominatedOfficer, Approved: e.Start.AddDays(-r.IntN(5)), DesignatedTeacherConsulted: true, IROConsulted: true})
 		}
 	}
-	sortBy(c.PlacementApprovals, func(a care.PlacementApproval) care.Date { return a.Placement })
+	sortBy(c.Care.PlacementApprovals, func(a care.PlacementApproval) care.Date { return a.Placement })
 	for _, p := range periods {
 		if !p.End.IsZero() && !p.End.After(asOf) && !g.lapse(r, 6) {
-			c.CeasingApprovals = append(c.CeasingApprovals, care.CeasingApproval{Ceased: p.End, Approver: care.ApproverDirector,
+			c.Care.CeasingApprovals = append(c.Care.CeasingApprovals, care.CeasingApproval{Ceased: p.End, Approver: care.ApproverDirector,
 				Approved: p.End.AddDays(-2 - r.IntN(10)), IROConsulted: true})
 		}
 	}
@@ -1071,13 +1076,13 @@ func (g *synth) safeguarding(r *rand.Rand, c *Case) {
 	if sixteen.Before(asOf) && cur.Contains(later(sixteen, cur.Start)) && cur.Start.Before(sixteen.AddDays(-100)) {
 		na := later(sixteen, cur.Start).AddDays(20 + r.IntN(100))
 		if na.Before(asOf) {
-			c.LeavingCare.NeedsAssessments = append(c.LeavingCare.NeedsAssessments, care.NeedsAssessment{Completed: na})
+			c.Care.LeavingCare.NeedsAssessments = append(c.Care.LeavingCare.NeedsAssessments, care.NeedsAssessment{Completed: na})
 			pp := na.AddDays(r.IntN(30))
 			if pp.Before(asOf) {
-				c.LeavingCare.PathwayPlans = append(c.LeavingCare.PathwayPlans, care.PathwayPlan{Prepared: pp})
-				c.LeavingCare.Advisers = append(c.LeavingCare.Advisers, care.PersonalAdviser{Adviser: "PA01", Appointed: pp.AddDays(-r.IntN(10))})
+				c.Care.LeavingCare.PathwayPlans = append(c.Care.LeavingCare.PathwayPlans, care.PathwayPlan{Prepared: pp})
+				c.Care.LeavingCare.Advisers = append(c.Care.LeavingCare.Advisers, care.PersonalAdviser{Adviser: "PA01", Appointed: pp.AddDays(-r.IntN(10))})
 				for d := pp.AddMonths(6).AddDays(-r.IntN(20)); d.Before(asOf); d = d.AddMonths(6).AddDays(-r.IntN(20) + r.IntN(25)) {
-					c.LeavingCare.PathwayReviews = append(c.LeavingCare.PathwayReviews, care.PathwayReview{Date: d})
+					c.Care.LeavingCare.PathwayReviews = append(c.Care.LeavingCare.PathwayReviews, care.PathwayReview{Date: d})
 				}
 			}
 		}

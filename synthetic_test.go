@@ -25,11 +25,11 @@ func TestSyntheticValid(t *testing.T) {
 				k := digits.ReplaceAllString(e.Path, "[]")
 				counts[k]++
 				if _, ok := example[k]; !ok {
-					example[k] = c.Child.ID + ": " + e.Error()
+					example[k] = c.Care.Child.ID + ": " + e.Error()
 				}
 			}
 		} else if err != nil {
-			t.Errorf("%s: %v", c.Child.ID, err)
+			t.Errorf("%s: %v", c.Care.Child.ID, err)
 		}
 	}
 	keys := make([]string, 0, len(counts))

@@ -145,10 +145,11 @@ type source struct {
 // short. stop reports an error after which the input around the record
 // cannot be trusted (malformed JSON).
 func decodeCase(data []byte, src source, cut error) (c Case, err error, stop bool) {
-	if err, stop := decodeVersioned(data, src, cut, ErrEmpty, &c); err != nil {
+	var w caseJSON
+	if err, stop := decodeVersioned(data, src, cut, ErrEmpty, &w); err != nil {
 		return Case{}, err, stop
 	}
-	return c, nil, false
+	return w.toCase(), nil, false
 }
 
 // FormatVersion is the version of the library's JSON format: of cases,
@@ -175,16 +176,6 @@ func decodeVersioned(data []byte, src source, cut, empty error, v any) (err erro
 		err = fmt.Errorf("no format_version: this library reads format version %d (add \"format_version\": %d)", FormatVersion, FormatVersion)
 	}
 	return &DecodeError{Record: src.record, Path: "format_version", Line: line, Column: col, Err: err}, false
-}
-
-// MarshalJSON implements [json.Marshaler]: the case's fields, with the
-// format version first.
-func (c Case) MarshalJSON() ([]byte, error) {
-	type plain Case
-	return json.Marshal(struct {
-		FormatVersion int `json:"format_version"`
-		plain
-	}{FormatVersion, plain(c)})
 }
 
 // EncodeCase writes the case in its JSON form, indented for people to read.
@@ -1789,8 +1780,8 @@ const (
 	classText                 // by its UnmarshalText, from a string
 )
 
-// typeInfos holds the typeInfo of every type that a Case or Standards
-// holds, computed once.
+// typeInfos holds the typeInfo of every type that a Case (in its JSON
+// layout, caseJSON) or Standards holds, computed once.
 var typeInfos = sync.OnceValue(func() map[reflect.Type]*typeInfo {
 	infos := map[reflect.Type]*typeInfo{}
 	var walk func(t reflect.Type)
@@ -1810,7 +1801,7 @@ var typeInfos = sync.OnceValue(func() map[reflect.Type]*typeInfo {
 			walk(t.Elem())
 		}
 	}
-	walk(reflect.TypeFor[Case]())
+	walk(reflect.TypeFor[caseJSON]())
 	walk(reflect.TypeFor[Standards]())
 	return infos
 })

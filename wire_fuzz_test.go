@@ -102,7 +102,7 @@ func FuzzDecode(f *testing.F) {
 
 		var elems []element
 		for c, err := range ReadCohort(bytes.NewReader(data)) {
-			elems = append(elems, element{c.Child.ID, err})
+			elems = append(elems, element{c.Care.Child.ID, err})
 		}
 		if len(elems) == 0 {
 			t.Fatalf("ReadCohort yielded nothing: not even ErrEmpty")
@@ -118,7 +118,7 @@ func FuzzDecode(f *testing.F) {
 		if err == nil {
 			// One case, however it is laid out, is read the same way by
 			// the cohort reader.
-			if len(elems) != 1 || elems[0].Err != nil || elems[0].ID != c.Child.ID {
+			if len(elems) != 1 || elems[0].Err != nil || elems[0].ID != c.Care.Child.ID {
 				t.Fatalf("DecodeCase accepted a case that ReadCohort reads as %v", elems)
 			}
 		}
@@ -141,7 +141,7 @@ func checkArray(t *testing.T, body []byte, elems []element) {
 		if err != nil {
 			return
 		}
-		ids = append(ids, c.Child.ID)
+		ids = append(ids, c.Care.Child.ID)
 	}
 	if len(raws) == 0 {
 		if len(elems) != 1 || elems[0].Err != ErrEmpty {

@@ -101,12 +101,12 @@ func TestDecodeCohort(t *testing.T) {
 	if diff := cmp.Diff([]where{{1, "child.date_of_birth", 3}}, wheres(err)); diff != "" {
 		t.Errorf("JSON Lines errors mismatch (-want +got):\n%s", diff)
 	}
-	if len(cases) != 2 || cases[1].Child.ID != "C0003" || !cmp.Equal(idx, []int{0, 2}) {
+	if len(cases) != 2 || cases[1].Care.Child.ID != "C0003" || !cmp.Equal(idx, []int{0, 2}) {
 		t.Errorf("JSON Lines kept %d cases, indexes %v", len(cases), idx)
 	}
 	single := "{\n  \"format_version\": 1,\n  \"child\": {\"id\": \"C0009\"},\n  \"episodes\": []\n}\n"
 	cases, idx, err = DecodeCohort(strings.NewReader(single))
-	if err != nil || len(cases) != 1 || cases[0].Child.ID != "C0009" || !cmp.Equal(idx, []int{0}) {
+	if err != nil || len(cases) != 1 || cases[0].Care.Child.ID != "C0009" || !cmp.Equal(idx, []int{0}) {
 		t.Errorf("a single laid-out case: %d cases, %v, %v", len(cases), idx, err)
 	}
 	array := "[\n  {\"format_version\":1,\"child\":{\"id\":\"C0001\"}},\n  {\"format_version\":1,\"child\":{\"id\":\"C0002\", \"bad\": 1}},\n  {\"format_version\":1,\"child\":{\"id\":\"C0003\"}}\n]"
@@ -130,17 +130,17 @@ func TestCaseRoundTrip(t *testing.T) {
 		}
 		back, err := DecodeCase(first)
 		if err != nil {
-			t.Fatalf("%s: DecodeCase(EncodeCase) = %v", c.Child.ID, err)
+			t.Fatalf("%s: DecodeCase(EncodeCase) = %v", c.Care.Child.ID, err)
 		}
 		second, err := EncodeCase(back)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if diff := cmp.Diff(string(first), string(second)); diff != "" {
-			t.Fatalf("%s: round trip changed the encoding (-first +second):\n%s", c.Child.ID, diff)
+			t.Fatalf("%s: round trip changed the encoding (-first +second):\n%s", c.Care.Child.ID, diff)
 		}
 		if err := back.Validate(); err != nil {
-			t.Errorf("%s: decoded case is invalid: %v", c.Child.ID, err)
+			t.Errorf("%s: decoded case is invalid: %v", c.Care.Child.ID, err)
 		}
 	}
 	var buf strings.Builder
@@ -163,7 +163,7 @@ type element struct {
 func readCohort(r io.Reader) []element {
 	var out []element
 	for c, err := range ReadCohort(r) {
-		out = append(out, element{c.Child.ID, err})
+		out = append(out, element{c.Care.Child.ID, err})
 	}
 	return out
 }
@@ -188,7 +188,7 @@ func TestDecodeCohortArraySyntaxErrorKeepsEarlierCases(t *testing.T) {
 	array := "[\n" + okCase("C1") + ",\n" + okCase("C2") + ",\n" +
 		`{"format_version": 1, "team": "North" "child": {"id": "C3"}},` + "\n" + okCase("C4") + "\n]\n"
 	cases, idx, err := DecodeCohort(strings.NewReader(array))
-	if len(cases) != 2 || cases[0].Child.ID != "C1" || cases[1].Child.ID != "C2" || !cmp.Equal(idx, []int{0, 1}) {
+	if len(cases) != 2 || cases[0].Care.Child.ID != "C1" || cases[1].Care.Child.ID != "C2" || !cmp.Equal(idx, []int{0, 1}) {
 		t.Errorf("DecodeCohort kept %d cases, indexes %v; want C1 and C2, [0 1]", len(cases), idx)
 	}
 	de := onlyDecodeError(t, err)
@@ -290,7 +290,7 @@ func TestReadCohortTrailingDataKeepsTheCase(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			cases, idx, err := DecodeCohort(strings.NewReader(tc.in))
-			if len(cases) != 1 || cases[0].Child.ID != "C1" || !cmp.Equal(idx, []int{0}) {
+			if len(cases) != 1 || cases[0].Care.Child.ID != "C1" || !cmp.Equal(idx, []int{0}) {
 				t.Errorf("kept %d cases, indexes %v; want C1 at 0", len(cases), idx)
 			}
 			if diff := cmp.Diff([]where{tc.want}, wheres(err)); diff != "" {
@@ -381,8 +381,8 @@ func TestDecodeEncodings(t *testing.T) {
 	bom := "\xEF\xBB\xBF"
 	t.Run("UTF-8 byte order mark accepted", func(t *testing.T) {
 		c, err := DecodeCase([]byte(bom + okCase("C1")))
-		if err != nil || c.Child.ID != "C1" {
-			t.Errorf("DecodeCase(BOM + case) = %v, %v", c.Child.ID, err)
+		if err != nil || c.Care.Child.ID != "C1" {
+			t.Errorf("DecodeCase(BOM + case) = %v, %v", c.Care.Child.ID, err)
 		}
 		for _, in := range []string{bom + okCase("C1") + "\n" + okCase("C2"), bom + "[" + okCase("C1") + "," + okCase("C2") + "]"} {
 			if cases, _, err := DecodeCohort(strings.NewReader(in)); err != nil || len(cases) != 2 {
@@ -478,7 +478,7 @@ func TestDecodeLimits(t *testing.T) {
 				if diff := cmp.Diff(tc.want, wheres(err)); diff != "" {
 					t.Errorf("DecodeCohort(%.20s…) errors mismatch (-want +got):\n%s", in, diff)
 				}
-				if n := len(cases); n != 2-min(len(tc.want), 1) || cases[n-1].Child.ID != "C2" {
+				if n := len(cases); n != 2-min(len(tc.want), 1) || cases[n-1].Care.Child.ID != "C2" {
 					t.Errorf("DecodeCohort(%.20s…) kept %d cases, want the good ones", in, n)
 				}
 			}
@@ -555,7 +555,7 @@ func TestReadCohortJSONLinesIsolatesRecords(t *testing.T) {
 		`{"format_version": 1, "child": {"id": "C3", "date_of_birth": "2015-13-01"}}` + "\r\n" +
 		"[1, 2]\n" + okCase("C5") + "\n"
 	cases, idx, err := DecodeCohort(strings.NewReader(in))
-	if len(cases) != 2 || cases[0].Child.ID != "C1" || cases[1].Child.ID != "C5" || !cmp.Equal(idx, []int{0, 4}) {
+	if len(cases) != 2 || cases[0].Care.Child.ID != "C1" || cases[1].Care.Child.ID != "C5" || !cmp.Equal(idx, []int{0, 4}) {
 		t.Errorf("kept %d cases, indexes %v; want C1 and C5 at 0 and 4", len(cases), idx)
 	}
 	want := []where{{1, "child", 3}, {2, "child.date_of_birth", 4}, {3, "", 5}}
@@ -656,7 +656,7 @@ func TestHostileFiles(t *testing.T) {
 			cases, _, err := DecodeCohort(bytes.NewReader(data))
 			var ids []string
 			for _, c := range cases {
-				ids = append(ids, c.Child.ID)
+				ids = append(ids, c.Care.Child.ID)
 			}
 			if diff := cmp.Diff(h.ids, ids); diff != "" {
 				t.Errorf("cases kept mismatch (-want +got):\n%s", diff)
@@ -747,13 +747,13 @@ func TestDecodeLargeInputs(t *testing.T) {
 	}
 
 	t.Run("a case with 100,000 visits", func(t *testing.T) {
-		c := Case{Record: care.Record{
+		c := Case{Care: care.Record{
 			Child:    care.Child{ID: "C1", DateOfBirth: care.MustDate(2010, 1, 1)},
 			Episodes: []care.Episode{{Start: care.MustDate(2011, 1, 1), ReasonNew: care.ReasonNewEpisodeS, LegalStatus: care.LegalStatusC2, PlacementType: care.PlacementTypeU1}},
 		}}
 		for i := range 100000 {
 			d := care.MustDate(2011, 1, 2).AddDays(i / 20)
-			c.Visits = append(c.Visits, care.Visit{Date: d, Kind: care.VisitKindStatutory, ChildSeen: true, WrittenUp: d.AddDays(1)})
+			c.Care.Visits = append(c.Care.Visits, care.Visit{Date: d, Kind: care.VisitKindStatutory, ChildSeen: true, WrittenUp: d.AddDays(1)})
 		}
 		data, err := json.Marshal(c)
 		if err != nil {
@@ -764,8 +764,8 @@ func TestDecodeLargeInputs(t *testing.T) {
 		// most six times the size of the input (8.5 MB).
 		var back Case
 		n := allocated(func() { back, err = DecodeCase(data) })
-		if err != nil || len(back.Visits) != 100000 {
-			t.Fatalf("DecodeCase = %d visits, %v", len(back.Visits), err)
+		if err != nil || len(back.Care.Visits) != 100000 {
+			t.Fatalf("DecodeCase = %d visits, %v", len(back.Care.Visits), err)
 		}
 		if bound := 6 * uint64(len(data)); n > bound {
 			t.Errorf("DecodeCase of %d bytes allocated %d bytes, want at most %d", len(data), n, bound)
@@ -787,9 +787,9 @@ func TestDecodeLargeInputs(t *testing.T) {
 		if err != nil || len(rep.ForRule(care.VIS02)) == 0 {
 			t.Fatalf("Assess = %d VIS-02 findings, %v", len(rep.ForRule(care.VIS02)), err)
 		}
-		t.Logf("Assess of %d visits: %d findings, %d bytes allocated", len(back.Visits), len(rep), n)
-		if bound := uint64(len(back.Visits)) << 10; n > bound {
-			t.Errorf("Assess of %d visits allocated %d bytes, want at most %d", len(back.Visits), n, bound)
+		t.Logf("Assess of %d visits: %d findings, %d bytes allocated", len(back.Care.Visits), len(rep), n)
+		if bound := uint64(len(back.Care.Visits)) << 10; n > bound {
+			t.Errorf("Assess of %d visits allocated %d bytes, want at most %d", len(back.Care.Visits), n, bound)
 		}
 	})
 

@@ -17,8 +17,9 @@ var ErrInvalidClock = errors.New("care: invalid time of day")
 // reports it, it prints as "" and it marshals to "". Midnight is [NewClock](0, 0).
 //
 // Clock exists so that a return from a missing episode can be timed to the
-// hour (MISS-01, 72 hours) without changing [Date] everywhere else; see
-// [Moment] for a date with an optional Clock.
+// minute (MISS-01, 72 hours) without changing [Date] everywhere else; see
+// [Moment] for a date with an optional Clock, and [Moment.Instant] for the
+// instant a date and Clock name.
 //
 // A Clock is an immutable value, comparable with ==, and safe to use from
 // multiple goroutines at once.
@@ -114,7 +115,10 @@ func (c *Clock) UnmarshalText(b []byte) error {
 
 // Moment is a recorded date with an optional time of day: the Date is
 // required for a moment to be set, the Clock may be zero when only the day
-// is known. Moments are compared in local wall-clock time.
+// is known. Both are on the clock in England, GMT or BST as then in force.
+// Timescales in hours compare moments as instants ([Moment.Instant]), so
+// that across a change of the clocks the hours counted are real ones; a
+// time in the hour the clocks repeat or skip is read as Instant says.
 //
 // A Moment is an immutable value, safe to use from multiple goroutines at
 // once.
@@ -143,15 +147,4 @@ func (m Moment) minuteOf(unknown int) int64 {
 		mins = m.Clock.Minutes()
 	}
 	return int64(m.Date.n)*1440 + int64(mins)
-}
-
-// momentFromMinute is the inverse of minuteOf for a known time.
-func momentFromMinute(n int64) Moment {
-	day := n / 1440
-	mins := n % 1440
-	d := fromDayNum(day)
-	if d.IsZero() {
-		return Moment{}
-	}
-	return Moment{Date: d, Clock: Clock{int16(mins + 1)}}
 }

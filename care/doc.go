@@ -79,7 +79,13 @@
 // counted ([Calendar.AddWorkingDays]). "Within N days" or "one week" means
 // on or before D + N days. "N months after D" is the corresponding date N
 // calendar months later, or the last day of that month where it has no such
-// day ([Date.AddMonths]). A deadline met on its due date is met on time.
+// day ([Date.AddMonths]). "A period of N days (or weeks) beginning with D"
+// counts D as day 1 and ends on the day before D + N (CA89 s.32(1)(a)(ii);
+// CPPCR reg 27B(2); Care Leavers Regs reg 7(3)(a)). "Within N hours" is N
+// real, elapsed hours on the clock in England: across a change to or from
+// British Summer Time the deadline moves an hour on the clock
+// ([TimedDeadline]; [Moment.Instant] says how a time in the repeated or
+// skipped hour is read). A deadline met on its due date is met on time.
 //
 // # Concurrency
 //

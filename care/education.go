@@ -92,7 +92,7 @@ var plEducationGuidance = Citation{Instrument: "Promoting the education of looke
 
 var ruleEDU01 = Rule{
 	ID: EDU01, Title: "Personal education plan initiated within 10 working days and in place by the first review",
-	Text:     "For each period of care (except short breaks) of a child of the policy's age or over, the first PEP initiated after the previous period ended is due within 10 working days of becoming looked after (the start day is day 0 unless Policy.Counting says otherwise), and by the first review of the period (a review held, or Context.FirstReviewDue). Both close when the child leaves care. While no PEP exists, only the initiation deadline is reported once both have passed: the first-review deadline would report the same missing PEP again.",
+	Text:     "For each period of care (except short breaks) of a child of the policy's age or over, the first PEP initiated after the previous period ended is due within 10 working days of becoming looked after (the start day is day 0 unless Policy.Counting says otherwise), and by the first review of the period (a review held, or Context.FirstReviewDue; a PEP on the review's own day is on time). Both close when the child leaves care. While no PEP exists, only the initiation deadline is reported once both have passed: the first-review deadline would report the same missing PEP again.",
 	Citation: plEducationGuidance, Severity: SeverityGuidance, Domain: DomainEducation,
 	Package: "care", File: "care/education.go", Default: "10 WD", Policy: []string{"Education.InitiateDays", "Education.FromAge", "Counting"},
 }
@@ -284,15 +284,15 @@ func (a *planAssessor) education() error {
 // initialPEP records EDU-01 for period of care pi and returns the date
 // the period's first PEP was initiated (zero if none yet).
 func (a *planAssessor) initialPEP(pi int, per *planPeriod) (Date, error) {
-	n := cmp.Or(a.p.Education.InitiateDays, 10)
-	due, err := a.workingDays(&kindEDU01, per.Start, n)
+	o, err := pepObligation(a.cal, a.p, per.Start)
 	if err != nil {
 		return Date{}, err
 	}
+	due := o.Due
 	done, ref := a.firstPEP(pi)
 	subject := At(per.first)
-	a.e.Deadline(&kindEDU01, Obligation{Subject: subject, Due: due, Anchor: per.Start, Count: n, Unit: WorkingDays,
-		Done: done, DoneAt: At(ref), Closes: per.End})
+	o.Subject, o.Done, o.DoneAt, o.Closes = subject, done, At(ref), per.End
+	a.e.Deadline(&kindEDU01, o)
 	// In place by the first review: due on the review's date.
 	review, anchorAs := Date{}, 0
 	for _, rv := range a.ctx.Reviews {

@@ -191,11 +191,77 @@ func (f *FifthBirthday) UnmarshalText(b []byte) error {
 	return &ParseError{Input: string(b), Type: "fifth birthday rule", Err: ErrUnknownCode}
 }
 
+// InitialHealthReading chooses how HLTH-01 reads CPPCR reg 7(1): "Before C
+// is first placed by them or, if that is not reasonably practicable, before
+// the first review of C's case, the responsible authority must make
+// arrangements for a registered medical practitioner to (a) carry out an
+// assessment of C's state of health, and (b) provide a written report of
+// the assessment ... as soon as reasonably practicable". The words put the
+// arrangements before the first review; the statutory guidance (Promoting
+// the health and wellbeing of looked-after children, 2015: settled.md Q8,
+// regulations.md row 2.1) asks for the assessment itself in time for the
+// first review, within 20 working days. The care record holds the
+// assessment's date, not the day it was arranged.
+type InitialHealthReading uint8
+
+const (
+	// InitialHealthByFirstReview (the default) measures the assessment
+	// itself against the first review: it is due by the first review of the
+	// period of care as held, where that is earlier than InitialDays
+	// working days after the child became looked after, and otherwise (the
+	// review late or not yet held) by the InitialDays deadline. A record on
+	// the review's own day counts as before it: a date-only record cannot
+	// tell the morning from the afternoon.
+	InitialHealthByFirstReview InitialHealthReading = iota
+	// InitialHealthByWorkingDays is the arrangements reading: reg 7(1)
+	// binds only the arranging to the first review, so the assessment is
+	// measured against the InitialDays working days alone and an early
+	// first review does not bring it forward.
+	InitialHealthByWorkingDays
+)
+
+var initialReadingNames = [...]string{"by-first-review", "by-working-days"}
+
+// String returns "by-first-review" or "by-working-days".
+func (r InitialHealthReading) String() string {
+	if int(r) < len(initialReadingNames) {
+		return initialReadingNames[r]
+	}
+	return fmt.Sprintf("InitialHealthReading(%d)", uint8(r))
+}
+
+// MarshalText implements [encoding.TextMarshaler].
+func (r InitialHealthReading) MarshalText() ([]byte, error) {
+	if int(r) >= len(initialReadingNames) {
+		return nil, fmt.Errorf("care: cannot marshal initial health reading %d", uint8(r))
+	}
+	return []byte(r.String()), nil
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; "" is the default.
+func (r *InitialHealthReading) UnmarshalText(b []byte) error {
+	for i, n := range initialReadingNames {
+		if string(b) == n {
+			*r = InitialHealthReading(i)
+			return nil
+		}
+	}
+	if len(b) == 0 {
+		*r = InitialHealthByFirstReview
+		return nil
+	}
+	return &ParseError{Input: string(b), Type: "initial health reading", Err: ErrUnknownCode}
+}
+
 // HealthPolicy holds the health timescales. Zero fields mean the defaults.
 type HealthPolicy struct {
 	// InitialDays: working days from becoming looked after to the initial
-	// assessment (default and limit 20: before the first review, reg 7(1)).
+	// assessment (default and limit 20: the first review's own limit,
+	// reg 33(1), and the statutory guidance's "within 20 working days").
 	InitialDays int `json:"initial_days,omitempty"`
+	// InitialReading picks the reading of reg 7(1)'s "before the first
+	// review" (default [InitialHealthByFirstReview]).
+	InitialReading InitialHealthReading `json:"initial_reading,omitzero"`
 	// PriorMonths: an assessment with a written report this many months
 	// before the placement exempts the initial one (default and limit 3,
 	// reg 7(2)).
@@ -214,6 +280,9 @@ type HealthPolicy struct {
 
 func (p HealthPolicy) validate(errs *ValidationErrors) {
 	plLimit(errs, "health.initial_days", p.InitialDays, 20, "working days", "CPPCR reg 7(1): before the first review")
+	if p.InitialReading > InitialHealthByWorkingDays {
+		errs.Addf("health.initial_reading", "unknown initial health reading %d", p.InitialReading)
+	}
 	plLimit(errs, "health.prior_months", p.PriorMonths, 3, "months", "CPPCR reg 7(2)")
 	plLimit(errs, "health.under_five_months", p.UnderFiveMonths, 6, "months", "CPPCR reg 7(3)(a)")
 	plLimit(errs, "health.five_and_over_months", p.FiveAndOverMonths, 12, "months", "CPPCR reg 7(3)(b)")
@@ -229,16 +298,17 @@ const plHealthMonths = " Months follow the corresponding-date rule; a record on 
 
 var ruleHLTH01 = Rule{
 	ID: HLTH01, Title: "Initial health assessment before the first review",
-	Text: "For each period of care (except short breaks, reg 48(3)(b)), a health assessment within 20 working days of becoming looked after (the start day is day 0 unless Policy.Counting says otherwise). None is needed where an assessment with a written report was done in the 3 months before the placement (reg 7(2)); a recorded refusal by the child discharges it (reg 7(4)). The duty closes when the child leaves care: not met by then, it is missed, and none is owed when the child leaves care on or before the due date.",
+	Text: "For each period of care (except short breaks, reg 48(3)(b)), a health assessment \"before the first review of C's case\" (reg 7(1)): due on the day of the period's first review as held, where that is earlier than 20 working days after becoming looked after, and otherwise (the review held later, or not yet) within 20 working days of becoming looked after (the start day is day 0 unless Policy.Counting says otherwise). The assessment itself is measured, as the 2015 statutory guidance asks (\"in time for the first review\"); Policy.Health.InitialReading offers the reading of reg 7(1)'s words that binds only the arrangements to the review, which measures the 20 working days alone. A record on the review's day counts as before it. None is needed where an assessment with a written report was done in the 3 months before the placement (reg 7(2)); a recorded refusal by the child discharges it (reg 7(4)). The duty closes when the child leaves care: not met by then, it is missed, and none is owed when the child leaves care on or before the due date.",
 	Citation: Citation{Instrument: CPPCR, Provision: "reg 7(1), (2), (4); Promoting the health and wellbeing of looked-after children (2015)",
 		URL: CPPCRURL + "/regulation/7", Abbrev: CPPCRAbbrev},
 	InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainHealth,
-	Package: "care", File: "care/health.go", Default: "20 WD", Policy: []string{"Health.InitialDays", "Health.PriorMonths", "Counting"},
+	Package: "care", File: "care/health.go", Default: "20 WD or first review",
+	Policy: []string{"Health.InitialDays", "Health.InitialReading", "Health.PriorMonths", "Counting"},
 }
 
 var ruleHLTH02 = Rule{
 	ID: HLTH02, Title: "Review health assessment every 6 months before the 5th birthday, every 12 months after",
-	Text:     "After each assessment in a period of care, the next is due 6 months later if the child was under 5 at it, otherwise 12 months later (Policy.Health.FifthBirthday offers the other reading of reg 7(3): 6 months only if that date falls before the 5th birthday). A recorded refusal discharges the review." + plHealthMonths,
+	Text:     "After each assessment in a period of care, the next is due 6 months later if the child was under 5 at it, otherwise 12 months later: reg 7(3), \"at least once in every period of six months before C's fifth birthday\" and \"at least once in every period of 12 months after\" it, the period running from the day after the last assessment to the corresponding date (Policy.Health.FifthBirthday offers the other reading of reg 7(3): 6 months only if that date falls before the 5th birthday). A recorded refusal discharges the review." + plHealthMonths,
 	Citation: plCPPCR("reg 7(3)-(4)", 7), InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainHealth,
 	Package: "care", File: "care/health.go", Default: "6 / 12 months",
 	Policy: []string{"Health.UnderFiveMonths", "Health.FiveAndOverMonths", "Health.FifthBirthday"},
@@ -265,7 +335,8 @@ var ruleHLTH04 = Rule{
 // episode.
 var (
 	kindHLTH01 = Kind{Rule: &ruleHLTH01, What: "initial health assessment", Subject: "episodes[]",
-		Anchor: "becoming looked after", Done: "health assessment", DoneAt: "health_assessments[]",
+		Anchor: "becoming looked after", Anchors: []string{"the first review held"},
+		Done: "health assessment", DoneAt: "health_assessments[]",
 		Dones: []string{"assessment with a written report in the months before the placement (reg 7(2))",
 			"the child's refusal of consent (reg 7(4))"},
 		Closures: []string{"the child left care"}}
@@ -378,13 +449,19 @@ func (a *planAssessor) health() error {
 func (a *planAssessor) healthAssessments(per *planPeriod) error {
 	hp := &a.p.Health
 	has := a.r.HealthAssessments
-	n := cmp.Or(hp.InitialDays, 20)
-	due, err := a.workingDays(&kindHLTH01, per.Start, n)
+	var review Date // the period's first review, if held by the assessment date
+	for _, rv := range a.ctx.Reviews {
+		if per.Contains(rv) && !rv.After(a.asOf) {
+			review = rv
+			break
+		}
+	}
+	o, err := initialHealthObligation(a.cal, a.p, per.Start, review)
 	if err != nil {
 		return err
 	}
 	subject := At(per.first)
-	o := Obligation{Subject: subject, Due: due, Anchor: per.Start, Count: n, Unit: WorkingDays, Closes: per.End}
+	o.Subject, o.Closes = subject, per.End
 	prior := per.Start.AddMonths(-cmp.Or(hp.PriorMonths, 3))
 	first := -1
 	for i, h := range has {
@@ -412,19 +489,10 @@ func (a *planAssessor) healthAssessments(per *planPeriod) error {
 		return nil
 	}
 	dob := a.h.Child().DateOfBirth
-	months := func(last Date) int {
-		if AgeOn(dob, last) >= 5 {
-			return cmp.Or(hp.FiveAndOverMonths, 12)
-		}
-		m := cmp.Or(hp.UnderFiveMonths, 6)
-		if hp.FifthBirthday == FifthBirthdayByDueDate && !last.AddMonths(m).Before(Birthday(dob, 5)) {
-			return cmp.Or(hp.FiveAndOverMonths, 12)
-		}
-		return m
-	}
+	months := func(last Date) int { return healthReviewMonths(dob, last, hp) }
 	last := has[first].Date
-	m := months(last)
-	next := Obligation{Subject: subject, Due: last.AddMonths(m), Anchor: last, AnchorAt: At(first), Count: m, Unit: Months, Closes: per.End}
+	next := healthReviewObligation(dob, last, hp)
+	next.Subject, next.AnchorAt, next.Closes = subject, At(first), per.End
 	a.chain(&kindHLTH02, next, last.AddDays(1), per.End, len(has), func(i int) Date { return has[i].Date }, months, Date{})
 	return nil
 }
@@ -435,11 +503,8 @@ func (a *planAssessor) sdqs(per *planPeriod) {
 	sdqs := a.r.SDQs
 	dob := a.h.Child().DateOfBirth
 	m := cmp.Or(a.p.Health.SDQMonths, 12)
-	o := Obligation{Subject: At(per.first), Anchor: per.Start, AnchorAs: 1, Count: m, Unit: Months, Closes: per.End}
-	if b4 := Birthday(dob, 4); b4.After(o.Anchor) {
-		o.Anchor, o.AnchorAs = b4, 2
-	}
-	o.Due = o.Anchor.AddMonths(m)
+	o := firstSDQObligation(dob, per.Start, m)
+	o.Subject, o.Closes = At(per.first), per.End
 	var b17 Date
 	if !dob.IsZero() {
 		b17 = Birthday(dob, 17)

@@ -76,17 +76,27 @@ const sgEligibilityDays = 13 * 7
 // CareLeaverStatus returns the care-leaver status of child c with episodes
 // eps as of asOf.
 //
-// Counting: days looked after are counted from the 14th birthday (that day
-// included) to asOf inclusive, adding up every episode, continuous or not,
-// except those under an agreed series of short breaks (legal status V3 or
-// V4; CPPCR reg 40(2)). The child becomes eligible on the first day, on or
-// after the 16th birthday and before the 18th, on which the child is looked
-// after and the total reaches 91 days (13 weeks). Birthdays follow [AgeOn]
-// (29 February births have their birthday on 1 March in other years).
+// Counting: CA89 Sch 2 para 19B(2)(b) asks that the child "has been looked
+// after by a local authority for a prescribed period, or periods amounting
+// in all to a prescribed period, which began after he reached a prescribed
+// age and ended after he reached the age of sixteen", and CPPCR reg 40(1)
+// prescribes 13 weeks and the age of 14. Days looked after are counted
+// from the 14th birthday (that day included: a child has reached 14 when
+// the day begins) to asOf inclusive, each day of an episode counting from
+// its Start to the day before its End, adding up every episode, continuous
+// or not, except those under an agreed series of short breaks (legal
+// status V3 or V4; reg 40(2)). The child becomes eligible on the first
+// day, on or after the 16th birthday and before the 18th, on which the
+// child is looked after and the total reaches 91 days (13 weeks of 7
+// days). Birthdays follow [AgeOn] (29 February births have their birthday
+// on 1 March in other years).
 //
 // A relevant child who left care to return home stops being relevant once
-// 6 months have passed since leaving (and is then qualifying); the library
-// assumes the return lasted, as it has no record of where the child lived.
+// the child "has lived for a continuous period of six months or more" with
+// a parent (Care Leavers Regs reg 3(5)), which the library takes as from
+// the day care ceased to the corresponding date 6 months later
+// ([Date.AddMonths]), when the child is qualifying; the library assumes the
+// return lasted, as it has no record of where the child lived.
 // A 16- or 17-year-old who was detained or in hospital on their 16th
 // birthday (Care Leavers Regs reg 3(2)) is not recognised.
 //
@@ -185,8 +195,15 @@ type LeavingPolicy struct {
 	// relevant (Care Leavers Regs reg 5(2)(a)). Default and maximum 3.
 	AssessmentMonths int `json:"assessment_months,omitzero"`
 	// PathwayReviewMonths is the longest interval between pathway plan
-	// reviews. Default and maximum 6.
+	// reviews (Care Leavers Regs reg 7(2)(c): "in any event, at intervals
+	// of not more than six months"). Default and maximum 6.
 	PathwayReviewMonths int `json:"pathway_review_months,omitzero"`
+	// AccommodationReviewMonths is the longest interval between pathway
+	// plan reviews once the authority provides accommodation under CA89
+	// s.23B or s.24B and the review after its first 28 days has been held
+	// (Care Leavers Regs reg 7(3)(b): "intervals (not exceeding three
+	// months)"). Default and maximum 3.
+	AccommodationReviewMonths int `json:"accommodation_review_months,omitzero"`
 	// AdviserFirstVisitDays is the time for the personal adviser's first
 	// visit to accommodation the authority provides (Care Leavers Regs reg
 	// 8(2)). Default and maximum 7.
@@ -203,6 +220,7 @@ type LeavingPolicy struct {
 func (p LeavingPolicy) validate(errs *ValidationErrors) {
 	sgLimit(errs, "leaving.assessment_months", p.AssessmentMonths, 3, true)
 	sgLimit(errs, "leaving.pathway_review_months", p.PathwayReviewMonths, 6, true)
+	sgLimit(errs, "leaving.accommodation_review_months", p.AccommodationReviewMonths, 3, true)
 	sgLimit(errs, "leaving.adviser_first_visit_days", p.AdviserFirstVisitDays, 7, true)
 	sgLimit(errs, "leaving.adviser_visit_months", p.AdviserVisitMonths, 2, true)
 	sgLimit(errs, "leaving.cease_working_days", p.CeaseWorkingDays, 20, true)
@@ -354,11 +372,16 @@ func validateCeasing(errs *ValidationErrors, as []CeasingApproval) {
 }
 
 // NeedsAssessmentDue returns the deadline for an eligible child's needs
-// assessment (LEAV-01): AssessmentMonths (3) calendar months after the
-// 16th birthday, or after the day the child became eligible if that was
-// later ([Date.AddMonths]: 30 November + 3 months is 28 or 29 February).
-// s is the child's status from [CareLeaverStatus]. It returns false if the
-// child has not been eligible. It does not validate p. CPPCR reg 42(1).
+// assessment (LEAV-01). CPPCR reg 42(1): it must be completed "not more
+// than three months after the date on which C reaches the age of 16 or
+// becomes an eligible child after that age". It is due AssessmentMonths
+// (3) calendar months after the 16th birthday, or after the day the child
+// became eligible if that was later, on the corresponding date clamped to
+// the month's end ([Date.AddMonths]: a birthday on 30 November gives 28
+// or 29 February, one on 31 August gives 30 November); an assessment on
+// the due date is on time. s is the child's status from
+// [CareLeaverStatus]. It returns false if the child has not been eligible.
+// It does not validate p.
 func NeedsAssessmentDue(c Child, s LeaverStatus, p LeavingPolicy) (Deadline, bool) {
 	if s.EligibleFrom.IsZero() {
 		return Deadline{}, false
@@ -393,10 +416,13 @@ func ceasingExempt(r ReasonEpisodeCeased) bool {
 // the nominated officer, or the Director of Children's Services for a
 // 16- or 17-year-old who is not in care (not under a care order, such as
 // one accommodated under s.20). It returns false when no approval is
-// needed: no period of care ends on ceased; the child had been looked
-// after for fewer than n working days (default 20: looked after on the nth
-// working day after the period's first day, counted with [Calendar.WorkingDayDeadline]
-// and counting); the child was 18 or over; the episodes were short breaks;
+// needed: no period of care ends on ceased; the child had not "been a
+// looked after child for at least 20 working days" (reg 39(4); n, default
+// 20): the child must have been looked after on the nth working day after
+// the period's first day, which is day 0 unless counting counts it as day 1
+// ([Calendar.WorkingDayDeadline]), and a period ending (its End, the first
+// day not looked after) on or before that day is too short; the child was
+// 18 or over; the episodes were short breaks;
 // or the reason is not the authority's decision (see the LEAV-04 rule
 // text). It returns the calendar's error (wrapping [ErrOutsideCalendar])
 // if the count leaves its coverage, except for a period of care longer
@@ -466,7 +492,8 @@ var (
 	kindLEAV02InPost = Kind{Rule: &ruleLEAV02, What: "personal adviser in post", Anchor: "the last adviser's appointment ended",
 		AnchorAt: "leaving_care.personal_advisers[]", Problems: []string{"no personal adviser in post"}, Met: "an adviser is in post"}
 	kindLEAV02Review = Kind{Rule: &ruleLEAV02, What: "pathway plan review", Subject: "leaving_care.pathway_plans[]",
-		Anchor: "the preparation of the pathway plan", Anchors: []string{"the last pathway plan review", "the last looked-after review"},
+		Anchor: "the preparation of the pathway plan", Anchors: []string{"the last pathway plan review", "the last looked-after review",
+			"the last pathway plan review, accommodation being provided,"},
 		AnchorAt: "leaving_care.pathway_reviews[]", Done: "pathway plan review", Dones: []string{"looked-after review"},
 		DoneAt: "leaving_care.pathway_reviews[]", Closures: sgDutiesEnd,
 		Message: appendWithoutBirthdays}
@@ -658,15 +685,29 @@ func (s *sgAssessor) pathwayPlan(due Obligation, lower Date, lacReviews []Date) 
 }
 
 // pathwayReviews records the LEAV-02 chain of pathway plan reviews of plan
-// planIdx, prepared on day plan: each is due within PathwayReviewMonths of
-// the previous review (the plan's preparation for the first) and is met by
-// the next review held, a recorded pathway plan review or a looked-after
-// review held while the child was looked after (the eligible child's
-// pathway plan is reviewed with the care plan: CPPCR reg 43 as practice
-// manuals read it). The open interval stays owed until the duties end,
-// on day end (closure endBy).
+// planIdx, prepared on day plan ([sgAssessor.pathwayChain]). The open
+// interval stays owed until the duties end, on day end (closure endBy).
 func (s *sgAssessor) pathwayReviews(planIdx int, plan Date, lacReviews []Date, end Date, endBy int) {
+	s.pathwayChain(planIdx, plan, lacReviews, end, endBy, func(o Obligation) { s.e.Deadline(&kindLEAV02Review, o) })
+}
+
+// pathwayChain calls emit with each interval of the chain of reviews of
+// pathway plan planIdx, prepared on day plan, in order, closing at end
+// (closure endBy; zero: open): each interval met by the next review held
+// by the assessment date, then the interval still open. Each review is due
+// within PathwayReviewMonths of the previous review (the plan's
+// preparation for the first): Care Leavers Regs reg 7(2)(c), "in any
+// event, at intervals of not more than six months". It is met by the next
+// review held, a recorded pathway plan review or a looked-after review
+// held while the child was looked after (the eligible child's pathway plan
+// is reviewed with the care plan: CPPCR reg 43 as practice manuals read
+// it). After a review held in accommodation the authority provides, once
+// the period of 28 days beginning on the day it was first provided has
+// ended, the next is due within AccommodationReviewMonths instead, while
+// the accommodation lasts (reg 7(3); [sgAccommodationReview]).
+func (s *sgAssessor) pathwayChain(planIdx int, plan Date, lacReviews []Date, end Date, endBy int, emit func(Obligation)) {
 	months := cmp.Or(s.p.Leaving.PathwayReviewMonths, 6)
+	accMonths := cmp.Or(s.p.Leaving.AccommodationReviewMonths, 3)
 	prs := s.r.LeavingCare.PathwayReviews
 	last, lastAs, lastAt := plan, 0, Ref{}
 	i, j := 0, 0
@@ -677,8 +718,12 @@ func (s *sgAssessor) pathwayReviews(planIdx int, plan Date, lacReviews []Date, e
 		for j < len(lacReviews) && (!lacReviews[j].After(last) || !sgLookedAfterOn(s.eps, lacReviews[j])) {
 			j++
 		}
-		o := Obligation{Subject: At(planIdx), Due: last.AddMonths(months), Anchor: last, AnchorAs: lastAs, AnchorAt: lastAt,
-			Count: months, Unit: Months}
+		n, as := months, lastAs
+		if lastAs > 0 && accMonths < months && sgAccommodationReview(s.r.LeavingCare.Accommodation, last, last.AddMonths(accMonths), s.asOf) {
+			n, as = accMonths, 3
+		}
+		o := Obligation{Subject: At(planIdx), Due: last.AddMonths(n), Anchor: last, AnchorAs: as, AnchorAt: lastAt,
+			Count: n, Unit: Months}
 		sgCloses(&o, end, endBy)
 		var next Date
 		nextAs, nextAt := 0, Ref{}
@@ -689,13 +734,51 @@ func (s *sgAssessor) pathwayReviews(planIdx int, plan Date, lacReviews []Date, e
 			next, nextAs = lacReviews[j], 1
 		}
 		if next.IsZero() || next.After(s.asOf) || !sgBefore(next, o.Closes) {
-			s.e.Deadline(&kindLEAV02Review, o)
+			emit(o)
 			return
 		}
 		o.Done, o.DoneAs, o.DoneAt = next, nextAs, nextAt
-		s.e.Deadline(&kindLEAV02Review, o)
+		emit(o)
 		last, lastAs, lastAt = next, 1+nextAs, nextAt
 	}
+}
+
+// sgAccommodationReview reports whether a pathway plan review held on day
+// held sets the shorter interval of Care Leavers Regs reg 7(3): the
+// authority provides accommodation under CA89 s.23B or s.24B, and must
+// "arrange a review as soon as is practicable after the end of a period of
+// 28 days beginning on the day on which the accommodation is first
+// provided" and then "determine at what intervals (not exceeding three
+// months) subsequent reviews will be carried out". The day it is first
+// provided is day 1 of the 28 ("beginning on"), so a review on day 29 or
+// later (first day + 28) of accommodation still provided that day
+// qualifies; one within the 28 days does not. Spells that follow on from
+// each other without a gap are one provision of accommodation, first
+// provided on the first one's Start (a library decision: the review duty
+// follows the provision, while the adviser's first visit of reg 8(2)(a),
+// "at that accommodation", is owed for each spell). It reports false when
+// the accommodation has ended, as known on asOf, on or before day due, the
+// end of the shorter interval: the ordinary interval of reg 7(2)(c) then
+// applies.
+func sgAccommodationReview(acc []Period, held, due, asOf Date) bool {
+	for i, a := range acc {
+		if !a.Contains(held) {
+			continue
+		}
+		first := a.Start
+		for k := i; k > 0 && acc[k-1].End.Equal(acc[k].Start); k-- {
+			first = acc[k-1].Start
+		}
+		end := a.End
+		for k := i + 1; k < len(acc) && !end.IsZero() && acc[k].Start.Equal(end); k++ {
+			end = acc[k].End
+		}
+		if held.Before(first.AddDays(28)) {
+			return false
+		}
+		return end.IsZero() || end.After(asOf) || end.After(due)
+	}
+	return false
 }
 
 // sgLookedAfterOn reports whether the child was looked after on day d,
@@ -854,9 +937,15 @@ var ruleLEAV02 = Rule{
 	Title: "Eligible or relevant child has a pathway plan and a personal adviser; pathway plan reviewed at least every 6 months",
 	Text: "For an eligible, relevant or former relevant young person, the pathway plan and the personal adviser are " +
 		"due by the needs assessment's due date (the Acts set no separate time: a library decision). The plan is " +
-		"reviewed within 6 calendar months of its preparation and of each review; a looked-after review held while " +
-		"the child is looked after counts as a review of the plan (CPPCR reg 43, as practice manuals read it; the " +
-		"wording was not confirmed). A personal adviser must stay in post while the duties last. The duties are " +
+		"reviewed within 6 calendar months of its preparation and of each review (Care Leavers Regs reg 7(2)(c), " +
+		"\"at intervals of not more than six months\": the corresponding date, clamped to the month's end); a " +
+		"looked-after review held while the child is looked after counts as a review of the plan (CPPCR reg 43, as " +
+		"practice manuals read it; the wording was not confirmed). Where the authority provides accommodation under " +
+		"s.23B or s.24B, a review held after the end of \"a period of 28 days beginning on the day on which the " +
+		"accommodation is first provided\" (day 29 or later, the first day being day 1) puts the next within 3 " +
+		"calendar months (reg 7(3), \"intervals (not exceeding three months)\") while the accommodation lasts; the " +
+		"review after the 28 days is due \"as soon as is practicable\", which sets no date, so it is not reported " +
+		"on its own. A personal adviser must stay in post while the duties last. The duties are " +
 		"live for care leavers and close when they end, at the 21st birthday (the 25th where support to 25 is " +
 		"recorded): a plan, adviser or review not in place by then is missed. An open review interval stays " +
 		"overdue until the next review is held, which meets it late.",
@@ -866,8 +955,8 @@ var ruleLEAV02 = Rule{
 	Domain:   DomainLeaving,
 	Package:  "care",
 	File:     "care/leaving.go",
-	Default:  "6 months",
-	Policy:   []string{"Leaving.AssessmentMonths", "Leaving.PathwayReviewMonths"},
+	Default:  "6 months; 3 in accommodation provided",
+	Policy:   []string{"Leaving.AssessmentMonths", "Leaving.PathwayReviewMonths", "Leaving.AccommodationReviewMonths"},
 }
 
 var ruleLEAV03 = Rule{

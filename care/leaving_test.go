@@ -179,7 +179,10 @@ func TestLEAVDuties(t *testing.T) {
 				{LEAV02, "child", Late, "2024-09-15", "2024-10-01"},
 				{LEAV02, "child", Met, "2024-09-15", "2024-08-01"},
 				{LEAV02, "leaving_care.pathway_plans[0]", Met, "2025-04-01", "2025-03-20"},
-				{LEAV02, "leaving_care.pathway_plans[0]", Overdue, "2025-09-20", ""},
+				// The review of 20 March 2025 was held in the accommodation
+				// first provided on 10 January, after its first 28 days:
+				// the next is due within 3 months (reg 7(3)).
+				{LEAV02, "leaving_care.pathway_plans[0]", Overdue, "2025-06-20", ""},
 				{LEAV03, "leaving_care.accommodation[0]", Met, "2025-01-17", "2025-01-15"},
 				{LEAV03, "leaving_care.accommodation[0]", Late, "2025-03-15", "2025-03-18"},
 				{LEAV03, "leaving_care.accommodation[0]", Overdue, "2025-05-18", ""},

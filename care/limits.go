@@ -398,7 +398,7 @@ func (r *Record) dates(yield func(fieldPath, Date) bool) {
 	}
 	for i, c := range r.ConnectedApprovals {
 		const l = "connected_approvals"
-		if !each(item{at(l, i, "start"), c.Start}, item{at(l, i, "extended_on"), c.ExtendedOn},
+		if !each(item{at(l, i, "start"), c.Start}, item{at(l, i, "extended_on"), c.ExtendedOn}, item{at(l, i, "extension_ends"), c.ExtensionEnds},
 			item{at(l, i, "irm_requested"), c.IRMRequested}, item{at(l, i, "irm_outcome"), c.IRMOutcome},
 			item{at(l, i, "approved"), c.Approved}, item{at(l, i, "ended"), c.Ended}) {
 			return

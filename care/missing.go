@@ -16,11 +16,11 @@ import (
 // Start and End are calendar dates, as the DfE return holds them. The
 // optional StartTime and EndTime carry the local wall-clock time (England,
 // GMT or BST as then in force), so that the 72 hours of MISS-01 can be
-// counted to the hour. A zero Clock means the time was not recorded; see
-// [MissingPolicy.UnknownTimes] for how such a gap is treated. Times are
-// compared as wall-clock times: across a change of the clocks the hours
-// counted are the ones on the clock, so the 72 hours may be 71 or 73
-// elapsed hours (the library keeps no time-zone database).
+// counted to the minute. A zero Clock means the time was not recorded; see
+// [MissingPolicy.UnknownTimes] for how such a gap is treated. The 72 hours
+// are real, elapsed hours: across a change of the clocks they end an hour
+// earlier or later on the clock ([ReturnInterviewDue]). A time in the hour
+// the clocks repeat or skip is read as [Moment.Instant] says.
 //
 // A MissingEpisode is a plain value; the library never modifies one.
 type MissingEpisode struct {
@@ -119,6 +119,12 @@ type RiskMeeting struct {
 // UnknownTimes says how MISS-01 treats a return or an interview whose time
 // of day was not recorded. It marshals as "favourable" or "unfavourable";
 // the zero value is [UnknownTimesFavourable].
+//
+// The times are fixed first and the 72 real hours counted after, so a
+// count that spans a change of the clocks moves the dates-only rule by an
+// hour on the clock, and sometimes by a day: see each value. A time
+// recorded in the hour the clocks repeat or skip is not unknown: it is read
+// as [Moment.Instant] says, whatever the convention.
 type UnknownTimes uint8
 
 const (
@@ -126,11 +132,18 @@ const (
 	// of the doubt: a return with no time is taken as 23:59 on its day and
 	// an interview with no time as 00:00 on its day. With dates only, an
 	// interview is on time if held on or before the third day after the
-	// return.
+	// return; when the clocks go forward in the 72 hours (a return on the
+	// Thursday to Saturday before the last Sunday of March) the due moment
+	// is 00:59 BST on the fourth day, so an interview on that day, time not
+	// recorded, is on time too.
 	UnknownTimesFavourable UnknownTimes = iota
 	// UnknownTimesUnfavourable takes the opposite: a return with no time
 	// is 00:00 and an interview with no time 23:59. With dates only, an
-	// interview is on time if held by the second day after the return.
+	// interview is on time if held by the second day after the return;
+	// when the clocks go back in the 72 hours (a return on the Friday or
+	// Saturday before the last Sunday of October, or on that Sunday) the
+	// due moment is 23:00 GMT on the second day, so the interview must be
+	// held by the first.
 	UnknownTimesUnfavourable
 )
 
@@ -172,7 +185,8 @@ func (u *UnknownTimes) UnmarshalText(b []byte) error {
 // means the defaults.
 type MissingPolicy struct {
 	// InterviewHours is the time allowed for the return home interview
-	// after the return. Default and maximum 72 (statutory guidance, 2014).
+	// after the return, in real, elapsed hours ([ReturnInterviewDue]).
+	// Default and maximum 72 (statutory guidance, 2014).
 	InterviewHours int `json:"interview_hours,omitzero"`
 	// UnknownTimes says how a return or interview with no recorded time is
 	// treated. Default [UnknownTimesFavourable].
@@ -182,10 +196,11 @@ type MissingPolicy struct {
 	// guidance speaks of children who go missing; default false.
 	IncludeAway bool `json:"include_away,omitempty"`
 	// RepeatEpisodes and RepeatDays define repeated missing (MISS-02): at
-	// least RepeatEpisodes episodes starting within RepeatDays days (the
-	// first and last start at most RepeatDays-1 days apart). Defaults 3
-	// and 90; RepeatEpisodes may be lower, never higher, and RepeatDays
-	// longer, never shorter.
+	// least RepeatEpisodes episodes starting in one period of RepeatDays
+	// days, both ends counted (the first and last start at most
+	// RepeatDays-1 days apart: a period of days, not a deadline "within N
+	// days of" a day). Defaults 3 and 90; RepeatEpisodes may be lower,
+	// never higher, and RepeatDays longer, never shorter.
 	RepeatEpisodes int `json:"repeat_episodes,omitzero"`
 	RepeatDays     int `json:"repeat_days,omitzero"`
 	// MeetingWorkingDays is the window for the first risk meeting after
@@ -203,10 +218,7 @@ type MissingPolicy struct {
 }
 
 func (p MissingPolicy) validate(errs *ValidationErrors) {
-	sgLimit(errs, "missing.interview_hours", p.InterviewHours, 72, true)
-	if int(p.UnknownTimes) >= len(unknownTimesNames) {
-		errs.Addf("missing.unknown_times", "unknown convention %d", p.UnknownTimes)
-	}
+	p.validateInterview(errs)
 	sgLimit(errs, "missing.repeat_episodes", p.RepeatEpisodes, 3, true)
 	if p.RepeatEpisodes == 1 {
 		errs.Addf("missing.repeat_episodes", "1 is not a repeat: use 2 or 3")
@@ -220,30 +232,104 @@ func (p MissingPolicy) validate(errs *ValidationErrors) {
 	sgLimit(errs, "missing.escalate_after_meetings", p.EscalateAfterMeetings, 2, true)
 }
 
+// validateInterview checks the fields [ReturnInterviewDue] reads.
+func (p MissingPolicy) validateInterview(errs *ValidationErrors) {
+	sgLimit(errs, "missing.interview_hours", p.InterviewHours, 72, true)
+	if int(p.UnknownTimes) >= len(unknownTimesNames) {
+		errs.Addf("missing.unknown_times", "unknown convention %d", p.UnknownTimes)
+	}
+}
+
 func (p MissingPolicy) counts(t MissingType) bool {
 	return t == MissingTypeMissing || (p.IncludeAway && t == MissingTypeAway)
 }
 
-// ReturnInterviewDue returns the moment by which the return home interview
-// after e must be held (MISS-01): InterviewHours (default 72) after the
-// return, counted in wall-clock hours through nights, weekends and bank
-// holidays alike. A return at 23:00 on a Friday is due by 23:00 on the
-// Monday, bank holiday or not. Where the return time was not recorded the
-// policy's [UnknownTimes] convention fixes it (default: 23:59, so the
-// interview is due by 23:59 on the third day after the return). The
-// interview is on time if held at or before the returned moment.
+// ReturnInterviewDue returns when the return home interview after a
+// child's return from missing is due (MISS-01). The guidance: "When a child
+// is found, they must be offered an independent return interview", which
+// "should be carried out within 72 hours of the child returning to their
+// home or care setting" (Statutory guidance on children who run away or go
+// missing from home or care, DfE, January 2014). returned is the return's
+// date and, where recorded, its time on the clock in England
+// ([MissingEpisode.Returned]). Of p it reads InterviewHours, a local
+// standard that may shorten the 72 hours, and UnknownTimes, which fixes a
+// return time not recorded (default 23:59 on the day).
 //
-// It returns false if the child has not returned (End is zero), or e is an
-// away episode and the policy does not include away episodes. It does not
-// validate p. Statutory guidance on children who run away or go missing
-// from home or care (DfE, 2014). See also [MissingEpisode].
-func ReturnInterviewDue(e MissingEpisode, p MissingPolicy) (Moment, bool) {
-	if e.End.IsZero() || !p.counts(e.Type) {
-		return Moment{}, false
+// Counting convention: real, elapsed hours from the minute of the return,
+// running through nights, weekends and bank holidays alike; the interview
+// is on time if held at or before the due moment. A return at 23:00 on a
+// Friday is due by 23:00 on the Monday, bank holiday or not. Across a
+// change of the clocks 72 elapsed hours end an hour earlier or later on
+// the clock: a return at 21:00 BST on the Friday before the clocks go back
+// is due by 20:00 GMT on the Monday, and one at 21:00 GMT on the Friday
+// before they go forward by 22:00 BST on the Monday. The clock is England's
+// by the UK rule, held in code from 1996 ([Moment.Instant]).
+//
+// The return's time is read as [Moment.Instant] reads it. A time in the
+// hour the clocks repeat (01:00 to 01:59 on the last Sunday of October) is
+// its first occurrence, in BST: the deadline is then an hour earlier than
+// reading it as GMT would make it (a return at 01:30 is due by 00:30 GMT
+// on the Wednesday). A time in the hour the clocks skip (01:00 to 01:59 on
+// the last Sunday of March) is read as GMT, the time on a clock not yet put
+// forward: a return at 01:30 is due by 02:30 BST on the Wednesday, an hour
+// later than reading it as BST would make it. A return with no time
+// recorded is due, by default, at 23:59 on the third day after it; the
+// count then spans a change of the clocks if the return is on the Thursday
+// to Saturday before the last Sunday of March (due 00:59 BST on the fourth
+// day) or of October (22:59 GMT on the third): see [UnknownTimes].
+//
+// It does not say whether an interview is owed: MISS-01 asks for one after
+// every return from an episode the policy counts (away episodes only if
+// p.IncludeAway), and says when the chance to hold it is lost. The result's
+// Deadline is MISS-01's: Due is the day of the due moment, Anchor the day
+// of the return, Count the hours.
+//
+// Errors: [ValidationErrors] naming the field: "returned.date" if the
+// return has no date ([ErrRequired]) or is before 1996
+// ([ErrOutsideUKClock]), "returned.time" for a Clock out of range
+// ([ErrInvalidClock]), and "missing.interview_hours" or
+// "missing.unknown_times" for a policy value outside its limits. See also
+// [TimedDeadline] and [Moment.Instant].
+func ReturnInterviewDue(returned Moment, p MissingPolicy) (TimedDeadline, error) {
+	var errs ValidationErrors
+	p.validateInterview(&errs)
+	if returned.Date.IsZero() {
+		errs.Add("returned.date", ErrRequired)
+	} else if err := clockProblem(returned.Clock, returned.Date); err != nil {
+		errs.Add("returned.time", err)
 	}
-	hours := cmp.Or(p.InterviewHours, 72)
-	due := momentFromMinute(e.Returned().minuteOf(p.returnDefault()) + int64(hours)*60)
-	return due, !due.IsZero()
+	if err := errs.Err(); err != nil {
+		return TimedDeadline{}, err
+	}
+	from, due, ok := p.interviewDue(returned)
+	if !ok {
+		errs.Add("returned.date", fmt.Errorf("%w: %s", ErrOutsideUKClock, returned.Date))
+		return TimedDeadline{}, errs.Err()
+	}
+	local, _, _ := localOfUTC(due)
+	return TimedDeadline{
+		Deadline: Deadline{Rule: MISS01, Due: fromDayNum(local / minutesPerDay), Anchor: returned.Date,
+			AnchorLabel: "the return", Count: cmp.Or(p.InterviewHours, 72), Unit: Hours},
+		DueTime: clockOfMinute(local), AnchorTime: returned.Clock, AnchorAt: timeOfMinute(from), DueAt: timeOfMinute(due),
+	}, nil
+}
+
+// interviewDue returns the instants, as minute numbers on the GMT clock,
+// of the return (its time read as [Moment.Instant] reads it, or fixed by
+// the UnknownTimes convention) and of the interview's due moment,
+// InterviewHours (default 72) elapsed hours later. It reports false if
+// either falls outside the UK clock rule's years. It does not validate p.
+// [ReturnInterviewDue] and MISS-01 both count with it.
+func (p MissingPolicy) interviewDue(returned Moment) (from, due int64, ok bool) {
+	from, ok = utcOfLocal(returned.minuteOf(p.returnDefault()))
+	if !ok {
+		return 0, 0, false
+	}
+	due = from + int64(cmp.Or(p.InterviewHours, 72))*60
+	if _, _, ok := localOfUTC(due); !ok {
+		return 0, 0, false
+	}
+	return from, due, true
 }
 
 func (p MissingPolicy) returnDefault() int {
@@ -262,12 +348,19 @@ func (p MissingPolicy) doneDefault() int {
 
 // RepeatedMissing returns the index of the first episode, among those
 // starting on or after from, that makes RepeatEpisodes (default 3)
-// episodes starting within RepeatDays (default 90) days, counting only
-// those episodes; false if there is none. A zero from means the beginning.
-// Episodes must be in order of start, as [Record.Validate] requires; away
-// episodes count only if the policy includes them. The window is inclusive
-// of both ends: starts on 1 January and 31 March are within 90 days (89
-// days apart). See MISS-02 and [ReturnInterviewDue].
+// episodes starting in one period of RepeatDays (default 90) days,
+// counting only those episodes; false if there is none. A zero from means
+// the beginning. Episodes must be in order of start, as [Record.Validate]
+// requires; away episodes count only if the policy includes them.
+//
+// Counting convention: "3 in 90 days" is read as three starts in one
+// period of 90 calendar days, both ends counted, as a rolling window of
+// days is: starts on 1 January and 31 March are in one 90-day period (89
+// days apart), starts on 1 January and 1 April are not (the period from 1
+// January to 1 April has 91 days). This differs on purpose from a deadline
+// "within N days of D", which the library reads as D+N ([Deadline]): here
+// no day is an anchor. Starts are compared by date; their times of day do
+// not count. See MISS-02 and [ReturnInterviewDue].
 func RepeatedMissing(eps []MissingEpisode, from Date, p MissingPolicy) (int, bool) {
 	n := cmp.Or(p.RepeatEpisodes, 3)
 	days := cmp.Or(p.RepeatDays, 90)
@@ -317,7 +410,7 @@ func validateMissing(errs *ValidationErrors, eps []MissingEpisode, ms []RiskMeet
 		}
 		start := Moment{e.Start, e.StartTime}
 		ret := e.Returned()
-		if !e.End.IsZero() && !e.Start.IsZero() && ret.minuteOf(1439) < start.minuteOf(0) {
+		if !e.End.IsZero() && !e.Start.IsZero() && surelyBefore(ret, start) {
 			errs.Addf(path("end"), "missing episode ends %s, before it starts %s", ret, start)
 		}
 		ri := e.Interview
@@ -335,7 +428,7 @@ func validateMissing(errs *ValidationErrors, eps []MissingEpisode, ms []RiskMeet
 			case m.at.IsZero():
 			case e.End.IsZero():
 				errs.Addf(path("interview."+m.name), "interview %s %s, but no return is recorded", m.name, m.at)
-			case m.at.minuteOf(1439) < ret.minuteOf(0):
+			case surelyBefore(m.at, ret):
 				errs.Addf(path("interview."+m.name), "interview %s %s, before the return %s", m.name, m.at, ret)
 			}
 		}
@@ -355,7 +448,7 @@ func validateMissing(errs *ValidationErrors, eps []MissingEpisode, ms []RiskMeet
 			errs.Add(path("start"), fmt.Errorf("%w: starts %s, before the previous episode's start %s", ErrOutOfOrder, e.Start, prev.Start))
 		case prev.End.IsZero():
 			errs.Addf(JoinPath(Index("missing_episodes", i-1), "end"), "only the last missing episode may be open; episode %d follows", i)
-		case start.minuteOf(1439) < prev.Returned().minuteOf(0):
+		case surelyBefore(start, prev.Returned()):
 			errs.Addf(path("start"), "starts %s, before the previous episode ended %s", start, prev.Returned())
 		}
 	}
@@ -417,7 +510,9 @@ var (
 // missing records the findings of MISS-01, MISS-02 and MISS-03.
 func (s *sgAssessor) missing() error {
 	for i := range s.r.MissingEpisodes {
-		s.returnInterview(i)
+		if err := s.returnInterview(i); err != nil {
+			return err
+		}
 	}
 	if err := s.repeatMissing(); err != nil {
 		return err
@@ -427,45 +522,96 @@ func (s *sgAssessor) missing() error {
 }
 
 // returnInterview records the MISS-01 finding of missing episode i: the
-// return home interview is due by the moment [ReturnInterviewDue] gives,
-// and its window closes when the child next goes missing (in an episode the
-// policy counts: that episode's interview takes its place), at the first
-// looked-after review after it fell due, or when the child leaves the
-// period of care current on the day of the return.
-func (s *sgAssessor) returnInterview(i int) {
+// return home interview is due by the moment [ReturnInterviewDue] gives
+// (the two count with [MissingPolicy.interviewDue]), and its window closes
+// when the child next goes missing (in an episode the policy counts: that
+// episode's interview takes its place), at the first looked-after review
+// after it fell due, or when the child leaves the period of care current on
+// the day of the return. It returns an error only for a moment outside the
+// UK clock rule's years, which a valid record never holds.
+func (s *sgAssessor) returnInterview(i int) error {
 	mp := s.p.Missing
 	ep := &s.r.MissingEpisodes[i]
-	if ep.End.After(s.asOf) {
-		return // not yet returned as of the date
+	if ep.End.IsZero() || !mp.counts(ep.Type) || ep.End.After(s.asOf) {
+		return nil // still missing, not counted, or not yet returned as of the date
 	}
-	due, ok := ReturnInterviewDue(*ep, mp)
+	from, due, ok := mp.interviewDue(ep.Returned())
 	if !ok {
-		return
+		return fmt.Errorf("care: %s return home interview after missing_episodes[%d]: %w", MISS01, i, ErrOutsideUKClock)
 	}
+	hours := cmp.Or(mp.InterviewHours, 72)
+	dueLocal, dueBST, _ := localOfUTC(due)
+	fromLocal, fromBST, _ := localOfUTC(from)
 	ri := ep.Interview
 	done := ri.done()
-	declined := ri.Held.IsZero() && ri.Declined
-	o := Obligation{Subject: At(i), Due: due.Date, Anchor: ep.End, Count: cmp.Or(mp.InterviewHours, 72), Unit: Hours,
-		Done: done.Date, Quantity: missTimes{due: due.Clock, done: done.Clock, returnUnrecorded: ep.EndTime.IsZero(), declined: declined}.quantity()}
+	t := missTimes{due: clockOfMinute(dueLocal), done: done.Clock, returnUnrecorded: ep.EndTime.IsZero(),
+		declined: ri.Held.IsZero() && ri.Declined}
+	// The times are labelled GMT or BST where the clock alone would
+	// mislead: both ends of a count that spans a change of the clocks, and
+	// a time in the hour the clocks repeat or skip.
+	spans := dueLocal-fromLocal != int64(hours)*60
+	if spans || ukHourOf(dueLocal) == ukHourRepeated {
+		t.dueZone = zoneOf(dueBST)
+	}
+	switch ret := ukHourOf(ep.Returned().minuteOf(0)); {
+	case ep.EndTime.IsZero() && spans:
+		t.returnZone = zoneOf(fromBST)
+	case ep.EndTime.IsZero():
+	case ret == ukHourSkipped:
+		t.returnZone = zoneGMT // read as GMT: see Moment.Instant
+	case spans || ret == ukHourRepeated:
+		t.returnZone = zoneOf(fromBST)
+	}
+	o := Obligation{Subject: At(i), Due: fromDayNum(dueLocal / minutesPerDay), Anchor: ep.End, Count: hours, Unit: Hours,
+		Done: done.Date, DueClock: t.due}
 	if !done.IsZero() {
 		o.DoneAt = At(i)
-		if declined {
+		if t.declined {
 			o.DoneAs = 1
 		}
+		at, ok := utcOfLocal(done.minuteOf(mp.doneDefault()))
+		if !ok {
+			return fmt.Errorf("care: %s return home interview of missing_episodes[%d]: %w", MISS01, i, ErrOutsideUKClock)
+		}
+		if !done.Clock.IsZero() {
+			switch ukHourOf(done.minuteOf(0)) {
+			case ukHourSkipped:
+				t.doneZone = zoneGMT
+			case ukHourRepeated:
+				t.doneZone = zoneBST
+			}
+		}
+		// The 72 hours run to the minute: an interview on the due day after
+		// the due moment is late. Unrecorded times follow the policy's
+		// convention.
+		o.DueClock, o.DoneClock = emitterClocks(due, at)
 	}
-	o.Closes, o.ClosedBy = s.returnInterviewCloses(i, due.Date)
-	// The 72 hours run to the minute: an interview on the due day after the
-	// due time is late. Unrecorded times follow the policy's convention.
-	o.DueClock, o.DoneClock = clockAt(due.minuteOf(0)), clockAt(done.minuteOf(mp.doneDefault()))
+	o.Quantity = t.quantity()
+	o.Closes, o.ClosedBy = s.returnInterviewCloses(i, o.Due)
 	s.e.Deadline(&kindMISS01, o)
+	return nil
 }
 
-// clockAt returns the time of day of a moment given as minutes since the
-// date epoch ([Moment] minuteOf).
-func clockAt(m int64) Clock {
-	mins := int(m % 1440)
-	c, _ := NewClock(mins/60, mins%60)
-	return c
+// emitterClocks returns the times of day to give the [Emitter], which
+// compares them when an interview is held on its due day: the times on the
+// clock of the due instant and of the interview's instant (so an interview
+// recorded at 01:30 in the skipped spring hour, read as GMT, shows as
+// 02:30), except where the clock alone would still order them otherwise
+// than the instants are ordered. That happens only in the hour the clocks
+// repeat, where 01:45 BST comes before 01:30 GMT: the interview's time is
+// then set to the due time, or a minute past it, to keep the instants'
+// order. (An emitter that compared instants would need none of this.)
+func emitterClocks(due, done int64) (Clock, Clock) {
+	dl, _, _ := localOfUTC(due)
+	nl, _, _ := localOfUTC(done)
+	dc, nc := clockOfMinute(dl), clockOfMinute(nl)
+	switch {
+	case done <= due && nc.m > dc.m:
+		nc = dc
+	case done > due && nc.m <= dc.m && dc.m < minutesPerDay:
+		nc = Clock{dc.m + 1}
+	}
+	return dc, nc
 }
 
 // returnInterviewCloses returns the day the window of episode i's return
@@ -511,11 +657,75 @@ func (s *sgAssessor) reviewAfter(d Date) Date {
 // numbers and dates, not text, so they travel in its Quantity
 // ([missTimes.quantity]). The due time is always known (an unrecorded
 // return time is taken by the policy's convention); the interview's time is
-// the zero Clock when it was not recorded.
+// the zero Clock when it was not recorded. The return's time is not held:
+// the message finds it by counting the hours back from the due moment.
 type missTimes struct {
 	due, done        Clock
 	returnUnrecorded bool // the return's time of day was not recorded
 	declined         bool // the child declined the interview offered
+	// dueZone, returnZone and doneZone label a time GMT or BST where the
+	// clock alone would mislead (zoneNone elsewhere): see returnInterview.
+	dueZone, returnZone, doneZone zone
+}
+
+// zone labels a time of day with the time in force in England.
+type zone uint8
+
+const (
+	zoneNone zone = iota // not labelled: the time on the clock, unambiguous
+	zoneBST              // British Summer Time, GMT+1
+	zoneGMT              // Greenwich Mean Time
+)
+
+// zoneOf returns zoneBST or zoneGMT.
+func zoneOf(bst bool) zone {
+	if bst {
+		return zoneBST
+	}
+	return zoneGMT
+}
+
+// utcOf returns the instant of time of day c on day d, as z labels it: a
+// labelled time is exact; an unlabelled one is read as [Moment.Instant]
+// reads it (or, outside the rule's years, as the wall clock).
+func (z zone) utcOf(d Date, c Clock) int64 {
+	local := Moment{d, c}.minuteOf(0)
+	switch z {
+	case zoneBST:
+		return local - 60
+	case zoneGMT:
+		return local
+	}
+	if u, ok := utcOfLocal(local); ok {
+		return u
+	}
+	return local
+}
+
+// clockOf returns the time of day of the instant utc, in the zone z names,
+// or on the clock in England for zoneNone.
+func (z zone) clockOf(utc int64) Clock {
+	switch z {
+	case zoneBST:
+		return clockOfMinute(utc + 60)
+	case zoneGMT:
+		return clockOfMinute(utc)
+	}
+	if l, _, ok := localOfUTC(utc); ok {
+		return clockOfMinute(l)
+	}
+	return clockOfMinute(utc)
+}
+
+// appendLabel appends " BST" or " GMT", or nothing for zoneNone.
+func (z zone) appendLabel(b []byte) []byte {
+	switch z {
+	case zoneBST:
+		return append(b, " BST"...)
+	case zoneGMT:
+		return append(b, " GMT"...)
+	}
+	return b
 }
 
 // clockValues is the number of values a Clock holds: not recorded, and
@@ -523,10 +733,12 @@ type missTimes struct {
 const clockValues = 1 + 24*60
 
 // quantity returns t as one number: the due clock, plus clockValues times
-// the interview's clock, plus clockValues² times the flags (1 for an
-// unrecorded return time, 2 for a declined interview).
+// the interview's clock, plus clockValues² times the flags (bit 0 an
+// unrecorded return time, bit 1 a declined interview, then two bits each
+// for the zones of the due time, the return and the interview). The
+// largest, about 5.3e8, fits a finding's int32.
 func (t missTimes) quantity() int {
-	flags := 0
+	flags := int(t.dueZone)<<2 | int(t.returnZone)<<4 | int(t.doneZone)<<6
 	if t.returnUnrecorded {
 		flags |= 1
 	}
@@ -544,12 +756,18 @@ func missTimesOf(q int) missTimes {
 		done:             Clock{int16(q / clockValues % clockValues)},
 		returnUnrecorded: flags&1 != 0,
 		declined:         flags&2 != 0,
+		dueZone:          zone(flags >> 2 & 3),
+		returnZone:       zone(flags >> 4 & 3),
+		doneZone:         zone(flags >> 6 & 3),
 	}
 }
 
 // appendMISS01 renders a MISS-01 finding with its times of day: "return
 // home interview held at 09:00 on 26 August 2025, late; due by 23:00 on 25
-// August 2025, 72 hours after the return at 23:00 on 22 August 2025".
+// August 2025, 72 hours after the return at 23:00 on 22 August 2025". Where
+// the 72 hours span a change of the clocks both ends name their zone: "due
+// by 20:00 GMT on 27 October 2025, 72 hours after the return at 21:00 BST
+// on 24 October 2025".
 func appendMISS01(b []byte, f Finding) []byte {
 	t := missTimesOf(f.Quantity())
 	d, _ := f.Deadline()
@@ -565,7 +783,7 @@ func appendMISS01(b []byte, f Finding) []byte {
 		} else {
 			b = append(b, "at "...)
 		}
-		b = appendTimeOn(b, t.done, f.Done)
+		b = appendTimeOn(b, t.done, t.doneZone, f.Done)
 		if t.declined {
 			b = append(b, " and declined"...)
 		}
@@ -583,24 +801,25 @@ func appendMISS01(b []byte, f Finding) []byte {
 	default:
 		b = append(b, "return home interview due by "...)
 	}
-	b = appendTimeOn(b, t.due, f.Due)
+	b = appendTimeOn(b, t.due, t.dueZone, f.Due)
 	if f.Status == Missed {
 		b = append(b, " ("...)
 	} else {
 		b = append(b, ", "...)
 	}
 	b = appendCount(b, d.Count, Hours)
-	// The return's time is the due time less the hours, on the clock.
-	ret := Clock{int16(((t.due.Minutes()-60*d.Count)%1440+1440)%1440 + 1)}
+	// The return is the due moment less the hours, in real time.
+	ret := t.returnZone.clockOf(t.dueZone.utcOf(f.Due, t.due) - 60*int64(d.Count))
 	if t.returnUnrecorded {
 		b = append(b, " after the return on "...)
 		b = d.Anchor.AppendFormat(b)
 		b = append(b, " (no time recorded: taken as "...)
 		b = ret.appendText(b)
+		b = t.returnZone.appendLabel(b)
 		b = append(b, ')')
 	} else {
 		b = append(b, " after the return at "...)
-		b = appendTimeOn(b, ret, d.Anchor)
+		b = appendTimeOn(b, ret, t.returnZone, d.Anchor)
 	}
 	if on, by := f.Closed(); !on.IsZero() {
 		b = append(b, "); closed when "...)
@@ -612,8 +831,8 @@ func appendMISS01(b []byte, f Finding) []byte {
 }
 
 // appendLateness appends how late a late interview was: in hours and
-// minutes when its time was recorded ("10 hours late"), in days when it
-// was not ("1 day late"), or "late" on the due day itself.
+// minutes, real ones, when its time was recorded ("10 hours late"), in
+// days when it was not ("1 day late"), or "late" on the due day itself.
 func appendLateness(b []byte, f Finding, t missTimes) []byte {
 	if t.done.IsZero() {
 		if days := f.Done.DaysSince(f.Due); days > 0 {
@@ -622,7 +841,7 @@ func appendLateness(b []byte, f Finding, t missTimes) []byte {
 		}
 		return append(b, "late"...)
 	}
-	mins := f.Done.DaysSince(f.Due)*1440 + t.done.Minutes() - t.due.Minutes()
+	mins := int(t.doneZone.utcOf(f.Done, t.done) - t.dueZone.utcOf(f.Due, t.due))
 	if h := mins / 60; h > 0 {
 		b = appendCount(b, h, Hours)
 		if mins%60 != 0 {
@@ -640,11 +859,13 @@ func appendLateness(b []byte, f Finding, t missTimes) []byte {
 	return append(b, " late"...)
 }
 
-// appendTimeOn appends "23:00 on 25 August 2025", or only the date when
-// no time is recorded.
-func appendTimeOn(b []byte, c Clock, d Date) []byte {
+// appendTimeOn appends "23:00 on 25 August 2025", "01:30 GMT on 26 October
+// 2025" where z labels the time, or only the date when no time is
+// recorded.
+func appendTimeOn(b []byte, c Clock, z zone, d Date) []byte {
 	if !c.IsZero() {
 		b = c.appendText(b)
+		b = z.appendLabel(b)
 		b = append(b, " on "...)
 	}
 	return d.AppendFormat(b)
@@ -782,9 +1003,12 @@ var ruleMISS01 = Rule{
 	ID:    MISS01,
 	Title: "Return home interview offered and held within 72 hours of each return from missing",
 	Text: "After every return from a missing episode the child is offered an independent return home interview, " +
-		"held within 72 hours of the return. The hours are wall-clock hours and run through nights, weekends and " +
-		"bank holidays; where the return or interview time is not recorded, the policy's unknown-times convention " +
-		"applies (default: the interview is on time if held by the third day after the return). A declined " +
+		"held \"within 72 hours of the child returning to their home or care setting\". The hours are real, elapsed " +
+		"hours on the clock in England and run through nights, weekends and bank holidays; across a change of the " +
+		"clocks they end an hour earlier (autumn) or later (spring) on the clock. A time in the repeated autumn hour " +
+		"is read as its first (BST) occurrence, one in the skipped spring hour as GMT. Where the return or interview " +
+		"time is not recorded, the policy's unknown-times convention applies (default: the interview is on time if " +
+		"held by the third day after the return, or the fourth when the clocks go forward in between). A declined " +
 		"interview is met by the offer. Away episodes count only if the policy includes them. The finding's due " +
 		"date is the day of the due moment, and its message gives the times. The window closes when the child next " +
 		"goes missing (in an episode the policy counts: its own interview takes this one's place), when the first " +
@@ -796,17 +1020,18 @@ var ruleMISS01 = Rule{
 	Domain:   DomainMissing,
 	Package:  "care",
 	File:     "care/missing.go",
-	Default:  "72 hours",
+	Default:  "72 elapsed hours",
 	Policy:   []string{"Missing.InterviewHours", "Missing.UnknownTimes", "Missing.IncludeAway"},
 }
 
 var ruleMISS02 = Rule{
 	ID:    MISS02,
 	Title: "Repeated missing episodes trigger a multi-agency risk meeting, repeated while the risk remains",
-	Text: "When a child has 3 missing episodes starting within 90 days (first and last start at most 89 days apart), " +
-		"a multi-agency risk meeting is held within 5 working days of the start of the episode that reached the " +
-		"threshold (that day is day 0). While the last meeting records medium, high or no risk level, the next " +
-		"meeting is due within 6 weeks of it; a meeting recording low risk ends the cycle, and later episodes " +
+	Text: "When a child has 3 missing episodes starting in one period of 90 days (both ends counted: first and " +
+		"last start at most 89 days apart), a multi-agency risk meeting is held within 5 working days of the start " +
+		"of the episode that reached the threshold (that day is day 0). While the last meeting records medium, high " +
+		"or no risk level, the next meeting is due within 6 weeks of it (42 days after it, at the latest); a " +
+		"meeting recording low risk ends the cycle, and later episodes " +
 		"start a new count. A meeting not held stays owed (Overdue), however many episodes follow: the next " +
 		"meeting held meets it late. The window closes only when the child leaves the period of care current " +
 		"when the meeting fell owed: a meeting not held by then is missed, and the cycle ends with the care.",

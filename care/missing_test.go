@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -119,72 +120,216 @@ func sgPaths(err error) []string {
 	return out
 }
 
+// TestReturnInterviewDue checks the return home interview's due moment:
+// "within 72 hours of the child returning to their home or care setting"
+// (DfE statutory guidance, 2014), counted in real, elapsed hours. want is
+// the due moment on the clock in England, wantUTC the due instant.
 func TestReturnInterviewDue(t *testing.T) {
 	tests := []struct {
 		name    string
-		e       MissingEpisode
+		ret     Moment
 		p       MissingPolicy
 		want    string
-		wantOK  bool
-		comment string
+		wantUTC string
 	}{
 		{
 			name: "23:00 on a Friday before the August bank holiday: hours run through it",
-			e:    MissingEpisode{Type: MissingTypeMissing, Start: sgD("2025-08-22"), End: sgD("2025-08-22"), EndTime: sgT("23:00")},
-			want: "2025-08-25 23:00", wantOK: true,
+			ret:  sgM("2025-08-22", "23:00"),
+			want: "2025-08-25 23:00", wantUTC: "2025-08-25T22:00:00Z",
 		},
 		{
 			name: "date only, favourable: end of the third day",
-			e:    MissingEpisode{Type: MissingTypeMissing, Start: sgD("2025-08-21"), End: sgD("2025-08-22")},
-			want: "2025-08-25 23:59", wantOK: true,
+			ret:  sgM("2025-08-22", ""),
+			want: "2025-08-25 23:59", wantUTC: "2025-08-25T22:59:00Z",
 		},
 		{
 			name: "date only, unfavourable: midnight starting the third day",
-			e:    MissingEpisode{Type: MissingTypeMissing, Start: sgD("2025-08-21"), End: sgD("2025-08-22")},
+			ret:  sgM("2025-08-22", ""),
 			p:    MissingPolicy{UnknownTimes: UnknownTimesUnfavourable},
-			want: "2025-08-25 00:00", wantOK: true,
+			want: "2025-08-25 00:00", wantUTC: "2025-08-24T23:00:00Z",
 		},
 		{
 			name: "stricter local standard of 48 hours",
-			e:    MissingEpisode{Type: MissingTypeMissing, Start: sgD("2025-08-22"), End: sgD("2025-08-22"), EndTime: sgT("23:00")},
+			ret:  sgM("2025-08-22", "23:00"),
 			p:    MissingPolicy{InterviewHours: 48},
-			want: "2025-08-24 23:00", wantOK: true,
+			want: "2025-08-24 23:00", wantUTC: "2025-08-24T22:00:00Z",
 		},
 		{
 			name: "across a leap day",
-			e:    MissingEpisode{Type: MissingTypeMissing, Start: sgD("2024-02-26"), End: sgD("2024-02-27"), EndTime: sgT("10:15")},
-			want: "2024-03-01 10:15", wantOK: true,
+			ret:  sgM("2024-02-27", "10:15"),
+			want: "2024-03-01 10:15", wantUTC: "2024-03-01T10:15:00Z",
 		},
 		{
 			name: "across the year end",
-			e:    MissingEpisode{Type: MissingTypeMissing, Start: sgD("2025-12-30"), End: sgD("2025-12-30"), EndTime: sgT("18:30")},
-			want: "2026-01-02 18:30", wantOK: true,
+			ret:  sgM("2025-12-30", "18:30"),
+			want: "2026-01-02 18:30", wantUTC: "2026-01-02T18:30:00Z",
 		},
 		{
-			name: "across the end of BST: wall-clock hours",
-			e:    MissingEpisode{Type: MissingTypeMissing, Start: sgD("2025-10-24"), End: sgD("2025-10-24"), EndTime: sgT("12:00")},
-			want: "2025-10-27 12:00", wantOK: true,
+			name: "Friday 21:00 BST before the clocks go back: Monday 20:00 GMT",
+			ret:  sgM("2025-10-24", "21:00"),
+			want: "2025-10-27 20:00", wantUTC: "2025-10-27T20:00:00Z",
 		},
 		{
-			name: "still missing: no deadline",
-			e:    MissingEpisode{Type: MissingTypeMissing, Start: sgD("2025-08-22")},
+			name: "Friday 21:00 GMT before the clocks go forward: Monday 22:00 BST",
+			ret:  sgM("2025-03-28", "21:00"),
+			want: "2025-03-31 22:00", wantUTC: "2025-03-31T21:00:00Z",
 		},
 		{
-			name: "away episode, not included by default",
-			e:    MissingEpisode{Type: MissingTypeAway, Start: sgD("2025-08-22"), End: sgD("2025-08-22"), EndTime: sgT("23:00")},
+			name: "Friday noon before the clocks go back: Monday 11:00, not noon",
+			ret:  sgM("2025-10-24", "12:00"),
+			want: "2025-10-27 11:00", wantUTC: "2025-10-27T11:00:00Z",
 		},
 		{
-			name: "away episode, included by policy",
-			e:    MissingEpisode{Type: MissingTypeAway, Start: sgD("2025-08-22"), End: sgD("2025-08-22"), EndTime: sgT("23:00")},
-			p:    MissingPolicy{IncludeAway: true},
-			want: "2025-08-25 23:00", wantOK: true,
+			name: "return in the repeated autumn hour is its first occurrence, BST: due an hour earlier on the clock",
+			ret:  sgM("2025-10-26", "01:30"),
+			want: "2025-10-29 00:30", wantUTC: "2025-10-29T00:30:00Z",
+		},
+		{
+			name: "return at 00:59 BST, the minute before the repeated hour",
+			ret:  sgM("2025-10-26", "00:59"),
+			want: "2025-10-28 23:59", wantUTC: "2025-10-28T23:59:00Z",
+		},
+		{
+			name: "return at 02:00 GMT, the minute after the repeated hour: no change in the count",
+			ret:  sgM("2025-10-26", "02:00"),
+			want: "2025-10-29 02:00", wantUTC: "2025-10-29T02:00:00Z",
+		},
+		{
+			name: "return in the skipped spring hour is read as GMT: due at 02:30 BST",
+			ret:  sgM("2025-03-30", "01:30"),
+			want: "2025-04-02 02:30", wantUTC: "2025-04-02T01:30:00Z",
+		},
+		{
+			name: "return at 00:59 GMT, the minute before the skipped hour",
+			ret:  sgM("2025-03-30", "00:59"),
+			want: "2025-04-02 01:59", wantUTC: "2025-04-02T00:59:00Z",
+		},
+		{
+			name: "return at 02:00 BST, the first minute of summer time: no change in the count",
+			ret:  sgM("2025-03-30", "02:00"),
+			want: "2025-04-02 02:00", wantUTC: "2025-04-02T01:00:00Z",
+		},
+		{
+			name: "due in the repeated hour's second occurrence (GMT)",
+			ret:  sgM("2025-10-23", "02:30"),
+			want: "2025-10-26 01:30", wantUTC: "2025-10-26T01:30:00Z",
+		},
+		{
+			name: "due in the repeated hour's first occurrence (BST)",
+			ret:  sgM("2025-10-23", "01:30"),
+			want: "2025-10-26 01:30", wantUTC: "2025-10-26T00:30:00Z",
+		},
+		{
+			name: "due the instant the clocks go forward: 02:00 BST",
+			ret:  sgM("2025-03-27", "01:00"),
+			want: "2025-03-30 02:00", wantUTC: "2025-03-30T01:00:00Z",
+		},
+		{
+			name: "due the minute before the clocks go forward: 00:59 GMT",
+			ret:  sgM("2025-03-27", "00:59"),
+			want: "2025-03-30 00:59", wantUTC: "2025-03-30T00:59:00Z",
+		},
+		{
+			name: "date only, favourable, clocks go forward in between: 00:59 BST on the fourth day",
+			ret:  sgM("2025-03-28", ""),
+			want: "2025-04-01 00:59", wantUTC: "2025-03-31T23:59:00Z",
+		},
+		{
+			name: "date only, favourable, clocks go back in between: 22:59 GMT on the third day",
+			ret:  sgM("2025-10-24", ""),
+			want: "2025-10-27 22:59", wantUTC: "2025-10-27T22:59:00Z",
+		},
+		{
+			name: "date only, unfavourable, clocks go back in between: 23:00 GMT on the second day",
+			ret:  sgM("2025-10-24", ""),
+			p:    MissingPolicy{UnknownTimes: UnknownTimesUnfavourable},
+			want: "2025-10-26 23:00", wantUTC: "2025-10-26T23:00:00Z",
+		},
+		{
+			name: "date only, unfavourable, the Thursday before: the count ends before the clocks go back",
+			ret:  sgM("2025-10-23", ""),
+			p:    MissingPolicy{UnknownTimes: UnknownTimesUnfavourable},
+			want: "2025-10-26 00:00", wantUTC: "2025-10-25T23:00:00Z",
+		},
+		{
+			name: "2000, the first year a record may hold: the last Sunday of March is the 26th",
+			ret:  sgM("2000-03-24", "21:00"),
+			want: "2000-03-27 22:00", wantUTC: "2000-03-27T21:00:00Z",
+		},
+		{
+			name: "1996, the first year of the rule: clocks back on 27 October",
+			ret:  sgM("1996-10-25", "21:00"),
+			want: "1996-10-28 20:00", wantUTC: "1996-10-28T20:00:00Z",
+		},
+		{
+			name: "last Sunday of March on the 31st (2024)",
+			ret:  sgM("2024-03-29", "12:00"),
+			want: "2024-04-01 13:00", wantUTC: "2024-04-01T12:00:00Z",
+		},
+		{
+			name: "last Sunday of March on the 29th, not the fourth Sunday the 22nd (2026)",
+			ret:  sgM("2026-03-20", "12:00"),
+			want: "2026-03-23 12:00", wantUTC: "2026-03-23T12:00:00Z",
+		},
+		{
+			name: "last Sunday of October on the 31st (2027)",
+			ret:  sgM("2027-10-29", "12:00"),
+			want: "2027-11-01 11:00", wantUTC: "2027-11-01T11:00:00Z",
 		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, ok := ReturnInterviewDue(tc.e, tc.p)
-			if got.String() != tc.want || ok != tc.wantOK {
-				t.Errorf("ReturnInterviewDue() = %v, %v, want %v, %v", got, ok, tc.want, tc.wantOK)
+			got, err := ReturnInterviewDue(tc.ret, tc.p)
+			if err != nil {
+				t.Fatalf("ReturnInterviewDue(%v) error: %v", tc.ret, err)
+			}
+			if m := (Moment{got.Due, got.DueTime}).String(); m != tc.want {
+				t.Errorf("ReturnInterviewDue(%v) due %s, want %s", tc.ret, m, tc.want)
+			}
+			if u := got.DueAt.Format(time.RFC3339); u != tc.wantUTC {
+				t.Errorf("ReturnInterviewDue(%v) DueAt = %s, want %s", tc.ret, u, tc.wantUTC)
+			}
+			if h := got.DueAt.Sub(got.AnchorAt); h != time.Duration(got.Count)*time.Hour {
+				t.Errorf("ReturnInterviewDue(%v): %v between AnchorAt and DueAt, want %d hours", tc.ret, h, got.Count)
+			}
+			if got.Rule != MISS01 || got.Unit != Hours || got.Anchor != tc.ret.Date || got.AnchorTime != tc.ret.Clock {
+				t.Errorf("ReturnInterviewDue(%v) = %+v, want MISS-01 hours after the return", tc.ret, got)
+			}
+		})
+	}
+}
+
+func TestReturnInterviewDueErrors(t *testing.T) {
+	tests := []struct {
+		name     string
+		ret      Moment
+		p        MissingPolicy
+		wantPath []string
+		wantErr  error
+	}{
+		{"no date", Moment{}, MissingPolicy{}, []string{"returned.date"}, ErrRequired},
+		{"a time without its date", Moment{Clock: sgT("10:00")}, MissingPolicy{}, []string{"returned.date"}, ErrRequired},
+		{"time of day out of range", Moment{Date: sgD("2025-08-22"), Clock: Clock{2000}}, MissingPolicy{}, []string{"returned.time"}, ErrInvalidClock},
+		{"1995, before the rule: the clocks went back on the fourth Sunday", sgM("1995-10-20", "21:00"), MissingPolicy{}, []string{"returned.date"}, ErrOutsideUKClock},
+		{"due after 9999", sgM("9999-12-30", "12:00"), MissingPolicy{}, []string{"returned.date"}, ErrOutsideUKClock},
+		{"96 hours is looser than the guidance", sgM("2025-08-22", "23:00"), MissingPolicy{InterviewHours: 96}, []string{"missing.interview_hours"}, nil},
+		{"negative hours and an unknown convention", sgM("2025-08-22", "23:00"), MissingPolicy{InterviewHours: -1, UnknownTimes: 9},
+			[]string{"missing.interview_hours", "missing.unknown_times"}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := ReturnInterviewDue(tc.ret, tc.p)
+			if err == nil {
+				t.Fatalf("ReturnInterviewDue(%v) = %v, want an error", tc.ret, got)
+			}
+			if diff := cmp.Diff(tc.wantPath, sgPaths(err)); diff != "" {
+				t.Errorf("ReturnInterviewDue(%v) error paths mismatch (-want +got):\n%s", tc.ret, diff)
+			}
+			if tc.wantErr != nil && !errors.Is(err, tc.wantErr) {
+				t.Errorf("ReturnInterviewDue(%v) error = %v, want %v", tc.ret, err, tc.wantErr)
+			}
+			if got != (TimedDeadline{}) {
+				t.Errorf("ReturnInterviewDue(%v) = %v with an error, want the zero TimedDeadline", tc.ret, got)
 			}
 		})
 	}
@@ -271,6 +416,129 @@ func TestMISS01Status(t *testing.T) {
 			got := sgRows(sgAssess(t, r, tc.asOf, p), "MISS-01")
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("MISS-01 findings mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestMISS01AcrossClockChanges checks that "within 72 hours of the child
+// returning" (DfE statutory guidance, 2014) is 72 real hours when the
+// clocks change in between, and how times in the repeated and skipped
+// hours are read.
+func TestMISS01AcrossClockChanges(t *testing.T) {
+	ep := func(end, endTime string, ri ReturnInterview) []MissingEpisode {
+		return []MissingEpisode{{Type: MissingTypeMissing, Start: sgD(end), End: sgD(end), EndTime: sgT(endTime), Interview: ri}}
+	}
+	tests := []struct {
+		name string
+		eps  []MissingEpisode
+		p    MissingPolicy
+		want []sgRow
+	}{
+		{
+			name: "clocks go back: held Monday 19:59 GMT, within 72 hours of Friday 21:00 BST",
+			eps:  ep("2025-10-24", "21:00", ReturnInterview{Held: sgM("2025-10-27", "19:59")}),
+			want: []sgRow{{MISS01, "missing_episodes[0]", Met, "2025-10-27", "2025-10-27"}},
+		},
+		{
+			name: "clocks go back: held Monday 20:30 GMT is late, although 20:30 is before 21:00 on the clock",
+			eps:  ep("2025-10-24", "21:00", ReturnInterview{Held: sgM("2025-10-27", "20:30")}),
+			want: []sgRow{{MISS01, "missing_episodes[0]", Late, "2025-10-27", "2025-10-27"}},
+		},
+		{
+			name: "clocks go forward: held Monday 21:30 BST, within 72 hours of Friday 21:00 GMT",
+			eps:  ep("2025-03-28", "21:00", ReturnInterview{Held: sgM("2025-03-31", "21:30")}),
+			want: []sgRow{{MISS01, "missing_episodes[0]", Met, "2025-03-31", "2025-03-31"}},
+		},
+		{
+			name: "clocks go forward: held Monday 22:01 BST is late",
+			eps:  ep("2025-03-28", "21:00", ReturnInterview{Held: sgM("2025-03-31", "22:01")}),
+			want: []sgRow{{MISS01, "missing_episodes[0]", Late, "2025-03-31", "2025-03-31"}},
+		},
+		{
+			name: "clocks go back: return Friday 23:30 BST is due Monday 22:30 GMT, the due day unchanged",
+			eps:  ep("2025-10-24", "23:30", ReturnInterview{Held: sgM("2025-10-27", "22:45")}),
+			want: []sgRow{{MISS01, "missing_episodes[0]", Late, "2025-10-27", "2025-10-27"}},
+		},
+		{
+			name: "clocks go back: return Friday 00:30 BST is due Sunday 23:30 GMT, a day earlier",
+			eps:  ep("2025-10-24", "00:30", ReturnInterview{Held: sgM("2025-10-27", "00:10")}),
+			want: []sgRow{{MISS01, "missing_episodes[0]", Late, "2025-10-26", "2025-10-27"}},
+		},
+		{
+			name: "clocks go forward: return Friday 23:30 GMT is due Tuesday 00:30 BST, a day later",
+			eps:  ep("2025-03-28", "23:30", ReturnInterview{Held: sgM("2025-04-01", "00:15")}),
+			want: []sgRow{{MISS01, "missing_episodes[0]", Met, "2025-04-01", "2025-04-01"}},
+		},
+		{
+			name: "due 01:30 GMT in the repeated hour: held at 01:45, read as BST, is on time",
+			eps:  ep("2025-10-23", "02:30", ReturnInterview{Held: sgM("2025-10-26", "01:45")}),
+			want: []sgRow{{MISS01, "missing_episodes[0]", Met, "2025-10-26", "2025-10-26"}},
+		},
+		{
+			name: "due 01:30 GMT in the repeated hour: held at 02:10 GMT is late",
+			eps:  ep("2025-10-23", "02:30", ReturnInterview{Held: sgM("2025-10-26", "02:10")}),
+			want: []sgRow{{MISS01, "missing_episodes[0]", Late, "2025-10-26", "2025-10-26"}},
+		},
+		{
+			name: "due 01:30 BST in the repeated hour: held at 01:45, read as BST, is late",
+			eps:  ep("2025-10-23", "01:30", ReturnInterview{Held: sgM("2025-10-26", "01:45")}),
+			want: []sgRow{{MISS01, "missing_episodes[0]", Late, "2025-10-26", "2025-10-26"}},
+		},
+		{
+			name: "due 02:15 BST: held at 01:30 in the skipped hour, read as GMT (02:30 BST), is late",
+			eps:  ep("2025-03-27", "01:15", ReturnInterview{Held: sgM("2025-03-30", "01:30")}),
+			want: []sgRow{{MISS01, "missing_episodes[0]", Late, "2025-03-30", "2025-03-30"}},
+		},
+		{
+			name: "due 02:15 BST: held at 01:10 in the skipped hour, read as GMT (02:10 BST), is on time",
+			eps:  ep("2025-03-27", "01:15", ReturnInterview{Held: sgM("2025-03-30", "01:10")}),
+			want: []sgRow{{MISS01, "missing_episodes[0]", Met, "2025-03-30", "2025-03-30"}},
+		},
+		{
+			name: "date only, favourable: held on the fourth day is on time when the clocks go forward in between",
+			eps:  ep("2025-03-28", "", ReturnInterview{Held: sgM("2025-04-01", "")}),
+			want: []sgRow{{MISS01, "missing_episodes[0]", Met, "2025-04-01", "2025-04-01"}},
+		},
+		{
+			name: "date only, unfavourable: held on the second day is late when the clocks go back in between",
+			eps:  ep("2025-10-24", "", ReturnInterview{Held: sgM("2025-10-26", "")}),
+			p:    MissingPolicy{UnknownTimes: UnknownTimesUnfavourable},
+			want: []sgRow{{MISS01, "missing_episodes[0]", Late, "2025-10-26", "2025-10-26"}},
+		},
+		{
+			name: "declined when offered at 20:30 GMT on the Monday after the clocks went back: late",
+			eps:  ep("2025-10-24", "21:00", ReturnInterview{Offered: sgM("2025-10-27", "20:30"), Declined: true}),
+			want: []sgRow{{MISS01, "missing_episodes[0]", Late, "2025-10-27", "2025-10-27"}},
+		},
+		{
+			name: "away episode, not included by default: no finding",
+			eps: []MissingEpisode{{Type: MissingTypeAway, Start: sgD("2025-10-24"), End: sgD("2025-10-24"), EndTime: sgT("21:00"),
+				Interview: ReturnInterview{Held: sgM("2025-10-27", "19:00")}}},
+		},
+		{
+			name: "away episode, included by policy",
+			eps: []MissingEpisode{{Type: MissingTypeAway, Start: sgD("2025-10-24"), End: sgD("2025-10-24"), EndTime: sgT("21:00"),
+				Interview: ReturnInterview{Held: sgM("2025-10-27", "19:00")}}},
+			p:    MissingPolicy{IncludeAway: true},
+			want: []sgRow{{MISS01, "missing_episodes[0]", Met, "2025-10-27", "2025-10-27"}},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Record{SafeguardingRecords: SafeguardingRecords{MissingEpisodes: tc.eps}}
+			var p Policy
+			p.Missing = tc.p
+			got := sgRows(sgAssess(t, r, "2025-11-30", p), MISS01)
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("MISS-01 findings mismatch (-want +got):\n%s", diff)
+			}
+			// The rule and the one-call calculator agree on the due day.
+			if len(got) == 1 {
+				d, err := ReturnInterviewDue(tc.eps[0].Returned(), tc.p)
+				if err != nil || d.Due.String() != got[0].Due {
+					t.Errorf("ReturnInterviewDue() = %v, %v; the finding is due %s", d, err, got[0].Due)
+				}
 			}
 		})
 	}
@@ -420,6 +688,9 @@ func TestMISS01Message(t *testing.T) {
 	ep := func(endTime string, ri ReturnInterview) MissingEpisode {
 		return MissingEpisode{Type: MissingTypeMissing, Start: sgD("2025-08-22"), End: sgD("2025-08-22"), EndTime: sgT(endTime), Interview: ri}
 	}
+	epOn := func(end, endTime string, ri ReturnInterview) MissingEpisode {
+		return MissingEpisode{Type: MissingTypeMissing, Start: sgD(end), End: sgD(end), EndTime: sgT(endTime), Interview: ri}
+	}
 	tests := []struct {
 		name string
 		ep   MissingEpisode
@@ -444,6 +715,30 @@ func TestMISS01Message(t *testing.T) {
 			"return home interview due by 11:00 on 24 August 2025, 36 hours after the return at 23:00 on 22 August 2025"},
 		{"held with no time recorded", ep("", ReturnInterview{Held: sgM("2025-08-26", "")}), MissingPolicy{}, "2025-09-01",
 			"return home interview held on 26 August 2025, 1 day late; due by 23:59 on 25 August 2025, 72 hours after the return on 22 August 2025 (no time recorded: taken as 23:59)"},
+		{"clocks go back: both ends name their zone, lateness in real minutes", epOn("2025-10-24", "21:00", ReturnInterview{Held: sgM("2025-10-27", "20:30")}),
+			MissingPolicy{}, "2025-11-30",
+			"return home interview held at 20:30 on 27 October 2025, 30 minutes late; due by 20:00 GMT on 27 October 2025, 72 hours after the return at 21:00 BST on 24 October 2025"},
+		{"clocks go forward: both ends name their zone", epOn("2025-03-28", "21:00", ReturnInterview{Held: sgM("2025-03-31", "21:30")}),
+			MissingPolicy{}, "2025-11-30",
+			"return home interview held at 21:30 on 31 March 2025, on time; due by 22:00 BST on 31 March 2025, 72 hours after the return at 21:00 GMT on 28 March 2025"},
+		{"late across the spring change: hours counted in real time", epOn("2025-03-28", "21:00", ReturnInterview{Held: sgM("2025-04-01", "09:00")}),
+			MissingPolicy{}, "2025-11-30",
+			"return home interview held at 09:00 on 1 April 2025, 11 hours late; due by 22:00 BST on 31 March 2025, 72 hours after the return at 21:00 GMT on 28 March 2025"},
+		{"due in the repeated hour: held at 01:45 BST, on time", epOn("2025-10-23", "02:30", ReturnInterview{Held: sgM("2025-10-26", "01:45")}),
+			MissingPolicy{}, "2025-11-30",
+			"return home interview held at 01:45 BST on 26 October 2025, on time; due by 01:30 GMT on 26 October 2025, 72 hours after the return at 02:30 BST on 23 October 2025"},
+		{"due in the repeated hour: held at 02:10 GMT, 40 minutes late", epOn("2025-10-23", "02:30", ReturnInterview{Held: sgM("2025-10-26", "02:10")}),
+			MissingPolicy{}, "2025-11-30",
+			"return home interview held at 02:10 on 26 October 2025, 40 minutes late; due by 01:30 GMT on 26 October 2025, 72 hours after the return at 02:30 BST on 23 October 2025"},
+		{"return in the repeated hour: read as BST", epOn("2025-10-26", "01:30", ReturnInterview{}), MissingPolicy{}, "2025-11-30",
+			"no return home interview yet; due by 00:30 GMT on 29 October 2025, 72 hours after the return at 01:30 BST on 26 October 2025"},
+		{"return in the skipped hour: read as GMT", epOn("2025-03-30", "01:30", ReturnInterview{}), MissingPolicy{}, "2025-04-10",
+			"no return home interview yet; due by 02:30 on 2 April 2025, 72 hours after the return at 01:30 GMT on 30 March 2025"},
+		{"interview in the skipped hour: read as GMT, 15 minutes late", epOn("2025-03-27", "01:15", ReturnInterview{Held: sgM("2025-03-30", "01:30")}),
+			MissingPolicy{}, "2025-04-10",
+			"return home interview held at 01:30 GMT on 30 March 2025, 15 minutes late; due by 02:15 BST on 30 March 2025, 72 hours after the return at 01:15 GMT on 27 March 2025"},
+		{"date only across the spring change: due on the fourth day", epOn("2025-03-28", "", ReturnInterview{}), MissingPolicy{}, "2025-04-10",
+			"no return home interview yet; due by 00:59 BST on 1 April 2025, 72 hours after the return on 28 March 2025 (no time recorded: taken as 23:59 GMT)"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -789,6 +1084,30 @@ func TestMissingValidate(t *testing.T) {
 			want: []string{"missing_episodes[0].end"},
 		},
 		{
+			name: "starts 01:50 and returns 01:10 on the day the clocks go back: valid, 01:10 may be the GMT one",
+			sr: SafeguardingRecords{MissingEpisodes: []MissingEpisode{{Type: MissingTypeMissing,
+				Start: sgD("2025-10-26"), StartTime: sgT("01:50"), End: sgD("2025-10-26"), EndTime: sgT("01:10")}}},
+		},
+		{
+			name: "starts 01:50 and returns 00:30 on the day the clocks go back: no reading makes it right",
+			sr: SafeguardingRecords{MissingEpisodes: []MissingEpisode{{Type: MissingTypeMissing,
+				Start: sgD("2025-10-26"), StartTime: sgT("01:50"), End: sgD("2025-10-26"), EndTime: sgT("00:30")}}},
+			want: []string{"missing_episodes[0].end"},
+		},
+		{
+			name: "starts 01:50 and returns 01:10 on the day the clocks go forward: before the start",
+			sr: SafeguardingRecords{MissingEpisodes: []MissingEpisode{{Type: MissingTypeMissing,
+				Start: sgD("2025-03-30"), StartTime: sgT("01:50"), End: sgD("2025-03-30"), EndTime: sgT("01:10")}}},
+			want: []string{"missing_episodes[0].end"},
+		},
+		{
+			name: "next episode starts in the repeated hour after the previous return in it: valid",
+			sr: SafeguardingRecords{MissingEpisodes: []MissingEpisode{
+				{Type: MissingTypeMissing, Start: sgD("2025-10-25"), StartTime: sgT("22:00"), End: sgD("2025-10-26"), EndTime: sgT("01:40")},
+				{Type: MissingTypeMissing, Start: sgD("2025-10-26"), StartTime: sgT("01:20"), End: sgD("2025-10-26"), EndTime: sgT("03:00")},
+			}},
+		},
+		{
 			name: "interview before the return",
 			sr: SafeguardingRecords{MissingEpisodes: []MissingEpisode{{Type: MissingTypeMissing,
 				Start: sgD("2025-03-05"), End: sgD("2025-03-06"), EndTime: sgT("12:00"),
@@ -968,7 +1287,7 @@ func TestSafeguardingJSONRoundTrip(t *testing.T) {
 		MissingEpisodes: []MissingEpisode{{Type: MissingTypeAway, Start: sgD("2025-03-01"), StartTime: sgT("00:00"),
 			End: sgD("2025-03-02"), EndTime: sgT("07:45"), Interview: ReturnInterview{Offered: sgM("2025-03-02", "12:00"), Declined: true}}},
 		RiskMeetings:       []RiskMeeting{{Date: sgD("2025-03-10"), Risk: RiskLevelHigh, Actions: []string{"disruption plan"}, EscalatedTo: "head of service", EscalatedOn: sgD("2025-03-11")}},
-		ConnectedApprovals: []ConnectedApproval{{Carer: "CP01", Start: sgD("2025-01-06"), ExtendedOn: sgD("2025-04-20"), ExtensionWeeks: 8, ExtendedBy: ApproverNominatedOfficer}},
+		ConnectedApprovals: []ConnectedApproval{{Carer: "CP01", Start: sgD("2025-01-06"), ExtendedOn: sgD("2025-04-20"), ExtensionEnds: sgD("2025-06-23"), ExtendedBy: ApproverNominatedOfficer}},
 		PlacementApprovals: []PlacementApproval{{Placement: sgD("2025-01-06"), Kind: ApprovalKindLocation, Location: PlacementLocationDistant, Approver: ApproverDirector, Approved: sgD("2025-01-03")}},
 		LeavingCare: LeavingCare{
 			NeedsAssessments: []NeedsAssessment{{Completed: sgD("2025-02-01")}},

@@ -49,8 +49,9 @@ type PlanningRecords struct {
 	// in a long-term foster placement (reg 28(3A)).
 	VisitAgreements []VisitAgreement `json:"visit_agreements,omitempty"`
 	// Arrangements are periods during which another person is responsible
-	// for the child's living arrangements (reg 28(6)) or the child lives
-	// with a connected person on temporary approval (reg 24, reg 28(4)).
+	// for the child's living arrangements (reg 28(6)). A connected
+	// person's temporary approval (reg 24, reg 28(4)) is not one: it is
+	// recorded once, in ConnectedApprovals.
 	Arrangements []Arrangement `json:"arrangements,omitempty"`
 	// HomeNotices are notifications under s.30A Care Standards Act 2000
 	// about the children's home where the child lives (reg 28(7)(b)).

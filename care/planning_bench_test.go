@@ -171,7 +171,7 @@ func BenchmarkEvaluateVisits(b *testing.B) {
 	r, ctx, asOf := plHistory()
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := EvaluateVisits(r, ctx, asOf, Policy{}); err != nil {
+		if _, err := EvaluateVisits(r.VisitFacts(ctx.Reviews), asOf, VisitsPolicy{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -179,7 +179,7 @@ func BenchmarkEvaluateVisits(b *testing.B) {
 
 func TestPlanningRecordsJSON(t *testing.T) {
 	r, _, _ := plHistory()
-	r.Arrangements = []Arrangement{{Kind: ArrangementKindTemporaryApproval, Start: r.Episodes[0].Start, End: r.Episodes[0].Start.AddDays(30)}}
+	r.Arrangements = []Arrangement{{Kind: ArrangementKindOtherPerson, Start: r.Episodes[0].Start, End: r.Episodes[0].Start.AddDays(30)}}
 	r.HomeNotices = []HomeNotice{{Received: r.Episodes[0].Start.AddDays(3)}}
 	r.ParentPlacements = []ParentPlacement{{PlacementStart: r.Episodes[1].Start}}
 	r.Terms = DefaultTerms(2020)
@@ -189,7 +189,7 @@ func TestPlanningRecordsJSON(t *testing.T) {
 		t.Fatalf("json.Marshal() error = %v", err)
 	}
 	for _, key := range []string{`"visits":`, `"kind":"statutory"`, `"seen_alone":"yes"`, `"care_plans":`, `"recipient":"iro"`,
-		`"parent_placements":`, `"kind":"temporary-approval"`, `"home_notices":`, `"reason":"SDQ2"`, `"allocated":"2570"`, `"terms":`} {
+		`"parent_placements":`, `"kind":"other-person"`, `"home_notices":`, `"reason":"SDQ2"`, `"allocated":"2570"`, `"terms":`} {
 		if !strings.Contains(string(b), key) {
 			t.Errorf("JSON lacks %s", key)
 		}

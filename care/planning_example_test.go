@@ -30,7 +30,7 @@ func seen(y int, m time.Month, d int) care.Visit {
 // is the placement's first episode.
 func ExampleEvaluateVisits() {
 	r := fosterChild(seen(2025, time.December, 24), seen(2026, time.February, 10))
-	rep, err := care.EvaluateVisits(r, care.Context{}, care.MustDate(2026, time.March, 1), care.Policy{})
+	rep, err := care.EvaluateVisits(r.VisitFacts(nil), care.MustDate(2026, time.March, 1), care.VisitsPolicy{})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -55,7 +55,7 @@ func ExampleEvaluateVisits_placementEnded() {
 	r.Episodes[0].End, r.Episodes[0].ReasonCeased = care.MustDate(2026, time.February, 10), care.ReasonEpisodeCeasedX1
 	r.Episodes = append(r.Episodes, care.Episode{Start: care.MustDate(2026, time.February, 10), ReasonNew: care.ReasonNewEpisodeP,
 		LegalStatus: care.LegalStatusC1, PlacementType: care.PlacementTypeU4})
-	rep, err := care.EvaluateVisits(r, care.Context{}, care.MustDate(2026, time.March, 1), care.Policy{})
+	rep, err := care.EvaluateVisits(r.VisitFacts(nil), care.MustDate(2026, time.March, 1), care.VisitsPolicy{})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -77,7 +77,7 @@ func ExampleVisitSchedule() {
 		seen(2026, time.September, 24), seen(2026, time.November, 3), seen(2026, time.December, 14), seen(2027, time.January, 20))
 	r.Episodes[0].LegalStatus = care.LegalStatusC2
 	r.Episodes[0].IntendedUntil18 = true
-	ds, err := care.VisitSchedule(r, care.Context{}, care.MustDate(2027, time.February, 1), care.Policy{})
+	ds, err := care.VisitSchedule(r.VisitFacts(nil), care.MustDate(2027, time.February, 1), care.VisitsPolicy{})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -98,7 +98,7 @@ func ExampleNextVisit() {
 	r.Episodes[0].PlacementType = care.PlacementTypeU4
 	r.Episodes[0].LongTermFoster = true
 	r.VisitAgreements = []care.VisitAgreement{{Agreed: care.MustDate(2026, time.December, 20)}}
-	d, ok, err := care.NextVisit(r, care.Context{}, care.MustDate(2027, time.February, 1), care.Policy{})
+	d, ok, err := care.NextVisit(r.VisitFacts(nil), care.MustDate(2027, time.February, 1), care.VisitsPolicy{})
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -88,7 +88,7 @@ func FuzzAssessPlanning(f *testing.F) {
 				t.Fatalf("missed without a window that closed after the due date and by the assessment date: %v", f)
 			}
 		}
-		if _, _, err := NextVisit(r, ctx, asOf, p); err != nil && !errors.Is(err, ErrOutsideCalendar) {
+		if _, _, err := NextVisit(r.VisitFacts(ctx.Reviews), asOf, p.Visits); err != nil && !errors.Is(err, ErrOutsideCalendar) {
 			var ve ValidationErrors
 			var fe *FieldError
 			if !errors.As(err, &ve) && !errors.As(err, &fe) {

@@ -141,9 +141,10 @@ const plWorkingDays = " Working days follow CPPCR reg 2(1); the anchor day is da
 
 var rulePLAN01 = Rule{
 	ID: PLAN01, Title: "Care plan prepared before the first placement, or within 10 working days of its start",
-	Text: "For each period of care, the first care plan agreed after the previous period ended is due within 10 working days of the start of the first placement; a series of short breaks (reg 48) needs one short-break care plan, for its first stay." + plWorkingDays +
-		" The duty closes when the period of care ends (for short breaks, when the series' last recorded stay ends): a plan not agreed by then is missed, and none is owed if the child leaves care on or before the due date.",
-	Citation: plCPPCR("reg 4(2)", 4), InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainPlans,
+	Text: "For each period of care, the first care plan agreed after the previous period ended is due \"within ten working days of the start of the first placement\" (reg 4(2)); a series of short breaks (reg 48) needs one short-break care plan, for its first stay." + plWorkingDays +
+		" The duty closes when the period of care ends (for short breaks, when the series' last recorded stay ends): a plan not agreed by then is missed, and none is owed if the child leaves care on or before the due date." +
+		" Reg 4(2) does not apply \"in the case of a child to whom section 31A ... applies\": while an application on which a care order might be made is pending (Context.CareProceedings: issued, not yet disposed of; an interim care order alone is not enough), the plan is the s.31A plan, due \"within such time as the court may direct\", and is not judged here. An application issued on or before the due date means the duty was never owed; one issued after it closes the duty, missed if no plan was agreed by the issue. When the proceedings end with the child still in care and no plan agreed by then, a plan is due within 10 working days of the day they ended.",
+	Citation: plCPPCR("reg 4(2); CA89 s.31A", 4), InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainPlans,
 	Package: "care", File: "care/plans.go", Default: "10 WD", Policy: []string{"Plans.CarePlanDays", "Counting"},
 }
 
@@ -163,7 +164,7 @@ var rulePLAN03 = Rule{
 
 var rulePLAN04 = Rule{
 	ID: PLAN04, Title: "Placement plan prepared before the placement, or within 5 working days of its start",
-	Text: "Each placement (except short breaks, whose short-break care plan replaces it, and temporary placements T0–T4) has a placement plan prepared within 5 working days of its start." + plWorkingDays +
+	Text: "Each placement (except short breaks, whose short-break care plan replaces it, and temporary placements T0–T4) has a placement plan prepared \"within five working days of the start of the placement\" (reg 9(2))." + plWorkingDays +
 		" The duty closes when the placement ends: a plan not prepared by then is missed, and none is owed for a placement that ends on or before the due date.",
 	Citation: plCPPCR("reg 9(1)-(2)", 9), InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainPlans,
 	Package: "care", File: "care/plans.go", Default: "5 WD", Policy: []string{"Plans.PlacementPlanDays", "Counting"},
@@ -171,7 +172,7 @@ var rulePLAN04 = Rule{
 
 var rulePLAN05 = Rule{
 	ID: PLAN05, Title: "Placement notifications, including the IRO, within 5 working days of the start",
-	Text: "For each placement (except short breaks and temporary placements) the IRO is notified in writing within 5 working days of its start, and so is every other recipient recorded for it." + plWorkingDays +
+	Text: "For each placement (except short breaks and temporary placements) the IRO is notified in writing \"within five working days of the start of the placement\" (reg 13(1), for an emergency placement; a planned one is notified before it is made, which is on time too), and so is every other recipient recorded for it." + plWorkingDays +
 		" The duty closes when the placement ends.",
 	Citation: plCPPCR("reg 13(1)-(3)", 13), InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainPlans,
 	Package: "care", File: "care/plans.go", Default: "5 WD", Policy: []string{"Plans.NotificationDays", "Counting"},
@@ -179,8 +180,8 @@ var rulePLAN05 = Rule{
 
 var rulePLAN06 = Rule{
 	ID: PLAN06, Title: "Placed with a parent before assessment: assessment within 10 working days, decision approved 10 working days after",
-	Text: "For each reg 19 placement with a parent, the assessment and review are completed within 10 working days of the placement, and the decision is made and approved within 10 working days after the assessment is completed. The English wording of reg 19 is from the 2013 text (settled.md N6); the limits are policy fields." + plWorkingDays +
-		" Both close when the placement with the parent ends.",
+	Text: "For each reg 19 placement with a parent, the assessment and review are completed \"within ten working days of C being placed with P\" (reg 19(b)), and the decision is made and approved \"within ten working days after the assessment is completed\" (reg 19(c)). The English wording of reg 19 is from the 2013 text (settled.md N6); the limits are policy fields." + plWorkingDays +
+		" The decision's count runs \"after\" the completion, which excludes that day whatever Policy.Counting says. Both close when the placement with the parent ends.",
 	Citation: plCPPCR("reg 19(b)-(c)", 19), InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainPlans,
 	Package: "care", File: "care/plans.go", Default: "10 + 10 WD",
 	Policy: []string{"Plans.ParentAssessmentDays", "Plans.ParentDecisionDays", "Counting"},
@@ -189,8 +190,9 @@ var rulePLAN06 = Rule{
 // The kinds of PLAN finding.
 var (
 	kindPLAN01 = Kind{Rule: &rulePLAN01, What: "care plan", Subject: "episodes[]",
-		Anchor: "the start of the first placement", Done: "care plan agreed", DoneAt: "care_plans[]",
-		Closures: []string{"the child left care"}}
+		Anchor: "the start of the first placement", Anchors: []string{"the end of care proceedings"},
+		Done: "care plan agreed", DoneAt: "care_plans[]",
+		Closures: []string{"the child left care", "care proceedings were issued"}}
 	kindPLAN02 = Kind{Rule: &rulePLAN02, What: "care plan", Subject: "care_plans[]", Anchor: "care plan agreed",
 		Problems: []string{"no plan for permanence", "no health plan", "no personal education plan", "no IRO named",
 			"child's wishes and feelings not recorded", "parents' wishes and feelings not recorded"},
@@ -351,9 +353,10 @@ func (a *planAssessor) plans() error {
 // period starts, and the duty closes when the period ends. A series of
 // short breaks (reg 48) has one short-break care plan, so only the first
 // stay of a series needs one, and it closes when the series ends
-// (planPeriod.careEnd).
+// (planPeriod.careEnd). Care proceedings (Context.CareProceedings) displace
+// the reg 4(2) duty while an application is pending (s.31A), and bring it
+// back when they end with no plan agreed: see carePlanObligations.
 func (a *planAssessor) carePlans() error {
-	n := cmp.Or(a.p.Plans.CarePlanDays, 10)
 	for pi, per := range a.periods {
 		if per.Start.After(a.asOf) {
 			break
@@ -377,12 +380,16 @@ func (a *planAssessor) carePlans() error {
 			done, ref = cp.Agreed, i
 			break
 		}
-		due, err := a.workingDays(&kindPLAN01, per.Start, n)
+		err := carePlanObligations(a.cal, a.p, per.Start, closes, done, a.asOf, a.ctx.CareProceedings, func(o Obligation) {
+			o.Subject = At(per.first)
+			if !o.Done.IsZero() {
+				o.DoneAt = At(ref)
+			}
+			a.e.Deadline(&kindPLAN01, o)
+		})
 		if err != nil {
 			return err
 		}
-		a.e.Deadline(&kindPLAN01, Obligation{Subject: At(per.first), Due: due, Anchor: per.Start,
-			Count: n, Unit: WorkingDays, Done: done, DoneAt: At(ref), Closes: closes})
 	}
 	return nil
 }
@@ -441,8 +448,6 @@ func (a *planAssessor) carePlanActions(i int) {
 // placementPlans records PLAN-04 and PLAN-05 for each placement that needs
 // them. Both close when the placement ends.
 func (a *planAssessor) placementPlans() error {
-	np := cmp.Or(a.p.Plans.PlacementPlanDays, 5)
-	nn := cmp.Or(a.p.Plans.NotificationDays, 5)
 	for _, pl := range a.h.Placements() {
 		start := pl.Period.Start
 		if start.After(a.asOf) || !planApplies(a.eps, pl) {
@@ -458,17 +463,16 @@ func (a *planAssessor) placementPlans() error {
 				done, ref = plan.Prepared, i
 			}
 		}
-		due, err := a.workingDays(&kindPLAN04, start, np)
+		o, err := placementPlanObligation(a.cal, a.p, start)
 		if err != nil {
 			return err
 		}
-		a.e.Deadline(&kindPLAN04, Obligation{Subject: subject, Due: due, Anchor: start, Count: np, Unit: WorkingDays,
-			Done: done, DoneAt: At(ref), Closes: pl.Period.End})
-		due, err = a.workingDays(&kindsPLAN05[RecipientIRO], start, nn)
-		if err != nil {
+		o.Subject, o.Done, o.DoneAt, o.Closes = subject, done, At(ref), pl.Period.End
+		a.e.Deadline(&kindPLAN04, o)
+		if o, err = placementNoticeObligation(a.cal, a.p, start); err != nil {
 			return err
 		}
-		o := Obligation{Subject: subject, Due: due, Anchor: start, Count: nn, Unit: WorkingDays, Closes: pl.Period.End}
+		o.Subject, o.Closes = subject, pl.Period.End
 		iroSeen := false
 		for i, no := range a.r.Notifications {
 			if !no.PlacementStart.Equal(start) {
@@ -511,7 +515,9 @@ func (a *planAssessor) parentPlacements() error {
 		if par.AssessmentCompleted.IsZero() || par.AssessmentCompleted.After(a.asOf) {
 			continue
 		}
-		due, err = a.workingDays(&kindPLAN06Decision, par.AssessmentCompleted, nd)
+		// "within ten working days after the assessment is completed": after
+		// excludes the day of completion under any counting convention.
+		due, err = ruleWorkingDays(a.cal, PLAN06, par.AssessmentCompleted, nd, CountFromNextDay)
 		if err != nil {
 			return err
 		}

@@ -355,6 +355,7 @@ func TestPlanningPolicyValidate(t *testing.T) {
 		{"negative values are nonsense", PlanningPolicy{Assessment: AssessmentPolicy{ReassessDays: -1}, Visits: VisitsPolicy{WriteUpDays: -3}, Health: HealthPolicy{DentalMonths: -6}},
 			[]string{"assessment.reassess_days", "visits.write_up_days", "health.dental_months"}},
 		{"unknown fifth birthday rule", PlanningPolicy{Health: HealthPolicy{FifthBirthday: 9}}, []string{"health.fifth_birthday"}},
+		{"unknown initial health reading", PlanningPolicy{Health: HealthPolicy{InitialReading: 2}}, []string{"health.initial_reading"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

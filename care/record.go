@@ -48,6 +48,15 @@ type Context struct {
 	// FirstReviewDue is the due date of the first review of the current
 	// period of care, if known; zero otherwise.
 	FirstReviewDue Date
+	// CareProceedings are the spans during which an application on which
+	// a care order might be made (CA89 s.31: for a care or a supervision
+	// order) was pending for the child: Start is the day it was issued,
+	// End the day it was disposed of (final order, no order or
+	// withdrawal), zero while it continues. While one is pending, s.31A
+	// applies and the 10-working-day care plan duty of CPPCR reg 4(2) does
+	// not (PLAN-01; [CarePlanDue] gives the reading). Nil when the source
+	// holds no proceedings.
+	CareProceedings []Period
 }
 
 // RecordAssessor evaluates the care-record rules (families PLAN, ASMT, VIS, HLTH,

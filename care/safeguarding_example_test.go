@@ -9,26 +9,69 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// A return at 23:00 on the Friday before the August bank holiday: the 72
-// hours run through the weekend and the holiday, to 23:00 on the Monday.
+// The 72 hours are real hours. A return at 21:00 on the Friday before the
+// clocks go back is due 72 elapsed hours later, at 20:00 GMT on the
+// Monday: an hour earlier on the clock.
 func ExampleReturnInterviewDue() {
-	e := care.MissingEpisode{
-		Type:    care.MissingTypeMissing,
-		Start:   care.MustDate(2025, time.August, 22),
-		End:     care.MustDate(2025, time.August, 22),
-		EndTime: care.MustClock(23, 0),
+	ret := care.Moment{Date: care.MustDate(2025, time.October, 24), Clock: care.MustClock(21, 0)}
+	due, err := care.ReturnInterviewDue(ret, care.MissingPolicy{})
+	if err != nil {
+		fmt.Println(err)
+		return
 	}
-	due, ok := care.ReturnInterviewDue(e, care.MissingPolicy{})
-	fmt.Println(due, ok)
+	fmt.Println(due)
+	fmt.Println(due.Due, due.DueTime, due.DueAt.Sub(due.AnchorAt))
 
 	// With only the date of the return, the default gives the benefit of
-	// the doubt: the interview is on time to the end of the third day.
-	e.EndTime = care.Clock{}
-	due, ok = care.ReturnInterviewDue(e, care.MissingPolicy{})
-	fmt.Println(due, ok)
+	// the doubt: the return is taken as 23:59 on its day.
+	ret = care.Moment{Date: care.MustDate(2025, time.August, 22)}
+	due, err = care.ReturnInterviewDue(ret, care.MissingPolicy{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(due)
 	// Output:
-	// 2025-08-25 23:00 true
-	// 2025-08-25 23:59 true
+	// MISS-01 due 2025-10-27 20:00 GMT: 72 hours after the return on 2025-10-24 21:00 BST
+	// 2025-10-27 20:00 72h0m0s
+	// MISS-01 due 2025-08-25 23:59 BST: 72 hours after the return on 2025-08-22 (no time recorded: taken as 23:59 BST)
+}
+
+// Before the clocks go forward the 72 hours end an hour later on the
+// clock: 21:00 GMT on the Friday is due by 22:00 BST on the Monday.
+func ExampleTimedDeadline_String() {
+	ret := care.Moment{Date: care.MustDate(2025, time.March, 28), Clock: care.MustClock(21, 0)}
+	due, err := care.ReturnInterviewDue(ret, care.MissingPolicy{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(due.String())
+	// Output:
+	// MISS-01 due 2025-03-31 22:00 BST: 72 hours after the return on 2025-03-28 21:00 GMT
+}
+
+// A time in the hour the clocks repeat is its first occurrence, in BST; a
+// time in the hour they skip is read as GMT.
+func ExampleMoment_Instant() {
+	for _, m := range []care.Moment{
+		{Date: care.MustDate(2025, time.July, 1), Clock: care.MustClock(12, 0)},
+		{Date: care.MustDate(2025, time.October, 26), Clock: care.MustClock(1, 30)},
+		{Date: care.MustDate(2025, time.March, 30), Clock: care.MustClock(1, 30)},
+		{Date: care.MustDate(2025, time.March, 30)},
+	} {
+		t, err := m.Instant()
+		if err != nil {
+			fmt.Println(m, err)
+			continue
+		}
+		fmt.Println(m, t.Format(time.RFC3339))
+	}
+	// Output:
+	// 2025-07-01 12:00 2025-07-01T11:00:00Z
+	// 2025-10-26 01:30 2025-10-26T00:30:00Z
+	// 2025-03-30 01:30 2025-03-30T01:30:00Z
+	// 2025-03-30 time: required: no time of day recorded
 }
 
 // Three missing episodes whose starts are 89 days apart are "3 in 90
@@ -49,27 +92,6 @@ func ExampleRepeatedMissing() {
 	// Output:
 	// 3 true 2025-03-31
 	// 2 true 2025-02-10
-}
-
-// An extension granted the day after the temporary approval expired does
-// not extend it.
-func ExampleConnectedApprovalExpiry() {
-	a := care.ConnectedApproval{
-		Carer:          "CP01",
-		Start:          care.MustDate(2025, time.January, 6),
-		ExtendedOn:     care.MustDate(2025, time.April, 20),
-		ExtensionWeeks: 8,
-		ExtendedBy:     care.ApproverNominatedOfficer,
-	}
-	d, ok := care.ConnectedApprovalExpiry(a, care.ConnectedPolicy{})
-	fmt.Println(d, ok)
-
-	a.ExtendedOn = care.MustDate(2025, time.April, 29)
-	d, ok = care.ConnectedApprovalExpiry(a, care.ConnectedPolicy{})
-	fmt.Println(d, ok)
-	// Output:
-	// CONN-01 due 2025-06-23: 24 weeks after temporary approval (extended) on 2025-01-06 true
-	// CONN-01 due 2025-04-28: 16 weeks after temporary approval on 2025-01-06 true
 }
 
 func stabilityEpisodes() []care.Episode {

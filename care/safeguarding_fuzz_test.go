@@ -71,7 +71,7 @@ func FuzzAssessSafeguarding(f *testing.F) {
 		}
 		for i := next() % 3; i > 0; i-- {
 			r.ConnectedApprovals = append(r.ConnectedApprovals, ConnectedApproval{Carer: "CP01", Start: base.AddDays(next() * 3),
-				ExtendedOn: base.AddDays(next() * 2), ExtensionWeeks: next()%12 - 1, ExtendedBy: Approver(next() % 4)})
+				ExtendedOn: base.AddDays(next() * 2), ExtensionEnds: base.AddDays(next() * 3), ExtendedBy: Approver(next() % 4)})
 		}
 		for i := next() % 3; i > 0; i-- {
 			r.PlacementApprovals = append(r.PlacementApprovals, PlacementApproval{Placement: base.AddDays(next() * 3),

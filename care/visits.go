@@ -148,15 +148,22 @@ const (
 	// responsible for the child's living arrangements, for example in
 	// custody (CPPCR reg 28(6); visits follow VIS-10).
 	ArrangementKindOtherPerson
-	// ArrangementKindTemporaryApproval: the child lives with a connected person
-	// temporarily approved as a foster carer (reg 24; visits follow reg
-	// 28(4), VIS-06).
-	ArrangementKindTemporaryApproval
 )
 
-var arrangementKindNames = [...]string{"unknown", "other-person", "temporary-approval"}
+// A connected person's temporary approval (CPPCR reg 24) is not an
+// arrangement: it is recorded once, as a [ConnectedApproval], which both
+// CONN-01 and the visits of reg 28(4) (VIS-06) read. Value 2 was
+// "temporary-approval" in earlier versions of the format; it is not
+// reused.
+var arrangementKindNames = [...]string{"unknown", "other-person"}
 
-// String returns "other-person" or "temporary-approval".
+// errTemporaryApprovalArrangement rejects the arrangement kind of earlier
+// versions of the format, which recorded a temporary approval a second
+// time.
+var errTemporaryApprovalArrangement = fmt.Errorf("%w: a connected person's temporary approval is no longer an arrangement; "+
+	"record it once, in connected_approvals (CPPCR reg 24), from which the weekly visits of reg 28(4) follow", ErrUnknownCode)
+
+// String returns "other-person".
 func (k ArrangementKind) String() string {
 	if int(k) < len(arrangementKindNames) {
 		return arrangementKindNames[k]
@@ -169,16 +176,24 @@ func (k ArrangementKind) MarshalText() ([]byte, error) {
 	return marshalName(k.String(), int(k), len(arrangementKindNames), "arrangement kind")
 }
 
-// UnmarshalText implements [encoding.TextUnmarshaler].
+// UnmarshalText implements [encoding.TextUnmarshaler]. It rejects
+// "temporary-approval", the kind earlier versions of the format used for a
+// connected person's temporary approval, with an error that says to record
+// the approval in connected_approvals instead ([ConnectedApproval]).
 func (k *ArrangementKind) UnmarshalText(b []byte) error {
+	if string(b) == "temporary-approval" {
+		*k = ArrangementKindUnknown
+		return &ParseError{Input: string(b), Type: "arrangement kind", Err: errTemporaryApprovalArrangement}
+	}
 	i, err := unmarshalName(b, arrangementKindNames[:], "arrangement kind")
 	*k = ArrangementKind(i)
 	return err
 }
 
-// Arrangement is a span [Start, End) during which the visiting regime is set
-// by who is responsible for the child's living arrangements rather than by
-// the placement alone. A change of arrangements is a new Arrangement.
+// Arrangement is a span [Start, End) during which another person is
+// responsible for the arrangements under which the child lives (CPPCR reg
+// 28(6)), so that the visiting regime is set by those arrangements rather
+// than by the placement. A change of arrangements is a new Arrangement.
 type Arrangement struct {
 	Kind  ArrangementKind `json:"kind"`
 	Start Date            `json:"start"`
@@ -251,28 +266,31 @@ func (p VisitsPolicy) validate(errs *ValidationErrors) {
 }
 
 // plVisitCounting is the counting convention of the visit timetable.
-const plVisitCounting = " Days and weeks are calendar days (one week = 7 days, six weeks = 42 days); months follow the corresponding-date rule. Each interval runs from the last visit actually made (the child seen), and the clock restarts at each new placement. A visit on the due date is on time."
+const plVisitCounting = " Days and weeks are calendar days (one week = 7 days, six weeks = 42 days); months follow the corresponding-date rule. \"Within one week of\" an event does not count the event's day (due = event + 7 days; a visit on the day itself counts). \"At intervals of not more than\" a time runs from the last visit actually made (the child seen), and the clock restarts at each new placement. A visit on the due date is on time."
+
+// plVisitFirstReview is how the weekly visits of reg 28(3) and (4) end.
+const plVisitFirstReview = " The first review is the first review of the child's case held on or after the placement started (a review held before it, for an earlier placement, does not end the weekly visits of this one). The weekly duty lasts \"until the first review\": a weekly visit is owed only if it falls due on or before the day of that review. Once the review is held, the interval \"thereafter\" runs from the last visit, so a review held between two weekly visits (visit 28 May, review 29 May) makes the next visit due by the ordinary interval from 28 May, not on 4 June; a review not yet held on the assessment date does not count."
 
 // plVisitWindow says what closes a window of the placement timetable.
 const plVisitWindow = " An open interval stays overdue while the placement lasts; it is missed when the placement ends (or another person takes over the living arrangements) after the due date with no visit, and nothing is owed when it ends on or before the due date."
 
 var ruleVIS01 = Rule{
 	ID: VIS01, Title: "First visit within one week of the start of every placement",
-	Text:     "The child is visited within 7 days of the start of each placement, and of the return from another person's arrangements; a visit on the day the placement starts counts." + plVisitCounting + plVisitWindow,
+	Text:     "The child is visited \"within one week of the start of any placement\" (reg 28(2)(a)), and of the return from another person's arrangements: by the start + 7 days; a visit on the day the placement starts counts." + plVisitCounting + plVisitWindow,
 	Citation: plCPPCR("reg 28(2)(a)", 28), InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainVisits,
 	Package: "care", File: "care/visits.go", Default: "7 days", Policy: []string{"Visits.FirstVisitDays", "Visits.CountUnseen"},
 }
 
 var ruleVIS02 = Rule{
 	ID: VIS02, Title: "Visits at intervals of not more than six weeks in the first year of a placement",
-	Text:     "While the last visit fell in the first year of the placement, the next is due within 42 days of it." + plVisitCounting + plVisitWindow,
+	Text:     "Visits \"at intervals of not more than six weeks for the first year of any placement\" (reg 28(2)(b)): while the last visit fell in the first year of the placement, the next is due within 42 days of it." + plVisitCounting + plVisitWindow,
 	Citation: plCPPCR("reg 28(2)(b)", 28), InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainVisits,
 	Package: "care", File: "care/visits.go", Default: "42 days", Policy: []string{"Visits.IntervalDays", "Visits.CountUnseen"},
 }
 
 var ruleVIS03 = Rule{
 	ID: VIS03, Title: "Visits after the first year of a placement: three-monthly if intended to last until 18, otherwise six-weekly",
-	Text:     "Once the last visit falls after the placement's first anniversary, the next is due within 3 months of it if the placement is intended to last until the child is 18 (Episode.IntendedUntil18), otherwise within 42 days. The interval is chosen by the date of the last visit, so the interval that spans the first anniversary is still six weeks." + plVisitCounting + plVisitWindow,
+	Text:     "\"Thereafter\" (reg 28(2)(c)): once the last visit falls on or after the placement's first anniversary, the next is due \"at intervals of not more than three months\" (the corresponding date 3 months after it) if the placement is intended to last until the child is 18 (Episode.IntendedUntil18), otherwise within 42 days. The interval is chosen by the date of the last visit, so the interval that begins in the first year and spans the first anniversary is still one of the six-week intervals \"for the first year\"." + plVisitCounting + plVisitWindow,
 	Citation: plCPPCR("reg 28(2)(c)", 28), InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainVisits,
 	Package: "care", File: "care/visits.go", Default: "3 months / 42 days",
 	Policy: []string{"Visits.LongTermMonths", "Visits.IntervalDays", "Visits.CountUnseen"},
@@ -280,7 +298,7 @@ var ruleVIS03 = Rule{
 
 var ruleVIS04 = Rule{
 	ID: VIS04, Title: "Long-term foster placement held a year or more, child agreeing: visits not more than six-monthly",
-	Text:     "In a long-term foster placement (Episode.LongTermFoster, as reg 2(1) defines it) held for at least a year, where a VisitAgreement records the child's agreement, the next visit is due within 6 months of the last." + plVisitCounting + plVisitWindow,
+	Text:     "In a long-term foster placement (Episode.LongTermFoster, as reg 2(1) defines it) where the child \"has been in that placement for at least one year\" and a VisitAgreement records the child's agreement, visits \"at intervals of no more than 6 months\" (reg 28(3A)): the next is due on the corresponding date 6 months after the last." + plVisitCounting + plVisitWindow,
 	Citation: plCPPCR("reg 28(3A) (inserted by SI 2015/495 reg 5)", 28), InForce: Period{Start: MustDate(2015, 4, 1)},
 	Severity: SeverityStatutory, Domain: DomainVisits, Package: "care", File: "care/visits.go", Default: "6 months",
 	Policy: []string{"Visits.LongTermFosterMonths", "Visits.CountUnseen"},
@@ -288,7 +306,7 @@ var ruleVIS04 = Rule{
 
 var ruleVIS05 = Rule{
 	ID: VIS05, Title: "Placed with a parent before assessment is complete: weekly until the first review, then six-weekly",
-	Text:     "For a placement with a parent under reg 19 (a ParentPlacement record) until the placement decision is approved: the next visit is due within 7 days of the last until a review has been held since the placement started, then within 42 days." + plVisitCounting + plVisitWindow,
+	Text:     "For a placement with a parent under reg 19 (a ParentPlacement record) until the placement decision is approved: visits \"at least once a week until the first review\", \"and thereafter at intervals of not more than six weeks\" (reg 28(3)). The next visit is due 7 days after the last while no review has been held since the placement started." + plVisitFirstReview + plVisitCounting + plVisitWindow,
 	Citation: plCPPCR("reg 28(3)", 28), InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainVisits,
 	Package: "care", File: "care/visits.go", Default: "7 / 42 days",
 	Policy: []string{"Visits.WeeklyDays", "Visits.IntervalDays", "Visits.CountUnseen"},
@@ -296,7 +314,7 @@ var ruleVIS05 = Rule{
 
 var ruleVIS06 = Rule{
 	ID: VIS06, Title: "Connected person on temporary approval, or interim care order living with a parent: weekly until the first review, then four-weekly",
-	Text:     "While a temporary-approval Arrangement covers the last visit, or the child lives with a parent (placement P1) under an interim care order (C1): the next visit is due within 7 days of the last until a review has been held since the placement started, then within 28 days." + plVisitCounting + plVisitWindow,
+	Text:     "Where reg 24 applies on the day of the last visit, or the child lives with a parent (placement P1) under an interim care order (C1): visits \"at least once a week until the first review\", \"and thereafter at intervals of not more than four weeks\" (reg 28(4)). Reg 24 applies while a connected person's temporary approval (a ConnectedApprovals record, the one record of the approval that CONN-01 also reads) lasts: from its Start until the person is approved as a foster carer or the placement with them ends, within the placement current on its Start (or the next to start). It is not ended by the approval's expiry: a placement left in place after the approval expired (a CONN-01 failure; reg 25(6) requires it to end) keeps the visits of reg 28(4). The next visit is due 7 days after the last while no review has been held since the placement started." + plVisitFirstReview + plVisitCounting + plVisitWindow,
 	Citation: plCPPCR("reg 28(4)", 28), InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainVisits,
 	Package: "care", File: "care/visits.go", Default: "7 / 28 days",
 	Policy: []string{"Visits.WeeklyDays", "Visits.FourWeeklyDays", "Visits.CountUnseen"},
@@ -304,7 +322,7 @@ var ruleVIS06 = Rule{
 
 var ruleVIS07 = Rule{
 	ID: VIS07, Title: "Care order, living with a parent: within one week of the order, then six-weekly",
-	Text:     "When a full care order (C2) is made while the child lives with a parent (P1), a visit is due within 7 days of the order (from the placement start when the order came first: VIS-01); later visits are due within 42 days of the last. The visit after the order is owed as well as the open interval of the timetable: one visit meets both." + plVisitCounting + plVisitWindow,
+	Text:     "When a full care order (C2) is made while the child lives with a parent (P1), a visit is due \"within one week of the making of the care order\" (reg 28(5)(a)): the order's day + 7 days (from the placement start when the order came first: VIS-01); later visits \"thereafter at intervals of not more than six weeks\", within 42 days of the last. The visit after the order is owed as well as the open interval of the timetable: one visit meets both." + plVisitCounting + plVisitWindow,
 	Citation: plCPPCR("reg 28(5)", 28), InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainVisits,
 	Package: "care", File: "care/visits.go", Default: "7 / 42 days",
 	Policy: []string{"Visits.FirstVisitDays", "Visits.IntervalDays", "Visits.CountUnseen"},
@@ -326,7 +344,7 @@ var ruleVIS09 = Rule{
 
 var ruleVIS10 = Rule{
 	ID: VIS10, Title: "Another person responsible for the living arrangements: within a week of the start and of any change, six-weekly for a year, then three-monthly",
-	Text: "For each other-person Arrangement (a change is a new record): a visit within 7 days of its start, then within 42 days of the last visit while that visit falls in the arrangement's first year, then within 3 months." + plVisitCounting +
+	Text: "For each other-person Arrangement (a change is a new record): a visit \"within one week of the start of C's living arrangements and within one week of any change\" (the start + 7 days), then \"at intervals of not more that [sic] six weeks for the first year thereafter\" (within 42 days of the last visit while that visit falls in the arrangement's first year), then \"at intervals of not more than three months in any subsequent year\" (reg 28(6))." + plVisitCounting +
 		" An open interval stays overdue while the arrangement lasts; it is missed when the arrangement ends after the due date with no visit, and nothing is owed when it ends on or before the due date.",
 	Citation: plCPPCR("reg 28(6)", 28), InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainVisits,
 	Package: "care", File: "care/visits.go", Default: "7 / 42 days / 3 months",
@@ -335,7 +353,7 @@ var ruleVIS10 = Rule{
 
 var ruleVIS11 = Rule{
 	ID: VIS11, Title: "Visit within one week of an s.30A notice about the child's children's home",
-	Text: "A visit within 7 days of the day the authority first received a notification under s.30A Care Standards Act 2000 about the home where the child is placed; a visit on the day of receipt counts." + plVisitCounting +
+	Text: "A visit \"within one week of first receiving notification under section 30A of the Care Standards Act 2000\" about the home where the child is placed (reg 28(7)(b)): the day of receipt + 7 days; a visit on the day of receipt counts." + plVisitCounting +
 		" The duty closes when the placement in that home ends: missed if it ends after the due date with no visit, not owed if it ends on or before it.",
 	Citation: plCPPCR("reg 28(7)(b)", 28), InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainVisits,
 	Package: "care", File: "care/visits.go", Default: "7 days", Policy: []string{"Visits.NoticeDays", "Visits.CountUnseen"},
@@ -343,7 +361,7 @@ var ruleVIS11 = Rule{
 
 var ruleVIS12 = Rule{
 	ID: VIS12, Title: "Short breaks: first visit within 3 months of the first short break, then not more than six-monthly",
-	Text: "For a child on an agreed series of short breaks (legal status V3 or V4): a visit within 3 months of the start of the first short break, then within 6 months of the last, counting only visits on days the child is placed (an episode's start to its end day inclusive)." + plVisitCounting +
+	Text: "For a child on an agreed series of short breaks (legal status V3 or V4): \"the first visit must take place within three months of the start of the first placement\" (the corresponding date 3 months after the first short break starts; the words \"or as soon as practicable thereafter\" give no fixed date, so none is computed for them), then \"at intervals of not more than six months, for as long as the short breaks continue\" (reg 48(3)(c)), counting only visits \"on days when C is in fact placed\" (an episode's start to its end day inclusive)." + plVisitCounting +
 		" The series is taken to end when its last recorded stay ends: an open interval is missed if that is after the due date, and nothing is owed if it is on or before it.",
 	Citation: plCPPCR("reg 48(3)(c)", 48), InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainVisits,
 	Package: "care", File: "care/visits.go", Default: "3 / 6 months",
@@ -480,6 +498,8 @@ func (s visitStep) deadline() Deadline {
 type visitSeg struct {
 	start, end Date // [start, end); zero end: ongoing
 	placeStart Date // start of the placement (or arrangement)
+	placeEnd   Date // end of the placement (zero while it lasts)
+	prevEnd    Date // end of the previous placement (zero if none): see temporaryApproval
 	firstYear  Date // its first anniversary: the end of its first year
 	lastEp     int  // last episode of the placement
 	arrange    bool // an other-person arrangement (reg 28(6))
@@ -487,80 +507,166 @@ type visitSeg struct {
 	closedBy   int  // why the segment ends: closedPlacementEnded or closedOtherPerson
 }
 
+// VisitFacts are the facts the statutory visiting timetable reads (CPPCR
+// reg 28 and reg 48(3)(c)): dates, and the placement type, legal status
+// and intentions the episodes record. It is the input of [NextVisit],
+// [VisitSchedule] and [EvaluateVisits]; [Record.VisitFacts] takes it from
+// a whole record. A nil list means none of those records.
+type VisitFacts struct {
+	// Episodes are the child's SSDA903 episodes, in order. The timetable
+	// reads their dates, placement types (P1: living with a parent),
+	// legal statuses (C1, C2, V3, V4) and the IntendedUntil18 and
+	// LongTermFoster flags (reg 28(2)(c), (3A)).
+	Episodes []Episode
+	// Visits are the social worker's visits, in date order. Statutory
+	// visits at which the child was seen count ([VisitsPolicy].CountUnseen).
+	Visits []Visit
+	// Reviews are the dates of the child's looked-after reviews held, in
+	// any order. The first held on or after a placement's start ends the
+	// weekly visits of reg 28(3) and (4) in that placement.
+	Reviews []Date
+	// ConnectedApprovals are temporary approvals of connected persons (reg
+	// 24): while one lasts, reg 28(4) sets the visits (VIS-06).
+	ConnectedApprovals []ConnectedApproval
+	// ParentPlacements are placements with a parent before the assessment
+	// is complete (reg 19): until the decision, reg 28(3) (VIS-05).
+	ParentPlacements []ParentPlacement
+	// Arrangements are periods during which another person is responsible
+	// for the child's living arrangements (reg 28(6), VIS-10), in order of
+	// start.
+	Arrangements []Arrangement
+	// VisitAgreements record the child's agreement to fewer visits in a
+	// long-term foster placement (reg 28(3A), VIS-04).
+	VisitAgreements []VisitAgreement
+	// HomeNotices are notifications under s.30A Care Standards Act 2000
+	// about the child's children's home (reg 28(7)(b), VIS-11).
+	HomeNotices []HomeNotice
+}
+
+// VisitFacts returns the facts of r the visiting timetable reads, with
+// reviews, the dates of the child's reviews held (package review's
+// HeldDates gives them). The slices are r's own.
+func (r Record) VisitFacts(reviews []Date) VisitFacts {
+	return VisitFacts{Episodes: r.Episodes, Visits: r.Visits, Reviews: reviews, ConnectedApprovals: r.ConnectedApprovals,
+		ParentPlacements: r.ParentPlacements, Arrangements: r.Arrangements, VisitAgreements: r.VisitAgreements,
+		HomeNotices: r.HomeNotices}
+}
+
+// validate checks f as the exported calculators read it, with paths as in
+// a [Record] ("visits[0].date", "connected_approvals[1].start") and
+// "reviews[i]" for a review date. The child is not given, so nothing is
+// checked against the date of birth.
+func (f VisitFacts) validate(errs *ValidationErrors) {
+	if len(f.Episodes) == 0 {
+		errs.Add("episodes", errNoEpisodes)
+	}
+	*errs = append(*errs, ValidateEpisodes("episodes", f.Episodes, Date{})...)
+	r := Record{Episodes: f.Episodes, PlanningRecords: PlanningRecords{Visits: f.Visits, VisitAgreements: f.VisitAgreements,
+		Arrangements: f.Arrangements, HomeNotices: f.HomeNotices, ParentPlacements: f.ParentPlacements},
+		SafeguardingRecords: SafeguardingRecords{ConnectedApprovals: f.ConnectedApprovals}}
+	r.validateValues(errs)
+	r.validateVisits(errs, appendPeriodsOfCare(nil, f.Episodes))
+	r.validatePlans(errs, appendPlacements(nil, f.Episodes))
+	validateConnected(errs, f.ConnectedApprovals)
+	for i, d := range f.Reviews {
+		if d.IsZero() {
+			errs.Add(Index("reviews", i), ErrRequired)
+		} else if err := checkRecordDate(d); err != nil {
+			errs.Add(Index("reviews", i), err)
+		}
+	}
+}
+
+// visitWalker walks the statutory visiting timetable of one child. It is
+// the one computation of the VIS rules of [Assess] and of the visit
+// calculators ([EvaluateVisits], [VisitSchedule], [NextVisit]).
+type visitWalker struct {
+	f    VisitFacts
+	pls  []Placement // the placements of f.Episodes
+	asOf Date
+	p    *VisitsPolicy
+}
+
 // counted reports whether visit v counts towards the reg 28 schedule.
-func (a *planAssessor) counted(v Visit) bool {
-	return v.Kind == VisitKindStatutory && (v.ChildSeen || a.p.Visits.CountUnseen) && !v.Date.After(a.asOf)
+func (w *visitWalker) counted(v Visit) bool {
+	return v.Kind == VisitKindStatutory && (v.ChildSeen || w.p.CountUnseen) && !v.Date.After(w.asOf)
 }
 
 // nextVisit returns the index and date of the first counted visit made on
 // or after from and before end (zero end: no limit), and -1 if none.
-func (a *planAssessor) nextVisit(from, end Date) (int, Date) {
-	vs := a.r.Visits
+func (w *visitWalker) nextVisit(from, end Date) (int, Date) {
+	vs := w.f.Visits
 	i, _ := searchDate(len(vs), from, func(k int) Date { return vs[k].Date })
 	for ; i < len(vs); i++ {
 		v := vs[i]
-		if v.Date.After(a.asOf) || (!end.IsZero() && !v.Date.Before(end)) {
+		if v.Date.After(w.asOf) || (!end.IsZero() && !v.Date.Before(end)) {
 			return -1, Date{}
 		}
-		if a.counted(v) {
+		if w.counted(v) {
 			return i, v.Date
 		}
 	}
 	return -1, Date{}
 }
 
-// visitSchedule walks every visit obligation of VIS-01 to VIS-07 and VIS-10
-// to VIS-12 and calls emit for each, with the date and index of the visit
-// that met it (zero and -1 when none has by the assessment date).
-func (a *planAssessor) visitSchedule(emit func(s visitStep, done Date, vi int)) {
-	for _, pl := range a.h.Placements() {
-		if pl.Period.Start.After(a.asOf) {
+// schedule walks every visit obligation of VIS-01 to VIS-07 and VIS-10 to
+// VIS-12 and calls emit for each, with the date and index of the visit that
+// met it (zero and -1 when none has by the assessment date).
+func (w *visitWalker) schedule(emit func(s visitStep, done Date, vi int)) {
+	eps := w.f.Episodes
+	for k, pl := range w.pls {
+		if pl.Period.Start.After(w.asOf) {
 			break
 		}
-		if a.eps[pl.First].LegalStatus.IsShortBreak() {
+		if eps[pl.First].LegalStatus.IsShortBreak() {
 			continue
 		}
-		a.placementSegments(pl, emit)
-		a.careOrderAtHome(pl, emit)
+		var prevEnd Date
+		if k > 0 {
+			prevEnd = w.pls[k-1].Period.End
+		}
+		w.placementSegments(pl, prevEnd, emit)
+		w.careOrderAtHome(pl, emit)
 	}
-	n := cmp.Or(a.p.Visits.FirstVisitDays, 7)
-	for i, ar := range a.r.Arrangements {
-		if ar.Kind != ArrangementKindOtherPerson || ar.Start.After(a.asOf) {
+	n := cmp.Or(w.p.FirstVisitDays, 7)
+	for i, ar := range w.f.Arrangements {
+		if ar.Kind != ArrangementKindOtherPerson || ar.Start.After(w.asOf) {
 			continue
 		}
 		seg := visitSeg{start: ar.Start, end: ar.End, placeStart: ar.Start, firstYear: ar.Start.AddYears(1), arrange: true, subject: At(i)}
 		first := visitStep{kind: &kindVIS10, due: ar.Start.AddDays(n), anchor: ar.Start, anchorAs: 1, anchorAt: -1,
 			count: n, unit: Days, from: ar.Start}
-		a.walkSegment(seg, first, emit)
+		w.walkSegment(seg, first, emit)
 	}
-	a.shortBreakVisits(emit)
-	a.noticeVisits(emit)
+	w.shortBreakVisits(emit)
+	w.noticeVisits(emit)
 }
 
 // placementSegments splits a placement around other-person arrangements
 // and walks each part. A part that ends when another person takes over the
 // living arrangements closes for that reason; the timetable restarts with a
-// first visit when the child returns.
-func (a *planAssessor) placementSegments(pl Placement, emit func(visitStep, Date, int)) {
+// first visit when the child returns. prevEnd is the end of the previous
+// placement.
+func (w *visitWalker) placementSegments(pl Placement, prevEnd Date, emit func(visitStep, Date, int)) {
 	cur, anchorAs := pl.Period.Start, 0
 	end := pl.Period.End
-	n := cmp.Or(a.p.Visits.FirstVisitDays, 7)
+	n := cmp.Or(w.p.FirstVisitDays, 7)
 	firstYear := pl.Period.Start.AddYears(1)
 	walk := func(to Date, closedBy int) {
-		seg := visitSeg{start: cur, end: to, placeStart: pl.Period.Start, firstYear: firstYear, lastEp: pl.Last,
-			subject: At(pl.First), closedBy: closedBy}
+		seg := visitSeg{start: cur, end: to, placeStart: pl.Period.Start, placeEnd: end, prevEnd: prevEnd, firstYear: firstYear,
+			lastEp: pl.Last, subject: At(pl.First), closedBy: closedBy}
 		first := visitStep{kind: &kindVIS01, due: cur.AddDays(n), anchor: cur, anchorAs: anchorAs, anchorAt: -1,
 			count: n, unit: Days, from: cur}
-		a.walkSegment(seg, first, emit)
+		w.walkSegment(seg, first, emit)
 	}
-	for _, ar := range a.r.Arrangements {
-		if ar.Kind != ArrangementKindOtherPerson || ar.Start.After(a.asOf) || !ar.Period().Overlaps(Period{Start: cur, End: end}) {
+	for _, ar := range w.f.Arrangements {
+		if ar.Kind != ArrangementKindOtherPerson || ar.Start.After(w.asOf) || !ar.Period().Overlaps(Period{Start: cur, End: end}) {
 			continue
 		}
 		if ar.Start.After(cur) {
 			walk(ar.Start, closedOtherPerson)
 		}
-		if ar.End.IsZero() || ar.End.After(a.asOf) {
+		if ar.End.IsZero() || ar.End.After(w.asOf) {
 			return
 		}
 		cur, anchorAs = ar.End, 1
@@ -573,27 +679,27 @@ func (a *planAssessor) placementSegments(pl Placement, emit func(visitStep, Date
 // walkSegment follows the chain of visits of one segment from its first
 // obligation until an obligation is not yet met. Every step closes when
 // the segment ends.
-func (a *planAssessor) walkSegment(seg visitSeg, step visitStep, emit func(visitStep, Date, int)) {
-	current := !seg.start.After(a.asOf) && (seg.end.IsZero() || seg.end.After(a.asOf))
-	for range len(a.r.Visits) + 1 {
+func (w *visitWalker) walkSegment(seg visitSeg, step visitStep, emit func(visitStep, Date, int)) {
+	current := !seg.start.After(w.asOf) && (seg.end.IsZero() || seg.end.After(w.asOf))
+	for range len(w.f.Visits) + 1 {
 		step.subject, step.current, step.closes, step.closedBy = seg.subject, current, seg.end, seg.closedBy
 		if !seg.end.IsZero() && !step.from.Before(seg.end) {
 			return
 		}
-		vi, done := a.nextVisit(step.from, seg.end)
+		vi, done := w.nextVisit(step.from, seg.end)
 		if vi < 0 {
 			emit(step, Date{}, -1)
 			return
 		}
 		emit(step, done, vi)
-		step = a.visitNext(seg, done, vi)
+		step = w.visitNext(seg, done, vi)
 	}
 }
 
 // visitNext returns the obligation that follows visit vi, made on t in seg:
 // the regime is picked from the episode in force on t.
-func (a *planAssessor) visitNext(seg visitSeg, t Date, vi int) visitStep {
-	vp := &a.p.Visits
+func (w *visitWalker) visitNext(seg visitSeg, t Date, vi int) visitStep {
+	vp := w.p
 	s := visitStep{anchor: t, anchorAt: vi, from: t.AddDays(1)}
 	days := func(k *Kind, n int) visitStep {
 		s.kind, s.count, s.unit, s.due = k, n, Days, t.AddDays(n)
@@ -603,6 +709,17 @@ func (a *planAssessor) visitNext(seg visitSeg, t Date, vi int) visitStep {
 		s.kind, s.count, s.unit, s.due = k, n, Months, t.AddMonths(n)
 		return s
 	}
+	// weekly returns the step of reg 28(3) or (4) after t: weekly while
+	// the weekly visit falls due on or before the first review (none held
+	// yet counts as later), otherwise the interval "thereafter", n days
+	// from the last visit.
+	weekly := func(k *Kind, n int) visitStep {
+		wk := cmp.Or(vp.WeeklyDays, 7)
+		if r, held := w.firstReview(seg.placeStart); held && r.Before(t.AddDays(wk)) {
+			return days(k, n)
+		}
+		return days(k, wk)
+	}
 	firstYear := t.Before(seg.firstYear)
 	if seg.arrange {
 		if firstYear {
@@ -610,28 +727,23 @@ func (a *planAssessor) visitNext(seg visitSeg, t Date, vi int) visitStep {
 		}
 		return months(&kindVIS10, cmp.Or(vp.OtherPersonMonths, 3))
 	}
-	i, ok := EpisodeOn(a.eps, t)
+	eps := w.f.Episodes
+	i, ok := EpisodeOn(eps, t)
 	if !ok {
 		i = seg.lastEp
 	}
-	e := &a.eps[i]
+	e := &eps[i]
 	home := e.PlacementType.IsWithParents()
 	switch {
-	case a.temporaryApproval(t) || (home && e.LegalStatus.IsInterimCareOrder()):
-		if a.reviewSince(seg.placeStart, t) {
-			return days(&kindVIS06, cmp.Or(vp.FourWeeklyDays, 28))
-		}
-		return days(&kindVIS06, cmp.Or(vp.WeeklyDays, 7))
-	case home && a.beforeParentDecision(seg.placeStart, t):
-		if a.reviewSince(seg.placeStart, t) {
-			return days(&kindVIS05, cmp.Or(vp.IntervalDays, 42))
-		}
-		return days(&kindVIS05, cmp.Or(vp.WeeklyDays, 7))
+	case w.temporaryApproval(seg, t) || (home && e.LegalStatus.IsInterimCareOrder()):
+		return weekly(&kindVIS06, cmp.Or(vp.FourWeeklyDays, 28))
+	case home && w.beforeParentDecision(seg.placeStart, t):
+		return weekly(&kindVIS05, cmp.Or(vp.IntervalDays, 42))
 	case home && e.LegalStatus.IsFullCareOrder():
 		return days(&kindVIS07, cmp.Or(vp.IntervalDays, 42))
 	// Reg 28(3A) offers the six-monthly regime only from 1 April 2015:
 	// before then such a placement was visited under reg 28(2)(c).
-	case e.LongTermFoster && !firstYear && ruleVIS04.InForceOn(t) && a.agreedToFewer(t):
+	case e.LongTermFoster && !firstYear && ruleVIS04.InForceOn(t) && w.agreedToFewer(t):
 		return months(&kindVIS04, cmp.Or(vp.LongTermFosterMonths, 6))
 	case firstYear:
 		return days(&kindVIS02, cmp.Or(vp.IntervalDays, 42))
@@ -641,10 +753,24 @@ func (a *planAssessor) visitNext(seg visitSeg, t Date, vi int) visitStep {
 	return days(&kindVIS03, cmp.Or(vp.IntervalDays, 42))
 }
 
-// temporaryApproval reports whether a temporary-approval arrangement covers t.
-func (a *planAssessor) temporaryApproval(t Date) bool {
-	for _, ar := range a.r.Arrangements {
-		if ar.Kind == ArrangementKindTemporaryApproval && ar.Period().Contains(t) {
+// temporaryApproval reports whether reg 24 applies on day t of the
+// placement seg belongs to: a connected person's temporary approval
+// ([ConnectedApproval]) started on or before t and had not yet ended in
+// full approval or the end of the placement with the person. An approval
+// belongs to the placement current on its Start, or to the next placement
+// to start if the child was not placed that day (an approval granted the
+// day before the child moved in): its Start is on or after the previous
+// placement's end and before this placement's end. So an approval whose
+// end was not recorded does not run on into the child's next placement.
+// Its expiry does not end it: reg 25(6) requires the placement to end
+// then, and while it has not, the child is still placed under reg 24.
+func (w *visitWalker) temporaryApproval(seg visitSeg, t Date) bool {
+	for _, a := range w.f.ConnectedApprovals {
+		if a.Start.IsZero() || a.Start.After(t) || a.Start.Before(seg.prevEnd) ||
+			(!seg.placeEnd.IsZero() && !a.Start.Before(seg.placeEnd)) {
+			continue
+		}
+		if end := a.resolved(); end.IsZero() || t.Before(end) {
 			return true
 		}
 	}
@@ -652,8 +778,8 @@ func (a *planAssessor) temporaryApproval(t Date) bool {
 }
 
 // agreedToFewer reports whether a reg 28(3A) agreement stands on t.
-func (a *planAssessor) agreedToFewer(t Date) bool {
-	for _, g := range a.r.VisitAgreements {
+func (w *visitWalker) agreedToFewer(t Date) bool {
+	for _, g := range w.f.VisitAgreements {
 		if (Period{Start: g.Agreed, End: g.Ended}).Contains(t) {
 			return true
 		}
@@ -661,20 +787,25 @@ func (a *planAssessor) agreedToFewer(t Date) bool {
 	return false
 }
 
-// reviewSince reports whether a review was held in [from, t].
-func (a *planAssessor) reviewSince(from, t Date) bool {
-	for _, rv := range a.ctx.Reviews {
-		if !rv.Before(from) && !rv.After(t) {
-			return true
+// firstReview returns the first review held on or after from (the start
+// of a placement) and by the assessment date, and false if none was.
+func (w *visitWalker) firstReview(from Date) (Date, bool) {
+	var first Date
+	for _, rv := range w.f.Reviews {
+		if rv.Before(from) || rv.After(w.asOf) {
+			continue
+		}
+		if first.IsZero() || rv.Before(first) {
+			first = rv
 		}
 	}
-	return false
+	return first, !first.IsZero()
 }
 
 // beforeParentDecision reports whether the placement starting on start is a
 // reg 19 placement whose decision was not yet approved on t.
-func (a *planAssessor) beforeParentDecision(start, t Date) bool {
-	for _, pp := range a.r.ParentPlacements {
+func (w *visitWalker) beforeParentDecision(start, t Date) bool {
+	for _, pp := range w.f.ParentPlacements {
 		if pp.PlacementStart.Equal(start) {
 			return pp.DecisionApproved.IsZero() || t.Before(pp.DecisionApproved)
 		}
@@ -685,45 +816,47 @@ func (a *planAssessor) beforeParentDecision(start, t Date) bool {
 // careOrderAtHome walks the one-off VIS-07 visit due within a week of a
 // full care order made while the child lives with a parent. It closes when
 // the placement ends.
-func (a *planAssessor) careOrderAtHome(pl Placement, emit func(visitStep, Date, int)) {
-	n := cmp.Or(a.p.Visits.FirstVisitDays, 7)
+func (w *visitWalker) careOrderAtHome(pl Placement, emit func(visitStep, Date, int)) {
+	eps := w.f.Episodes
+	n := cmp.Or(w.p.FirstVisitDays, 7)
 	for i := pl.First + 1; i <= pl.Last; i++ {
-		e := &a.eps[i]
-		if !e.LegalStatus.IsFullCareOrder() || !e.PlacementType.IsWithParents() || a.eps[i-1].LegalStatus.IsFullCareOrder() || e.Start.After(a.asOf) {
+		e := &eps[i]
+		if !e.LegalStatus.IsFullCareOrder() || !e.PlacementType.IsWithParents() || eps[i-1].LegalStatus.IsFullCareOrder() || e.Start.After(w.asOf) {
 			continue
 		}
 		s := visitStep{kind: &kindVIS07, subject: At(pl.First), due: e.Start.AddDays(n), anchor: e.Start, anchorAs: 1, anchorAt: -1,
 			count: n, unit: Days, from: e.Start, closes: pl.Period.End, closedBy: closedPlacementEnded}
-		vi, done := a.nextVisit(e.Start, pl.Period.End)
-		s.current = vi < 0 && pl.Period.Contains(a.asOf)
+		vi, done := w.nextVisit(e.Start, pl.Period.End)
+		s.current = vi < 0 && pl.Period.Contains(w.asOf)
 		emit(s, done, vi)
 	}
 }
 
 // shortBreakVisits walks the VIS-12 chain over all short-break episodes,
 // which closes when the last recorded stay of the series ends.
-func (a *planAssessor) shortBreakVisits(emit func(visitStep, Date, int)) {
+func (w *visitWalker) shortBreakVisits(emit func(visitStep, Date, int)) {
+	eps := w.f.Episodes
 	first, last := -1, -1
-	for i := range a.eps {
-		if a.eps[i].LegalStatus.IsShortBreak() {
+	for i := range eps {
+		if eps[i].LegalStatus.IsShortBreak() {
 			if first < 0 {
 				first = i
 			}
 			last = i
 		}
 	}
-	if first < 0 || a.eps[first].Start.After(a.asOf) {
+	if first < 0 || eps[first].Start.After(w.asOf) {
 		return
 	}
-	vp := &a.p.Visits
-	start := a.eps[first].Start
-	seriesEnd := a.eps[last].End
+	vp := w.p
+	start := eps[first].Start
+	seriesEnd := eps[last].End
 	n := cmp.Or(vp.ShortBreakFirstMonths, 3)
 	s := visitStep{kind: &kindVIS12, subject: At(first), due: start.AddMonths(n), anchor: start, anchorAs: 1, anchorAt: -1,
-		count: n, unit: Months, from: start, closes: seriesEnd, current: seriesEnd.IsZero() || seriesEnd.After(a.asOf)}
+		count: n, unit: Months, from: start, closes: seriesEnd, current: seriesEnd.IsZero() || seriesEnd.After(w.asOf)}
 	m := cmp.Or(vp.ShortBreakMonths, 6)
-	for range len(a.r.Visits) + 1 {
-		vi, done := a.nextShortBreakVisit(s.from)
+	for range len(w.f.Visits) + 1 {
+		vi, done := w.nextShortBreakVisit(s.from)
 		if vi < 0 {
 			emit(s, Date{}, -1)
 			return
@@ -736,10 +869,10 @@ func (a *planAssessor) shortBreakVisits(emit func(visitStep, Date, int)) {
 
 // nextShortBreakVisit returns the first counted visit on or after from made
 // on a day the child was placed on a short break.
-func (a *planAssessor) nextShortBreakVisit(from Date) (int, Date) {
-	eps := a.eps
+func (w *visitWalker) nextShortBreakVisit(from Date) (int, Date) {
+	eps := w.f.Episodes
 	for {
-		vi, d := a.nextVisit(from, Date{})
+		vi, d := w.nextVisit(from, Date{})
 		if vi < 0 {
 			return -1, Date{}
 		}
@@ -753,17 +886,17 @@ func (a *planAssessor) nextShortBreakVisit(from Date) (int, Date) {
 
 // noticeVisits walks VIS-11: a visit within a week of each s.30A notice,
 // which closes when the placement in that home ends.
-func (a *planAssessor) noticeVisits(emit func(visitStep, Date, int)) {
-	n := cmp.Or(a.p.Visits.NoticeDays, 7)
-	for i, hn := range a.r.HomeNotices {
-		if hn.Received.After(a.asOf) {
+func (w *visitWalker) noticeVisits(emit func(visitStep, Date, int)) {
+	n := cmp.Or(w.p.NoticeDays, 7)
+	for i, hn := range w.f.HomeNotices {
+		if hn.Received.After(w.asOf) {
 			continue
 		}
-		closes := a.placementEnd(hn.Received)
+		closes := w.placementEnd(hn.Received)
 		s := visitStep{kind: &kindVIS11, subject: At(i), due: hn.Received.AddDays(n), anchor: hn.Received, anchorAt: -1,
 			count: n, unit: Days, from: hn.Received, closes: closes}
-		vi, done := a.nextVisit(hn.Received, closes)
-		s.current = vi < 0 && (closes.IsZero() || closes.After(a.asOf))
+		vi, done := w.nextVisit(hn.Received, closes)
+		s.current = vi < 0 && (closes.IsZero() || closes.After(w.asOf))
 		emit(s, done, vi)
 	}
 }
@@ -771,8 +904,8 @@ func (a *planAssessor) noticeVisits(emit func(visitStep, Date, int)) {
 // placementEnd returns the end of the placement the child was in on d
 // (zero while it lasts), or d itself if the child was not placed that day
 // (a notice received on the day the child left care).
-func (a *planAssessor) placementEnd(d Date) Date {
-	for _, pl := range a.h.Placements() {
+func (w *visitWalker) placementEnd(d Date) Date {
+	for _, pl := range w.pls {
 		if pl.Period.Contains(d) {
 			return pl.Period.End
 		}
@@ -780,9 +913,19 @@ func (a *planAssessor) placementEnd(d Date) Date {
 	return d
 }
 
+// visitSchedule walks the visit timetable of the assessed record, for
+// [Assess]: the same walk as the exported calculators.
+func (a *planAssessor) visitSchedule(emit func(s visitStep, done Date, vi int)) {
+	w := visitWalker{f: a.r.VisitFacts(a.ctx.Reviews), pls: a.h.Placements(), asOf: a.asOf, p: &a.p.Visits}
+	w.schedule(emit)
+}
+
 // emitVisit records a visit obligation.
-func (a *planAssessor) emitVisit(s visitStep, done Date, vi int) {
-	a.e.Deadline(s.kind, Obligation{Subject: s.subject, Due: s.due, Anchor: s.anchor, AnchorAt: At(s.anchorAt), AnchorAs: s.anchorAs,
+func (a *planAssessor) emitVisit(s visitStep, done Date, vi int) { emitVisit(a.e, s, done, vi) }
+
+// emitVisit records visit obligation s in e, met by visit vi on done.
+func emitVisit(e *Emitter, s visitStep, done Date, vi int) {
+	e.Deadline(s.kind, Obligation{Subject: s.subject, Due: s.due, Anchor: s.anchor, AnchorAt: At(s.anchorAt), AnchorAs: s.anchorAs,
 		Count: s.count, Unit: s.unit, Done: done, DoneAt: At(vi), Closes: s.closes, ClosedBy: s.closedBy})
 }
 
@@ -816,28 +959,19 @@ func (a *planAssessor) visitRecords() error {
 	return nil
 }
 
-// prepareVisits validates the policy and record and builds an assessor for
-// the exported visit calculators, which count no working days.
-func prepareVisits(r Record, ctx Context, asOf Date, p Policy) (*planAssessor, error) {
+// prepareVisits validates the facts and policy of an exported visit
+// calculator and returns the walker over them.
+func prepareVisits(f VisitFacts, asOf Date, p *VisitsPolicy) (*visitWalker, error) {
 	if asOf.IsZero() {
 		return nil, &FieldError{Path: "as_of", Err: ErrRequired}
 	}
-	if err := p.Validate(); err != nil {
+	var errs ValidationErrors
+	p.validate(&errs)
+	f.validate(&errs)
+	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	if err := r.Validate(); err != nil {
-		return nil, err
-	}
-	h, err := NewHistory(r.Child, r.Episodes)
-	if err != nil {
-		return nil, err
-	}
-	if err := h.ValidateOn(asOf); err != nil {
-		return nil, err
-	}
-	a := &planAssessor{r: &r, h: h, eps: h.Episodes(), ctx: &ctx, e: NewEmitter(asOf), asOf: asOf, p: &p}
-	a.periods = a.planPeriods(nil)
-	return a, nil
+	return &visitWalker{f: f, pls: appendPlacements(nil, f.Episodes), asOf: asOf, p: p}, nil
 }
 
 // EvaluateVisits evaluates the child's visit history against the statutory
@@ -847,35 +981,51 @@ func prepareVisits(r Record, ctx Context, asOf Date, p Policy) (*planAssessor, e
 // each interval still open; and Missed for an interval whose placement (or
 // arrangement, or series of short breaks) ended after its due date with no
 // visit. An interval whose placement ended on or before its due date was
-// never owed and gives no finding. The report is sorted.
+// never owed and gives no finding. The report is sorted. [Assess] makes the
+// same findings, by the same computation, as part of a whole assessment.
 //
 // For each placement (see [Placements]) the regime is picked from the
-// episode in force on the date the interval runs from: a temporary
-// approval or an interim care order at home (VIS-06); a reg 19 placement
-// with a parent before the decision (VIS-05); a care order at home
-// (VIS-07); a long-term foster placement held a year with the child's
-// agreement (VIS-04); otherwise six-weekly in the placement's first year
-// (VIS-02) and then VIS-03. Other-person arrangements (VIS-10) replace the
-// placement's timetable while they last; short breaks follow VIS-12 and
-// s.30A notices VIS-11.
+// episode in force on the date the interval runs from: a connected
+// person's temporary approval (f.ConnectedApprovals) or an interim care
+// order at home (VIS-06); a reg 19 placement with a parent before the
+// decision (VIS-05); a care order at home (VIS-07); a long-term foster
+// placement held a year with the child's agreement (VIS-04); otherwise
+// six-weekly in the placement's first year (VIS-02) and then VIS-03.
+// Other-person arrangements (VIS-10) replace the placement's timetable
+// while they last; short breaks follow VIS-12 and s.30A notices VIS-11.
+// The weekly visits of VIS-05 and VIS-06 last "until the first review"
+// (reg 28(3)(a), (4)(a)): the first review held on or after the
+// placement's start. A weekly visit falling due after that review is not
+// owed; the interval "thereafter" runs from the last visit instead, so a
+// visit on 28 May with the first review on 29 May makes the next visit due
+// by 25 June (four weeks) under reg 28(4), not by 4 June.
 //
-// Counting: days and weeks are calendar days ("within one week" = D + 7);
-// months follow the corresponding-date rule ([Date.AddMonths]). Each
-// interval runs from the last visit actually made, and a visit on the due
-// date is on time. Only statutory visits at which the child was seen
-// count, unless the policy says otherwise; visits after asOf are ignored.
-// No working days are involved, so no calendar is needed.
+// Counting: CPPCR reg 28 counts calendar days, weeks and months, never
+// working days, so no calendar is needed. "Within one week of" an event
+// (reg 28(2)(a), (5)(a), (6)(a), (7)(b)) does not count the event's day:
+// the visit is due by the event + 7 days, and a visit on the day itself
+// counts. "At intervals of not more than" six weeks, four weeks, three or
+// six months (reg 28(2)–(6), (3A), 48(3)(c)) runs from the last visit
+// actually made: the next is due 42 or 28 days after it, or on the
+// corresponding date 3 or 6 months after it ([Date.AddMonths]); "at least
+// once a week" is 7 days after the last. A visit on its due date is on
+// time. Only statutory visits at which the child was seen count, unless
+// the policy says otherwise; visits and reviews after asOf are ignored.
 //
-// It returns an error if asOf is zero, p is looser than statute, r is
-// invalid, or the child is 18 or over and still looked after on asOf
-// ([History.ValidateOn]). See also [VisitSchedule] and [NextVisit].
-func EvaluateVisits(r Record, ctx Context, asOf Date, p Policy) (Report, error) {
-	a, err := prepareVisits(r, ctx, asOf, p)
+// It returns an error, naming the field, if asOf is zero, p is looser than
+// statute or nonsense, or a fact is invalid (f has no episodes, or one
+// that fails [ValidateEpisodes], a visit or other record outside the
+// child's care or out of order, a zero review date). It does not check the
+// child's age, which it is not given. See also [VisitSchedule] and
+// [NextVisit].
+func EvaluateVisits(f VisitFacts, asOf Date, p VisitsPolicy) (Report, error) {
+	w, err := prepareVisits(f, asOf, &p)
 	if err != nil {
 		return nil, err
 	}
-	a.visitSchedule(a.emitVisit)
-	return a.e.Report(), nil
+	e := NewEmitter(asOf)
+	w.schedule(func(s visitStep, done Date, vi int) { emitVisit(e, s, done, vi) })
+	return e.Report(), nil
 }
 
 // VisitSchedule returns every statutory visit deadline of the child as of
@@ -883,14 +1033,17 @@ func EvaluateVisits(r Record, ctx Context, asOf Date, p Policy) (Report, error) 
 // [EvaluateVisits], Missed ones included, as [Deadline] values that explain
 // themselves (anchor, count and unit). An interval whose placement ended on
 // or before its due date was never owed and is left out. Counting
-// conventions and errors are those of EvaluateVisits.
-func VisitSchedule(r Record, ctx Context, asOf Date, p Policy) ([]Deadline, error) {
-	a, err := prepareVisits(r, ctx, asOf, p)
+// conventions and errors are those of EvaluateVisits: calendar days from
+// the event or the last visit ("within one week of" = the event + 7 days;
+// intervals of "not more than" 42 or 28 days, 3 or 6 months after the last
+// visit).
+func VisitSchedule(f VisitFacts, asOf Date, p VisitsPolicy) ([]Deadline, error) {
+	w, err := prepareVisits(f, asOf, &p)
 	if err != nil {
 		return nil, err
 	}
 	var out []Deadline
-	a.visitSchedule(func(s visitStep, done Date, _ int) {
+	w.schedule(func(s visitStep, done Date, _ int) {
 		if _, owed := evaluate(s.due, done, s.closes, asOf); owed {
 			out = append(out, s.deadline())
 		}
@@ -899,20 +1052,33 @@ func VisitSchedule(r Record, ctx Context, asOf Date, p Policy) ([]Deadline, erro
 	return out, nil
 }
 
-// NextVisit returns the next statutory visit due for the child's current
-// placement (or arrangement, short-break series or s.30A notice) as of
-// asOf: the earliest interval still open, which may already be overdue. It
-// returns false when none applies, for example when the child is not
-// looked after on asOf. Counting conventions and errors are those of
-// [EvaluateVisits].
-func NextVisit(r Record, ctx Context, asOf Date, p Policy) (Deadline, bool, error) {
-	a, err := prepareVisits(r, ctx, asOf, p)
+// NextVisit returns the next statutory visit due for the child as of asOf:
+// the earliest interval still open in the child's current placement (or
+// other-person arrangement, short-break series or s.30A notice), which may
+// already be overdue. It is one call on the facts alone: the episodes
+// (placement type and legal status), the visits, the dates of the reviews
+// held and the records that change the regime, such as a connected
+// person's temporary approval, which makes the visits weekly until the
+// first review and four-weekly after it (reg 28(4)). It returns false when
+// none applies, for example when the child is not looked after on asOf.
+//
+// Counting: calendar days, as in [EvaluateVisits]. "Within one week of"
+// the start of a placement is the start + 7 days; "at least once a week"
+// is 7 days after the last visit, until the first review held on or after
+// the placement's start; "at intervals of not more than" four or six
+// weeks, three or six months is 28 or 42 days, or the corresponding date 3
+// or 6 months ([Date.AddMonths]), after the last visit. A weekly visit
+// that would fall due after the first review is replaced by the interval
+// after the review, counted from the last visit. Errors are those of
+// EvaluateVisits.
+func NextVisit(f VisitFacts, asOf Date, p VisitsPolicy) (Deadline, bool, error) {
+	w, err := prepareVisits(f, asOf, &p)
 	if err != nil {
 		return Deadline{}, false, err
 	}
 	var best Deadline
 	found := false
-	a.visitSchedule(func(s visitStep, done Date, _ int) {
+	w.schedule(func(s visitStep, done Date, _ int) {
 		if !done.IsZero() || !s.current {
 			return
 		}

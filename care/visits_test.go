@@ -187,18 +187,21 @@ func TestEvaluateVisits(t *testing.T) {
 				PlanningRecords: PlanningRecords{Visits: plSeen("2024-03-04", "2024-03-11", "2024-03-18")}},
 			ctx:  Context{Reviews: plDates("2024-03-15")},
 			asOf: "2024-04-01",
+			// The review on 15 March falls between the visits of 11 and
+			// 18 March: the weekly visit due on 18 March was no longer
+			// owed, and the next was due four weeks after 11 March.
 			want: []string{
 				"VIS-01 met due 2024-03-11 done 2024-03-04",
 				"VIS-06 met due 2024-03-11 done 2024-03-11",
-				"VIS-06 met due 2024-03-18 done 2024-03-18",
+				"VIS-06 met due 2024-04-08 done 2024-03-18",
 				"VIS-06 upcoming due 2024-04-15",
 			},
 		},
 		{
 			name: "connected person on temporary approval: weekly",
-			rec: Record{Episodes: []Episode{plEp("2024-03-04", ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU3, "")}, PlanningRecords: PlanningRecords{
-				Visits:       plSeen("2024-03-05", "2024-03-12"),
-				Arrangements: []Arrangement{{Kind: ArrangementKindTemporaryApproval, Start: isoDate("2024-03-04"), End: isoDate("2024-07-01")}}}},
+			rec: Record{Episodes: []Episode{plEp("2024-03-04", ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU3, "")},
+				PlanningRecords:     PlanningRecords{Visits: plSeen("2024-03-05", "2024-03-12")},
+				SafeguardingRecords: SafeguardingRecords{ConnectedApprovals: []ConnectedApproval{{Carer: "CP01", Start: isoDate("2024-03-04")}}}},
 			asOf: "2024-03-15",
 			want: []string{"VIS-01 met due 2024-03-11 done 2024-03-05", "VIS-06 met due 2024-03-12 done 2024-03-12", "VIS-06 upcoming due 2024-03-19"},
 		},
@@ -321,7 +324,7 @@ func TestEvaluateVisits(t *testing.T) {
 			if tc.rec.Child.ID == "" {
 				tc.rec.Child = plChild()
 			}
-			rep, err := EvaluateVisits(tc.rec, tc.ctx, isoDate(tc.asOf), tc.policy)
+			rep, err := EvaluateVisits(tc.rec.VisitFacts(tc.ctx.Reviews), isoDate(tc.asOf), tc.policy.Visits)
 			if err != nil {
 				t.Fatalf("EvaluateVisits() error = %v", err)
 			}
@@ -357,8 +360,7 @@ func TestNextVisit(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			r := Record{Child: plChild(), Episodes: eps, PlanningRecords: PlanningRecords{Visits: tc.visits}}
-			got, ok, err := NextVisit(r, Context{}, isoDate(tc.asOf), Policy{})
+			got, ok, err := NextVisit(VisitFacts{Episodes: eps, Visits: tc.visits}, isoDate(tc.asOf), VisitsPolicy{})
 			if err != nil {
 				t.Fatalf("NextVisit() error = %v", err)
 			}
@@ -373,9 +375,9 @@ func TestNextVisit(t *testing.T) {
 }
 
 func TestVisitSchedule(t *testing.T) {
-	r := Record{Child: plChild(), Episodes: []Episode{plEp("2024-01-08", ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU6, "")},
-		PlanningRecords: PlanningRecords{Visits: plSeen("2024-01-10", "2024-02-19")}}
-	got, err := VisitSchedule(r, Context{}, isoDate("2024-03-01"), Policy{})
+	f := VisitFacts{Episodes: []Episode{plEp("2024-01-08", ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU6, "")},
+		Visits: plSeen("2024-01-10", "2024-02-19")}
+	got, err := VisitSchedule(f, isoDate("2024-03-01"), VisitsPolicy{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -409,7 +411,7 @@ func TestVisitCalculatorErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := EvaluateVisits(tc.rec, Context{}, tc.asOf, tc.policy)
+			_, err := EvaluateVisits(tc.rec.VisitFacts(nil), tc.asOf, tc.policy.Visits)
 			if err == nil {
 				t.Fatal("EvaluateVisits() error = nil, want an error")
 			}
@@ -534,7 +536,7 @@ func TestVisitWindows(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			rec := Record{Child: plChild(), Episodes: tc.eps, PlanningRecords: tc.recs}
-			rep, err := EvaluateVisits(rec, Context{}, isoDate(asOf), Policy{})
+			rep, err := EvaluateVisits(rec.VisitFacts(nil), isoDate(asOf), VisitsPolicy{})
 			if err != nil {
 				t.Fatalf("EvaluateVisits() error = %v", err)
 			}
@@ -551,7 +553,7 @@ func TestVisitMessages(t *testing.T) {
 	eps := []Episode{plEp("2026-09-10", ReasonNewEpisodeS, LegalStatusV2, PlacementTypeU6, "")}
 	rec := Record{Child: plChild(), Episodes: eps, PlanningRecords: PlanningRecords{Visits: plSeen("2026-09-12"),
 		Arrangements: []Arrangement{{Kind: ArrangementKindOtherPerson, Start: isoDate("2026-11-03")}}}}
-	rep, err := EvaluateVisits(rec, Context{}, isoDate("2026-11-01"), Policy{})
+	rep, err := EvaluateVisits(rec.VisitFacts(nil), isoDate("2026-11-01"), VisitsPolicy{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -567,7 +569,7 @@ func TestVisitMessages(t *testing.T) {
 		t.Errorf("Evidence() = %s, want %s", got, want)
 	}
 	// Two days later another person takes over: the interval was missed.
-	rep, err = EvaluateVisits(rec, Context{}, isoDate("2026-11-05"), Policy{})
+	rep, err = EvaluateVisits(rec.VisitFacts(nil), isoDate("2026-11-05"), VisitsPolicy{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -76,77 +76,137 @@ func proceedings(issued string, final string, ext ...permanence.Extension) perma
 	return permanence.Record{Proceedings: []permanence.Proceedings{pr}}
 }
 
+// ext returns an extension granted on granted that ends on ends.
+func ext(granted, ends string) permanence.Extension {
+	return permanence.Extension{Granted: day(granted), Ends: day(ends)}
+}
+
+// TestPERM04 quotes CA89 s.32(1)(a)(ii): "within twenty-six weeks
+// beginning with the day on which the application was issued". The day of
+// issue is day 1, so the last day is the issue date + 181 days, the day
+// before the same weekday 26 weeks later. Proceedings issued on 10 January
+// 2025 (a Friday) have until Thursday 10 July 2025.
 func TestPERM04(t *testing.T) {
 	const subj = "permanence.proceedings[0]"
 	withdrawn := proceedings("2025-01-10", "2025-08-01")
 	withdrawn.Proceedings[0].FinalOrderKind = permanence.OrderKindWithdrawn
 	runAssess(t, permanence.PERM04, []assessCase{
 		{
+			name: "beginning with the day of issue: issued Monday 2 June 2025, last day Sunday 30 November 2025",
+			rec:  proceedings("2025-06-02", "2025-11-30"), asOf: "2025-12-01",
+			want: []brief{b(permanence.PERM04, subj, care.Met, "2025-11-30", "2025-11-30")},
+		},
+		{
+			name: "beginning with the day of issue: concluded on the same weekday 26 weeks later is a day late",
+			rec:  proceedings("2025-06-02", "2025-12-01"), asOf: "2025-12-02",
+			want: []brief{b(permanence.PERM04, subj, care.Late, "2025-11-30", "2025-12-01")},
+		},
+		{
 			name: "issued on the Friday before the August bank holiday: 26 calendar weeks, bank holiday irrelevant",
 			rec:  proceedings("2025-08-22", ""), asOf: "2025-12-01",
-			want: []brief{b(permanence.PERM04, subj, care.Upcoming, "2026-02-20", "")},
+			want: []brief{b(permanence.PERM04, subj, care.Upcoming, "2026-02-19", "")},
 		},
 		{
-			name: "limit falls on Good Friday and is kept by default",
-			rec:  proceedings("2026-09-25", ""), asOf: "2026-10-01",
-			want: []brief{b(permanence.PERM04, subj, care.Upcoming, "2027-03-26", "")},
+			name: "last day on Easter Sunday is kept by default",
+			rec:  proceedings("2026-09-28", ""), asOf: "2026-10-01",
+			want: []brief{b(permanence.PERM04, subj, care.Upcoming, "2027-03-28", "")},
 		},
 		{
-			name: "limit on Good Friday moves past Easter Monday under ShiftNextWorkingDay",
-			rec:  proceedings("2026-09-25", ""), asOf: "2026-10-01",
+			name: "last day on Easter Sunday moves past Easter Monday under ShiftNextWorkingDay",
+			rec:  proceedings("2026-09-28", ""), asOf: "2026-10-01",
 			policy: permanence.Policy{ProceedingsShift: permanence.ShiftNextWorkingDay},
 			want:   []brief{b(permanence.PERM04, subj, care.Upcoming, "2027-03-30", "")},
 		},
 		{
-			name: "two extensions of 8 and 4 weeks, final order on the extended limit",
-			rec: proceedings("2025-01-10", "2025-10-03",
-				permanence.Extension{Granted: day("2025-06-20"), Days: 56}, permanence.Extension{Granted: day("2025-08-29"), Days: 28}),
+			name: "last day on Easter Monday moves to Tuesday under ShiftNextWorkingDay",
+			rec:  proceedings("2026-09-29", ""), asOf: "2026-10-01",
+			policy: permanence.Policy{ProceedingsShift: permanence.ShiftNextWorkingDay},
+			want:   []brief{b(permanence.PERM04, subj, care.Upcoming, "2027-03-30", "")},
+		},
+		{
+			name: "extension granted before the limit: ends 8 weeks after the end of the 26 weeks",
+			rec:  proceedings("2025-01-10", "2025-09-04", ext("2025-06-20", "2025-09-04")), asOf: "2025-12-01",
+			want: []brief{b(permanence.PERM04, subj, care.Met, "2025-09-04", "2025-09-04")},
+		},
+		{
+			name: "extension granted after the limit had passed: overdue until it is granted",
+			rec:  proceedings("2025-01-10", "", ext("2025-07-20", "2025-09-14")), asOf: "2025-07-19",
+			want: []brief{b(permanence.PERM04, subj, care.Overdue, "2025-07-10", "")},
+		},
+		{
+			name: "extension granted after the limit had passed runs from its grant",
+			rec:  proceedings("2025-01-10", "2025-09-14", ext("2025-07-20", "2025-09-14")), asOf: "2025-12-01",
+			want: []brief{b(permanence.PERM04, subj, care.Met, "2025-09-14", "2025-09-14")},
+		},
+		{
+			name: "chained extensions: the second extends the period the first left, 8 more weeks",
+			rec: proceedings("2025-01-10", "2025-10-30",
+				ext("2025-06-20", "2025-09-04"), ext("2025-08-29", "2025-10-30")),
 			asOf: "2025-12-01",
-			want: []brief{b(permanence.PERM04, subj, care.Met, "2025-10-03", "2025-10-03")},
+			want: []brief{b(permanence.PERM04, subj, care.Met, "2025-10-30", "2025-10-30")},
+		},
+		{
+			name: "chained extensions: concluded the day after the second ends",
+			rec: proceedings("2025-01-10", "2025-10-31",
+				ext("2025-06-20", "2025-09-04"), ext("2025-08-29", "2025-10-30")),
+			asOf: "2025-12-01",
+			want: []brief{b(permanence.PERM04, subj, care.Late, "2025-10-30", "2025-10-31")},
+		},
+		{
+			name: "chained extensions: as of a day between the grants only the first counts",
+			rec:  proceedings("2025-01-10", "", ext("2025-06-20", "2025-09-04"), ext("2025-08-29", "2025-10-30")),
+			asOf: "2025-08-28",
+			want: []brief{b(permanence.PERM04, subj, care.Upcoming, "2025-09-04", "")},
 		},
 		{
 			name: "final order the day after the limit",
-			rec:  proceedings("2025-01-10", "2025-07-12"), asOf: "2025-12-01",
-			want: []brief{b(permanence.PERM04, subj, care.Late, "2025-07-11", "2025-07-12")},
+			rec:  proceedings("2025-01-10", "2025-07-11"), asOf: "2025-12-01",
+			want: []brief{b(permanence.PERM04, subj, care.Late, "2025-07-10", "2025-07-11")},
 		},
 		{
 			name: "application withdrawn after the limit: concluded late, not missed",
 			rec:  withdrawn, asOf: "2025-12-01",
-			want: []brief{b(permanence.PERM04, subj, care.Late, "2025-07-11", "2025-08-01")},
+			want: []brief{b(permanence.PERM04, subj, care.Late, "2025-07-10", "2025-08-01")},
 		},
 		{
 			name: "no final order after the limit",
 			rec:  proceedings("2025-01-10", ""), asOf: "2025-08-01",
-			want: []brief{b(permanence.PERM04, subj, care.Overdue, "2025-07-11", "")},
+			want: []brief{b(permanence.PERM04, subj, care.Overdue, "2025-07-10", "")},
 		},
 		{
 			name: "proceedings still open after the child left care: still overdue",
 			rec:  proceedings("2025-01-10", ""), in: inputs("C0001", left("2025-01-10", "2025-05-01")), asOf: "2025-08-01",
-			want: []brief{b(permanence.PERM04, subj, care.Overdue, "2025-07-11", "")},
+			want: []brief{b(permanence.PERM04, subj, care.Overdue, "2025-07-10", "")},
 		},
 		{
 			name: "extension granted after the as-of date does not count yet",
-			rec:  proceedings("2025-01-10", "", permanence.Extension{Granted: day("2025-07-01"), Days: 56}), asOf: "2025-06-30",
-			want: []brief{b(permanence.PERM04, subj, care.Upcoming, "2025-07-11", "")},
+			rec:  proceedings("2025-01-10", "", ext("2025-07-01", "2025-09-04")), asOf: "2025-06-30",
+			want: []brief{b(permanence.PERM04, subj, care.Upcoming, "2025-07-10", "")},
 		},
 		{
 			name: "final order after the as-of date is not yet done",
 			rec:  proceedings("2025-01-10", "2025-07-01"), asOf: "2025-06-30",
-			want: []brief{b(permanence.PERM04, subj, care.Upcoming, "2025-07-11", "")},
+			want: []brief{b(permanence.PERM04, subj, care.Upcoming, "2025-07-10", "")},
 		},
 		{
 			name: "issued the day before the 26-week limit came into force",
 			rec:  proceedings("2014-04-21", ""), asOf: "2014-12-01",
 		},
 		{
-			name: "issued on commencement day, leap-year February in the count",
-			rec:  proceedings("2014-04-22", "2014-10-21"), asOf: "2014-12-01",
-			want: []brief{b(permanence.PERM04, subj, care.Met, "2014-10-21", "2014-10-21")},
+			name: "issued on commencement day: last day Monday 20 October 2014",
+			rec:  proceedings("2014-04-22", "2014-10-20"), asOf: "2014-12-01",
+			want: []brief{b(permanence.PERM04, subj, care.Met, "2014-10-20", "2014-10-20")},
 		},
 		{
-			name: "local target of 20 weeks",
+			name: "local target of 20 weeks beginning with the day of issue",
 			rec:  proceedings("2025-01-10", "2025-06-01"), asOf: "2025-12-01", policy: permanence.Policy{ProceedingsWeeks: 20},
-			want: []brief{b(permanence.PERM04, subj, care.Late, "2025-05-30", "2025-06-01")},
+			want: []brief{b(permanence.PERM04, subj, care.Late, "2025-05-29", "2025-06-01")},
+		},
+		{
+			name: "local target of 20 weeks: the court's extension replaces it",
+			rec:  proceedings("2025-01-10", "2025-09-04", ext("2025-05-20", "2025-09-04")), asOf: "2025-12-01",
+			policy: permanence.Policy{ProceedingsWeeks: 20},
+			want:   []brief{b(permanence.PERM04, subj, care.Met, "2025-09-04", "2025-09-04")},
 		},
 		{
 			name: "issue date in the future is ignored",
@@ -589,7 +649,11 @@ func TestPERM03(t *testing.T) {
 	base := []permanence.Transition{primary("2025-01-06", home, assessing), tr("2025-01-06", adoption, considered),
 		tr("2025-03-01", adoption, assessing), ruledOut("2025-08-01", home, "parenting assessment negative")}
 	stalled := plan(primary("2025-01-06", home, assessing))
-	leaves := func(end string) permanence.Inputs { return inputs("C0006", left("2025-01-02", end)) }
+	// leaves: the child leaves care for a reason that achieves no route
+	// (E8, any other reason), closing the plan's window.
+	leaves := func(end string) permanence.Inputs {
+		return inputs("C0006", ep("2025-01-02", end, care.ReasonNewEpisodeS, care.LegalStatusV2, care.PlacementTypeU6, care.ReasonEpisodeCeasedE8))
+	}
 	runAssess(t, permanence.PERM03, []assessCase{
 		{
 			name: "gaps met, late, and drifting since the last movement",
@@ -665,6 +729,80 @@ func TestPERM03(t *testing.T) {
 			name: "leaving care after the as-of date: still overdue",
 			rec:  stalled, in: leaves("2025-12-02"), asOf: "2025-12-01",
 			want: []brief{b(permanence.PERM03, subj, care.Overdue, "2025-04-06", "")},
+		},
+		{
+			name: "returned home as part of the care plan (E4A) after the plan was due to move: the return home meets it, late, not missed",
+			rec:  stalled, in: inputs("C0006", left("2025-01-02", "2025-04-07")), asOf: "2025-12-01",
+			want: []brief{b(permanence.PERM03, subj, care.Late, "2025-04-06", "2025-04-07")},
+		},
+		{
+			name: "returned home not as part of the care plan (E4B): missed",
+			rec:  stalled, asOf: "2025-12-01",
+			in: inputs("C0006", ep("2025-01-02", "2025-04-07", care.ReasonNewEpisodeS, care.LegalStatusV2, care.PlacementTypeU6,
+				care.ReasonEpisodeCeasedE4B)),
+			want: []brief{b(permanence.PERM03, subj, care.Missed, "2025-04-06", "")},
+		},
+		{
+			name: "left care under a special guardianship order (E45) before the plan was due to move: met",
+			rec:  stalled, asOf: "2025-12-01",
+			in: inputs("C0006", ep("2025-01-02", "2025-03-01", care.ReasonNewEpisodeS, care.LegalStatusV2, care.PlacementTypeU6,
+				care.ReasonEpisodeCeasedE45)),
+			want: []brief{b(permanence.PERM03, subj, care.Met, "2025-04-06", "2025-03-01")},
+		},
+	})
+}
+
+// TestPERM03LongTermFostering: a long-term fostering route is achieved
+// when the placement is confirmed as a long-term foster placement (CPPCR
+// reg 2(1), inserted by SI 2015/495: "C's plan for permanence is foster
+// care, F has agreed to act as C's foster parent until C ceases to be
+// looked after, and the responsible authority has confirmed the nature of
+// the arrangement to F, P and C"), not when it is agreed. The plan records
+// it by a transition to achieved, or the episode by LongTermFoster: once is
+// enough.
+func TestPERM03LongTermFostering(t *testing.T) {
+	const subj = "permanence.plan"
+	ltfPlan := []permanence.Transition{primary("2020-10-01", ltf, considered), tr("2020-12-01", ltf, assessing),
+		tr("2021-02-01", ltf, agreed)}
+	// fostered: in foster care from 7 September 2020 (U6); from 15 March
+	// 2021 the same carer (reason T, U4), marked a long-term foster
+	// placement if confirmed.
+	fostered := func(confirmed bool) permanence.Inputs {
+		first := ep("2020-09-07", "2021-03-15", care.ReasonNewEpisodeS, care.LegalStatusC2, care.PlacementTypeU6, care.ReasonEpisodeCeasedX1)
+		second := ep("2021-03-15", "", care.ReasonNewEpisodeT, care.LegalStatusC2, care.PlacementTypeU4, 0)
+		second.LongTermFoster = confirmed
+		return inputs("C0060", first, second)
+	}
+	allLTF := ep("2020-09-07", "", care.ReasonNewEpisodeS, care.LegalStatusC2, care.PlacementTypeU4, 0)
+	allLTF.LongTermFoster = true
+	gapsMet := []brief{
+		b(permanence.PERM03, subj, care.Met, "2021-01-01", "2020-12-01"),
+		b(permanence.PERM03, subj, care.Met, "2021-03-01", "2021-02-01"),
+	}
+	runAssess(t, permanence.PERM03, []assessCase{
+		{
+			name: "placement confirmed as long-term in 2021 (episode only): no PERM-03 overdue in 2026",
+			rec:  plan(ltfPlan...), in: fostered(true), asOf: "2026-06-01",
+			want: append(gapsMet[:2:2], b(permanence.PERM03, subj, care.Met, "2021-05-01", "2021-03-15")),
+		},
+		{
+			name: "placement confirmed as long-term in 2021 (transition to achieved only): no PERM-03 overdue in 2026",
+			rec:  plan(append(ltfPlan[:3:3], tr("2021-03-15", ltf, achieved))...), in: fostered(false), asOf: "2026-06-01",
+			want: append(gapsMet[:2:2], b(permanence.PERM03, subj, care.Met, "2021-05-01", "2021-03-15")),
+		},
+		{
+			name: "long-term fostering agreed in 2021, placement never confirmed: the plan still stalls",
+			rec:  plan(ltfPlan...), in: fostered(false), asOf: "2026-06-01",
+			want: append(gapsMet[:2:2], b(permanence.PERM03, subj, care.Overdue, "2021-05-01", "")),
+		},
+		{
+			name: "placement recorded as long-term before the route was primary: achieved the day it became primary",
+			rec:  plan(ltfPlan...), in: inputs("C0060", allLTF), asOf: "2026-06-01",
+		},
+		{
+			name: "long-term foster placement while the primary route is return home: achieves nothing",
+			rec:  plan(primary("2021-01-10", home, assessing)), in: inputs("C0060", allLTF), asOf: "2021-06-01",
+			want: []brief{b(permanence.PERM03, subj, care.Overdue, "2021-04-10", "")},
 		},
 	})
 }
@@ -773,7 +911,7 @@ func TestMessages(t *testing.T) {
 			primary("2025-01-06", home, assessing), tr("2025-02-01", adoption, considered),
 		}},
 		Proceedings: []permanence.Proceedings{
-			{Issued: day("2025-01-10"), Extensions: []permanence.Extension{{Granted: day("2025-06-20"), Days: 28}}},
+			{Issued: day("2025-01-10"), Extensions: []permanence.Extension{ext("2025-06-20", "2025-08-07")}},
 			{Issued: day("2025-01-10"), FinalOrder: day("2025-07-01"), FinalOrderKind: permanence.OrderKindWithdrawn},
 		},
 		Adoption:            permanence.Adoption{PlacementOrder: day("2025-03-01"), Placed: day("2025-07-01"), Disrupted: day("2025-08-15")},
@@ -798,9 +936,9 @@ func TestMessages(t *testing.T) {
 		"permanence.adoption PERM-07 missed: no adoption review by 1 June 2025 (3 months after the authority to place on 1 March 2025); closed when the child was placed for adoption on 1 July 2025",
 		"permanence.adoption PERM-05 overdue: no match (scorecard A2) yet; due 1 July 2025, 4 months after the authority to place on 1 March 2025",
 		"episodes[0] PERM-08 met: plan for permanence on 6 January 2025, on time; due 2 July 2025, 6 months after the start of accommodation under s.20 on 2 January 2025",
-		"permanence.proceedings[1] PERM-04 met: final order on 1 July 2025, on time; due 11 July 2025, 26 weeks after the issue of the application on 10 January 2025",
+		"permanence.proceedings[1] PERM-04 met: final order on 1 July 2025, on time; due 10 July 2025, 181 days after the issue of the application on 10 January 2025",
 		"permanence.adoption PERM-07 missed: no adoption review by 29 July 2025 (4 weeks after the placement for adoption on 1 July 2025); closed when the adoptive placement ended on 15 August 2025",
-		"permanence.proceedings[0] PERM-04 overdue: no final order yet; due 8 August 2025, 30 weeks after the issue of the application on 10 January 2025",
+		"permanence.proceedings[0] PERM-04 overdue: no final order yet; due 7 August 2025, 209 days after the issue of the application on 10 January 2025",
 		"permanence.adoption PERM-05 met: move to the adopters (scorecard A1) on 1 July 2025, on time; due 2 March 2026, 14 months after becoming looked after on 2 January 2025",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -813,7 +951,7 @@ func TestEvidence(t *testing.T) {
 	rec := permanence.Record{
 		Plan: permanence.Plan{Transitions: []permanence.Transition{primary("2025-01-06", home, assessing), tr("2025-02-01", adoption, considered)}},
 		Proceedings: []permanence.Proceedings{{Issued: day("2025-01-10"), FinalOrder: day("2025-09-01"), FinalOrderKind: permanence.OrderKindSpecialGuardianship,
-			Extensions: []permanence.Extension{{Granted: day("2025-06-20"), Days: 28}, {Granted: day("2025-08-01"), Days: 14}}}},
+			Extensions: []permanence.Extension{ext("2025-06-20", "2025-08-07"), ext("2025-08-01", "2025-08-21")}}},
 	}
 	in := inputs("C0006", left("2025-01-02", "2025-07-01"))
 	rep, err := permanence.Assess(rec, in, day("2025-12-01"), ew, permanence.Policy{})
@@ -826,7 +964,9 @@ func TestEvidence(t *testing.T) {
 	}{
 		{permanence.PERM03, []care.Evidence{
 			{Label: "the last movement on the plan", Date: day("2025-02-01"), Ref: "permanence.plan.transitions[1]"},
-			{Label: "the child left care", Date: day("2025-07-01")},
+			// The child went home as part of the care plan (E4A): that is
+			// the movement that met the stalled plan, late.
+			{Label: "returned home as part of the care plan", Date: day("2025-07-01"), Ref: "episodes[0]"},
 		}},
 		{permanence.PERM04, []care.Evidence{
 			{Label: "the issue of the application", Date: day("2025-01-10"), Ref: "permanence.proceedings[0]"},
@@ -843,8 +983,8 @@ func TestEvidence(t *testing.T) {
 			t.Errorf("%s evidence mismatch (-want +got):\n%s", tc.rule, diff)
 		}
 	}
-	if f := rep.ForRule(permanence.PERM04)[0]; f.Status != care.Late || f.Due != day("2025-08-22") {
-		t.Errorf("PERM-04 = %v, want late, due 2025-08-22 (26 weeks + 42 days)", f)
+	if f := rep.ForRule(permanence.PERM04)[0]; f.Status != care.Late || f.Due != day("2025-08-21") {
+		t.Errorf("PERM-04 = %v, want late, due 2025-08-21 (the end of the latest extension)", f)
 	}
 }
 
@@ -920,7 +1060,7 @@ func TestEmitRecordsNothingOnError(t *testing.T) {
 func TestAssessDoesNotMutateInputs(t *testing.T) {
 	rec := permanence.Record{
 		Plan:        permanence.Plan{Transitions: []permanence.Transition{primary("2025-01-06", home, assessing)}},
-		Proceedings: []permanence.Proceedings{{Issued: day("2025-01-10"), Extensions: []permanence.Extension{{Granted: day("2025-06-01"), Days: 14}}}},
+		Proceedings: []permanence.Proceedings{{Issued: day("2025-01-10"), Extensions: []permanence.Extension{ext("2025-06-01", "2025-07-24")}}},
 		Adoption:    permanence.Adoption{PlacementOrder: day("2025-03-01"), Reviews: []care.Date{day("2025-05-01")}},
 	}
 	in := inputs("C0008", s20("2025-01-02"))

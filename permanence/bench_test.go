@@ -43,9 +43,10 @@ func syntheticCohort(n int, seed uint64) []permanence.Case {
 		// Proceedings.
 		if ls != care.LegalStatusV2 || len(in.Episodes) > 1 {
 			pr := permanence.Proceedings{Issued: in.Episodes[len(in.Episodes)-1].Start}
-			granted := pr.Issued.AddDays(150)
+			granted, ends := pr.Issued.AddDays(150), pr.Issued.AddDays(7*26-1)
 			for range r.IntN(3) {
-				pr.Extensions = append(pr.Extensions, permanence.Extension{Granted: granted, Days: 14 + r.IntN(43)})
+				ends = later(ends, granted).AddDays(14 + r.IntN(43)) // at most 8 weeks (s.32(8))
+				pr.Extensions = append(pr.Extensions, permanence.Extension{Granted: granted, Ends: ends})
 				granted = granted.AddDays(30)
 			}
 			if final := granted.AddDays(r.IntN(120)); final.Before(benchAsOf) {

@@ -36,7 +36,18 @@
 //   - PERM-01 and PERM-03 (the plan by the second review; a stalled plan):
 //     the child leaving care. PERM-03 watches the plan only while it is in
 //     progress: once its primary route is achieved or the court has made
-//     the order it needs, the plan has arrived.
+//     the order it needs, the plan has arrived. A route is achieved when
+//     the child lives permanently under it: adoption at the adoption
+//     order, special guardianship and child arrangements at the order,
+//     return home on discharge or a planned return home, long-term
+//     fostering when the placement is confirmed as a long-term foster
+//     placement (CPPCR reg 2(1)); agreeing a route does not achieve it.
+//     The plan's own transition to [StateAchieved] records it, and so do
+//     the episodes, so that the fact need be recorded only once: a
+//     placement marked [care.Episode].LongTermFoster achieves a long-term
+//     fostering primary route, and leaving care on adoption, special
+//     guardianship, a child arrangements order or a planned return home
+//     achieves that route, meeting the open gap rather than closing it.
 //   - PERM-02 is a check as of the assessment date, made only while the
 //     child is looked after: met or breached, never missed.
 //   - PERM-04 (proceedings): nothing but their conclusion, which is late
@@ -61,10 +72,13 @@
 //     review (Children Act 1989 guidance and regulations, Volume 2).
 //   - PERM-02, PERM-03: parallel planning and drift are local standards
 //     drawn from inspection findings.
-//   - PERM-04: care proceedings are to finish within 26 weeks of issue,
-//     extended only by the court, by at most 8 weeks at a time (Children Act
-//     1989 s.32(1)(a), (5)–(8), inserted by the Children and Families Act
-//     2014 from 22 April 2014).
+//   - PERM-04: care proceedings are to be disposed of "within twenty-six
+//     weeks beginning with the day on which the application was issued",
+//     extended only by the court, each extension ending no more than 8
+//     weeks after the later of the end of the period it extends and the
+//     end of the day it is granted (Children Act 1989 s.32(1)(a)(ii),
+//     (5)–(8), inserted by the Children and Families Act 2014 s.14 from 22
+//     April 2014). [ProceedingsFinalDay] computes the last day.
 //   - PERM-05: adoption scorecard timeliness (A1, A2, A10) against the
 //     thresholds in force for the period, held as data ([Threshold]).
 //   - PERM-06: the special guardianship report within 3 months of the
@@ -76,16 +90,27 @@
 //
 // # Counting conventions
 //
-// The library's conventions apply throughout. "Within N weeks" is the
-// anchor date plus 7×N days: proceedings issued on a Friday must finish by
-// the Friday 26 weeks later, bank holidays in between making no difference.
-// Whether a limit that falls on a non-working day moves to the next working
-// day is a policy choice ([Policy.ProceedingsShift]); by default it does
-// not. "N months after D" is the corresponding date N calendar months later,
-// clamped to the month's last day ([care.Date.AddMonths]). A deadline met
-// on its due date is met on time. Day counts for the scorecard measures are
-// [care.Date.DaysSince]: the number of days from the start date to the end
-// date, the start not counted.
+// Each rule counts as its provision's words do (reference/settled.md N2).
+// "Beginning with" the day of an event counts that day as day 1: the 26
+// weeks of CA89 s.32(1)(a)(ii) end on the issue date + 181 days, the day
+// before the same weekday 26 weeks later (issued on Monday 2 June 2025,
+// the last day is Sunday 30 November 2025), bank holidays making no
+// difference. "N weeks after" and "not more than N weeks after" a day do
+// not count it: the 4 weeks of AAR reg 36(3)(a) end on the placement date
+// + 28 days, and an extension of the proceedings may end 8 weeks (56 days)
+// after the last day of the period it extends, or of the day of grant
+// (s.32(8), "eight weeks after ... the end of the day"). Whether a limit
+// that falls on a non-working day moves to the next working day is a
+// policy choice ([Policy.ProceedingsShift]); by default it does not. "N
+// months after D" is the corresponding date N calendar months later,
+// clamped to the month's last day ([care.Date.AddMonths]); the special
+// guardianship report is due on the corresponding date 3 months after the
+// notice, the first day an application can be made (s.14A(7): notice given
+// "before the beginning of the period of three months ending with the
+// date of the application"). A deadline met on its due date is met on
+// time. Day counts for the scorecard measures are [care.Date.DaysSince]:
+// the number of days from the start date to the end date, the start not
+// counted.
 //
 // # Concurrency
 //

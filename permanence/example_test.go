@@ -8,14 +8,17 @@ import (
 	"github.com/lookedafter/practice/permanence"
 )
 
-// Proceedings issued on the Friday before the August bank holiday must end
-// by the Friday 26 calendar weeks later: the bank holiday makes no
-// difference. A second set, whose limit falls on Good Friday 2027, shows the
-// ShiftNextWorkingDay policy moving it past Easter Monday.
+// Care proceedings are to finish "within twenty-six weeks beginning with
+// the day on which the application was issued" (CA89 s.32(1)(a)(ii)): the
+// day of issue is day 1, so proceedings issued on Friday 22 August 2025
+// have until Thursday 19 February 2026, the August bank holiday making no
+// difference. A second set, issued on a Monday, has until the Sunday 26
+// weeks later, Easter Sunday 2027; the ShiftNextWorkingDay policy moves it
+// past Easter Monday.
 func ExampleAssess() {
 	rec := permanence.Record{Proceedings: []permanence.Proceedings{
 		{Issued: care.MustDate(2025, time.August, 22)},
-		{Issued: care.MustDate(2026, time.September, 25)},
+		{Issued: care.MustDate(2026, time.September, 28)},
 	}}
 	in := permanence.Inputs{Child: care.Child{ID: "C0001", DateOfBirth: care.MustDate(2019, time.May, 4)},
 		Episodes: []care.Episode{{Start: care.MustDate(2025, time.August, 22), ReasonNew: care.ReasonNewEpisodeS,
@@ -34,12 +37,41 @@ func ExampleAssess() {
 		fmt.Println(rep[len(rep)-1].Message())
 	}
 	// Output:
-	// permanence.proceedings[0] overdue due 2026-02-20 (Friday)
-	// permanence.proceedings[1] upcoming due 2027-03-26 (Friday)
-	// final order due 26 March 2027, 26 weeks after the issue of the application on 25 September 2026
-	// permanence.proceedings[0] overdue due 2026-02-20 (Friday)
+	// permanence.proceedings[0] overdue due 2026-02-19 (Thursday)
+	// permanence.proceedings[1] upcoming due 2027-03-28 (Sunday)
+	// final order due 28 March 2027, 181 days after the issue of the application on 28 September 2026
+	// permanence.proceedings[0] overdue due 2026-02-19 (Thursday)
 	// permanence.proceedings[1] upcoming due 2027-03-30 (Tuesday)
-	// final order due 30 March 2027, 26 weeks after the issue of the application (the limit moved to the next working day) on 25 September 2026
+	// final order due 30 March 2027, 183 days after the issue of the application (the limit moved to the next working day) on 28 September 2026
+}
+
+// ProceedingsFinalDay answers "when must these proceedings finish?" from
+// the issue date and the court's extensions. Issued on Monday 2 June 2025,
+// the 26 weeks beginning with that day end on Sunday 30 November 2025. An
+// extension granted on 10 December, after that day had passed, may run 8
+// weeks from its grant (CA89 s.32(8)): here to 4 February 2026. An
+// extension not yet granted on the as-of date does not count.
+func ExampleProceedingsFinalDay() {
+	issued := care.MustDate(2025, time.June, 2)
+	extensions := []permanence.Extension{
+		{Granted: care.MustDate(2025, time.December, 10), Ends: care.MustDate(2026, time.February, 4)},
+	}
+	for _, asOf := range []care.Date{care.MustDate(2025, time.December, 1), care.MustDate(2025, time.December, 10)} {
+		d, err := permanence.ProceedingsFinalDay(issued, extensions, asOf)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Printf("as of %s: last day %s (%s); %s\n", asOf, d.Due, d.Due.Weekday(), d)
+	}
+	// One day beyond 8 weeks from the grant is an error naming the field.
+	extensions[0].Ends = care.MustDate(2026, time.February, 5)
+	_, err := permanence.ProceedingsFinalDay(issued, extensions, care.MustDate(2025, time.December, 10))
+	fmt.Println(err)
+	// Output:
+	// as of 2025-12-01: last day 2025-11-30 (Sunday); PERM-04 due 2025-11-30: 181 days after the issue of the application on 2025-06-02
+	// as of 2025-12-10: last day 2026-02-04 (Wednesday); PERM-04 due 2026-02-04: 247 days after the issue of the application on 2025-06-02
+	// extensions[0].ends: extension ends 2026-02-05, later than 2026-02-04: CA89 s.32(8) allows at most 8 weeks after the later of the end of the period being extended (2025-11-30) and the day of grant (2025-12-10)
 }
 
 // A manager's view of one child: return home is the primary route with
@@ -140,14 +172,16 @@ func ExampleRecord_Validate() {
 			{Date: care.MustDate(2025, time.March, 3), Route: permanence.RouteLongTermFostering, State: permanence.StateAchieved},
 		}},
 		Proceedings: []permanence.Proceedings{{
-			Issued:     care.MustDate(2025, time.January, 10),
-			Extensions: []permanence.Extension{{Granted: care.MustDate(2025, time.July, 4), Days: 63}},
+			Issued: care.MustDate(2025, time.January, 10),
+			// The 26 weeks end on 10 July 2025; an extension granted on 4
+			// July may run to 4 September (8 weeks), not 11 September.
+			Extensions: []permanence.Extension{{Granted: care.MustDate(2025, time.July, 4), Ends: care.MustDate(2025, time.September, 11)}},
 		}},
 	}
 	fmt.Println(rec.Validate())
 	// Output:
 	// plan.transitions[1].state: invalid transition: transition 1 (long-term-fostering to achieved on 2025-03-03): achieved before the route was agreed or an order made
-	// proceedings[0].extensions[0].days: extension of 63 days is longer than the 56 days (8 weeks) CA89 s.32(8) allows
+	// proceedings[0].extensions[0].ends: extension ends 2025-09-11, later than 2025-09-04: CA89 s.32(8) allows at most 8 weeks after the later of the end of the period being extended (2025-07-10) and the day of grant (2025-07-04)
 }
 
 // A policy may be stricter than statute, never looser.
@@ -167,7 +201,7 @@ func ExampleRules() {
 	// PERM-01 guidance  Plan for permanence recorded by the second review
 	// PERM-02 local     Parallel planning while the primary route is uncertain
 	// PERM-03 local     No drift in the permanence plan
-	// PERM-04 statutory Care proceedings finish within 26 weeks, plus court-granted extensions
+	// PERM-04 statutory Care proceedings finish within 26 weeks beginning with the day of issue, or by the end of the court's extension
 	// PERM-05 local     Adoption timeliness against the scorecard thresholds
 	// PERM-06 statutory Special guardianship report ready within 3 months of the notice
 	// PERM-07 statutory Adoption reviews
@@ -277,12 +311,16 @@ func ExampleAssessor_Emit() {
 	child := care.Child{ID: "C0001", DateOfBirth: care.MustDate(2014, time.July, 21)}
 	stay := care.Episode{Start: care.MustDate(2026, time.January, 12), ReasonNew: care.ReasonNewEpisodeS,
 		LegalStatus: care.LegalStatusV2, PlacementType: care.PlacementTypeU6}
-	home := stay
-	home.End, home.ReasonCeased = care.MustDate(2026, time.September, 7), care.ReasonEpisodeCeasedE4A
+	// The child goes home on 7 September: as part of the care plan (E4A),
+	// which achieves the plan's return home late, or not (E4B), which
+	// closes the stalled plan's window.
+	planned, unplanned := stay, stay
+	planned.End, planned.ReasonCeased = care.MustDate(2026, time.September, 7), care.ReasonEpisodeCeasedE4A
+	unplanned.End, unplanned.ReasonCeased = care.MustDate(2026, time.September, 7), care.ReasonEpisodeCeasedE4B
 	asOf := care.MustDate(2026, time.December, 1)
 	var h care.History
 	e := care.NewEmitter(asOf)
-	for _, eps := range [][]care.Episode{{stay}, {home}} {
+	for _, eps := range [][]care.Episode{{stay}, {planned}, {unplanned}} {
 		e.Reset(asOf)
 		if err := h.Reset(child, eps); err != nil {
 			fmt.Println(err)
@@ -298,6 +336,7 @@ func ExampleAssessor_Emit() {
 	}
 	// Output:
 	// PERM-03 overdue: no movement on the plan yet; due 2 May 2026, 3 months after the last movement on the plan on 2 February 2026
+	// PERM-03 late: movement on the plan on 7 September 2026, 128 days late; due 2 May 2026, 3 months after the last movement on the plan on 2 February 2026
 	// PERM-03 missed: no movement on the plan by 2 May 2026 (3 months after the last movement on the plan on 2 February 2026); closed when the child left care on 7 September 2026
 }
 

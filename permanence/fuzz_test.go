@@ -33,7 +33,7 @@ func FuzzAssess(f *testing.F) {
 				primary("2025-01-06", home, assessing), tr("2025-01-06", adoption, considered),
 				ruledOut("2025-03-01", home, "negative"), tr("2025-04-01", adoption, agreed),
 			}},
-			Proceedings: []permanence.Proceedings{{Issued: day("2025-01-10"), Extensions: []permanence.Extension{{Granted: day("2025-07-01"), Days: 56}}}},
+			Proceedings: []permanence.Proceedings{{Issued: day("2025-01-10"), Extensions: []permanence.Extension{{Granted: day("2025-07-01"), Ends: day("2025-09-04")}}}},
 			Adoption: permanence.Adoption{PlacementOrder: day("2025-05-01"), Match: day("2025-06-01"), Placed: day("2025-07-01"),
 				Reviews: []care.Date{day("2025-07-20")}},
 			SpecialGuardianship: []permanence.SpecialGuardianship{{Notice: day("2025-02-01")}},
@@ -46,6 +46,12 @@ func FuzzAssess(f *testing.F) {
 	}
 	f.Add(b, int32(0))
 	f.Add([]byte(`{"record":{"plan":{"transitions":[{"date":"2025-01-01","route":"adoption","state":"achieved"}]}}}`), int32(100))
+	// A long-term foster placement and a planned return home move the
+	// plan; an extension granted after the limit runs from its grant.
+	f.Add([]byte(`{"record":{"plan":{"transitions":[{"date":"2025-01-06","route":"long-term-fostering","state":"agreed","primary":true}]},`+
+		`"proceedings":[{"issued":"2025-01-10","extensions":[{"granted":"2025-07-20","ends":"2025-09-14"}]}]},`+
+		`"inputs":{"child":{"id":"C1","date_of_birth":"2015-01-01"},"episodes":[{"start":"2025-01-02","reason_new":"S","legal_status":"C2",`+
+		`"placement_type":"U4","long_term_foster":true,"end":"2025-06-01","reason_ceased":"E4A"}]}}`), int32(30))
 	f.Fuzz(func(t *testing.T, data []byte, offset int32) {
 		var c permanence.Case
 		if json.Unmarshal(data, &c) != nil {

@@ -99,3 +99,11 @@ var lookedAfterThroughout = ep("2012-01-02", "", care.ReasonNewEpisodeS, care.Le
 func left(start, end string) care.Episode {
 	return ep(start, end, care.ReasonNewEpisodeS, care.LegalStatusV2, care.PlacementTypeU6, care.ReasonEpisodeCeasedE4A)
 }
+
+// later returns the later of two dates.
+func later(a, b care.Date) care.Date {
+	if b.After(a) {
+		return b
+	}
+	return a
+}

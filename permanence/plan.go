@@ -91,48 +91,70 @@ func (a *Assessor) parallel(e *care.Emitter, v *view) {
 	e.Check(&parallelKind, o, care.Problem(0))
 }
 
-// PERM-03: no drift.
-var driftKind = care.Kind{
-	Rule: rule(PERM03), What: "movement on the plan", Subject: "permanence.plan",
-	Anchor: "the last movement on the plan", AnchorAt: "permanence.plan.transitions[]",
-	Done: "next movement on the plan", DoneAt: "permanence.plan.transitions[]",
-	Closures: []string{byLeftCare: "the child left care"},
-}
+// PERM-03: no drift. driftKind is met by the plan's next transition;
+// driftArrivalKind by what the child's episodes show ([movement]): a
+// long-term foster placement confirmed (Done), or the child leaving care
+// under the route chosen by its value (Dones).
+var (
+	driftKind = care.Kind{
+		Rule: rule(PERM03), What: "movement on the plan", Subject: "permanence.plan",
+		Anchor: "the last movement on the plan", AnchorAt: "permanence.plan.transitions[]",
+		Done: "next movement on the plan", DoneAt: "permanence.plan.transitions[]",
+		Closures: []string{byLeftCare: "the child left care"},
+	}
+	driftArrivalKind = care.Kind{
+		Rule: rule(PERM03), What: "movement on the plan", Subject: "permanence.plan",
+		Anchor: "the last movement on the plan", AnchorAt: "permanence.plan.transitions[]",
+		Done: "placement confirmed as a long-term foster placement",
+		Dones: []string{RouteReturnHome - 1: "returned home as part of the care plan",
+			RouteChildArrangements - 1:   "left care under a child arrangements order",
+			RouteSpecialGuardianship - 1: "left care under a special guardianship order",
+			RouteAdoption - 1:            "left care on adoption"},
+		DoneAt:   "episodes[]",
+		Closures: []string{byLeftCare: "the child left care"},
+	}
+)
 
-// drift evaluates PERM-03. The transitions of one day are one movement.
+// drift evaluates PERM-03. The transitions of one day are one movement, and
+// so is the day the child's episodes show the plan achieved ([movement]).
 // After each movement that leaves the plan in progress
-// ([planState.inProgress]), the next movement is due DriftMonths later;
-// the next movement meets it. The gap since the last movement is live (a
-// stalled plan, once overdue) while the child is looked after, and closes
-// when the child leaves care.
-func (a *Assessor) drift(e *care.Emitter, rec Record, v *view) {
+// ([planState.inProgress]), the next movement is due DriftMonths later
+// (the corresponding date); the next movement meets it. The gap since the
+// last movement is live (a stalled plan, once overdue) while the child is
+// looked after, and closes when the child leaves care; leaving care to
+// permanence is itself the movement that meets it.
+func (a *Assessor) drift(e *care.Emitter, h *care.History, rec Record, v *view) {
 	ts := rec.Plan.Transitions
 	months := a.p.driftMonths()
 	var s planState
-	for i := v.first; i < v.end; {
-		day := ts[i].Date
-		last := i
-		for ; i < v.end && ts[i].Date.Equal(day); i++ {
-			if ts[i].Route.IsKnown() {
-				s.apply(ts[i], i)
-				last = i
-			}
-		}
-		if !s.inProgress() {
+	var o care.Obligation // the gap waiting for the next movement
+	open := false
+	for m := range v.movements(h, ts) {
+		arr, moved := s.move(m, ts)
+		if !moved {
 			continue
 		}
-		o := care.Obligation{Anchor: day, AnchorAt: care.At(last),
-			Due: day.AddMonths(months), Count: months, Unit: care.Months}
-		if i < v.end {
-			o.Done, o.DoneAt = ts[i].Date, care.At(i)
-		} else {
-			if v.hasEpisodes && !v.periodOK {
-				return // not yet looked after: no plan runs
+		if open {
+			k := &driftKind
+			o.Done, o.DoneAt = m.day, care.At(m.from)
+			if m.to == m.from {
+				k = &driftArrivalKind
+				o.DoneAt, o.DoneAs = care.At(arr.at), arr.done
 			}
-			o.Closes, o.ClosedBy = v.leftCare, byLeftCare
+			e.Deadline(k, o)
+			open = false
 		}
-		e.Deadline(&driftKind, o)
+		if s.inProgress() {
+			o = care.Obligation{Anchor: m.day, AnchorAt: care.At(m.to - 1),
+				Due: m.day.AddMonths(months), Count: months, Unit: care.Months}
+			open = true
+		}
 	}
+	if !open || (v.hasEpisodes && !v.periodOK) {
+		return // nothing open, or not yet looked after: no plan runs
+	}
+	o.Closes, o.ClosedBy = v.leftCare, byLeftCare
+	e.Deadline(&driftKind, o)
 }
 
 // PERM-08: a plan for permanence for a child accommodated under s.20.

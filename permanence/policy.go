@@ -12,7 +12,7 @@ import (
 const (
 	DefaultDriftMonths      = 3  // PERM-03
 	DefaultSection20Months  = 6  // PERM-08
-	DefaultProceedingsWeeks = 26 // PERM-04: CA89 s.32(1)(a)
+	DefaultProceedingsWeeks = 26 // PERM-04: CA89 s.32(1)(a)(ii)
 	DefaultSGOReportMonths  = 3  // PERM-06: CA89 s.14A(7)
 	DefaultScorecardYears   = 3  // PERM-05 cohort averages
 )
@@ -63,11 +63,14 @@ type Policy struct {
 	// Section20Months is how long a child may be accommodated under s.20
 	// without a plan for permanence (PERM-08). Default 6; 1 to 24 months.
 	Section20Months int `json:"section20_months,omitzero"`
-	// ProceedingsWeeks is the time limit for care proceedings (PERM-04).
-	// Default and statutory maximum 26 (CA89 s.32(1)(a)); a local target
-	// may be shorter.
+	// ProceedingsWeeks is the time limit for care proceedings (PERM-04),
+	// counted as the Act counts it, in weeks beginning with the day of
+	// issue: N weeks end on the issue date + 7N − 1 days. Default and
+	// statutory maximum 26 (CA89 s.32(1)(a)(ii)); a local target may be
+	// shorter. Once the court has extended the time limit, the end of the
+	// extension replaces it ([ProceedingsFinalDay]).
 	ProceedingsWeeks int `json:"proceedings_weeks,omitzero"`
-	// ProceedingsShift says whether a 26-week limit that falls on a
+	// ProceedingsShift says whether a time limit that falls on a
 	// non-working day moves to the next working day. The Act counts weeks,
 	// not working days, and says nothing about closed court days, so the
 	// default keeps the computed day; an authority that follows the family

@@ -7,10 +7,13 @@ import (
 	"github.com/lookedafter/practice/care"
 )
 
-// MaxExtensionDays is the longest single extension of the 26-week limit a
-// court may grant: 8 weeks (Children Act 1989 s.32(8)). A longer extension
-// is a validation error.
-const MaxExtensionDays = 56
+// MaxExtensionWeeks is how far past its starting point one extension of
+// the time limit for care proceedings may run: Children Act 1989 s.32(8),
+// "Each separate extension under subsection (5) is to end no more than
+// eight weeks after the later of (a) the end of the period being extended;
+// and (b) the end of the day on which the extension is granted". An
+// extension that ends later is a validation error ([Record.Validate]).
+const MaxExtensionWeeks = 8
 
 // Record is one child's permanence record: the plan for permanence over
 // time, care proceedings, adoption milestones and special guardianship
@@ -56,10 +59,11 @@ type Transition struct {
 type Proceedings struct {
 	// Issued is the day the application was issued; the 26 weeks run from it.
 	Issued care.Date `json:"issued"`
-	// Extensions are the extensions of the 26-week limit the court granted,
-	// in date order. Each one granted on or before the as-of date adds its
-	// days to the limit, even if granted after the limit it extends had
-	// passed (the record of the court's order is taken as it stands).
+	// Extensions are the extensions of the time limit the court granted
+	// (CA89 s.32(5)), in the order they were granted, each extending the
+	// period as the one before it left it. As of a date, the limit is the
+	// end of the latest extension granted on or before that date
+	// ([ProceedingsFinalDay]).
 	Extensions []Extension `json:"extensions,omitempty"`
 	// FinalOrder is the day the proceedings were concluded (final order, no
 	// order, or withdrawal); zero while they continue.
@@ -67,11 +71,24 @@ type Proceedings struct {
 	FinalOrderKind OrderKind `json:"final_order_kind,omitzero"`
 }
 
-// Extension is one extension of the 26-week limit granted by the court
-// (CA89 s.32(5)): Days is its length, at most [MaxExtensionDays].
+// Extension is one extension of the time limit for care proceedings granted
+// by the court (CA89 s.32(5)), recorded as the court made it: the day it
+// was granted and the last day of the extended period.
+//
+// Ends must be after the end of the period it extends (the 26 weeks, or the
+// previous extension), on or after Granted, and no later than
+// [MaxExtensionWeeks] (8) weeks after the later of the end of that period
+// and the day of grant (s.32(8)). "Eight weeks after the end of" a day is
+// the end of the day 56 days later, so an extension of a period whose last
+// day is L, granted on G, may end on max(L, G) + 56 days at the latest: an
+// extension granted after the limit has passed runs up to 8 weeks from its
+// grant.
 type Extension struct {
+	// Granted is the day the court granted the extension.
 	Granted care.Date `json:"granted"`
-	Days    int       `json:"days"`
+	// Ends is the last day of the period as extended: the proceedings are
+	// in time if concluded on or before it.
+	Ends care.Date `json:"ends"`
 }
 
 // Adoption holds the adoption milestones of a child whose plan is adoption.
@@ -132,7 +149,9 @@ var ErrInvalidTransition = errors.New("invalid transition")
 // Validate checks the record and reports every problem at once as a
 // [care.ValidationErrors], with paths such as "plan.transitions[2].state".
 // It reports missing or unknown fields, dates out of order, an extension
-// longer than [MaxExtensionDays], and invalid transitions (wrapping
+// that does not end after the period it extends or ends later than CA89
+// s.32(8) allows (the error gives the limit, [Extension]), and invalid
+// transitions (wrapping
 // [ErrInvalidTransition], naming the transition): achieved before the route
 // was agreed (or an order made), an order made without an application on a
 // route that needs one, a court state on a route with no court order, a
@@ -256,7 +275,12 @@ func (pr Proceedings) validate(errs *care.ValidationErrors, path string) {
 	if pr.Issued.IsZero() {
 		errs.Add(care.JoinPath(path, "issued"), care.ErrRequired)
 	}
-	var prev care.Date
+	// period is the last day of the period the next extension extends: the
+	// statutory 26 weeks, then each extension's end in turn.
+	var period, prev care.Date
+	if !pr.Issued.IsZero() {
+		period = lastDayOfWeeks(pr.Issued, DefaultProceedingsWeeks)
+	}
 	for i, e := range pr.Extensions {
 		ep := func(field string) string {
 			return care.JoinPath(care.Index(care.JoinPath(path, "extensions"), i), field)
@@ -275,10 +299,21 @@ func (pr Proceedings) validate(errs *care.ValidationErrors, path string) {
 			prev = e.Granted
 		}
 		switch {
-		case e.Days <= 0:
-			errs.Addf(ep("days"), "extension of %d days: must be at least 1", e.Days)
-		case e.Days > MaxExtensionDays:
-			errs.Addf(ep("days"), "extension of %d days is longer than the %d days (8 weeks) CA89 s.32(8) allows", e.Days, MaxExtensionDays)
+		case e.Ends.IsZero():
+			errs.Add(ep("ends"), care.ErrRequired)
+		case period.IsZero():
+			// No issue date to measure it against.
+		case !e.Ends.After(period):
+			errs.Addf(ep("ends"), "extension ends %s, not after the end of the period it extends, %s", e.Ends, period)
+		case e.Granted.IsZero():
+		case e.Ends.Before(e.Granted):
+			errs.Addf(ep("ends"), "extension ends %s, before the day it was granted, %s", e.Ends, e.Granted)
+		case e.Ends.After(extensionLimit(period, e.Granted)):
+			errs.Addf(ep("ends"), "extension ends %s, later than %s: CA89 s.32(8) allows at most %d weeks after the later of the end of the period being extended (%s) and the day of grant (%s)",
+				e.Ends, extensionLimit(period, e.Granted), MaxExtensionWeeks, period, e.Granted)
+		}
+		if !e.Ends.IsZero() && e.Ends.After(period) {
+			period = e.Ends
 		}
 	}
 	if !pr.FinalOrder.IsZero() && !pr.Issued.IsZero() && pr.FinalOrder.Before(pr.Issued) {

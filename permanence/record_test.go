@@ -3,6 +3,7 @@ package permanence_test
 import (
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -115,17 +116,17 @@ func TestRecordValidate(t *testing.T) {
 		{
 			name: "two extensions within 8 weeks each",
 			rec: permanence.Record{Proceedings: []permanence.Proceedings{{Issued: day("2025-01-10"),
-				Extensions:     []permanence.Extension{{Granted: day("2025-06-20"), Days: 56}, {Granted: day("2025-08-15"), Days: 28}},
+				Extensions:     []permanence.Extension{ext("2025-06-20", "2025-09-04"), ext("2025-08-15", "2025-10-02")},
 				FinalOrder:     day("2025-09-30"),
 				FinalOrderKind: permanence.OrderKindCare}}},
 		},
 		{
 			name: "extension longer than 8 weeks, before issue and final order without kind",
 			rec: permanence.Record{Proceedings: []permanence.Proceedings{{}, {Issued: day("2025-01-10"),
-				Extensions: []permanence.Extension{{Granted: day("2025-01-01"), Days: 57}, {Days: 0}},
+				Extensions: []permanence.Extension{ext("2025-01-01", "2025-09-05"), {}},
 				FinalOrder: day("2025-09-30")}}},
-			want: []string{"proceedings[0].issued", "proceedings[1].extensions[0].granted", "proceedings[1].extensions[0].days",
-				"proceedings[1].extensions[1].granted", "proceedings[1].extensions[1].days", "proceedings[1].final_order_kind"},
+			want: []string{"proceedings[0].issued", "proceedings[1].extensions[0].granted", "proceedings[1].extensions[0].ends",
+				"proceedings[1].extensions[1].granted", "proceedings[1].extensions[1].ends", "proceedings[1].final_order_kind"},
 		},
 		{
 			name: "adoption milestones out of order",
@@ -195,5 +196,70 @@ func TestRecordJSONRoundTrip(t *testing.T) {
 	}
 	if err := json.Unmarshal([]byte(`{"plan":{"transitions":[{"route":"fostering"}]}}`), &got); !errors.Is(err, care.ErrUnknownCode) {
 		t.Errorf("Unmarshal(unknown route) error = %v, want ErrUnknownCode", err)
+	}
+}
+
+// TestRecordValidateExtensions quotes CA89 s.32(8): "Each separate
+// extension under subsection (5) is to end no more than eight weeks after
+// the later of (a) the end of the period being extended; and (b) the end
+// of the day on which the extension is granted." Eight weeks after the end
+// of day X is the end of day X + 56. Proceedings issued on 10 January 2025
+// have 26 weeks ending on 10 July 2025.
+func TestRecordValidateExtensions(t *testing.T) {
+	tests := []struct {
+		name   string
+		ext    []permanence.Extension
+		path   string // "" for valid
+		substr string
+	}{
+		{name: "granted before the limit, ending exactly 8 weeks after the end of the 26 weeks",
+			ext: []permanence.Extension{ext("2025-06-20", "2025-09-04")}},
+		{name: "granted before the limit, ending one day beyond 8 weeks",
+			ext:  []permanence.Extension{ext("2025-06-20", "2025-09-05")},
+			path: "proceedings[0].extensions[0].ends", substr: "extension ends 2025-09-05, later than 2025-09-04: CA89 s.32(8) allows at most 8 weeks"},
+		{name: "granted on the last day of the 26 weeks: the later of the two is that day",
+			ext: []permanence.Extension{ext("2025-07-10", "2025-09-04")}},
+		{name: "granted after the limit has passed, ending exactly 8 weeks after the day of grant",
+			ext: []permanence.Extension{ext("2025-07-20", "2025-09-14")}},
+		{name: "granted after the limit has passed, ending one day beyond 8 weeks from the grant",
+			ext:  []permanence.Extension{ext("2025-07-20", "2025-09-15")},
+			path: "proceedings[0].extensions[0].ends", substr: "later than 2025-09-14"},
+		{name: "granted after the limit has passed, ending before the day of grant",
+			ext:  []permanence.Extension{ext("2025-07-20", "2025-07-15")},
+			path: "proceedings[0].extensions[0].ends", substr: "before the day it was granted, 2025-07-20"},
+		{name: "chained: the second ends exactly 8 weeks after the end of the first",
+			ext: []permanence.Extension{ext("2025-06-20", "2025-09-04"), ext("2025-08-29", "2025-10-30")}},
+		{name: "chained: the second ends one day beyond 8 weeks after the end of the first",
+			ext:  []permanence.Extension{ext("2025-06-20", "2025-09-04"), ext("2025-08-29", "2025-10-31")},
+			path: "proceedings[0].extensions[1].ends", substr: "later than 2025-10-30"},
+		{name: "ending on the last day of the 26 weeks extends nothing",
+			ext:  []permanence.Extension{ext("2025-06-20", "2025-07-10")},
+			path: "proceedings[0].extensions[0].ends", substr: "not after the end of the period it extends, 2025-07-10"},
+		{name: "chained: the second ending before the first extends nothing",
+			ext:  []permanence.Extension{ext("2025-06-20", "2025-09-04"), ext("2025-08-29", "2025-08-30")},
+			path: "proceedings[0].extensions[1].ends", substr: "not after the end of the period it extends, 2025-09-04"},
+		{name: "extensions out of the order they were granted",
+			ext:  []permanence.Extension{ext("2025-08-29", "2025-09-04"), ext("2025-06-20", "2025-10-30")},
+			path: "proceedings[0].extensions[1].granted", substr: "out of date order"},
+		{name: "end of the extension missing",
+			ext:  []permanence.Extension{{Granted: day("2025-06-20")}},
+			path: "proceedings[0].extensions[0].ends", substr: "required"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			err := proceedings("2025-01-10", "", tc.ext...).Validate()
+			if tc.path == "" {
+				if err != nil {
+					t.Fatalf("Validate() = %v, want nil", err)
+				}
+				return
+			}
+			if diff := cmp.Diff([]string{tc.path}, paths(err)); diff != "" {
+				t.Errorf("Validate() paths mismatch (-want +got):\n%s\nerror: %v", diff, err)
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.substr) {
+				t.Errorf("Validate() = %v, want it to contain %q", err, tc.substr)
+			}
+		})
 	}
 }

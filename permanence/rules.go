@@ -64,26 +64,42 @@ func Rules() []care.Rule {
 			Text: "While the plan is in progress, the next movement on the plan (a transition of any route) is due " +
 				"within the drift window of the previous one: the corresponding date DriftMonths calendar months " +
 				"later. The plan is in progress while a route is open (considered to order made) and its primary " +
-				"route, if it has one, has neither been achieved nor had the order it needs made: once the court " +
-				"has made the order or the child lives permanently under the route, the plan has arrived and what " +
-				"remains is watched by the rules for that route (adoption: PERM-05 and PERM-07). A long-term " +
-				"fostering route is achieved when the placement is confirmed as the child's long-term placement " +
-				"(CPPCR 2010 reg 22C); record it so. Each gap between movements is met or late; the gap since the " +
-				"last movement is upcoming, then overdue (a stalled plan) while the child is looked after, and " +
-				"missed when the child leaves care with the plan stalled.",
+				"route, if it has one, has neither been achieved nor had the order it needs made. A route is achieved " +
+				"when the child lives permanently under it: adoption at the adoption order, special guardianship and " +
+				"child arrangements at the order, return home when the care order is discharged or the child returns " +
+				"home as part of the care plan, and long-term fostering when the placement is confirmed as a long-term " +
+				"foster placement (CPPCR 2010 reg 2(1) and 22B, inserted by SI 2015/495: the plan for permanence is " +
+				"foster care, the carer has agreed to foster the child until they leave care, and the authority has " +
+				"confirmed the arrangement to the carer, the parents and the child); a route only agreed is not achieved. " +
+				"The plan records it by a transition to achieved, or the episodes show it once: a placement recorded as " +
+				"a long-term foster placement (Episode.LongTermFoster) achieves an open long-term fostering primary " +
+				"route from the later of the placement's start and the day the route became primary, and leaving care " +
+				"on adoption (E11, E12), special guardianship (E43–E48), a child arrangements order (E41) or a planned " +
+				"return home (E4A) achieves that route on the day. Once the court has made the order of the primary " +
+				"route the plan has also arrived for this rule, and what remains is watched by the rules for that route " +
+				"(adoption, after the placement order: PERM-05 and PERM-07). Each gap between movements is met or late; " +
+				"the gap since the last movement is upcoming, then overdue (a stalled plan) while the child is looked " +
+				"after, met or late when the child leaves care to permanence, and missed when the child leaves care " +
+				"otherwise with the plan stalled.",
 			Citation: care.Citation{Instrument: instLoc, Provision: "managers' tracking of permanence plans", Abbrev: "Local standard"},
 			Severity: care.SeverityLocal, Domain: care.DomainPermanence, Package: "permanence", File: "permanence/plan.go",
 			Default: "3 months", Policy: []string{"DriftMonths"},
 		},
 		{
-			ID: PERM04, Title: "Care proceedings finish within 26 weeks, plus court-granted extensions",
-			Text: "Proceedings issued on day D are to be concluded by D + 7×26 days plus the days of every extension " +
-				"the court granted (each at most 8 weeks). Weeks are calendar weeks, so bank holidays make no " +
+			ID: PERM04, Title: "Care proceedings finish within 26 weeks beginning with the day of issue, or by the end of the court's extension",
+			Text: "Proceedings are concluded \"within twenty-six weeks beginning with the day on which the application was " +
+				"issued\" (s.32(1)(a)(ii)): the day of issue is day 1, so proceedings issued on day D are in time if " +
+				"concluded by D + 181 days, the day before the same weekday 26 weeks later (issued Monday 2 June 2025, " +
+				"last day Sunday 30 November 2025); findings state the limit as that many days after the issue. Once " +
+				"the court has extended the period (s.32(5)), the limit is the end of the latest extension granted on " +
+				"or before the assessment date, as the court recorded it; each extension may end no more than 8 weeks " +
+				"after the later of the end of the period it extends and the end of the day it was granted (s.32(8)), " +
+				"and a record of one ending later is invalid. Weeks are calendar weeks, so bank holidays make no " +
 				"difference; a limit falling on a non-working day moves only under ProceedingsShift. Met if the " +
-				"proceedings are concluded on or before the limit, late if after it, whatever the outcome (an " +
-				"order, no order, or the application withdrawn: each disposes of the application); overdue while " +
-				"they are still open after the limit. Proceedings run whether or not the child is looked after, " +
-				"so nothing but their conclusion closes the window: they are never missed.",
+				"proceedings are concluded on or before the limit, late if after it, whatever the outcome (an order, no " +
+				"order, or the application withdrawn: each disposes of the application); overdue while they are still " +
+				"open after the limit. Proceedings run whether or not the child is looked after, so nothing but their " +
+				"conclusion closes the window: they are never missed.",
 			Citation: care.Citation{Instrument: instCA89, Provision: "s.32(1)(a), (5)–(8)",
 				URL: "https://www.legislation.gov.uk/ukpga/1989/41/section/32", Abbrev: "CA 1989"},
 			InForce:  care.Period{Start: care.MustDate(2014, time.April, 22)},

@@ -135,9 +135,11 @@ type Row struct {
 	PrimaryState State         `json:"primary_state,omitzero"`
 	PrimarySince care.Date     `json:"primary_since,omitzero"`
 	Alternatives []Alternative `json:"alternatives,omitempty"`
-	// LastMovement is the date of the latest transition of the current
-	// plan; DaysSinceMovement counts the days from it to the as-of date (0
-	// when there is no movement).
+	// LastMovement is the last day the current plan moved: its latest
+	// transition, or the day the child's episodes show it achieved (a
+	// placement confirmed as a long-term foster placement, or leaving care
+	// to permanence; see PERM-03). DaysSinceMovement counts the days from
+	// it to the as-of date (0 when there is no movement).
 	LastMovement      care.Date `json:"last_movement,omitzero"`
 	DaysSinceMovement int       `json:"days_since_movement"`
 	// Next is the earliest-due live obligation, overdue or upcoming
@@ -202,8 +204,8 @@ func (a *Assessor) track(e *care.Emitter, h *care.History, rec Record, in Inputs
 		}
 		row.Alternatives = append(row.Alternatives, alt)
 	}
-	if v.end > v.first {
-		row.LastMovement = ts[v.end-1].Date
+	if !v.lastMovement.IsZero() {
+		row.LastMovement = v.lastMovement
 		row.DaysSinceMovement = max(asOf.DaysSince(row.LastMovement), 0)
 	}
 	for _, f := range e.Findings()[n:] {

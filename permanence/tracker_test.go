@@ -45,7 +45,7 @@ func TestTrack(t *testing.T) {
 			in:   inputs("C0011"),
 			asOf: "2025-08-01",
 			want: permanence.Row{ChildID: "C0011", Failures: 1,
-				Next: permanence.Milestone{Rule: permanence.PERM04, Label: "final order (permanence.proceedings[0])", Due: day("2025-07-11"), Overdue: true}},
+				Next: permanence.Milestone{Rule: permanence.PERM04, Label: "final order (permanence.proceedings[0])", Due: day("2025-07-10"), Overdue: true}},
 		},
 		{
 			name: "foster-carer adoption: A10 from the foster placement's start",
@@ -170,5 +170,23 @@ func TestTrackCohortErrors(t *testing.T) {
 	got, err := permanence.TrackCohort(nil, day("2025-01-01"), ew, permanence.Policy{})
 	if err != nil || len(got.Rows) != 0 || len(got.Averages) != 3 {
 		t.Errorf("TrackCohort(no cases) = %+v, %v, want no rows, three empty averages", got, err)
+	}
+}
+
+// TestTrackLongTermFosterConfirmed: a long-term fostering plan agreed in
+// 2021 whose placement was confirmed as a long-term foster placement (the
+// episode's LongTermFoster) shows as achieved, with nothing next, in 2026.
+func TestTrackLongTermFosterConfirmed(t *testing.T) {
+	first := ep("2020-09-07", "2021-03-15", care.ReasonNewEpisodeS, care.LegalStatusC2, care.PlacementTypeU6, care.ReasonEpisodeCeasedX1)
+	second := ep("2021-03-15", "", care.ReasonNewEpisodeT, care.LegalStatusC2, care.PlacementTypeU4, 0)
+	second.LongTermFoster = true
+	rec := plan(primary("2020-10-01", ltf, considered), tr("2020-12-01", ltf, assessing), tr("2021-02-01", ltf, agreed))
+	row, err := permanence.Track(rec, inputs("C0061", first, second), day("2026-06-01"), ew, permanence.Policy{})
+	if err != nil {
+		t.Fatalf("Track() error = %v", err)
+	}
+	if row.Primary != ltf || row.PrimaryState != achieved || row.PrimarySince != day("2021-03-15") ||
+		row.LastMovement != day("2021-03-15") || !row.Next.IsZero() || row.Failures != 0 {
+		t.Errorf("Track() = %+v, want long-term fostering achieved on 2021-03-15, last moved then, nothing next, no failures", row)
 	}
 }

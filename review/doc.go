@@ -37,12 +37,20 @@
 //
 // "Within N working days of D" means on or before the Nth working day after
 // D: D is day 0 and is not counted ([care.Calendar.WorkingDayDeadline] with
-// [care.CountFromNextDay]; design decision Q1). [Policy.Counting] offers the
+// [care.CountFromNextDay]; design decision Q1). This is how the regulations'
+// "within 20 working days of the date on which C becomes looked after"
+// (reg 33(1)) and "adjourn ... for not more than 20 working days" (reg
+// 36(2)) read: unlike "beginning with", which the CPPCR uses where it
+// counts the first day (reg 27B(2)), "within ... of" does not count the
+// day it runs from. [Policy.Counting] offers the
 // inclusive reading for authorities that count D as day 1. Working days are
 // those of CPPCR reg 2(1), from the [care.Calendar] passed in. "N months
 // after D" is the corresponding date N calendar months later, or the last
 // day of that month where it has no such day ([care.Date.AddMonths]): a
 // review on 31 August puts the next six-monthly one on 28 or 29 February.
+// This reads reg 33(2)'s "not more than three months after the first" and
+// "at intervals of not more than six months", and reg 48(3)(d)'s "within
+// three months of the start of the first placement".
 // Midway-check tolerances are calendar days. A deadline met on its due date
 // is met on time.
 //

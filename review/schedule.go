@@ -319,20 +319,26 @@ type Due struct {
 // Schedule returns every statutory review deadline of the child as of asOf,
 // in date order, each with its status:
 //
-//   - REV-01: the first review of each period of care is due within
-//     Policy.FirstReviewDays (20) working days of the day the child became
-//     looked after. That day is day 0 ([care.CountFromNextDay]) unless the
-//     policy counts it as day 1.
-//   - REV-02: the second review is due not more than 3 months after the
-//     first was actually held (the corresponding date, clamped to the end
-//     of the month: a first review on 30 November puts the second on 28 or
-//     29 February).
-//   - REV-03: each later review is due not more than 6 months after the
-//     previous one was actually held.
+//   - REV-01: CPPCR reg 33(1), "within 20 working days of the date on
+//     which C becomes looked after": due on the Policy.FirstReviewDays (20)th
+//     working day after that date, which is day 0 and not counted
+//     ([care.CountFromNextDay]; a "within … of" period does not count its
+//     first day) unless the policy counts it as day 1. Working days are
+//     those of reg 2(1), from the calendar.
+//   - REV-02: reg 33(2), "not more than three months after the first": due
+//     on the corresponding date 3 months after the first review was
+//     actually held, clamped to the end of the month (a first review on 30
+//     November puts the second on 28 or 29 February).
+//   - REV-03: reg 33(2), "subsequent reviews must be carried out at
+//     intervals of not more than six months": due 6 months after the
+//     previous review was actually held, by the same month rule (31 August
+//     gives the last day of February).
 //   - REV-09: a short-break child (every episode of the sequence with legal
-//     status V3 or V4, CPPCR reg 48) instead has a first review within 3
-//     months of the start of the first short break and later reviews 6
-//     months apart; the series runs on between stays (see
+//     status V3 or V4) instead has, under reg 48(3)(d), a first review
+//     "within three months of the start of the first placement" (the
+//     corresponding date 3 months after the first short break began) and
+//     "the second and subsequent reviews ... at intervals of not more than
+//     six months"; the series runs on between stays (see
 //     [Policy.ShortBreakLapseMonths]).
 //
 // Every review counts, whenever it is held: an early review restarts the
@@ -417,8 +423,15 @@ func checkReviews(reviews []Review) error {
 // Overdue if it has passed. It returns false when no review is owed: the
 // child is not looked after on asOf (nor in a continuing series of short
 // breaks), for a review sequence that has ended by asOf, with its review
-// missed or never owed. The counting conventions and errors are those of
-// [Schedule].
+// missed or never owed.
+//
+// The counting conventions and errors are those of [Schedule]: the first
+// review "within 20 working days of the date on which C becomes looked
+// after" (CPPCR reg 33(1), that date being day 0), the second "not more
+// than three months after the first" and later ones "at intervals of not
+// more than six months" (reg 33(2)), each counted from the review
+// actually held by the corresponding-date rule ([care.Date.AddMonths]).
+// The calendar is needed for the working days of the first review.
 func NextDue(eps []care.Episode, reviews []Review, asOf care.Date, cal *care.Calendar, p Policy) (care.Deadline, bool, error) {
 	ds, err := Schedule(eps, reviews, asOf, cal, p)
 	if err != nil || len(ds) == 0 {

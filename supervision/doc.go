@@ -14,7 +14,11 @@
 // Calculators: [Gaps] (SUP-01, per worker and team), [CaseAssessor] and
 // [AssessCase] (SUP-02 to SUP-04 for one child), [DiscussionGaps] (SUP-02
 // gaps of one child), [OversightRates] (SUP-03 rates per worker and team),
-// [Caseloads] and [CaseloadSeries] (SUP-05). [Rules] lists the rules.
+// [Caseloads] and [CaseloadSeries] (SUP-05). One-call calculators answer a
+// single question with a [care.Deadline]: [NextSupervision] (a worker's
+// next supervision, SUP-01) and [NextCaseDiscussion] (the next discussion
+// of a child's case, SUP-02), each walking the rule's own clock. [Rules]
+// lists the rules.
 //
 // Every finding is made by a [care.Emitter]: [CaseAssessor.Emit] records a
 // child's findings in the caller's emitter, and the authority-level reports
@@ -48,7 +52,12 @@
 // Supervision intervals count calendar days, not working days: a session
 // due "every 4 weeks" after one on D is due by D + 28 days, and a session
 // on the due date is on time. Months are calendar months by the
-// corresponding-date rule ([care.Date.AddMonths]). Each session starts a
+// corresponding-date rule ([care.Date.AddMonths]). The phases of the
+// assessed and supported year count from its first day as day 1 ("weekly
+// for the first 6 weeks"): the weekly phase is days 1 to 42, the
+// fortnightly phase runs from the 43rd day to the day before the
+// corresponding date 6 months on, and the monthly phase from that date to
+// the day before the corresponding date 12 months on. Each session starts a
 // new interval, with the length in force on its day; the first runs from
 // the start in post (or the first allocation of a child's case). Spans in
 // post and allocations are half-open, as [care.Period]: on the day of a

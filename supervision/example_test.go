@@ -369,3 +369,60 @@ func ExampleNewCaseAssessor() {
 	// C0002: 6 findings, 1 overdue
 	// C0003: 3 findings, 1 overdue
 }
+
+// The next supervision of the newly qualified worker W002, whose assessed
+// and supported year began on Monday 1 September 2025. A session on Friday
+// 10 October falls in the ASYE's weekly first 6 weeks, so the next is due a
+// week later, on 17 October, although the fortnightly phase starts on 13
+// October: the interval is the one in force on the day of the session.
+// After a session on 13 October the next is due a fortnight later.
+func ExampleNextSupervision() {
+	ds := authority()
+	w := ds.Workers[1]
+	var sessions []supervision.Session
+	for _, s := range ds.Sessions {
+		if s.Worker == w.ID {
+			sessions = append(sessions, s)
+		}
+	}
+	session := func(d care.Date) supervision.Session {
+		return supervision.Session{Date: d, Supervisor: "M01", Worker: w.ID, Kind: supervision.SessionKindIndividual}
+	}
+	asOf := care.MustDate(2025, time.October, 14)
+	for _, extra := range [][]supervision.Session{
+		nil,
+		{session(care.MustDate(2025, time.October, 10))},
+		{session(care.MustDate(2025, time.October, 10)), session(care.MustDate(2025, time.October, 13))},
+	} {
+		d, ok, err := supervision.NextSupervision(w, append(sessions[:len(sessions):len(sessions)], extra...), asOf, supervision.Policy{})
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(ok, d.Evaluate(care.Date{}, asOf), d)
+	}
+	// Output:
+	// true overdue SUP-01 due 2025-10-06: 1 week after the supervision on 2025-09-29
+	// true upcoming SUP-01 due 2025-10-17: 1 week after the supervision on 2025-10-10
+	// true upcoming SUP-01 due 2025-10-27: 2 weeks after the supervision on 2025-10-13
+}
+
+// The next discussion of child C0003's case, which moved from W001 to W002
+// on 10 September 2025: the clock follows the child, so before any
+// discussion the first is due 6 weeks after the first allocation, and a
+// discussion with the new worker restarts it.
+func ExampleNextCaseDiscussion() {
+	rec := authority().CaseRecord("C0003")
+	asOf := care.MustDate(2025, time.October, 1)
+	for _, discussions := range [][]supervision.Discussion{nil, rec.Discussions} {
+		d, ok, err := supervision.NextCaseDiscussion(rec.Allocations, discussions, asOf, supervision.Policy{})
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(ok, d.Evaluate(care.Date{}, asOf), d)
+	}
+	// Output:
+	// true overdue SUP-02 due 2025-07-14: 6 weeks after the first allocation of the case on 2025-06-02
+	// true upcoming SUP-02 due 2025-10-27: 6 weeks after the case discussion on 2025-09-15
+}

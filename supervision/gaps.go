@@ -102,9 +102,9 @@ var supervisionKind = care.Kind{
 		fromRecords - 1: "the start of records",
 		fromSession - 1: "the supervision",
 		fromASYE - 1:    "the start of the ASYE",
-		fromWeek6 - 1:   "week 6 of the ASYE",
-		fromMonth6 - 1:  "month 6 of the ASYE",
-		fromASYEEnd - 1: "the end of the ASYE",
+		fromWeek6 - 1:   "the start of the ASYE's fortnightly phase",
+		fromMonth6 - 1:  "the start of the ASYE's monthly phase",
+		fromASYEEnd - 1: "the first day after the ASYE",
 	},
 	AnchorAt: "sessions[]", DoneAt: "sessions[]",
 	Closures: []string{"the worker left"},
@@ -163,36 +163,11 @@ func Gaps(d Dataset, asOf care.Date, p Policy) (GapReport, error) {
 	order := byKey(len(d.Workers), func(i int) (string, string) { return d.Workers[i].Team, d.Workers[i].ID })
 	for _, wi := range order {
 		w := d.Workers[wi]
-		if w.Start.After(asOf) {
+		c, ok := workerClock(w, d.Since, d.Sessions, byWorker[wi], evs[:0], asOf, p)
+		if !ok {
 			continue
 		}
-		start, startAs := w.Start, fromStart
-		if d.Since.After(start) {
-			start, startAs = d.Since, fromRecords
-		}
-		if !w.End.IsZero() && !start.Before(w.End) {
-			continue
-		}
-		evs = evs[:0]
-		for _, si := range byWorker[wi] {
-			s := d.Sessions[si]
-			if s.Date.After(asOf) {
-				break
-			}
-			if s.Date.Before(start) {
-				continue
-			}
-			if n := len(evs); n > 0 && evs[n-1].date == s.Date {
-				continue
-			}
-			evs = append(evs, event{date: s.Date, at: si})
-		}
-		c := clock{
-			start: start, startAs: startAs, eventAs: fromSession, end: w.End, asOf: asOf,
-			interval: func(day care.Date) Interval { return p.intervalFor(w, day) },
-			phases:   asyePhases(w),
-			events:   evs,
-		}
+		evs = c.events
 		wg := WorkerGaps{Worker: w.ID, Team: w.Team, Office: w.Office, Sessions: len(evs)}
 		on := asOf
 		if last, ok := w.InPost().Last(); ok && last.Before(asOf) {
@@ -226,6 +201,45 @@ func Gaps(d Dataset, asOf care.Date, p Policy) (GapReport, error) {
 	}
 	rep.Teams = teamGaps(rep.Workers, asOf)
 	return rep, nil
+}
+
+// workerClock returns the SUP-01 clock of worker w as of asOf, and false
+// if no interval of w's is owed by then (not yet in post, or left before
+// since). The first interval runs from the start in post, or from since
+// (the start of the records) if later; its events, appended to evs, are
+// the sessions[idx] (the worker's sessions that count, by date) from that
+// start to asOf, the first of each day, each referring to its index in
+// sessions.
+func workerClock(w Worker, since care.Date, sessions []Session, idx []int, evs []event, asOf care.Date, p Policy) (clock, bool) {
+	if w.Start.After(asOf) {
+		return clock{}, false
+	}
+	start, startAs := w.Start, fromStart
+	if since.After(start) {
+		start, startAs = since, fromRecords
+	}
+	if !w.End.IsZero() && !start.Before(w.End) {
+		return clock{}, false
+	}
+	for _, si := range idx {
+		s := sessions[si]
+		if s.Date.After(asOf) {
+			break
+		}
+		if s.Date.Before(start) {
+			continue
+		}
+		if n := len(evs); n > 0 && evs[n-1].date == s.Date {
+			continue
+		}
+		evs = append(evs, event{date: s.Date, at: si})
+	}
+	return clock{
+		start: start, startAs: startAs, eventAs: fromSession, end: w.End, asOf: asOf,
+		interval: func(day care.Date) Interval { return p.intervalFor(w, day) },
+		phases:   asyePhases(w),
+		events:   evs,
+	}, true
 }
 
 func teamGaps(ws []WorkerGaps, asOf care.Date) []TeamGaps {

@@ -177,7 +177,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				if errors.Is(err, practice.ErrEmpty) {
 					continue
 				}
-				o := origin{source: src.name, record: n, child: c.Child.ID}
+				o := origin{source: src.name, record: n, child: c.Care.Child.ID}
 				var de *practice.DecodeError
 				if errors.As(err, &de) {
 					o.line = de.Line

@@ -58,7 +58,7 @@ func TestRun(t *testing.T) {
 func badCohort(t *testing.T) string {
 	t.Helper()
 	coh := practice.Synthetic(practice.SyntheticOptions{Seed: 7, Children: 3, AsOf: care.MustDate(2026, 12, 1)})
-	coh.Cases[2].Episodes[0].End = coh.Cases[2].Episodes[0].Start.AddDays(-1)
+	coh.Cases[2].Care.Episodes[0].End = coh.Cases[2].Care.Episodes[0].Start.AddDays(-1)
 	var b bytes.Buffer
 	if err := practice.EncodeCohort(&b, coh.Cases); err != nil {
 		t.Fatal(err)

@@ -266,12 +266,12 @@ func build(cases []source, asOf care.Date, std practice.Standards, cal *care.Cal
 	kept := make([]source, 0, len(cases))
 	for _, s := range cases {
 		c := s.c
-		_, second, err := review.Milestones(c.Episodes, c.Reviews, asOf, cal, std.Review)
+		_, second, err := review.Milestones(c.Care.Episodes, c.Review.Reviews, asOf, cal, std.Review)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("%s (child %s): %w", s.origin, c.Child.ID, err))
+			errs = append(errs, fmt.Errorf("%s (child %s): %w", s.origin, c.Care.Child.ID, err))
 			continue
 		}
-		in = append(in, permanence.Case{Record: c.Permanence, Inputs: permanence.Inputs{Child: c.Child, Episodes: c.Episodes, SecondReview: second}})
+		in = append(in, permanence.Case{Record: c.Permanence, Inputs: permanence.Inputs{Child: c.Care.Child, Episodes: c.Care.Episodes, SecondReview: second}})
 		kept = append(kept, s)
 	}
 	tracked, err := permanence.TrackCohort(in, asOf, cal, std.Permanence)
@@ -291,7 +291,7 @@ func build(cases []source, asOf care.Date, std practice.Standards, cal *care.Cal
 	t := Tracker{AsOf: asOf, DriftMonths: drift, Routes: []RouteCount{}, Rows: []Row{}, Window: tracked.Window, Averages: tracked.Averages}
 	byID := make(map[string]int, len(kept)) // child ID → index in kept and in
 	for i, s := range kept {
-		byID[s.c.Child.ID] = i
+		byID[s.c.Care.Child.ID] = i
 	}
 	counts := map[permanence.Route]int{}
 	for _, r := range tracked.Rows {
@@ -302,7 +302,7 @@ func build(cases []source, asOf care.Date, std practice.Standards, cal *care.Cal
 		// moved, not whether it is still in progress.
 		rep, err := permanence.Assess(in[i].Record, in[i].Inputs, asOf, cal, std.Permanence)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("%s (child %s): %w", kept[i].origin, c.Child.ID, err))
+			errs = append(errs, fmt.Errorf("%s (child %s): %w", kept[i].origin, c.Care.Child.ID, err))
 			continue
 		}
 		row := Row{Team: c.Team, Office: c.Office, Row: r,
@@ -311,7 +311,7 @@ func build(cases []source, asOf care.Date, std practice.Standards, cal *care.Cal
 			row.DaysOverdue = max(asOf.DaysSince(r.Next.Due), 0)
 			t.Overdue++
 		}
-		if _, inCare := care.EpisodeOn(c.Episodes, asOf); inCare {
+		if _, inCare := care.EpisodeOn(c.Care.Episodes, asOf); inCare {
 			t.LookedAfter++
 		}
 		if r.Primary == permanence.RouteUnknown {
@@ -364,9 +364,9 @@ func originOf(fe *care.FieldError, kept []source) string {
 		rest = strings.TrimPrefix(rest, ".")
 		s := kept[i]
 		if rest == "" {
-			return fmt.Sprintf("%s (child %s): %v", s.origin, s.c.Child.ID, fe.Err)
+			return fmt.Sprintf("%s (child %s): %v", s.origin, s.c.Care.Child.ID, fe.Err)
 		}
-		return fmt.Sprintf("%s (child %s): permanence.%s: %v", s.origin, s.c.Child.ID, rest, fe.Err)
+		return fmt.Sprintf("%s (child %s): permanence.%s: %v", s.origin, s.c.Care.Child.ID, rest, fe.Err)
 	}
 	return fe.Error()
 }

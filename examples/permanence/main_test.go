@@ -75,7 +75,7 @@ func TestRunBadRecords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c.Child.ID = "C000099"
+	c.Care.Child.ID = "C000099"
 	c.Permanence.Plan.Transitions = []permanence.Transition{{Route: permanence.RouteAdoption, State: permanence.StateConsidered, Primary: true}}
 	invalid, err := json.Marshal(c)
 	if err != nil {

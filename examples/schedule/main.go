@@ -152,7 +152,7 @@ func runIO(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	s, err := build(c, asOf, std, cal)
 	if err != nil {
-		return fail(fmt.Errorf("%s %s: %w", where, c.Child.ID, err))
+		return fail(fmt.Errorf("%s %s: %w", where, c.Care.Child.ID, err))
 	}
 	s.Source = chosen
 	if *format == "json" {
@@ -201,7 +201,7 @@ func readCase(path string, stdin io.Reader) (practice.Case, error) {
 
 func findChild(cases []practice.Case, id string) (practice.Case, bool) {
 	for _, c := range cases {
-		if c.Child.ID == id {
+		if c.Care.Child.ID == id {
 			return c, true
 		}
 	}
@@ -216,15 +216,15 @@ func findChild(cases []practice.Case, id string) (practice.Case, bool) {
 func defaultChild(cases []practice.Case, asOf care.Date) (practice.Case, bool) {
 	fallback := -1
 	for i, c := range cases {
-		j, ok := care.EpisodeOn(c.Episodes, asOf)
-		if !ok || c.Episodes[j].LegalStatus.IsShortBreak() {
+		j, ok := care.EpisodeOn(c.Care.Episodes, asOf)
+		if !ok || c.Care.Episodes[j].LegalStatus.IsShortBreak() {
 			continue
 		}
 		if fallback < 0 {
 			fallback = i
 		}
-		reviews := count(c.Reviews, func(r review.Review) bool { return !r.Held.After(asOf) })
-		moves := count(care.PlacementMoves(c.Episodes), func(m care.PlacementMove) bool { return !m.Date.After(asOf) })
+		reviews := count(c.Review.Reviews, func(r review.Review) bool { return !r.Held.After(asOf) })
+		moves := count(care.PlacementMoves(c.Care.Episodes), func(m care.PlacementMove) bool { return !m.Date.After(asOf) })
 		plan := count(c.Permanence.Plan.Transitions, func(t permanence.Transition) bool { return !t.Date.After(asOf) })
 		if reviews >= 3 && moves > 0 && plan > 0 {
 			return c, true
@@ -323,7 +323,7 @@ var (
 
 // build assesses the case and draws up its calendar.
 func build(c practice.Case, asOf care.Date, std practice.Standards, cal *care.Calendar) (Schedule, error) {
-	s := Schedule{AsOf: asOf, Child: c.Child.ID}
+	s := Schedule{AsOf: asOf, Child: c.Care.Child.ID}
 	rep, err := practice.Assess(c, asOf, std, cal)
 	if err != nil {
 		return Schedule{}, err
@@ -339,7 +339,7 @@ func build(c practice.Case, asOf care.Date, std practice.Standards, cal *care.Ca
 
 	// Reviews: the whole schedule with statuses, each explained by its
 	// finding, and the next one owed.
-	dues, err := review.Schedule(c.Episodes, c.Reviews, asOf, cal, std.Review)
+	dues, err := review.Schedule(c.Care.Episodes, c.Review.Reviews, asOf, cal, std.Review)
 	if err != nil {
 		return Schedule{}, err
 	}
@@ -353,19 +353,19 @@ func build(c practice.Case, asOf care.Date, std practice.Standards, cal *care.Ca
 		s.Reviews = append(s.Reviews, Item{Rule: d.Deadline.Rule, What: what, Due: d.Deadline.Due, Status: d.Status,
 			Done: d.Held, Closed: d.Closed, Message: d.Deadline.String()})
 	}
-	if dl, ok, err := review.NextDue(c.Episodes, c.Reviews, asOf, cal, std.Review); err != nil {
+	if dl, ok, err := review.NextDue(c.Care.Episodes, c.Review.Reviews, asOf, cal, std.Review); err != nil {
 		return Schedule{}, err
 	} else if ok {
 		s.NextReview = deadlineItem(rep, dl, "next review", asOf, show)
 	}
 
 	// Visits: the next statutory visit of the current placement.
-	first, second, err := review.Milestones(c.Episodes, c.Reviews, asOf, cal, std.Review)
+	_, second, err := review.Milestones(c.Care.Episodes, c.Review.Reviews, asOf, cal, std.Review)
 	if err != nil {
 		return Schedule{}, err
 	}
-	ctx := care.Context{Reviews: review.HeldDates(c.Reviews), FirstReviewDue: first}
-	if dl, ok, err := care.NextVisit(c.Record, ctx, asOf, std.Care); err != nil {
+	visits := c.Care.VisitFacts(review.HeldDates(c.Review.Reviews))
+	if dl, ok, err := care.NextVisit(visits, asOf, std.Care.Visits); err != nil {
 		return Schedule{}, err
 	} else if ok {
 		s.NextVisit = deadlineItem(rep, dl, "next statutory visit", asOf, show)
@@ -382,7 +382,7 @@ func build(c practice.Case, asOf care.Date, std practice.Standards, cal *care.Ca
 
 	// Permanence: the tracker row's next milestone, explained by the
 	// finding it came from.
-	row, err := permanence.Track(c.Permanence, permanence.Inputs{Child: c.Child, Episodes: c.Episodes, SecondReview: second}, asOf, cal, std.Permanence)
+	row, err := permanence.Track(c.Permanence, permanence.Inputs{Child: c.Care.Child, Episodes: c.Care.Episodes, SecondReview: second}, asOf, cal, std.Permanence)
 	if err != nil {
 		return Schedule{}, err
 	}
@@ -410,19 +410,19 @@ func build(c practice.Case, asOf care.Date, std practice.Standards, cal *care.Ca
 // summary describes the child's current care without the name or date of
 // birth.
 func summary(c practice.Case, asOf care.Date) []string {
-	out := []string{fmt.Sprintf("Age %d", c.Child.AgeOn(asOf))}
-	j, ok := care.EpisodeOn(c.Episodes, asOf)
+	out := []string{fmt.Sprintf("Age %d", c.Care.Child.AgeOn(asOf))}
+	j, ok := care.EpisodeOn(c.Care.Episodes, asOf)
 	if !ok {
 		return append(out, "Not looked after on "+asOf.String())
 	}
-	e := c.Episodes[j]
+	e := c.Care.Episodes[j]
 	out = append(out,
 		fmt.Sprintf("Legal status %s (%s)", e.LegalStatus, e.LegalStatus.Description()),
-		fmt.Sprintf("Placement %s (%s) since %s", e.PlacementType, e.PlacementType.Description(), placementStart(c.Episodes, asOf)))
-	for _, p := range care.PeriodsOfCare(c.Episodes) {
+		fmt.Sprintf("Placement %s (%s) since %s", e.PlacementType, e.PlacementType.Description(), placementStart(c.Care.Episodes, asOf)))
+	for _, p := range care.PeriodsOfCare(c.Care.Episodes) {
 		if p.Contains(asOf) {
 			out = append(out, fmt.Sprintf("Looked after since %s (%s), %s in this period", p.Start,
-				plural(asOf.DaysSince(p.Start), "day"), plural(care.CountPlacements(c.Episodes, p), "placement")))
+				plural(asOf.DaysSince(p.Start), "day"), plural(care.CountPlacements(c.Care.Episodes, p), "placement")))
 		}
 	}
 	return out
