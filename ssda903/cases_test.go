@@ -1,0 +1,187 @@
+package ssda903_test
+
+import (
+	"errors"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/lookedafter/practice"
+	"github.com/lookedafter/practice/care"
+	"github.com/lookedafter/practice/permanence"
+	"github.com/lookedafter/practice/review"
+	"github.com/lookedafter/practice/ssda903"
+	"github.com/lookedafter/practice/supervision"
+)
+
+func TestCases(t *testing.T) {
+	r := mustRead(t, map[string]string{
+		"h.csv": headerCSV +
+			"A,2,01/05/2012,WBRI,,,\n" + // valid; episodes given out of order
+			"B,1,01/05/2012,WBRI,,,\n" + // no episodes
+			"C,1,01/05/2012,WBRI,,,\n" + // an episode that ends before it starts
+			"C,1,01/05/2012,WBRI,,,\n" + // C again
+			",1,01/05/2012,WBRI,,,\n" + // no CHILD
+			"E,1,01/05/2012,WBRI,,,\n", // an OC3 code we cannot read: still valid
+		"e.csv": episodesCSV +
+			"A,01/06/2025,P,C2,N1,U6,PR1,,,,,,\n" +
+			"A,01/04/2025,S,C2,N1,U4,PR1,01/06/2025,X1,CARPL,,,\n" +
+			"C,01/04/2025,S,C2,N1,U4,PR1,01/03/2025,E8,,,,\n" +
+			"D,01/04/2025,S,C2,N1,U4,PR1,,,,,,\n" + // D has no Header row
+			"E,01/04/2025,S,V2,N1,U4,PR1,,,,,,\n",
+		"r.csv": "CHILD,DOB,REVIEW,REVIEW_CODE\nA,01/05/2012,20/04/2025,PN1\n",
+		"u.csv": "CHILD,SEX,DOB,DUC\nA,2,01/05/2012,\n",
+		"s.csv": "CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON\nA,01/05/2012,SW9,01/04/2025,,\n",
+		"a.csv": "CHILD,DOB,DATE_INT,DATE_MATCH,FOSTER_CARE,NB_ADOPTR,SEX_ADOPTR,LS_ADOPTR\nA,01/05/2012,,01/05/2025,1,,,\n",
+		"m.csv": "CHILD,DOB,MISSING,MIS_START,MIS_END\nA,01/05/2012,a,02/05/2025,03/05/2025\n",
+		"o.csv": "CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\nE,01/05/2012,YES,F1,01\n",
+	})
+	rec, err := r.Records()
+	if errs := problems(t, err); len(errs) != 2 { // E's ACCOM, and the blank CHILD
+		t.Fatalf("Records() problems = %v", errs)
+	}
+	set := ssda903.Cases(rec)
+	dob := care.MustDate(2012, time.May, 1)
+	wantA := practice.Case{
+		Care: care.Record{
+			Child: care.Child{ID: "A", DateOfBirth: dob, Sex: care.SexFemale, Ethnicity: care.EthnicityWBRI, UASC: true},
+			Episodes: []care.Episode{
+				{Start: care.MustDate(2025, time.April, 1), ReasonNew: care.ReasonNewEpisodeS, LegalStatus: care.LegalStatusC2,
+					CategoryOfNeed: care.CategoryOfNeedN1, PlacementType: care.PlacementTypeU4, Provider: care.PlacementProviderPR1,
+					End: care.MustDate(2025, time.June, 1), ReasonCeased: care.ReasonEpisodeCeasedX1, ReasonChange: care.ReasonPlacementChangeCARPL},
+				{Start: care.MustDate(2025, time.June, 1), ReasonNew: care.ReasonNewEpisodeP, LegalStatus: care.LegalStatusC2,
+					CategoryOfNeed: care.CategoryOfNeedN1, PlacementType: care.PlacementTypeU6, Provider: care.PlacementProviderPR1},
+			},
+			SafeguardingRecords: care.SafeguardingRecords{MissingEpisodes: []care.MissingEpisode{
+				{Type: care.MissingTypeAway, Start: care.MustDate(2025, time.May, 2), End: care.MustDate(2025, time.May, 3)}}},
+		},
+		Review:      review.Record{Reviews: []review.Review{{Held: care.MustDate(2025, time.April, 20), Participation: care.ParticipationPN1}}},
+		Supervision: supervision.CaseRecord{Allocations: []supervision.Allocation{{Child: "A", Worker: "SW9", From: care.MustDate(2025, time.April, 1)}}},
+		Permanence:  permanence.Record{Adoption: permanence.Adoption{Match: care.MustDate(2025, time.May, 1), FosterCarerAdoption: true}},
+	}
+	var ids []string
+	for _, c := range set.Cases {
+		ids = append(ids, c.Care.Child.ID)
+	}
+	if want := []string{"A", "E"}; !slices.Equal(ids, want) {
+		t.Fatalf("valid cases = %v, want %v; invalid: %+v", ids, want, set.Invalid)
+	}
+	if diff := cmp.Diff(wantA, set.Cases[0], cmpRecords); diff != "" {
+		t.Errorf("case A mismatch (-want +got):\n%s", diff)
+	}
+	type problem struct {
+		Table  ssda903.Table
+		Row    int
+		Column string
+	}
+	want := map[string][]problem{
+		"B": {{ssda903.TableHeader, 2, ""}},
+		"C": {{ssda903.TableHeader, 4, "CHILD"}},
+		"":  {{ssda903.TableHeader, 5, "CHILD"}},
+		"D": {{ssda903.TableEpisodes, 4, "CHILD"}},
+	}
+	got := map[string][]problem{}
+	for _, inv := range set.Invalid {
+		for _, e := range inv.Errs {
+			got[inv.Child] = append(got[inv.Child], problem{e.Table, e.Row, e.Column})
+		}
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("invalid children mismatch (-want +got):\n%s", diff)
+	}
+	for _, inv := range set.Invalid {
+		if inv.Child == "B" && !errors.Is(inv.Errs[0], care.ErrNoEpisodes) {
+			t.Errorf("B: %v, want care.ErrNoEpisodes", inv.Errs[0])
+		}
+	}
+	// C's duplicate Header row stops its case being validated; without
+	// it, the episode's end maps to DEC.
+	rec.Header = slices.Delete(rec.Header, 3, 4)
+	set = ssda903.Cases(rec)
+	for _, inv := range set.Invalid {
+		if inv.Child == "C" {
+			if len(inv.Errs) != 1 || inv.Errs[0].Table != ssda903.TableEpisodes || inv.Errs[0].Row != 3 || inv.Errs[0].Column != "DEC" {
+				t.Errorf("C: %v, want the episode's DEC", inv.Errs)
+			}
+		}
+	}
+	if n := len(set.Cases) + len(set.Invalid); n != 6 {
+		t.Errorf("children accounted for = %d, want 6 (A, B, C, blank, E, D)", n)
+	}
+}
+
+// returnFields is what a return holds of a case: FromCases then Cases
+// keep these and nothing else.
+func returnFields(c practice.Case) practice.Case {
+	ch := c.Care.Child
+	out := practice.Case{}
+	out.Care.Child = care.Child{ID: ch.ID, DateOfBirth: ch.DateOfBirth, Sex: ch.Sex, Ethnicity: ch.Ethnicity, UPN: ch.UPN, UASC: ch.UASC}
+	for _, e := range c.Care.Episodes {
+		e.IntendedUntil18, e.LongTermFoster = false, false
+		out.Care.Episodes = append(out.Care.Episodes, e)
+	}
+	for _, m := range c.Care.MissingEpisodes {
+		out.Care.MissingEpisodes = append(out.Care.MissingEpisodes, care.MissingEpisode{Type: m.Type, Start: m.Start, End: m.End})
+	}
+	for _, v := range c.Review.Reviews {
+		out.Review.Reviews = append(out.Review.Reviews, review.Review{Held: v.Held, Participation: v.Participation})
+	}
+	out.Supervision.Allocations = c.Supervision.Allocations
+	out.Permanence.Adoption = permanence.Adoption{Match: c.Permanence.Adoption.Match, FosterCarerAdoption: c.Permanence.Adoption.FosterCarerAdoption}
+	return out
+}
+
+func TestFromCasesRoundTrip(t *testing.T) {
+	cohort := practice.Synthetic(practice.SyntheticOptions{Seed: 7, Children: 150})
+	for _, year := range []care.CollectionYear{2022, 2025, 2026} {
+		t.Run(year.String(), func(t *testing.T) {
+			ret, err := ssda903.FromCases(cohort.Cases, year).Return()
+			if err != nil {
+				t.Fatalf("Return() error = %v", err)
+			}
+			if got := ret.Table(ssda903.TableDoLo) != nil; got != (year >= 2026) {
+				t.Errorf("DoLo table written = %v", got)
+			}
+			back, err := ssda903.ReadFS(writeFS(t, ret), year)
+			if err != nil {
+				t.Fatalf("ReadFS() error = %v", err)
+			}
+			rec, err := back.Records()
+			if err != nil {
+				t.Fatalf("Records() error = %v", err)
+			}
+			set := ssda903.Cases(rec)
+			if len(set.Invalid) > 0 {
+				t.Fatalf("%d invalid children; first: %v", len(set.Invalid), set.Invalid[0].Errs)
+			}
+			if len(set.Cases) != len(cohort.Cases) {
+				t.Fatalf("%d cases, want %d", len(set.Cases), len(cohort.Cases))
+			}
+			for i, c := range cohort.Cases {
+				want := returnFields(c)
+				if year < 2023 {
+					want.Supervision.Allocations = nil
+				}
+				if diff := cmp.Diff(want, set.Cases[i], cmpRecords); diff != "" {
+					t.Fatalf("case %d mismatch (-want +got):\n%s", i, diff)
+				}
+			}
+		})
+	}
+}
+
+func TestWriteCases(t *testing.T) {
+	cohort := practice.Synthetic(practice.SyntheticOptions{Seed: 1, Children: 20})
+	dir := t.TempDir()
+	if err := ssda903.WriteCases(dir, cohort.Cases, 2025); err != nil {
+		t.Fatalf("WriteCases() error = %v", err)
+	}
+	ret, err := ssda903.ReadDir(dir, 2025)
+	if err != nil {
+		t.Fatalf("ReadDir() error = %v", err)
+	}
+	if got := ret.Table(ssda903.TableHeader).Len(); got != 20 {
+		t.Errorf("Header rows = %d, want 20", got)
+	}
+}
