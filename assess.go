@@ -130,6 +130,7 @@ type worker struct {
 // field of every package at once, and its error wins over the step's.
 func (w *worker) assess(a *assessors, c *Case, asOf care.Date) (Drift, error) {
 	w.e.Reset(asOf)
+	w.e.Cover(c.Coverage)
 	w.e.Grow(c.estimate())
 	if err := w.emit(a, c, asOf); err != nil {
 		if verr := c.Validate(); verr != nil {
@@ -147,6 +148,9 @@ func (w *worker) assess(a *assessors, c *Case, asOf care.Date) (Drift, error) {
 func (w *worker) emit(a *assessors, c *Case, asOf care.Date) error {
 	if asOf.IsZero() {
 		return &care.FieldError{Path: "as_of", Err: care.ErrRequired}
+	}
+	if to := c.Coverage.To; !to.IsZero() && asOf.After(to) {
+		return &care.FieldError{Path: "as_of", Err: errAfterCoverage}
 	}
 	if err := w.h.Reset(c.Care.Child, c.Care.Episodes); err != nil {
 		return err
@@ -184,6 +188,11 @@ func (w *worker) emit(a *assessors, c *Case, asOf care.Date) error {
 	in := permanence.Inputs{SecondReview: secondReviewHeld(&w.h, held, asOf, second)}
 	return a.permanence.Emit(&w.e, &w.h, c.Permanence, in)
 }
+
+// errAfterCoverage is the error of an assessment dated after the last day
+// the case's data covers: what was done since is not in the data, so
+// nothing can be judged late or overdue then.
+var errAfterCoverage = errors.New("after the last day the case's data covers (coverage.to): assess as of that day or earlier")
 
 // Rules returns the whole rule catalogue of the library, every package's
 // rules in a stable order (care, review, supervision, permanence, then

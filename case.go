@@ -60,6 +60,14 @@ type Case struct {
 	// Permanence is the permanence record: the plan for permanence,
 	// care proceedings, adoption and special guardianship.
 	Permanence permanence.Record
+	// Coverage says what the case's source of data holds: which record
+	// families, over which dates. The zero Coverage, for a case whose
+	// source holds everything the rules read, is complete. A case read from
+	// the SSDA903 return carries its episodes, reviews and missing episodes
+	// over the collection year, but no visits, plans or supervision: the
+	// rules that read those, and obligations due outside its dates, are
+	// not assessed ([NotAssessed]) rather than reported overdue.
+	Coverage care.Coverage
 }
 
 // Validate checks the whole case and reports every problem with its full
@@ -73,6 +81,7 @@ func (c Case) Validate() error {
 	errs.Merge("", c.Review.Validate(c.Care.Child, c.Care.Episodes))
 	errs.Merge("supervision", c.Supervision.Validate())
 	errs.Merge("permanence", c.Permanence.Validate())
+	errs.Merge("coverage", c.Coverage.Validate())
 	return errs.Err()
 }
 
@@ -87,6 +96,7 @@ type caseJSON struct {
 	reviewRecord
 	Supervision supervision.CaseRecord `json:"supervision,omitzero"`
 	Permanence  permanence.Record      `json:"permanence,omitzero"`
+	Coverage    care.Coverage          `json:"coverage,omitzero"`
 }
 
 // reviewRecord names review.Record for embedding in caseJSON beside
@@ -95,12 +105,12 @@ type reviewRecord = review.Record
 
 func (c Case) toJSON() caseJSON {
 	return caseJSON{Team: c.Team, Office: c.Office, Record: c.Care, reviewRecord: c.Review,
-		Supervision: c.Supervision, Permanence: c.Permanence}
+		Supervision: c.Supervision, Permanence: c.Permanence, Coverage: c.Coverage}
 }
 
 func (w caseJSON) toCase() Case {
 	return Case{Team: w.Team, Office: w.Office, Care: w.Record, Review: w.reviewRecord,
-		Supervision: w.Supervision, Permanence: w.Permanence}
+		Supervision: w.Supervision, Permanence: w.Permanence, Coverage: w.Coverage}
 }
 
 // MarshalJSON implements [json.Marshaler]: the case's wire format (see

@@ -114,6 +114,13 @@ type CohortReport struct {
 	ByOffice []GroupRates `json:"by_office"`
 	// LiveByDomain counts live items by domain, in domain order.
 	LiveByDomain []DomainCount `json:"live_by_domain"`
+	// NotAssessed lists the record families that some children's data
+	// does not carry (see [Case].Coverage), each with the rules that read
+	// it, which were not assessed for those children; Windows lists the
+	// dates their data covers, outside which no obligation was assessed.
+	// Both are empty when every case's data is complete.
+	NotAssessed []Gap    `json:"not_assessed,omitempty"`
+	Windows     []Window `json:"windows,omitempty"`
 }
 
 // Drifting returns the flagged children's drift summaries, worst first
@@ -198,6 +205,7 @@ func assessStream(ctx context.Context, cases iter.Seq2[Case, error], n int, asOf
 			return res
 		}
 		agg.add(&res, w.e.Findings())
+		agg.coverage.add(c.Coverage)
 		if !opt.DiscardReports {
 			res.Report = w.e.Report()
 		}
@@ -394,13 +402,15 @@ type aggregator struct {
 	byKind             map[*care.Kind]int  // kind → index, filled as kinds are met
 	groups             map[group]*tally
 	domains            [64]int // live items by domain
+	coverage           coverageTally
 }
 
 // group is a team and the office it works from, as cases name them.
 type group struct{ team, office string }
 
 func newAggregator(asOf care.Date) *aggregator {
-	return &aggregator{asOf: asOf, groups: map[group]*tally{}, index: map[care.RuleID]int{}, byKind: map[*care.Kind]int{}}
+	return &aggregator{asOf: asOf, groups: map[group]*tally{}, index: map[care.RuleID]int{}, byKind: map[*care.Kind]int{},
+		coverage: coverageTally{}}
 }
 
 // kindIndex returns the rule index of findings of kind k. (A cache in
@@ -486,6 +496,7 @@ func (a *aggregator) merge(o *aggregator) {
 	for d, n := range o.domains {
 		a.domains[d] += n
 	}
+	a.coverage.merge(o.coverage)
 }
 
 func (a *aggregator) report(results []ChildResult) CohortReport {
@@ -505,6 +516,7 @@ func (a *aggregator) report(results []ChildResult) CohortReport {
 			rep.LiveByDomain = append(rep.LiveByDomain, DomainCount{Domain: care.Domain(d), Live: n})
 		}
 	}
+	rep.NotAssessed, rep.Windows = a.coverage.report()
 	return rep
 }
 

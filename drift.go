@@ -258,10 +258,10 @@ var driftRule = care.Rule{
 		Provision: "inspection findings on drift", Abbrev: "Local standard"},
 	Severity: care.SeverityLocal,
 	Domain:   care.DomainDrift,
-	Package:  "practice",
-	File:     "drift.go",
-	Default:  "90 days",
-	Policy:   []string{"Drift.MaxOverdueDays"},
+	Reads:    care.FamilyEpisodes, Package: "practice",
+	File:    "drift.go",
+	Default: "90 days",
+	Policy:  []string{"Drift.MaxOverdueDays"},
 }
 
 // driftKind is the kind of the DRIFT-01 finding: its subject is the child;

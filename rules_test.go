@@ -97,13 +97,15 @@ func renderRules(rules []care.Rule) string {
 	b.WriteString("Rule IDs are stable API: never renamed, renumbered or reused.\n\n")
 	b.WriteString("Severity: `statutory` (a duty in an Act or regulations), `guidance` (statutory guidance), `local` (a local\n")
 	b.WriteString("practice standard; its default may be made stricter, never looser than any statutory floor).\n")
+	b.WriteString("Reads: the record families the rule reads besides the child and episodes; a case whose data does not carry\n")
+	b.WriteString("them (`Case.Coverage`, such as a case read from the SSDA903 return) is not assessed on the rule.\n")
 	pkg := ""
 	for _, r := range rules {
 		if r.Package != pkg {
 			pkg = r.Package
 			fmt.Fprintf(&b, "\n## %s\n\n", pkg)
-			b.WriteString("| ID | Rule | Default | Severity | Domain | In force | Source | Policy fields | Decided in |\n")
-			b.WriteString("|---|---|---|---|---|---|---|---|---|\n")
+			b.WriteString("| ID | Rule | Default | Severity | Domain | In force | Source | Policy fields | Reads | Decided in |\n")
+			b.WriteString("|---|---|---|---|---|---|---|---|---|---|\n")
 		}
 		source := r.Citation.String()
 		if r.Citation.URL != "" {
@@ -118,8 +120,9 @@ func renderRules(rules []care.Rule) string {
 		case !r.InForce.End.IsZero():
 			inForce = "until " + r.InForce.End.String()
 		}
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %s | [%s](%s) |\n", r.ID, cell(r.Title), cell(r.Default), r.Severity, r.Domain, inForce,
-			cell(source), cell(strings.Join(r.Policy, ", ")), r.File, r.File)
+		reads := strings.ReplaceAll((r.Reads &^ care.FamilyEpisodes).String(), "|", ", ")
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | [%s](%s) |\n", r.ID, cell(r.Title), cell(r.Default), r.Severity, r.Domain, inForce,
+			cell(source), cell(strings.Join(r.Policy, ", ")), cell(reads), r.File, r.File)
 	}
 	return b.String()
 }

@@ -86,6 +86,7 @@ var (
 	dateType        = reflect.TypeFor[care.Date]()
 	decimalType     = reflect.TypeFor[decimal.Decimal]()
 	nullDecimalType = reflect.TypeFor[decimal.NullDecimal]()
+	familyType      = reflect.TypeFor[care.Family]()
 	textMarshaler   = reflect.TypeFor[encoding.TextMarshaler]()
 )
 
@@ -97,6 +98,13 @@ func (g *schemaGen) schema(t reflect.Type) any {
 		return map[string]any{"type": []string{"number", "string"}, "description": "decimal number"}
 	case nullDecimalType:
 		return map[string]any{"type": []string{"number", "string", "null"}, "description": "decimal number, or null when unknown"}
+	case familyType:
+		var names []string
+		for f := range care.FamilyAll.Each {
+			names = append(names, f.String())
+		}
+		return map[string]any{"type": "array", "uniqueItems": true, "items": map[string]any{"type": "string", "enum": names},
+			"description": "record families; absent or empty for every family"}
 	}
 	if vals := enumValues(t); vals != nil {
 		return map[string]any{"type": "string", "enum": append(vals, aliases[t]...)}

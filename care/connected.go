@@ -397,8 +397,8 @@ var ruleCONN01 = Rule{
 	InForce:  Period{Start: sgCPPCRInForce},
 	Severity: SeverityStatutory,
 	Domain:   DomainConnected,
-	Package:  "care",
-	File:     "care/connected.go",
-	Default:  "16 + 8 weeks",
-	Policy:   []string{"Connected.TemporaryWeeks", "Connected.ExtensionWeeks"},
+	Reads:    FamilyApprovals, Package: "care",
+	File:    "care/connected.go",
+	Default: "16 + 8 weeks",
+	Policy:  []string{"Connected.TemporaryWeeks", "Connected.ExtensionWeeks"},
 }

@@ -94,21 +94,21 @@ var ruleEDU01 = Rule{
 	ID: EDU01, Title: "Personal education plan initiated within 10 working days and in place by the first review",
 	Text:     "For each period of care (except short breaks) of a child of the policy's age or over, the first PEP initiated after the previous period ended is due within 10 working days of becoming looked after (the start day is day 0 unless Policy.Counting says otherwise), and by the first review of the period (a review held, or Context.FirstReviewDue; a PEP on the review's own day is on time). Both close when the child leaves care. While no PEP exists, only the initiation deadline is reported once both have passed: the first-review deadline would report the same missing PEP again.",
 	Citation: plEducationGuidance, Severity: SeverityGuidance, Domain: DomainEducation,
-	Package: "care", File: "care/education.go", Default: "10 WD", Policy: []string{"Education.InitiateDays", "Education.FromAge", "Counting"},
+	Reads: FamilyEducation | FamilyReviews, Package: "care", File: "care/education.go", Default: "10 WD", Policy: []string{"Education.InitiateDays", "Education.FromAge", "Counting"},
 }
 
 var ruleEDU02 = Rule{
 	ID: EDU02, Title: "PEP reviewed every school term",
 	Text:     "For each school term (PlanningRecords.Terms, or DefaultTerms) that the child spends wholly in one period of care at the policy's age or over, a PEP is initiated or reviewed between the term's first and last days inclusive; the term's last day is the due date. A term's review closes when the next term starts: not done by then, it is missed. A term that ended before the period's first PEP was initiated is not reported where EDU-01 applies, since EDU-01 already reports that no PEP existed.",
 	Citation: plEducationGuidance, Severity: SeverityGuidance, Domain: DomainEducation,
-	Package: "care", File: "care/education.go", Default: "each term", Policy: []string{"Education.FromAge"},
+	Reads: FamilyEducation, Package: "care", File: "care/education.go", Default: "each term", Policy: []string{"Education.FromAge"},
 }
 
 var ruleEDU03 = Rule{
 	ID: EDU03, Title: "PEP records targets and the planned use of Pupil Premium Plus",
 	Text:     "The current PEP (the latest initiated on or before the assessment date, while the child is looked after) has at least one target, the Pupil Premium Plus amount allocated and its planned use.",
 	Citation: plEducationGuidance, Severity: SeverityGuidance, Domain: DomainEducation,
-	Package: "care", File: "care/education.go", Policy: []string{"Education.FromAge"},
+	Reads: FamilyEducation, Package: "care", File: "care/education.go", Policy: []string{"Education.FromAge"},
 }
 
 // The kinds of EDU finding.

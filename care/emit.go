@@ -257,6 +257,7 @@ type Obligation struct {
 // child's findings in the same buffer. It is not safe for concurrent use.
 type Emitter struct {
 	asOf    Date
+	cov     Coverage
 	rep     Report
 	keys    []sortKey // sort scratch, kept for the next report
 	scratch []any     // see Scratch
@@ -269,8 +270,20 @@ func NewEmitter(asOf Date) *Emitter { return &Emitter{asOf: asOf} }
 // asOf. Findings returned by [Emitter.Findings] before are overwritten.
 func (e *Emitter) Reset(asOf Date) {
 	e.asOf = asOf
+	e.cov = Coverage{}
 	e.rep = e.rep[:0]
 }
+
+// Cover limits the findings to what data of coverage c can support, until
+// the next [Emitter.Reset]: no finding is made for a rule that reads a
+// record family c does not carry ([Coverage.Supports]), nor for an
+// obligation due outside c's dates, nor for a check anchored outside them.
+// Those are not assessed, rather than reported overdue for records the
+// data never held.
+func (e *Emitter) Cover(c Coverage) { e.cov = c }
+
+// Coverage returns the coverage set by [Emitter.Cover].
+func (e *Emitter) Coverage() Coverage { return e.cov }
 
 // AsOf returns the assessment date.
 func (e *Emitter) AsOf() Date { return e.asOf }
@@ -381,13 +394,14 @@ func Scratch[T any](e *Emitter) *T {
 //     Upcoming until then (an obligation due today is not yet overdue).
 //
 // No finding is made where the rule was not in force on o.Anchor (on o.Due
-// when there is no anchor): the obligation arose under earlier law.
+// when there is no anchor): the obligation arose under earlier law; nor
+// where the data's coverage cannot support it ([Emitter.Cover]).
 func (e *Emitter) Deadline(k *Kind, o Obligation) {
 	on := o.Anchor
 	if on.IsZero() {
 		on = o.Due
 	}
-	if !inForce(k.Rule.InForce, on) {
+	if !inForce(k.Rule.InForce, on) || !e.cov.Supports(k.Rule) || !e.cov.Covers(o.Due) {
 		return
 	}
 	st, owed := evaluate(o.Due, o.Done, o.Closes, e.asOf)
@@ -423,13 +437,14 @@ func (e *Emitter) Deadline(k *Kind, o Obligation) {
 // problems is empty (with o.Done as the date it was met, if given), and a
 // Breach holding the problems otherwise. No finding is made where the rule
 // was not in force on o.Anchor (on the assessment date when there is no
-// anchor).
+// anchor), nor where the data's coverage cannot support it
+// ([Emitter.Cover]: the anchor outside its dates).
 func (e *Emitter) Check(k *Kind, o Obligation, problems Problems) {
 	on := o.Anchor
 	if on.IsZero() {
 		on = e.asOf
 	}
-	if !inForce(k.Rule.InForce, on) {
+	if !inForce(k.Rule.InForce, on) || !e.cov.Supports(k.Rule) || !e.cov.Covers(on) {
 		return
 	}
 	st := Met

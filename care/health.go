@@ -302,7 +302,7 @@ var ruleHLTH01 = Rule{
 	Citation: Citation{Instrument: CPPCR, Provision: "reg 7(1), (2), (4); Promoting the health and wellbeing of looked-after children (2015)",
 		URL: CPPCRURL + "/regulation/7", Abbrev: CPPCRAbbrev},
 	InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainHealth,
-	Package: "care", File: "care/health.go", Default: "20 WD or first review",
+	Reads: FamilyHealth | FamilyReviews, Package: "care", File: "care/health.go", Default: "20 WD or first review",
 	Policy: []string{"Health.InitialDays", "Health.InitialReading", "Health.PriorMonths", "Counting"},
 }
 
@@ -310,7 +310,7 @@ var ruleHLTH02 = Rule{
 	ID: HLTH02, Title: "Review health assessment every 6 months before the 5th birthday, every 12 months after",
 	Text:     "After each assessment in a period of care, the next is due 6 months later if the child was under 5 at it, otherwise 12 months later: reg 7(3), \"at least once in every period of six months before C's fifth birthday\" and \"at least once in every period of 12 months after\" it, the period running from the day after the last assessment to the corresponding date (Policy.Health.FifthBirthday offers the other reading of reg 7(3): 6 months only if that date falls before the 5th birthday). A recorded refusal discharges the review." + plHealthMonths,
 	Citation: plCPPCR("reg 7(3)-(4)", 7), InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainHealth,
-	Package: "care", File: "care/health.go", Default: "6 / 12 months",
+	Reads: FamilyHealth, Package: "care", File: "care/health.go", Default: "6 / 12 months",
 	Policy: []string{"Health.UnderFiveMonths", "Health.FiveAndOverMonths", "Health.FifthBirthday"},
 }
 
@@ -320,7 +320,7 @@ var ruleHLTH03 = Rule{
 		" An SDQ still owed at the 17th birthday is missed then.",
 	Citation: Citation{Instrument: "Promoting the health and wellbeing of looked-after children (DfE/DH statutory guidance, 2015)", Provision: "SDQ",
 		URL: "https://www.gov.uk/government/publications/promoting-the-health-and-wellbeing-of-looked-after-children--2", Abbrev: "DfE/DH guidance 2015"},
-	Severity: SeverityGuidance, Domain: DomainHealth, Package: "care", File: "care/health.go", Default: "12 months",
+	Severity: SeverityGuidance, Domain: DomainHealth, Reads: FamilyHealth, Package: "care", File: "care/health.go", Default: "12 months",
 	Policy: []string{"Health.SDQMonths"},
 }
 
@@ -328,7 +328,7 @@ var ruleHLTH04 = Rule{
 	ID: HLTH04, Title: "Dental check at a local interval",
 	Text:     "For each period of care (except short breaks), a dental check is due the interval after becoming looked after, then the interval after the last check. No national frequency is set (CPPCR Sch 1 para 1(4) asks only that the health plan arranges routine dental checks)." + plHealthMonths,
 	Citation: plLocal("CPPCR Sch 1 para 1(4); local protocol"), Severity: SeverityLocal, Domain: DomainHealth,
-	Package: "care", File: "care/health.go", Default: "12 months", Policy: []string{"Health.DentalMonths"},
+	Reads: FamilyHealth, Package: "care", File: "care/health.go", Default: "12 months", Policy: []string{"Health.DentalMonths"},
 }
 
 // The kinds of HLTH finding; their subject is the period of care's first

@@ -7,7 +7,7 @@ var ruleID01 = Rule{
 	ID: ID01, Title: "Identity recorded: ethnicity, religion, first language and how the plan meets identity needs",
 	Text:     "While the child is looked after, the record holds the child's ethnicity as an SSDA903 code (not REFU or NOBT), religion, first language, and how the care plan meets the child's identity needs (Child.IdentityNeeds). One finding for the child.",
 	Citation: plCPPCR("reg 5 and Sch 1 (identity); inspection finding", 5), InForce: plCPPCRInForce,
-	Severity: SeverityStatutory, Domain: DomainIdentity, Package: "care", File: "care/identity.go",
+	Severity: SeverityStatutory, Domain: DomainIdentity, Reads: FamilyPlans, Package: "care", File: "care/identity.go",
 }
 
 var kindID01 = Kind{Rule: &ruleID01, What: "identity record",

@@ -926,10 +926,10 @@ var ruleLEAV01 = Rule{
 	InForce:  Period{Start: sgCPPCRInForce},
 	Severity: SeverityStatutory,
 	Domain:   DomainLeaving,
-	Package:  "care",
-	File:     "care/leaving.go",
-	Default:  "3 months",
-	Policy:   []string{"Leaving.AssessmentMonths"},
+	Reads:    FamilyLeavingCare, Package: "care",
+	File:    "care/leaving.go",
+	Default: "3 months",
+	Policy:  []string{"Leaving.AssessmentMonths"},
 }
 
 var ruleLEAV02 = Rule{
@@ -953,10 +953,10 @@ var ruleLEAV02 = Rule{
 	InForce:  Period{Start: sgCPPCRInForce},
 	Severity: SeverityStatutory,
 	Domain:   DomainLeaving,
-	Package:  "care",
-	File:     "care/leaving.go",
-	Default:  "6 months; 3 in accommodation provided",
-	Policy:   []string{"Leaving.AssessmentMonths", "Leaving.PathwayReviewMonths", "Leaving.AccommodationReviewMonths"},
+	Reads:    FamilyLeavingCare, Package: "care",
+	File:    "care/leaving.go",
+	Default: "6 months; 3 in accommodation provided",
+	Policy:  []string{"Leaving.AssessmentMonths", "Leaving.PathwayReviewMonths", "Leaving.AccommodationReviewMonths"},
 }
 
 var ruleLEAV03 = Rule{
@@ -974,10 +974,10 @@ var ruleLEAV03 = Rule{
 	InForce:  Period{Start: sgCPPCRInForce},
 	Severity: SeverityStatutory,
 	Domain:   DomainLeaving,
-	Package:  "care",
-	File:     "care/leaving.go",
-	Default:  "3 months; 7 days; 2 months",
-	Policy:   []string{"Leaving.AssessmentMonths", "Leaving.AdviserFirstVisitDays", "Leaving.AdviserVisitMonths"},
+	Reads:    FamilyLeavingCare, Package: "care",
+	File:    "care/leaving.go",
+	Default: "3 months; 7 days; 2 months",
+	Policy:  []string{"Leaving.AssessmentMonths", "Leaving.AdviserFirstVisitDays", "Leaving.AdviserVisitMonths"},
 }
 
 var ruleLEAV04 = Rule{
@@ -996,8 +996,8 @@ var ruleLEAV04 = Rule{
 	InForce:  Period{Start: sgSI2015InForce},
 	Severity: SeverityStatutory,
 	Domain:   DomainLeaving,
-	Package:  "care",
-	File:     "care/leaving.go",
-	Default:  "20 WD",
-	Policy:   []string{"Leaving.CeaseWorkingDays", "Counting"},
+	Reads:    FamilyApprovals, Package: "care",
+	File:    "care/leaving.go",
+	Default: "20 WD",
+	Policy:  []string{"Leaving.CeaseWorkingDays", "Counting"},
 }

@@ -1018,10 +1018,10 @@ var ruleMISS01 = Rule{
 	Citation: sgCite(sgMissingGuidance, "return home interviews"),
 	Severity: SeverityGuidance,
 	Domain:   DomainMissing,
-	Package:  "care",
-	File:     "care/missing.go",
-	Default:  "72 elapsed hours",
-	Policy:   []string{"Missing.InterviewHours", "Missing.UnknownTimes", "Missing.IncludeAway"},
+	Reads:    FamilyMissing | FamilyReturnInterviews, Package: "care",
+	File:    "care/missing.go",
+	Default: "72 elapsed hours",
+	Policy:  []string{"Missing.InterviewHours", "Missing.UnknownTimes", "Missing.IncludeAway"},
 }
 
 var ruleMISS02 = Rule{
@@ -1038,9 +1038,9 @@ var ruleMISS02 = Rule{
 	Citation: sgCite(sgLocalStandard, "inspection finding; statutory guidance on children who run away or go missing (DfE, 2014)"),
 	Severity: SeverityLocal,
 	Domain:   DomainMissing,
-	Package:  "care",
-	File:     "care/missing.go",
-	Default:  "3 in 90 days; 5 WD; then 6 weeks",
+	Reads:    FamilyMissing | FamilyRiskMeetings, Package: "care",
+	File:    "care/missing.go",
+	Default: "3 in 90 days; 5 WD; then 6 weeks",
 	Policy: []string{"Missing.RepeatEpisodes", "Missing.RepeatDays", "Missing.MeetingWorkingDays",
 		"Missing.MeetingIntervalWeeks", "Missing.IncludeAway", "Counting"},
 }
@@ -1056,8 +1056,8 @@ var ruleMISS03 = Rule{
 	Citation: sgCite(sgLocalStandard, "inspection finding"),
 	Severity: SeverityLocal,
 	Domain:   DomainMissing,
-	Package:  "care",
-	File:     "care/missing.go",
-	Default:  "2 meetings",
-	Policy:   []string{"Missing.EscalateAfterMeetings"},
+	Reads:    FamilyRiskMeetings, Package: "care",
+	File:    "care/missing.go",
+	Default: "2 meetings",
+	Policy:  []string{"Missing.EscalateAfterMeetings"},
 }

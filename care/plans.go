@@ -145,21 +145,21 @@ var rulePLAN01 = Rule{
 		" The duty closes when the period of care ends (for short breaks, when the series' last recorded stay ends): a plan not agreed by then is missed, and none is owed if the child leaves care on or before the due date." +
 		" Reg 4(2) does not apply \"in the case of a child to whom section 31A ... applies\": while an application on which a care order might be made is pending (Context.CareProceedings: issued, not yet disposed of; an interim care order alone is not enough), the plan is the s.31A plan, due \"within such time as the court may direct\", and is not judged here. An application issued on or before the due date means the duty was never owed; one issued after it closes the duty, missed if no plan was agreed by the issue. When the proceedings end with the child still in care and no plan agreed by then, a plan is due within 10 working days of the day they ended.",
 	Citation: plCPPCR("reg 4(2); CA89 s.31A", 4), InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainPlans,
-	Package: "care", File: "care/plans.go", Default: "10 WD", Policy: []string{"Plans.CarePlanDays", "Counting"},
+	Reads: FamilyPlans, Package: "care", File: "care/plans.go", Default: "10 WD", Policy: []string{"Plans.CarePlanDays", "Counting"},
 }
 
 var rulePLAN02 = Rule{
 	ID: PLAN02, Title: "Care plan holds the required parts",
 	Text:     "The current care plan (the latest agreed on or before the assessment date, while the child is looked after) holds a plan for permanence, a health plan, the personal education plan, the IRO's name, and the wishes and feelings of the child and of the parents. A plan is not faulted for lacking a PEP while no PEP exists and EDU-01 applies: EDU-01 reports that.",
 	Citation: plCPPCR("reg 5", 5), InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainPlans,
-	Package: "care", File: "care/plans.go",
+	Reads: FamilyPlans, Package: "care", File: "care/plans.go",
 }
 
 var rulePLAN03 = Rule{
 	ID: PLAN03, Title: "Care plan actions are specific, one is due in the next six months, none is overdue",
 	Text:     "For the current care plan (while the child is looked after): each action without an owner, an intended outcome or a due date is a breach (one finding per action); each action with a due date is completed by it (one finding per action: Met, Late, Overdue or Upcoming); and at least one uncompleted action is due in the months after the assessment date (corresponding-date rule), one finding per plan.",
 	Citation: plLocal("inspection finding"), Severity: SeverityLocal, Domain: DomainPlans,
-	Package: "care", File: "care/plans.go", Default: "6 months", Policy: []string{"Plans.ActionHorizonMonths"},
+	Reads: FamilyPlans, Package: "care", File: "care/plans.go", Default: "6 months", Policy: []string{"Plans.ActionHorizonMonths"},
 }
 
 var rulePLAN04 = Rule{
@@ -167,7 +167,7 @@ var rulePLAN04 = Rule{
 	Text: "Each placement (except short breaks, whose short-break care plan replaces it, and temporary placements T0–T4) has a placement plan prepared \"within five working days of the start of the placement\" (reg 9(2))." + plWorkingDays +
 		" The duty closes when the placement ends: a plan not prepared by then is missed, and none is owed for a placement that ends on or before the due date.",
 	Citation: plCPPCR("reg 9(1)-(2)", 9), InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainPlans,
-	Package: "care", File: "care/plans.go", Default: "5 WD", Policy: []string{"Plans.PlacementPlanDays", "Counting"},
+	Reads: FamilyPlans, Package: "care", File: "care/plans.go", Default: "5 WD", Policy: []string{"Plans.PlacementPlanDays", "Counting"},
 }
 
 var rulePLAN05 = Rule{
@@ -175,7 +175,7 @@ var rulePLAN05 = Rule{
 	Text: "For each placement (except short breaks and temporary placements) the IRO is notified in writing \"within five working days of the start of the placement\" (reg 13(1), for an emergency placement; a planned one is notified before it is made, which is on time too), and so is every other recipient recorded for it." + plWorkingDays +
 		" The duty closes when the placement ends.",
 	Citation: plCPPCR("reg 13(1)-(3)", 13), InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainPlans,
-	Package: "care", File: "care/plans.go", Default: "5 WD", Policy: []string{"Plans.NotificationDays", "Counting"},
+	Reads: FamilyPlans, Package: "care", File: "care/plans.go", Default: "5 WD", Policy: []string{"Plans.NotificationDays", "Counting"},
 }
 
 var rulePLAN06 = Rule{
@@ -183,7 +183,7 @@ var rulePLAN06 = Rule{
 	Text: "For each reg 19 placement with a parent, the assessment and review are completed \"within ten working days of C being placed with P\" (reg 19(b)), and the decision is made and approved \"within ten working days after the assessment is completed\" (reg 19(c)). The English wording of reg 19 is from the 2013 text (settled.md N6); the limits are policy fields." + plWorkingDays +
 		" The decision's count runs \"after\" the completion, which excludes that day whatever Policy.Counting says. Both close when the placement with the parent ends.",
 	Citation: plCPPCR("reg 19(b)-(c)", 19), InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainPlans,
-	Package: "care", File: "care/plans.go", Default: "10 + 10 WD",
+	Reads: FamilyPlans, Package: "care", File: "care/plans.go", Default: "10 + 10 WD",
 	Policy: []string{"Plans.ParentAssessmentDays", "Plans.ParentDecisionDays", "Counting"},
 }
 

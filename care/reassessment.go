@@ -129,21 +129,21 @@ var ruleASMT01 = Rule{
 	ID: ASMT01, Title: "Circumstances reassessed after each significant event, within a local window",
 	Text:     "For each significant event while the child is looked after, an assessment is completed on or after the event and within the window." + plEventDays,
 	Citation: plLocal("inspection finding"), Severity: SeverityLocal, Domain: DomainAssessment,
-	Package: "care", File: "care/reassessment.go", Default: "20 WD", Policy: []string{"Assessment.ReassessDays", "Counting"},
+	Reads: FamilyEvents, Package: "care", File: "care/reassessment.go", Default: "20 WD", Policy: []string{"Assessment.ReassessDays", "Counting"},
 }
 
 var ruleASMT02 = Rule{
 	ID: ASMT02, Title: "Assessment updated since the previous review, before each review is held",
 	Text:     "For each review held after the first (review dates come from the review package), an assessment is completed after the previous review and on or before the review. The window closes when the next review is held, which needs its own updated assessment (an assessment after that counts for the next review), or when the child leaves care (for a series of short breaks, when its last recorded stay ends; a review held after the last recorded stay, with no later stay, closes the day after it is held).",
 	Citation: plLocal("inspection finding; Children Act 1989 guidance and regulations Vol 2 (2015)"), Severity: SeverityLocal,
-	Domain: DomainAssessment, Package: "care", File: "care/reassessment.go",
+	Domain: DomainAssessment, Reads: FamilyEvents | FamilyReviews, Package: "care", File: "care/reassessment.go",
 }
 
 var ruleASMT03 = Rule{
 	ID: ASMT03, Title: "Chronology entry recorded for each significant event within a local window",
 	Text:     "For each significant event while the child is looked after, a chronology entry for the event's date is recorded within the window." + plEventDays,
 	Citation: plLocal("inspection finding"), Severity: SeverityLocal, Domain: DomainAssessment,
-	Package: "care", File: "care/reassessment.go", Default: "5 WD", Policy: []string{"Assessment.ChronologyDays", "Counting"},
+	Reads: FamilyEvents, Package: "care", File: "care/reassessment.go", Default: "5 WD", Policy: []string{"Assessment.ChronologyDays", "Counting"},
 }
 
 // eventAnchors name a significant event by its kind, for Obligation.AnchorAs

@@ -148,6 +148,10 @@ type Rule struct {
 	Default string `json:"default,omitempty"`
 	// Policy names the policy fields the rule reads ("Visits.FirstVisitDays").
 	Policy []string `json:"policy,omitempty"`
+	// Reads is the set of record families the rule's decision reads: the
+	// rule is assessed only on data whose [Coverage] carries them all.
+	// Every rule reads the child and episodes as well.
+	Reads Family `json:"reads"`
 }
 
 // InForceOn reports whether the rule is in force on day d.

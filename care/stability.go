@@ -709,10 +709,10 @@ var ruleSTAB01 = Rule{
 	Citation: sgCite(sgStability, "3 or more placements; two-year measure"),
 	Severity: SeverityLocal,
 	Domain:   DomainStability,
-	Package:  "care",
-	File:     "care/stability.go",
-	Default:  "3",
-	Policy:   []string{"Stability.Placements"},
+	Reads:    FamilyEpisodes, Package: "care",
+	File:    "care/stability.go",
+	Default: "3",
+	Policy:  []string{"Stability.Placements"},
 }
 
 var ruleSTAB02 = Rule{
@@ -725,9 +725,9 @@ var ruleSTAB02 = Rule{
 	Citation: sgCite(sgStability, "long-term stability"),
 	Severity: SeverityLocal,
 	Domain:   DomainStability,
-	Package:  "care",
-	File:     "care/stability.go",
-	Default:  "2 years",
+	Reads:    FamilyEpisodes, Package: "care",
+	File:    "care/stability.go",
+	Default: "2 years",
 }
 
 var ruleSTAB03 = Rule{
@@ -746,10 +746,10 @@ var ruleSTAB03 = Rule{
 	InForce:  Period{Start: sgCPPCRInForce},
 	Severity: SeverityStatutory,
 	Domain:   DomainStability,
-	Package:  "care",
-	File:     "care/stability.go",
-	Default:  "20 miles",
-	Policy:   []string{"Stability.DistanceMiles"},
+	Reads:    FamilyApprovals, Package: "care",
+	File:    "care/stability.go",
+	Default: "20 miles",
+	Policy:  []string{"Stability.DistanceMiles"},
 }
 
 var ruleSTAB04 = Rule{
@@ -765,6 +765,6 @@ var ruleSTAB04 = Rule{
 	InForce:  Period{Start: sgCPPCRInForce},
 	Severity: SeverityStatutory,
 	Domain:   DomainStability,
-	Package:  "care",
-	File:     "care/stability.go",
+	Reads:    FamilyApprovals, Package: "care",
+	File: "care/stability.go",
 }

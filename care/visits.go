@@ -278,21 +278,21 @@ var ruleVIS01 = Rule{
 	ID: VIS01, Title: "First visit within one week of the start of every placement",
 	Text:     "The child is visited \"within one week of the start of any placement\" (reg 28(2)(a)), and of the return from another person's arrangements: by the start + 7 days; a visit on the day the placement starts counts." + plVisitCounting + plVisitWindow,
 	Citation: plCPPCR("reg 28(2)(a)", 28), InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainVisits,
-	Package: "care", File: "care/visits.go", Default: "7 days", Policy: []string{"Visits.FirstVisitDays", "Visits.CountUnseen"},
+	Reads: FamilyVisits, Package: "care", File: "care/visits.go", Default: "7 days", Policy: []string{"Visits.FirstVisitDays", "Visits.CountUnseen"},
 }
 
 var ruleVIS02 = Rule{
 	ID: VIS02, Title: "Visits at intervals of not more than six weeks in the first year of a placement",
 	Text:     "Visits \"at intervals of not more than six weeks for the first year of any placement\" (reg 28(2)(b)): while the last visit fell in the first year of the placement, the next is due within 42 days of it." + plVisitCounting + plVisitWindow,
 	Citation: plCPPCR("reg 28(2)(b)", 28), InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainVisits,
-	Package: "care", File: "care/visits.go", Default: "42 days", Policy: []string{"Visits.IntervalDays", "Visits.CountUnseen"},
+	Reads: FamilyVisits, Package: "care", File: "care/visits.go", Default: "42 days", Policy: []string{"Visits.IntervalDays", "Visits.CountUnseen"},
 }
 
 var ruleVIS03 = Rule{
 	ID: VIS03, Title: "Visits after the first year of a placement: three-monthly if intended to last until 18, otherwise six-weekly",
 	Text:     "\"Thereafter\" (reg 28(2)(c)): once the last visit falls on or after the placement's first anniversary, the next is due \"at intervals of not more than three months\" (the corresponding date 3 months after it) if the placement is intended to last until the child is 18 (Episode.IntendedUntil18), otherwise within 42 days. The interval is chosen by the date of the last visit, so the interval that begins in the first year and spans the first anniversary is still one of the six-week intervals \"for the first year\"." + plVisitCounting + plVisitWindow,
 	Citation: plCPPCR("reg 28(2)(c)", 28), InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainVisits,
-	Package: "care", File: "care/visits.go", Default: "3 months / 42 days",
+	Reads: FamilyVisits, Package: "care", File: "care/visits.go", Default: "3 months / 42 days",
 	Policy: []string{"Visits.LongTermMonths", "Visits.IntervalDays", "Visits.CountUnseen"},
 }
 
@@ -300,7 +300,7 @@ var ruleVIS04 = Rule{
 	ID: VIS04, Title: "Long-term foster placement held a year or more, child agreeing: visits not more than six-monthly",
 	Text:     "In a long-term foster placement (Episode.LongTermFoster, as reg 2(1) defines it) where the child \"has been in that placement for at least one year\" and a VisitAgreement records the child's agreement, visits \"at intervals of no more than 6 months\" (reg 28(3A)): the next is due on the corresponding date 6 months after the last." + plVisitCounting + plVisitWindow,
 	Citation: plCPPCR("reg 28(3A) (inserted by SI 2015/495 reg 5)", 28), InForce: Period{Start: MustDate(2015, 4, 1)},
-	Severity: SeverityStatutory, Domain: DomainVisits, Package: "care", File: "care/visits.go", Default: "6 months",
+	Severity: SeverityStatutory, Domain: DomainVisits, Reads: FamilyVisits, Package: "care", File: "care/visits.go", Default: "6 months",
 	Policy: []string{"Visits.LongTermFosterMonths", "Visits.CountUnseen"},
 }
 
@@ -308,7 +308,7 @@ var ruleVIS05 = Rule{
 	ID: VIS05, Title: "Placed with a parent before assessment is complete: weekly until the first review, then six-weekly",
 	Text:     "For a placement with a parent under reg 19 (a ParentPlacement record) until the placement decision is approved: visits \"at least once a week until the first review\", \"and thereafter at intervals of not more than six weeks\" (reg 28(3)). The next visit is due 7 days after the last while no review has been held since the placement started." + plVisitFirstReview + plVisitCounting + plVisitWindow,
 	Citation: plCPPCR("reg 28(3)", 28), InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainVisits,
-	Package: "care", File: "care/visits.go", Default: "7 / 42 days",
+	Reads: FamilyVisits | FamilyPlans | FamilyReviews, Package: "care", File: "care/visits.go", Default: "7 / 42 days",
 	Policy: []string{"Visits.WeeklyDays", "Visits.IntervalDays", "Visits.CountUnseen"},
 }
 
@@ -316,7 +316,7 @@ var ruleVIS06 = Rule{
 	ID: VIS06, Title: "Connected person on temporary approval, or interim care order living with a parent: weekly until the first review, then four-weekly",
 	Text:     "Where reg 24 applies on the day of the last visit, or the child lives with a parent (placement P1) under an interim care order (C1): visits \"at least once a week until the first review\", \"and thereafter at intervals of not more than four weeks\" (reg 28(4)). Reg 24 applies while a connected person's temporary approval (a ConnectedApprovals record, the one record of the approval that CONN-01 also reads) lasts: from its Start until the person is approved as a foster carer or the placement with them ends, within the placement current on its Start (or the next to start). It is not ended by the approval's expiry: a placement left in place after the approval expired (a CONN-01 failure; reg 25(6) requires it to end) keeps the visits of reg 28(4). The next visit is due 7 days after the last while no review has been held since the placement started." + plVisitFirstReview + plVisitCounting + plVisitWindow,
 	Citation: plCPPCR("reg 28(4)", 28), InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainVisits,
-	Package: "care", File: "care/visits.go", Default: "7 / 28 days",
+	Reads: FamilyVisits | FamilyApprovals | FamilyReviews, Package: "care", File: "care/visits.go", Default: "7 / 28 days",
 	Policy: []string{"Visits.WeeklyDays", "Visits.FourWeeklyDays", "Visits.CountUnseen"},
 }
 
@@ -324,7 +324,7 @@ var ruleVIS07 = Rule{
 	ID: VIS07, Title: "Care order, living with a parent: within one week of the order, then six-weekly",
 	Text:     "When a full care order (C2) is made while the child lives with a parent (P1), a visit is due \"within one week of the making of the care order\" (reg 28(5)(a)): the order's day + 7 days (from the placement start when the order came first: VIS-01); later visits \"thereafter at intervals of not more than six weeks\", within 42 days of the last. The visit after the order is owed as well as the open interval of the timetable: one visit meets both." + plVisitCounting + plVisitWindow,
 	Citation: plCPPCR("reg 28(5)", 28), InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainVisits,
-	Package: "care", File: "care/visits.go", Default: "7 / 42 days",
+	Reads: FamilyVisits, Package: "care", File: "care/visits.go", Default: "7 / 42 days",
 	Policy: []string{"Visits.FirstVisitDays", "Visits.IntervalDays", "Visits.CountUnseen"},
 }
 
@@ -332,14 +332,14 @@ var ruleVIS08 = Rule{
 	ID: VIS08, Title: "Visit record written up within a local window of the visit",
 	Text:     "Each statutory visit made is written up within the window, counted in working days after the visit (the visit day is day 0 unless Policy.Counting says otherwise). The write-up closes when the child leaves care (for a series of short breaks, when its last recorded stay ends): a visit not written up by then is missed, and none is owed when the child leaves care on or before the due date.",
 	Citation: plLocal("inspection finding"), Severity: SeverityLocal, Domain: DomainVisits,
-	Package: "care", File: "care/visits.go", Default: "3 WD", Policy: []string{"Visits.WriteUpDays", "Counting"},
+	Reads: FamilyVisits, Package: "care", File: "care/visits.go", Default: "3 WD", Policy: []string{"Visits.WriteUpDays", "Counting"},
 }
 
 var ruleVIS09 = Rule{
 	ID: VIS09, Title: "Visit quality: child seen, alone where appropriate, views recorded, purpose linked to the plan",
 	Text:     "Each statutory visit made records that the child was seen; that the child was seen alone, or why that was not appropriate; the child's views; and a purpose or the care-plan action it serves. One finding per visit.",
 	Citation: plLocal("inspection finding"), Severity: SeverityLocal, Domain: DomainVisits,
-	Package: "care", File: "care/visits.go",
+	Reads: FamilyVisits, Package: "care", File: "care/visits.go",
 }
 
 var ruleVIS10 = Rule{
@@ -347,7 +347,7 @@ var ruleVIS10 = Rule{
 	Text: "For each other-person Arrangement (a change is a new record): a visit \"within one week of the start of C's living arrangements and within one week of any change\" (the start + 7 days), then \"at intervals of not more that [sic] six weeks for the first year thereafter\" (within 42 days of the last visit while that visit falls in the arrangement's first year), then \"at intervals of not more than three months in any subsequent year\" (reg 28(6))." + plVisitCounting +
 		" An open interval stays overdue while the arrangement lasts; it is missed when the arrangement ends after the due date with no visit, and nothing is owed when it ends on or before the due date.",
 	Citation: plCPPCR("reg 28(6)", 28), InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainVisits,
-	Package: "care", File: "care/visits.go", Default: "7 / 42 days / 3 months",
+	Reads: FamilyVisits, Package: "care", File: "care/visits.go", Default: "7 / 42 days / 3 months",
 	Policy: []string{"Visits.FirstVisitDays", "Visits.IntervalDays", "Visits.OtherPersonMonths", "Visits.CountUnseen"},
 }
 
@@ -356,7 +356,7 @@ var ruleVIS11 = Rule{
 	Text: "A visit \"within one week of first receiving notification under section 30A of the Care Standards Act 2000\" about the home where the child is placed (reg 28(7)(b)): the day of receipt + 7 days; a visit on the day of receipt counts." + plVisitCounting +
 		" The duty closes when the placement in that home ends: missed if it ends after the due date with no visit, not owed if it ends on or before it.",
 	Citation: plCPPCR("reg 28(7)(b)", 28), InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainVisits,
-	Package: "care", File: "care/visits.go", Default: "7 days", Policy: []string{"Visits.NoticeDays", "Visits.CountUnseen"},
+	Reads: FamilyVisits, Package: "care", File: "care/visits.go", Default: "7 days", Policy: []string{"Visits.NoticeDays", "Visits.CountUnseen"},
 }
 
 var ruleVIS12 = Rule{
@@ -364,7 +364,7 @@ var ruleVIS12 = Rule{
 	Text: "For a child on an agreed series of short breaks (legal status V3 or V4): \"the first visit must take place within three months of the start of the first placement\" (the corresponding date 3 months after the first short break starts; the words \"or as soon as practicable thereafter\" give no fixed date, so none is computed for them), then \"at intervals of not more than six months, for as long as the short breaks continue\" (reg 48(3)(c)), counting only visits \"on days when C is in fact placed\" (an episode's start to its end day inclusive)." + plVisitCounting +
 		" The series is taken to end when its last recorded stay ends: an open interval is missed if that is after the due date, and nothing is owed if it is on or before it.",
 	Citation: plCPPCR("reg 48(3)(c)", 48), InForce: plCPPCRInForce, Severity: SeverityStatutory, Domain: DomainVisits,
-	Package: "care", File: "care/visits.go", Default: "3 / 6 months",
+	Reads: FamilyVisits, Package: "care", File: "care/visits.go", Default: "3 / 6 months",
 	Policy: []string{"Visits.ShortBreakFirstMonths", "Visits.ShortBreakMonths", "Visits.CountUnseen"},
 }
 

@@ -45,7 +45,7 @@ func Rules() []care.Rule {
 			Citation: care.Citation{Instrument: instVol2, Provision: "plan for permanence by the second review (paragraph not confirmed)",
 				URL: urlVol2, Abbrev: "DfE guidance 2015"},
 			InForce:  care.Period{Start: care.MustDate(2011, time.April, 1)},
-			Severity: care.SeverityGuidance, Domain: care.DomainPermanence, Package: "permanence", File: "permanence/plan.go",
+			Severity: care.SeverityGuidance, Domain: care.DomainPermanence, Reads: care.FamilyPermanencePlans | care.FamilyReviews, Package: "permanence", File: "permanence/plan.go",
 			Default: "2nd review",
 		},
 		{
@@ -56,7 +56,7 @@ func Rules() []care.Rule {
 				"date: met or breached.",
 			Citation: care.Citation{Instrument: instLoc, Provision: "a range of options considered at the same time",
 				Abbrev: "Local standard"},
-			Severity: care.SeverityLocal, Domain: care.DomainPermanence, Package: "permanence", File: "permanence/plan.go",
+			Severity: care.SeverityLocal, Domain: care.DomainPermanence, Reads: care.FamilyPermanencePlans, Package: "permanence", File: "permanence/plan.go",
 			Default: "return home, child arrangements, special guardianship, adoption", Policy: []string{"UncertainRoutes"},
 		},
 		{
@@ -82,7 +82,7 @@ func Rules() []care.Rule {
 				"after, met or late when the child leaves care to permanence, and missed when the child leaves care " +
 				"otherwise with the plan stalled.",
 			Citation: care.Citation{Instrument: instLoc, Provision: "managers' tracking of permanence plans", Abbrev: "Local standard"},
-			Severity: care.SeverityLocal, Domain: care.DomainPermanence, Package: "permanence", File: "permanence/plan.go",
+			Severity: care.SeverityLocal, Domain: care.DomainPermanence, Reads: care.FamilyPermanencePlans, Package: "permanence", File: "permanence/plan.go",
 			Default: "3 months", Policy: []string{"DriftMonths"},
 		},
 		{
@@ -103,7 +103,7 @@ func Rules() []care.Rule {
 			Citation: care.Citation{Instrument: instCA89, Provision: "s.32(1)(a), (5)–(8)",
 				URL: "https://www.legislation.gov.uk/ukpga/1989/41/section/32", Abbrev: "CA 1989"},
 			InForce:  care.Period{Start: care.MustDate(2014, time.April, 22)},
-			Severity: care.SeverityStatutory, Domain: care.DomainPermanence, Package: "permanence", File: "permanence/court.go",
+			Severity: care.SeverityStatutory, Domain: care.DomainPermanence, Reads: care.FamilyProceedings, Package: "permanence", File: "permanence/court.go",
 			Default: "26 weeks", Policy: []string{"ProceedingsWeeks", "ProceedingsShift"},
 		},
 		{
@@ -120,7 +120,7 @@ func Rules() []care.Rule {
 				"A scorecard threshold is a national performance measure, not a duty.",
 			Citation: care.Citation{Instrument: instCard, Provision: "measures A1, A2 and A10; thresholds by scorecard period",
 				URL: "https://www.gov.uk/government/news/adoption-scorecards-and-thresholds-published", Abbrev: "Adoption scorecards"},
-			Severity: care.SeverityLocal, Domain: care.DomainPermanence, Package: "permanence", File: "permanence/adoption.go",
+			Severity: care.SeverityLocal, Domain: care.DomainPermanence, Reads: care.FamilyAdoption, Package: "permanence", File: "permanence/adoption.go",
 			Default: "14 / 4 months", Policy: []string{"Thresholds", "ScorecardYears"},
 		},
 		{
@@ -131,7 +131,7 @@ func Rules() []care.Rule {
 				"missed. The duty does not depend on the child being looked after.",
 			Citation: care.Citation{Instrument: instCA89, Provision: "s.14A(7)–(8)",
 				URL: "https://www.legislation.gov.uk/ukpga/1989/41/section/14A", Abbrev: "CA 1989"},
-			Severity: care.SeverityStatutory, Domain: care.DomainPermanence, Package: "permanence", File: "permanence/court.go",
+			Severity: care.SeverityStatutory, Domain: care.DomainPermanence, Reads: care.FamilySpecialGuardianship, Package: "permanence", File: "permanence/court.go",
 			Default: "3 months", Policy: []string{"SGOReportMonths"},
 		},
 		{
@@ -146,7 +146,7 @@ func Rules() []care.Rule {
 				"phase that ends on or before a review's due date owed no review.",
 			Citation: care.Citation{Instrument: instAAR, Provision: "reg 36(1), (3)",
 				URL: "https://www.legislation.gov.uk/uksi/2005/389/regulation/36", Abbrev: "AAR 2005"},
-			Severity: care.SeverityStatutory, Domain: care.DomainPermanence, Package: "permanence", File: "permanence/adoption.go",
+			Severity: care.SeverityStatutory, Domain: care.DomainPermanence, Reads: care.FamilyAdoption, Package: "permanence", File: "permanence/adoption.go",
 			Default: "3 / 6 months; 4 weeks / 3 / 6 months",
 		},
 		{
@@ -158,7 +158,7 @@ func Rules() []care.Rule {
 				"Where PERM-01 already reports the plan for permanence as overdue or missed, PERM-08 does not " +
 				"report the same absence again.",
 			Citation: care.Citation{Instrument: instPLWG, Provision: "drift in s.20 accommodation", Abbrev: "PLWG 2021"},
-			Severity: care.SeverityLocal, Domain: care.DomainPermanence, Package: "permanence", File: "permanence/plan.go",
+			Severity: care.SeverityLocal, Domain: care.DomainPermanence, Reads: care.FamilyPermanencePlans, Package: "permanence", File: "permanence/plan.go",
 			Default: "6 months", Policy: []string{"Section20Months"},
 		},
 	}

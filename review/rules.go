@@ -50,7 +50,7 @@ func Rules() []care.Rule {
 				"An early review held before then counts as the first." + timetableMissed + workingDayNote,
 			Citation: care.Citation{Instrument: care.CPPCR, Provision: "reg 33(1)", URL: reg33URL, Abbrev: care.CPPCRAbbrev},
 			InForce:  care.Period{Start: cppcrInForce}, Severity: care.SeverityStatutory, Domain: care.DomainReviews,
-			Package: "review", File: "review/schedule.go", Default: "20 WD", Policy: []string{"FirstReviewDays", "Counting"},
+			Reads: care.FamilyReviews, Package: "review", File: "review/schedule.go", Default: "20 WD", Policy: []string{"FirstReviewDays", "Counting"},
 		},
 		{
 			ID:    REV02,
@@ -59,7 +59,7 @@ func Rules() []care.Rule {
 				"whether the first was on time, late or early." + timetableMissed + monthNote,
 			Citation: care.Citation{Instrument: care.CPPCR, Provision: "reg 33(2)", URL: reg33URL, Abbrev: care.CPPCRAbbrev},
 			InForce:  care.Period{Start: cppcrInForce}, Severity: care.SeverityStatutory, Domain: care.DomainReviews,
-			Package: "review", File: "review/schedule.go", Default: "3 months", Policy: []string{"SecondReviewMonths"},
+			Reads: care.FamilyReviews, Package: "review", File: "review/schedule.go", Default: "3 months", Policy: []string{"SecondReviewMonths"},
 		},
 		{
 			ID:    REV03,
@@ -68,7 +68,7 @@ func Rules() []care.Rule {
 				"an early review restarts the interval." + timetableMissed + monthNote,
 			Citation: care.Citation{Instrument: care.CPPCR, Provision: "reg 33(2)", URL: reg33URL, Abbrev: care.CPPCRAbbrev},
 			InForce:  care.Period{Start: cppcrInForce}, Severity: care.SeverityStatutory, Domain: care.DomainReviews,
-			Package: "review", File: "review/schedule.go", Default: "6 months", Policy: []string{"LaterReviewMonths"},
+			Reads: care.FamilyReviews, Package: "review", File: "review/schedule.go", Default: "6 months", Policy: []string{"LaterReviewMonths"},
 		},
 		{
 			ID:    REV04,
@@ -82,7 +82,7 @@ func Rules() []care.Rule {
 				workingDayNote,
 			Citation: care.Citation{Instrument: "Children Act 1989", Provision: "s.25A; CPPCR reg 5(d)", URL: ca89s25AURL, Abbrev: "CA 1989"},
 			Severity: care.SeverityLocal, Domain: care.DomainReviews,
-			Package: "review", File: "review/iro.go", Default: "5 WD, local", Policy: []string{"IROAppointDays", "Counting"},
+			Reads: care.FamilyIRO | care.FamilyReviews, Package: "review", File: "review/iro.go", Default: "5 WD, local", Policy: []string{"IROAppointDays", "Counting"},
 		},
 		{
 			ID:    REV05,
@@ -94,7 +94,7 @@ func Rules() []care.Rule {
 				"it closes when the review sequence ends.",
 			Citation: care.Citation{Instrument: iroHandbook, Provision: "monitoring the case between reviews; local practice standard", Abbrev: iroHandbookAbbrev},
 			Severity: care.SeverityLocal, Domain: care.DomainReviews,
-			Package: "review", File: "review/iro.go", Default: "midpoint ± 14 days, local", Policy: []string{"MidwayToleranceDays"},
+			Reads: care.FamilyIRO | care.FamilyReviews, Package: "review", File: "review/iro.go", Default: "midpoint ± 14 days, local", Policy: []string{"MidwayToleranceDays"},
 		},
 		{
 			ID:    REV06,
@@ -105,7 +105,7 @@ func Rules() []care.Rule {
 				"child leaves care; it is then missed. One still open when the next review is held is reported as carried to that review.",
 			Citation: care.Citation{Instrument: care.CPPCR, Provision: "reg 36(1)(d); inspection finding", URL: reg36URL, Abbrev: care.CPPCRAbbrev},
 			Severity: care.SeverityLocal, Domain: care.DomainReviews,
-			Package: "review", File: "review/meeting.go", Default: "—",
+			Reads: care.FamilyReviewRecords, Package: "review", File: "review/meeting.go", Default: "—",
 		},
 		{
 			ID:    REV07,
@@ -116,7 +116,7 @@ func Rules() []care.Rule {
 				"not confirmed from the text." + workingDayNote,
 			Citation: care.Citation{Instrument: iroHandbook, Provision: "ch. 3, outcomes from the review (figures unconfirmed); CPPCR reg 38 sets no timescale", Abbrev: iroHandbookAbbrev},
 			Severity: care.SeverityLocal, Domain: care.DomainReviews,
-			Package: "review", File: "review/meeting.go", Default: "5 / 20 WD, local", Policy: []string{"DecisionsDays", "RecordDays", "Counting"},
+			Reads: care.FamilyReviewRecords, Package: "review", File: "review/meeting.go", Default: "5 / 20 WD, local", Policy: []string{"DecisionsDays", "RecordDays", "Counting"},
 		},
 		{
 			ID:    REV08,
@@ -125,7 +125,7 @@ func Rules() []care.Rule {
 				"on the day of the review, the child's views.",
 			Citation: care.Citation{Instrument: ssda903, Provision: "Reviews table, REVIEW_CODE; inspection finding", Abbrev: "SSDA903"},
 			Severity: care.SeverityLocal, Domain: care.DomainReviews,
-			Package: "review", File: "review/meeting.go", Default: "—",
+			Reads: care.FamilyReviews, Package: "review", File: "review/meeting.go", Default: "—",
 		},
 		{
 			ID:    REV09,
@@ -134,7 +134,7 @@ func Rules() []care.Rule {
 				"3 months of the start of the first short break and later reviews not more than 6 months apart." + timetableMissed + monthNote,
 			Citation: care.Citation{Instrument: care.CPPCR, Provision: "reg 48(3)(d)", URL: reg48URL, Abbrev: care.CPPCRAbbrev},
 			InForce:  care.Period{Start: cppcrInForce}, Severity: care.SeverityStatutory, Domain: care.DomainReviews,
-			Package: "review", File: "review/schedule.go", Default: "3 / 6 months",
+			Reads: care.FamilyReviews, Package: "review", File: "review/schedule.go", Default: "3 / 6 months",
 			Policy: []string{"ShortBreakFirstMonths", "ShortBreakLaterMonths", "ShortBreakLapseMonths"},
 		},
 		{
@@ -145,7 +145,7 @@ func Rules() []care.Rule {
 				"An adjourned review not completed stays overdue until it is, and is missed when the child leaves care." + workingDayNote,
 			Citation: care.Citation{Instrument: care.CPPCR, Provision: "reg 36(2)", URL: reg36URL, Abbrev: care.CPPCRAbbrev},
 			InForce:  care.Period{Start: cppcrInForce}, Severity: care.SeverityStatutory, Domain: care.DomainReviews,
-			Package: "review", File: "review/meeting.go", Default: "20 WD", Policy: []string{"AdjournmentDays", "Counting"},
+			Reads: care.FamilyReviewRecords, Package: "review", File: "review/meeting.go", Default: "20 WD", Policy: []string{"AdjournmentDays", "Counting"},
 		},
 	}
 }
