@@ -67,9 +67,11 @@ const (
 	FamilyPermanencePlans
 	// FamilyProceedings: care proceedings.
 	FamilyProceedings
-	// FamilyAdoption: the adoption record (authority to place, match,
-	// placement, order, adoption reviews).
+	// FamilyAdoption: the adoption record's dates (authority to place,
+	// match, placement, order).
 	FamilyAdoption
+	// FamilyAdoptionReviews: the reviews of a child placed for adoption.
+	FamilyAdoptionReviews
 	// FamilySpecialGuardianship: special guardianship notices and reports.
 	FamilySpecialGuardianship
 
@@ -83,7 +85,7 @@ const FamilyAll Family = 1<<numFamilies - 1
 var familyNames = [numFamilies]string{
 	"episodes", "visits", "plans", "events", "health", "education", "missing", "return_interviews",
 	"risk_meetings", "approvals", "leaving_care", "reviews", "review_records", "iro", "allocations",
-	"supervision", "permanence_plans", "proceedings", "adoption", "special_guardianship",
+	"supervision", "permanence_plans", "proceedings", "adoption", "adoption_reviews", "special_guardianship",
 }
 
 // familyWords are the families as the text report names them in
@@ -93,7 +95,7 @@ var familyWords = [numFamilies]string{
 	"personal education plans", "missing episodes", "return interviews", "risk meetings", "approvals",
 	"care leavers' plans and advisers", "reviews", "review recommendations and circulation",
 	"IRO allocations and midway checks", "social worker allocations", "supervision records",
-	"permanence plans", "care proceedings", "adoption records", "special guardianship records",
+	"permanence plans", "care proceedings", "adoption dates", "adoption reviews", "special guardianship records",
 }
 
 // Has reports whether f holds every family of g.

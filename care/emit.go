@@ -276,10 +276,12 @@ func (e *Emitter) Reset(asOf Date) {
 
 // Cover limits the findings to what data of coverage c can support, until
 // the next [Emitter.Reset]: no finding is made for a rule that reads a
-// record family c does not carry ([Coverage.Supports]), nor for an
-// obligation due outside c's dates, nor for a check anchored outside them.
-// Those are not assessed, rather than reported overdue for records the
-// data never held.
+// record family c does not carry ([Coverage.Supports]), nor for a
+// timescale obligation due outside c's dates ([Emitter.Deadline]). Those
+// are not assessed, rather than reported overdue for records the data
+// never held. A check ([Emitter.Check]) judges the records there are,
+// whatever their dates: a measure such as a child's time with the same
+// carer reads the episodes, which go back before the data's first day.
 func (e *Emitter) Cover(c Coverage) { e.cov = c }
 
 // Coverage returns the coverage set by [Emitter.Cover].
@@ -437,14 +439,14 @@ func (e *Emitter) Deadline(k *Kind, o Obligation) {
 // problems is empty (with o.Done as the date it was met, if given), and a
 // Breach holding the problems otherwise. No finding is made where the rule
 // was not in force on o.Anchor (on the assessment date when there is no
-// anchor), nor where the data's coverage cannot support it
-// ([Emitter.Cover]: the anchor outside its dates).
+// anchor), nor where the data's coverage does not carry the rule's record
+// families ([Emitter.Cover]).
 func (e *Emitter) Check(k *Kind, o Obligation, problems Problems) {
 	on := o.Anchor
 	if on.IsZero() {
 		on = e.asOf
 	}
-	if !inForce(k.Rule.InForce, on) || !e.cov.Supports(k.Rule) || !e.cov.Covers(on) {
+	if !inForce(k.Rule.InForce, on) || !e.cov.Supports(k.Rule) {
 		return
 	}
 	st := Met

@@ -146,7 +146,7 @@ func Rules() []care.Rule {
 				"phase that ends on or before a review's due date owed no review.",
 			Citation: care.Citation{Instrument: instAAR, Provision: "reg 36(1), (3)",
 				URL: "https://www.legislation.gov.uk/uksi/2005/389/regulation/36", Abbrev: "AAR 2005"},
-			Severity: care.SeverityStatutory, Domain: care.DomainPermanence, Reads: care.FamilyAdoption, Package: "permanence", File: "permanence/adoption.go",
+			Severity: care.SeverityStatutory, Domain: care.DomainPermanence, Reads: care.FamilyAdoptionReviews, Package: "permanence", File: "permanence/adoption.go",
 			Default: "3 / 6 months; 4 weeks / 3 / 6 months",
 		},
 		{

@@ -125,7 +125,7 @@ func Rules() []care.Rule {
 				"on the day of the review, the child's views.",
 			Citation: care.Citation{Instrument: ssda903, Provision: "Reviews table, REVIEW_CODE; inspection finding", Abbrev: "SSDA903"},
 			Severity: care.SeverityLocal, Domain: care.DomainReviews,
-			Reads: care.FamilyReviews, Package: "review", File: "review/meeting.go", Default: "—",
+			Reads: care.FamilyReviews | care.FamilyReviewRecords, Package: "review", File: "review/meeting.go", Default: "—",
 		},
 		{
 			ID:    REV09,

@@ -60,7 +60,13 @@ type InvalidChild struct {
 //   - Review.Reviews (the date held and the participation code) from the
 //     Reviews rows;
 //   - Supervision.Allocations (worker, from, to) from the SWEpisodes rows;
-//   - Permanence.Adoption's Match and FosterCarerAdoption from the AD1 row.
+//   - Permanence.Adoption's authority to place, placement for adoption and
+//     adoption order from the episodes (see adoptionOf), and its Match and
+//     FosterCarerAdoption from the AD1 row;
+//   - Coverage: the record families the return carries (episodes,
+//     reviews, missing episodes, adoption, and social worker allocations in
+//     the years that have them) over the collection year, named
+//     "SSDA903 return 2025-26" (see [ReturnCoverage]).
 //
 // Each list is put in date order (stably: rows of the same date keep the
 // order given), as practice.Case requires; the return's rows are in no
@@ -99,9 +105,37 @@ func Cases(rec *Records) CaseSet {
 	return out
 }
 
+// ReturnCoverage is what a case built from the return of collection year
+// y holds ([practice.Case].Coverage): the child and episodes, the reviews
+// held, the missing episodes, the adoption dates (authority to place,
+// placement, match, order) and, from 2023–24, the social worker
+// allocations, over the collection year. It does not hold visits, plans,
+// health, education, events, return interviews, risk meetings, approvals,
+// care leavers' plans, review records, IRO records, supervision,
+// permanence plans, proceedings, adoption reviews or special guardianship:
+// the rules that read them are not assessed on a return.
+//
+// The From date is the first day of the collection year: the return's
+// episodes go back to the start of the child's care, but its reviews and
+// missing episodes are those of the year only, so obligations that fell
+// due before it cannot be judged from it.
+func ReturnCoverage(y care.CollectionYear) care.Coverage {
+	carries := care.FamilyEpisodes | care.FamilyReviews | care.FamilyMissing | care.FamilyAdoption
+	if TableSWEpisodes.ValidIn(y) {
+		carries |= care.FamilyAllocations
+	}
+	cov := care.Coverage{Source: "SSDA903 return " + y.String(), Carries: carries}
+	if y != 0 {
+		p := y.Period()
+		cov.From, cov.To = p.Start, p.End.AddDays(-1)
+	}
+	return cov
+}
+
 // assembler groups a return's records by child.
 type assembler struct {
 	rec      *Records
+	coverage care.Coverage
 	children []assembled
 	byID     map[string]int32
 	// rows[t] lists, for table t, the indexes of its records child after
@@ -118,7 +152,7 @@ type assembled struct {
 }
 
 func newAssembler(rec *Records) *assembler {
-	a := &assembler{rec: rec, byID: make(map[string]int32, len(rec.Header))}
+	a := &assembler{rec: rec, coverage: ReturnCoverage(rec.Year), byID: make(map[string]int32, len(rec.Header))}
 	add := func(id string, header int) int32 {
 		a.children = append(a.children, assembled{id: id, header: header})
 		return int32(len(a.children) - 1)
@@ -282,15 +316,47 @@ func (a *assembler) build(k int) practice.Case {
 			c.Supervision.Allocations[j] = supervision.Allocation{Child: ch.id, Worker: s.Worker, From: s.Start, To: s.End}
 		}
 	}
+	c.Permanence.Adoption = adoptionOf(c.Care.Episodes)
 	for j, i := range a.of(TableAD1, k, nil) {
 		ad := rec.AD1[i]
 		if j > 0 {
 			ch.errs = append(ch.errs, errAt(ad.Pos, TableAD1, ch.id, "", fmt.Errorf("%w: a second AD1 row for the child (a child is adopted once)", ErrDuplicate)))
 			continue
 		}
-		c.Permanence.Adoption = permanence.Adoption{Match: ad.Matched, FosterCarerAdoption: ad.FosterCare == FlagYes}
+		c.Permanence.Adoption.Match = ad.Matched
+		c.Permanence.Adoption.FosterCarerAdoption = ad.FosterCare == FlagYes
 	}
+	c.Coverage = a.coverage
 	return c
+}
+
+// adoptionOf reads the adoption dates the episodes give, in the child's
+// latest period of care: the authority to place (the start of the first
+// episode under a placement order, E1, or a freeing order, D1), the
+// placement for adoption (the start of the first episode placed for
+// adoption, A3 to A6, on or after it) and the adoption order (the end of
+// the episode that ceased with the child adopted, E11 or E12). The
+// return's episodes are the only source of these dates; AD1 adds the match.
+func adoptionOf(eps []care.Episode) permanence.Adoption {
+	var ad permanence.Adoption
+	start := 0 // the latest period of care's first episode
+	for i := 1; i < len(eps); i++ {
+		if !eps[i-1].End.Equal(eps[i].Start) {
+			start = i
+		}
+	}
+	for _, e := range eps[start:] {
+		if ad.PlacementOrder.IsZero() && (e.LegalStatus.IsPlacementOrder() || e.LegalStatus.IsFreeingOrder()) {
+			ad.PlacementOrder = e.Start
+		}
+		if ad.Placed.IsZero() && !ad.PlacementOrder.IsZero() && e.PlacementType.IsAdoptive() {
+			ad.Placed = e.Start
+		}
+		if ad.AdoptionOrder.IsZero() && !ad.Placed.IsZero() && e.ReasonCeased.IsAdoption() && !e.End.IsZero() {
+			ad.AdoptionOrder = e.End
+		}
+	}
+	return ad
 }
 
 // mapValidation files the problems practice.Case.Validate found under

@@ -59,6 +59,7 @@ func TestCases(t *testing.T) {
 		Review:      review.Record{Reviews: []review.Review{{Held: care.MustDate(2025, time.April, 20), Participation: care.ParticipationPN1}}},
 		Supervision: supervision.CaseRecord{Allocations: []supervision.Allocation{{Child: "A", Worker: "SW9", From: care.MustDate(2025, time.April, 1)}}},
 		Permanence:  permanence.Record{Adoption: permanence.Adoption{Match: care.MustDate(2025, time.May, 1), FosterCarerAdoption: true}},
+		Coverage:    ssda903.ReturnCoverage(2025),
 	}
 	var ids []string
 	for _, c := range set.Cases {
@@ -111,9 +112,10 @@ func TestCases(t *testing.T) {
 	}
 }
 
-// returnFields is what a return holds of a case: FromCases then Cases
-// keep these and nothing else.
-func returnFields(c practice.Case) practice.Case {
+// returnFields is what a return of year y holds of a case: FromCases then
+// Cases keep these and nothing else. The adoption dates Cases reads from
+// the episodes are taken from got (TestCasesAdoption tests them).
+func returnFields(c practice.Case, y care.CollectionYear, got practice.Case) practice.Case {
 	ch := c.Care.Child
 	out := practice.Case{}
 	out.Care.Child = care.Child{ID: ch.ID, DateOfBirth: ch.DateOfBirth, Sex: ch.Sex, Ethnicity: ch.Ethnicity, UPN: ch.UPN, UASC: ch.UASC}
@@ -128,7 +130,10 @@ func returnFields(c practice.Case) practice.Case {
 		out.Review.Reviews = append(out.Review.Reviews, review.Review{Held: v.Held, Participation: v.Participation})
 	}
 	out.Supervision.Allocations = c.Supervision.Allocations
-	out.Permanence.Adoption = permanence.Adoption{Match: c.Permanence.Adoption.Match, FosterCarerAdoption: c.Permanence.Adoption.FosterCarerAdoption}
+	g := got.Permanence.Adoption
+	out.Permanence.Adoption = permanence.Adoption{PlacementOrder: g.PlacementOrder, Placed: g.Placed, AdoptionOrder: g.AdoptionOrder,
+		Match: c.Permanence.Adoption.Match, FosterCarerAdoption: c.Permanence.Adoption.FosterCarerAdoption}
+	out.Coverage = ssda903.ReturnCoverage(y)
 	return out
 }
 
@@ -159,7 +164,7 @@ func TestFromCasesRoundTrip(t *testing.T) {
 				t.Fatalf("%d cases, want %d", len(set.Cases), len(cohort.Cases))
 			}
 			for i, c := range cohort.Cases {
-				want := returnFields(c)
+				want := returnFields(c, year, set.Cases[i])
 				if year < 2023 {
 					want.Supervision.Allocations = nil
 				}
@@ -183,5 +188,34 @@ func TestWriteCases(t *testing.T) {
 	}
 	if got := ret.Table(ssda903.TableHeader).Len(); got != 20 {
 		t.Errorf("Header rows = %d, want 20", got)
+	}
+}
+
+// The adoption dates come from the episodes of the latest period of care:
+// the authority to place from the first E1 (or D1) episode, the placement
+// from the first adoptive placement (A3 to A6) after it, the order from
+// the episode that ceased E11 or E12.
+func TestCasesAdoption(t *testing.T) {
+	r := mustRead(t, map[string]string{
+		"h.csv": headerCSV + "A,2,01/05/2020,WBRI,,,\n",
+		"e.csv": episodesCSV +
+			"A,01/04/2021,S,C2,N1,U4,PR1,01/06/2021,E4A,,,,\n" + // an earlier period of care
+			"A,01/01/2023,S,C2,N1,U4,PR1,10/02/2024,X1,,,,\n" +
+			"A,10/02/2024,L,E1,N1,U4,PR1,03/05/2024,X1,CARPL,,,\n" +
+			"A,03/05/2024,P,E1,N1,A4,PR1,20/01/2025,E11,,,,\n",
+	})
+	rec, err := r.Records()
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := ssda903.Cases(rec)
+	if len(set.Cases) != 1 {
+		t.Fatalf("cases: %d, invalid %+v", len(set.Cases), set.Invalid)
+	}
+	got := set.Cases[0].Permanence.Adoption
+	want := permanence.Adoption{PlacementOrder: care.MustDate(2024, time.February, 10), Placed: care.MustDate(2024, time.May, 3),
+		AdoptionOrder: care.MustDate(2025, time.January, 20)}
+	if diff := cmp.Diff(want, got, cmpRecords); diff != "" {
+		t.Errorf("adoption (-want +got):\n%s", diff)
 	}
 }

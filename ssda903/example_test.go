@@ -269,6 +269,19 @@ func ExampleCases() {
 	// e.csv:4: Episodes row 3, child "C2", DEC: episode ends 2025-02-01, before it starts 2025-03-03
 }
 
+// A case built from the return carries what the return holds, over the
+// collection year; the rules that read anything else are not assessed.
+func ExampleReturnCoverage() {
+	cov := ssda903.ReturnCoverage(2025)
+	fmt.Println(cov.Source)
+	fmt.Println(cov.Carries)
+	fmt.Println(cov.From, "to", cov.To)
+	// Output:
+	// SSDA903 return 2025-26
+	// episodes|missing|reviews|allocations|adoption
+	// 2025-04-01 to 2026-03-31
+}
+
 func ExampleFromCases() {
 	cohort := practice.Synthetic(practice.SyntheticOptions{Seed: 1, Children: 3})
 	rec := ssda903.FromCases(cohort.Cases, 2025)

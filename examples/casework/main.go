@@ -49,6 +49,7 @@ import (
 	"github.com/lookedafter/practice/care"
 	"github.com/lookedafter/practice/examples/internal/cli"
 	"github.com/lookedafter/practice/examples/internal/cohort"
+	"github.com/lookedafter/practice/ssda903"
 )
 
 func main() {
@@ -107,6 +108,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	asOfText := fs.String("asof", cohort.AsOf.String(), "assessment date, YYYY-MM-DD")
 	format := fs.String("format", "text", "output format: text or json")
 	standardsFile := fs.String("standards", "", "local standards as JSON (default: statutory defaults)")
+	yearText := fs.String("year", "", "an SSDA903 return's collection year, such as 2025-26 (default: from its name)")
 	top := fs.Int("top", 10, "how many drifting children to list")
 	parallel := fs.Int("parallel", -1, "goroutines to use; -1 means one per CPU")
 	if err := fs.Parse(args); err != nil {
@@ -139,14 +141,49 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 
 	failed := false
+	var origins []origin
+	records := 0
+	var cases func(func(practice.Case, error) bool)
+	if fs.NArg() == 1 && isReturn(fs.Arg(0)) {
+		// An SSDA903 return: a directory of its CSV tables or an XML
+		// file, assessed as of its collection year's last day.
+		name := fs.Arg(0)
+		y, err := returnYear(*yearText, name)
+		if err != nil {
+			fmt.Fprintln(stderr, "casework:", err)
+			return exitUsage
+		}
+		last := ssda903.ReturnCoverage(y).To
+		if !flagSet(fs, "asof") {
+			asOf = last
+		} else if asOf.After(last) {
+			fmt.Fprintf(stderr, "casework: -asof %s is after %s, the last day the %s return covers\n", asOf, last, y)
+			return exitUsage
+		}
+		in, err := readReturn(name, y)
+		if err != nil {
+			fmt.Fprintf(stderr, "casework: %s: %v\n", name, err)
+			return exitInvalid
+		}
+		in.report(stderr, name)
+		failed = len(in.problems) > 0
+		records = in.children
+		cases = in.cases(name, &origins)
+	} else if *yearText != "" {
+		fmt.Fprintln(stderr, "casework: -year is for an SSDA903 return (a directory of its CSV files, or an XML file)")
+		return exitUsage
+	}
 	var sources []source
-	if fs.NArg() == 0 {
+	if fs.NArg() == 0 && cases == nil {
 		sources = append(sources, source{"embedded cohort", func() (io.ReadCloser, error) {
 			data, err := cohort.JSONL()
 			return io.NopCloser(bytes.NewReader(data)), err
 		}})
 	}
 	for _, name := range fs.Args() {
+		if cases != nil {
+			break // the return is the input
+		}
 		if name == "-" {
 			sources = append(sources, source{"standard input", func() (io.ReadCloser, error) { return io.NopCloser(stdin), nil }})
 			continue
@@ -162,38 +199,38 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// Read every source as one stream of cases, noting where each record
 	// came from for error messages. A source that cannot be opened is
 	// reported and skipped: it holds no records.
-	var origins []origin
-	records := 0
-	cases := func(yield func(practice.Case, error) bool) {
-		for _, src := range sources {
-			rc, err := src.open()
-			if err != nil {
-				failed = true
-				fmt.Fprintf(stderr, "casework: %s: %v\n", src.name, unwrapPath(err))
-				continue
-			}
-			n := 0
-			for c, err := range practice.ReadCohort(rc) {
-				if errors.Is(err, practice.ErrEmpty) {
+	if cases == nil {
+		cases = func(yield func(practice.Case, error) bool) {
+			for _, src := range sources {
+				rc, err := src.open()
+				if err != nil {
+					failed = true
+					fmt.Fprintf(stderr, "casework: %s: %v\n", src.name, unwrapPath(err))
 					continue
 				}
-				o := origin{source: src.name, record: n, child: c.Care.Child.ID}
-				var de *practice.DecodeError
-				if errors.As(err, &de) {
-					o.line = de.Line
+				n := 0
+				for c, err := range practice.ReadCohort(rc) {
+					if errors.Is(err, practice.ErrEmpty) {
+						continue
+					}
+					o := origin{source: src.name, record: n, child: c.Care.Child.ID}
+					var de *practice.DecodeError
+					if errors.As(err, &de) {
+						o.line = de.Line
+					}
+					origins = append(origins, o)
+					n++
+					if !yield(c, err) {
+						rc.Close()
+						return
+					}
 				}
-				origins = append(origins, o)
-				n++
-				if !yield(c, err) {
-					rc.Close()
-					return
+				rc.Close()
+				if n == 0 {
+					fmt.Fprintf(stderr, "casework: %s: warning: no cases\n", src.name)
 				}
+				records += n
 			}
-			rc.Close()
-			if n == 0 {
-				fmt.Fprintf(stderr, "casework: %s: warning: no cases\n", src.name)
-			}
-			records += n
 		}
 	}
 	rep, err := practice.AssessStream(context.Background(), cases, asOf, std, care.EnglandAndWales(),
@@ -208,8 +245,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		failed = true
 		for _, e := range flatten(c.Err) {
-			where, what := explain(e, origins[c.Index], origins)
-			fmt.Fprintf(stderr, "casework: %s: %s\n", where, what)
+			if where, what := explain(e, origins[c.Index], origins); where != "" {
+				fmt.Fprintf(stderr, "casework: %s: %s\n", where, what)
+			} else {
+				fmt.Fprintf(stderr, "casework: %s\n", what)
+			}
 		}
 	}
 	if rep.Invalid > 0 {
@@ -242,6 +282,8 @@ func explain(e error, o origin, origins []origin) (where, what string) {
 	switch {
 	case errors.As(e, &de): // it names its record, line and column
 		return o.source, e.Error()
+	case errors.As(e, new(*ssda903.Error)): // it names its file, table, row and column
+		return "", e.Error()
 	case errors.As(e, &dup): // its positions count across every source
 		return o.String(), fmt.Sprintf("child %s already appears at %s; this record is not assessed",
 			dup.ChildID, origins[dup.First].place(o.source))
@@ -300,6 +342,7 @@ func writeText(w io.Writer, rep practice.CohortReport, top int) error {
 	fmt.Fprintf(w, "; %s flagged for drift (DRIFT-01).\n", plural(rep.Flagged, "child", "children"))
 	fmt.Fprintf(w, "Live items (overdue and still owed today): %d, of which %d statutory or guidance (%d statutory).\n",
 		rep.Live, rep.Binding, rep.Statutory)
+	writeNotAssessed(w, rep)
 
 	fmt.Fprintf(w, "\nChildren drifting most (worst first; showing %d of %d)\n", min(top, len(drifting)), len(drifting))
 	fmt.Fprintf(w, "Ranked by: a live statutory or guidance item; then the oldest such item; then how many; then domains.\n")
@@ -309,7 +352,7 @@ func writeText(w io.Writer, rep practice.CohortReport, top int) error {
 		for k, dom := range d.Domains {
 			names[k] = dom.String()
 		}
-		fmt.Fprintf(w, "\n%2d. %s  %s, %s office\n", i+1, d.ChildID, res.Team, res.Office)
+		fmt.Fprintf(w, "\n%2d. %s%s\n", i+1, d.ChildID, teamOffice(res))
 		fmt.Fprintf(w, "    Why: %s\n", d.Why())
 		fmt.Fprintf(w, "    Domains: %s; missed in the last 12 months: %d\n", strings.Join(names, ", "), d.MissedLastYear)
 		shown := d.Findings
@@ -405,6 +448,8 @@ type jsonReport struct {
 	ByTeam        []practice.GroupRates  `json:"by_team"`
 	ByOffice      []practice.GroupRates  `json:"by_office"`
 	LiveByDomain  []practice.DomainCount `json:"live_by_domain"`
+	NotAssessed   []practice.Gap         `json:"not_assessed,omitempty"`
+	Windows       []practice.Window      `json:"windows,omitempty"`
 }
 
 type jsonDrift struct {
@@ -429,6 +474,7 @@ func writeJSON(w io.Writer, rep practice.CohortReport, top int, origins []origin
 		AsOf:          rep.AsOf, Assessed: rep.Assessed, Flagged: rep.Flagged, Invalid: []jsonInvalid{},
 		Live: rep.Live, Binding: rep.Binding, Statutory: rep.Statutory, Drifting: []jsonDrift{},
 		Rates: rep.Rates, ByTeam: rep.ByTeam, ByOffice: rep.ByOffice, LiveByDomain: rep.LiveByDomain,
+		NotAssessed: rep.NotAssessed, Windows: rep.Windows,
 	}
 	for i, d := range drifting[:min(top, len(drifting))] {
 		out.Drifting = append(out.Drifting, jsonDrift{Rank: i + 1, Why: d.Why(), Drift: d})

@@ -13,6 +13,7 @@ import (
 
 	"github.com/lookedafter/practice"
 	"github.com/lookedafter/practice/care"
+	"github.com/lookedafter/practice/ssda903"
 
 	"github.com/lookedafter/practice/examples/internal/golden"
 )
@@ -31,6 +32,8 @@ func TestRun(t *testing.T) {
 		{"embedded cohort as JSON", []string{"-format", "json", "-top", "3"}, "", "default.json.golden", 0},
 		{"a year earlier, stricter visits", []string{"-asof", "2025-12-01", "-standards", "testdata/standards.json", "-top", "3"}, "", "stricter.golden", 0},
 		{"a cohort file with bad records, from stdin", []string{"-top", "2", "-"}, "", "badfile.golden", 1},
+		{"an SSDA903 return", []string{"-top", "3", exampleReturn}, "", "return.golden", 0},
+		{"an SSDA903 return as JSON", []string{"-top", "1", "-format", "json", exampleReturn}, "", "return.json.golden", 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -209,6 +212,92 @@ func TestReadmeOutput(t *testing.T) {
 		}
 		if !slices.Contains(lines, line) {
 			t.Errorf("README quotes a line the program does not print: %q", line)
+		}
+	}
+}
+
+// exampleReturn is the examples' SSDA903 return for 2025-26, written from
+// a synthetic cohort drawn up to the year's last day (TestExampleReturn).
+const exampleReturn = "testdata/return-2025-26"
+
+// exampleReturnCohort is the cohort the example return is written from.
+func exampleReturnCohort() practice.SyntheticCohort {
+	return practice.Synthetic(practice.SyntheticOptions{Seed: 1, Children: 300, AsOf: care.MustDate(2026, 3, 31)})
+}
+
+// TestExampleReturn keeps the example return equal to what the synthetic
+// cohort writes; -update rewrites it.
+func TestExampleReturn(t *testing.T) {
+	dir := t.TempDir()
+	if err := ssda903.WriteCases(dir, exampleReturnCohort().Cases, 2025); err != nil {
+		t.Fatal(err)
+	}
+	files, err := filepath.Glob(filepath.Join(dir, "*.csv"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no files written: %v", err)
+	}
+	if *update {
+		if err := os.RemoveAll(exampleReturn); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(exampleReturn, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		golden.Check(t, filepath.Join(exampleReturn, filepath.Base(f)), string(data), *update)
+	}
+}
+
+// The DfE validator's synthetic return is old data of poor quality: every
+// child is accounted for, assessed or reported invalid with the table and
+// row of each problem, and nothing personal is printed.
+func TestSharedReturn(t *testing.T) {
+	var out, errOut bytes.Buffer
+	code := run([]string{"-year", "2025-26", "../../ssda903/testdata/dfe/fake_data"}, nil, &out, &errOut)
+	if code != exitInvalid {
+		t.Fatalf("exit %d, want %d", code, exitInvalid)
+	}
+	lines := strings.Split(strings.TrimSpace(errOut.String()), "\n")
+	var children, built, invalid int
+	if _, err := fmt.Sscanf(lines[0][strings.Index(lines[0], "2025-26: ")+len("2025-26: "):],
+		"%d children, %d built into cases, %d invalid", &children, &built, &invalid); err != nil {
+		t.Fatalf("first line %q: %v", lines[0], err)
+	}
+	if children != 2676 || built+invalid != children { // 2,675 Header rows and CHILD10, with rows but no Header row
+		t.Errorf("children %d, built %d, invalid %d", children, built, invalid)
+	}
+	var assessed, notAssessed int
+	if _, err := fmt.Sscanf(out.String(), "Casework as of 31 March 2026: %d children assessed, %d records could not be assessed",
+		&assessed, &notAssessed); err != nil {
+		t.Fatalf("report header: %v\n%s", err, out.String()[:200])
+	}
+	if assessed != built || notAssessed != invalid {
+		t.Errorf("report: %d assessed, %d not; return: %d built, %d invalid", assessed, notAssessed, built, invalid)
+	}
+	named := map[string]bool{}
+	for _, l := range lines[1:] {
+		if strings.Contains(l, " records could not be assessed") || strings.Contains(l, "more problems") {
+			continue
+		}
+		if !strings.Contains(l, " row ") {
+			t.Errorf("no table row in %q", l)
+		}
+		if i := strings.Index(l, `child "`); i >= 0 {
+			named[l[i+7:i+7+strings.IndexByte(l[i+7:], '"')]] = true
+		}
+	}
+	if len(named) < invalid {
+		t.Errorf("%d children named in errors, want at least the %d invalid", len(named), invalid)
+	}
+	for _, dob := range []string{"DOB:", "/20", "/19"} { // no date of birth, nor any dd/mm/yyyy cell
+		if strings.Contains(errOut.String(), dob) {
+			t.Errorf("stderr holds %q", dob)
+			break
 		}
 	}
 }

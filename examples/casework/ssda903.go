@@ -1,0 +1,183 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/lookedafter/practice"
+	"github.com/lookedafter/practice/care"
+	"github.com/lookedafter/practice/ssda903"
+)
+
+// isReturn reports whether name is an SSDA903 return: a directory of its
+// CSV tables, or an XML file.
+func isReturn(name string) bool {
+	if fi, err := os.Stat(name); err == nil && fi.IsDir() {
+		return true
+	}
+	return strings.EqualFold(filepath.Ext(name), ".xml")
+}
+
+// yearInName finds a collection year in a file or directory name as
+// people write it ("return-2025-26", "903_2025_26.xml", "lac2025_26"),
+// taking the last one in the path.
+var yearInName = regexp.MustCompile(`(?:lac)?(\d{4})[-_/](\d{2})`)
+
+func returnYear(flagValue, name string) (care.CollectionYear, error) {
+	if flagValue != "" {
+		y, err := ssda903.ParseYear(flagValue)
+		if err != nil {
+			return 0, fmt.Errorf("-year %s: want a collection year such as 2025-26", care.Excerpt(flagValue))
+		}
+		return y, nil
+	}
+	ms := yearInName.FindAllString(filepath.ToSlash(name), -1)
+	for i := len(ms) - 1; i >= 0; i-- {
+		if y, err := ssda903.ParseYear(strings.ReplaceAll(ms[i], "/", "-")); err == nil {
+			return y, nil
+		}
+	}
+	return 0, fmt.Errorf("%s: the return's collection year is not in its name; give it with -year 2025-26", filepath.Base(name))
+}
+
+// returnInput is a return read into cases: the valid ones, those that are
+// not, and the problems with cells no case holds.
+type returnInput struct {
+	year     care.CollectionYear
+	children int
+	set      ssda903.CaseSet
+	// problems are the problems of reading the files and of cells that
+	// no case holds: reported, but no child's assessment depends on them.
+	problems ssda903.Errors
+}
+
+// readReturn reads the return at name (a directory of CSV files, or an
+// XML file) for collection year y and builds its cases. It fails only
+// when nothing could be read at all.
+func readReturn(name string, y care.CollectionYear) (*returnInput, error) {
+	var ret *ssda903.Return
+	var err error
+	if fi, serr := os.Stat(name); serr == nil && fi.IsDir() {
+		ret, err = ssda903.ReadDir(name, y)
+	} else {
+		var f *os.File
+		if f, err = os.Open(name); err != nil {
+			return nil, unwrapPath(err)
+		}
+		ret, err = ssda903.ReadXML(f, filepath.Base(name), y)
+		f.Close()
+	}
+	in := &returnInput{year: y}
+	var errs ssda903.Errors
+	if err != nil && !errors.As(err, &errs) {
+		return nil, err
+	}
+	in.problems = append(in.problems, errs...)
+	if ret == nil {
+		return nil, errs
+	}
+	rec, err := ret.Records()
+	if err != nil && !errors.As(err, new(ssda903.Errors)) {
+		return nil, err
+	}
+	in.set = ssda903.Cases(rec)
+	// A problem with a cell of an invalid child is among its errors; the
+	// others concern cells no case holds (an OC3 code, SW_REASON).
+	invalid := map[string]bool{}
+	for _, inv := range in.set.Invalid {
+		invalid[inv.Child] = true
+	}
+	for _, p := range rec.Problems {
+		if !invalid[p.Child] || p.Child == "" {
+			in.problems = append(in.problems, p)
+		}
+	}
+	in.children = len(in.set.Cases) + len(in.set.Invalid)
+	return in, nil
+}
+
+// cases returns the return's children as a stream for the cohort run, the
+// valid ones first, then the invalid ones with their errors, recording
+// where each came from.
+func (in *returnInput) cases(name string, origins *[]origin) func(func(practice.Case, error) bool) {
+	return func(yield func(practice.Case, error) bool) {
+		n := 0
+		for _, c := range in.set.Cases {
+			*origins = append(*origins, origin{source: name, record: n, child: c.Care.Child.ID})
+			n++
+			if !yield(c, nil) {
+				return
+			}
+		}
+		for _, inv := range in.set.Invalid {
+			*origins = append(*origins, origin{source: name, record: n, child: inv.Child})
+			n++
+			if !yield(inv.Case, inv.Errs) {
+				return
+			}
+		}
+	}
+}
+
+// report prints the problems no child's assessment depends on, and a
+// summary line accounting for every child of the return.
+func (in *returnInput) report(w io.Writer, name string) {
+	const most = 20
+	for i, p := range in.problems {
+		if i == most {
+			fmt.Fprintf(w, "casework: %s: … and %d more problems with cells no assessment reads\n", name, len(in.problems)-most)
+			break
+		}
+		fmt.Fprintf(w, "casework: %s: warning: %v\n", name, p)
+	}
+	fmt.Fprintf(w, "casework: %s: SSDA903 return %s: %s, %d built into cases, %d invalid\n", name, in.year,
+		plural(in.children, "child", "children"), len(in.set.Cases), len(in.set.Invalid))
+}
+
+// writeNotAssessed prints what the data did not allow to be assessed.
+func writeNotAssessed(w io.Writer, rep practice.CohortReport) {
+	if len(rep.NotAssessed) == 0 && len(rep.Windows) == 0 {
+		return
+	}
+	var lacking care.Family
+	most := 0
+	for _, g := range rep.NotAssessed {
+		lacking |= g.Family
+		most = max(most, g.Children)
+	}
+	if lacking != 0 {
+		fmt.Fprintf(w, "Not assessed: %s are not in this data (%s); their rules are left out, not counted as overdue.\n",
+			lacking.Words(), plural(most, "child", "children"))
+	}
+	for _, win := range rep.Windows {
+		fmt.Fprintf(w, "Not assessed: obligations due outside %s to %s, the dates %s covers (%s).\n",
+			win.From.Format(), win.To.Format(), nonEmpty(win.Source), plural(win.Children, "child", "children"))
+	}
+}
+
+// flagSet reports whether the flag called name was given.
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}
+
+// teamOffice names the child's team and office, as far as the data does
+// (the SSDA903 return holds neither).
+func teamOffice(res practice.ChildResult) string {
+	switch {
+	case res.Team != "" && res.Office != "":
+		return "  " + res.Team + ", " + res.Office + " office"
+	case res.Team != "":
+		return "  " + res.Team
+	case res.Office != "":
+		return "  " + res.Office + " office"
+	}
+	return ""
+}
