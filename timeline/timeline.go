@@ -131,6 +131,10 @@ type picture struct {
 	asOf  care.Date
 	width float64
 
+	// careEnd is where spans that outlast care stop: the as-of date for a
+	// child looked after on it, otherwise the day care last ended.
+	careEnd care.Date
+
 	lanes   []lane // records: bars and ticks
 	found   []lane // findings with a due date, one lane per domain
 	undated []care.Finding
@@ -169,8 +173,11 @@ func (p *picture) until(end care.Date) (care.Date, bool) {
 // spanWords says "from 3 March 2025 to 1 June 2026" or "from 3 March
 // 2025, open on 1 December 2026".
 func (p *picture) spanWords(from, to care.Date, open bool) string {
-	if open {
+	if open && to.Equal(p.asOf) {
 		return "from " + from.Format() + ", open on " + p.asOf.Format()
+	}
+	if open {
+		return "from " + from.Format() + " until care ended " + to.Format()
 	}
 	return "from " + from.Format() + " to " + to.Format()
 }
@@ -180,6 +187,10 @@ func (p *picture) spanWords(from, to care.Date, open bool) string {
 func (p *picture) collect(c *practice.Case, h *care.History, rep care.Report) {
 	p.counts = map[string]int{}
 	p.see(p.asOf)
+	p.careEnd = p.asOf
+	if left, ok := h.LeftCare(p.asOf); ok {
+		p.careEnd = left
+	}
 
 	var periods lane
 	periods.label = "Periods of care"
@@ -255,6 +266,9 @@ func (p *picture) collect(c *practice.Case, h *care.History, rep care.Report) {
 			continue
 		}
 		end, open := p.until(pr.FinalOrder)
+		if open && p.careEnd.After(pr.Issued) {
+			end = p.careEnd
+		}
 		tip := "Care proceedings issued " + pr.Issued.Format()
 		if open {
 			tip += ", continuing on " + p.asOf.Format()
@@ -379,7 +393,12 @@ func (p *picture) routes(ts []permanence.Transition) []lane {
 		}
 		slices.SortStableFunc(mine, func(a, b permanence.Transition) int { return a.Date.Compare(b.Date) })
 		for i, t := range mine {
+			// A route's last stage runs to the as-of date, or to the end of
+			// care for a child no longer looked after.
 			end, open := p.asOf, true
+			if p.careEnd.After(t.Date) {
+				end = p.careEnd
+			}
 			if i+1 < len(mine) {
 				end, open = mine[i+1].Date, false
 			}

@@ -513,3 +513,20 @@ func longCase() practice.Case {
 	}
 	return c
 }
+
+// BenchmarkSVG draws the young person with 25 years of history.
+func BenchmarkSVG(b *testing.B) {
+	c := longCase()
+	rep, err := practice.Assess(c, asOf, practice.Standards{}, care.EnglandAndWales())
+	if err != nil {
+		b.Fatal(err)
+	}
+	var buf bytes.Buffer
+	for b.Loop() {
+		buf.Reset()
+		if err := SVG(&buf, c, rep, asOf, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(buf.Len()), "bytes/svg")
+}
