@@ -25,7 +25,7 @@
 // Flags:
 //
 //	-asof DATE        the assessment date (default 2026-12-01)
-//	-format text|json the output format (default text)
+//	-format text|json|html the output format (default text)
 //	-standards FILE   local standards as JSON (zero means statutory defaults)
 //	-top N            how many drifting children to list (default 10)
 //	-parallel N       goroutines to use; -1 means one per CPU (default -1)
@@ -106,7 +106,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			"Exit status: 0 all assessed; 1 some input could not be read, decoded or assessed;\n"+
 			"2 a bad flag or standards file; 3 the input held no cases.")
 	asOfText := fs.String("asof", cohort.AsOf.String(), "assessment date, YYYY-MM-DD")
-	format := fs.String("format", "text", "output format: text or json")
+	format := fs.String("format", "text", "output format: text, json or html")
 	standardsFile := fs.String("standards", "", "local standards as JSON (default: statutory defaults)")
 	yearText := fs.String("year", "", "an SSDA903 return's collection year, such as 2025-26 (default: from its name)")
 	top := fs.Int("top", 10, "how many drifting children to list")
@@ -116,7 +116,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	asOf, err := cli.Date("asof", *asOfText)
 	if err == nil {
-		err = cli.OneOf("format", *format, "text", "json")
+		err = cli.OneOf("format", *format, "text", "json", "html")
 	}
 	if err == nil {
 		err = cli.AtLeast("top", *top, 0)
@@ -258,6 +258,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	if *format == "json" {
 		err = writeJSON(stdout, rep, *top, origins)
+	} else if *format == "html" {
+		err = writeHTML(stdout, rep, *top, std, sources, origins)
 	} else {
 		err = writeText(stdout, rep, *top)
 	}

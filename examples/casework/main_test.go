@@ -30,6 +30,7 @@ func TestRun(t *testing.T) {
 	}{
 		{"embedded cohort, default date", nil, "", "default.golden", 0},
 		{"embedded cohort as JSON", []string{"-format", "json", "-top", "3"}, "", "default.json.golden", 0},
+		{"embedded cohort as HTML", []string{"-format", "html", "-top", "3"}, "", "default.html.golden", 0},
 		{"a year earlier, stricter visits", []string{"-asof", "2025-12-01", "-standards", "testdata/standards.json", "-top", "3"}, "", "stricter.golden", 0},
 		{"a cohort file with bad records, from stdin", []string{"-top", "2", "-"}, "", "badfile.golden", 1},
 		{"an SSDA903 return", []string{"-top", "3", exampleReturn}, "", "return.golden", 0},

@@ -17,7 +17,7 @@
 //
 // Usage:
 //
-//	go run ./examples/schedule [-asof 2026-12-01] [-child C000001] [-format text|json] [case.json | -]
+//	go run ./examples/schedule [-asof 2026-12-01] [-child C000001] [-format text|json|svg] [case.json | -]
 //
 // With no case file it shows a child of the examples' synthetic cohort
 // (package examples/internal/cohort: 300 children, no real personal data,
@@ -30,6 +30,11 @@
 // 2026-12-01, so the output is reproducible; an earlier date shows the
 // synthetic child as things stood then, records dated after it being not
 // yet known.
+//
+// With -format svg it writes the child's timeline instead, as one
+// self-contained SVG picture (package timeline): placements, legal status,
+// reviews, visits, health and education records, permanence stages and
+// every finding with a due date on that date.
 //
 // The golden files of the test are regenerated with
 //
@@ -57,6 +62,7 @@ import (
 	"github.com/lookedafter/practice/examples/internal/cohort"
 	"github.com/lookedafter/practice/permanence"
 	"github.com/lookedafter/practice/review"
+	"github.com/lookedafter/practice/timeline"
 )
 
 func main() {
@@ -85,7 +91,7 @@ func runIO(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			"With no file it shows a child of the examples' embedded synthetic cohort (-child chooses which).")
 	asOfFlag := fs.String("asof", cohort.AsOf.String(), "the date to draw up the calendar as of, YYYY-MM-DD")
 	childID := fs.String("child", "", "ID of the child of the synthetic cohort to show (default: the first looked-after child with a rich history)")
-	format := fs.String("format", "text", "output format: text or json")
+	format := fs.String("format", "text", "output format: text, json or svg (the child's timeline)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -98,7 +104,7 @@ func runIO(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	asOf, err := cli.Date("asof", *asOfFlag)
 	if err == nil {
-		err = cli.OneOf("format", *format, "text", "json")
+		err = cli.OneOf("format", *format, "text", "json", "svg")
 	}
 	if err != nil {
 		return fail(usageError{err})
@@ -150,6 +156,16 @@ func runIO(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 
+	if *format == "svg" {
+		rep, err := practice.Assess(c, asOf, std, cal)
+		if err == nil {
+			err = timeline.SVG(stdout, c, rep, asOf, timeline.Options{})
+		}
+		if err != nil {
+			return fail(fmt.Errorf("%s %s: %w", where, c.Care.Child.ID, err))
+		}
+		return 0
+	}
 	s, err := build(c, asOf, std, cal)
 	if err != nil {
 		return fail(fmt.Errorf("%s %s: %w", where, c.Care.Child.ID, err))

@@ -60,6 +60,7 @@ func TestRun(t *testing.T) {
 		{"an earlier date", []string{"-asof", "2025-06-30"}, "", "earlier.golden"},
 		{"a case file", []string{caseFile}, "", "casefile.golden"},
 		{"a case on standard input", []string{"-asof", "2026-12-01", "-"}, string(caseJSON), "stdin.golden"},
+		{"the default child's timeline", []string{"-format", "svg"}, "", "default.golden.svg"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -92,7 +93,7 @@ func TestRunBadInput(t *testing.T) {
 		{"date beyond the calendar", []string{"-asof", "2095-06-01"}, 2, "outside the working-day calendar"},
 		{"date in UK order", []string{"-asof", "01/12/2026"}, 2, "-asof"},
 		{"no such day", []string{"-asof", "2026-02-30"}, 2, "-asof"},
-		{"unknown format", []string{"-format", "xml"}, 2, "-format"},
+		{"unknown format", []string{"-format", "xml"}, 2, `-format "xml": want text or json or svg`},
 		{"a flag that is gone", []string{"-seed", "3"}, 2, "flag provided but not defined: -seed"},
 		{"child not in the cohort", []string{"-child", "C999999"}, 2, "C999999"},
 		{"two case files", []string{"a.json", "b.json"}, 2, "one case file"},
