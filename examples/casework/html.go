@@ -36,6 +36,7 @@ func writeHTML(w io.Writer, rep practice.CohortReport, top int, std practice.Sta
 	page := htmlPage{
 		AsOf: rep.AsOf.Format(), Assessed: rep.Assessed, Invalid: rep.Invalid, Flagged: rep.Flagged,
 		Live: rep.Live, Binding: rep.Binding, Statutory: rep.Statutory, Shown: len(drifting),
+		NotAssessed: notAssessed(rep),
 	}
 
 	// Where each listed child's record is: its source and place there.
@@ -156,6 +157,7 @@ type htmlPage struct {
 	Assessed, Invalid, Flagged, Live, Binding, Statutory, Shown int
 	Children                                                    []htmlChild
 	Rules, Teams, Offices, Domains                              []htmlBar
+	NotAssessed                                                 []string
 }
 
 // htmlChild is one child of the drift list.
@@ -262,7 +264,8 @@ footer { color: var(--muted); font-size: 0.85rem; margin: 2rem 0 1rem; }
 <div><strong>{{.Live}}</strong> live items (overdue, still owed today)</div>
 <div><strong>{{.Binding}}</strong> statutory or guidance ({{.Statutory}} statutory)</div>
 </div>
-<nav aria-label="Sections"><ul>
+{{range .NotAssessed}}<p class="note">{{.}}</p>
+{{end}}<nav aria-label="Sections"><ul>
 <li><a href="#drift">Children drifting most</a></li>
 <li><a href="#rules">Timeliness by rule</a></li>
 <li><a href="#teams">By team</a></li>

@@ -144,6 +144,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var origins []origin
 	records := 0
 	var cases func(func(practice.Case, error) bool)
+	var sources []source
 	if fs.NArg() == 1 && isReturn(fs.Arg(0)) {
 		// An SSDA903 return: a directory of its CSV tables or an XML
 		// file, assessed as of its collection year's last day.
@@ -169,11 +170,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		failed = len(in.problems) > 0
 		records = in.children
 		cases = in.cases(name, &origins)
+		sources = append(sources, in.source(name))
 	} else if *yearText != "" {
 		fmt.Fprintln(stderr, "casework: -year is for an SSDA903 return (a directory of its CSV files, or an XML file)")
 		return exitUsage
 	}
-	var sources []source
 	if fs.NArg() == 0 && cases == nil {
 		sources = append(sources, source{"embedded cohort", func() (io.ReadCloser, error) {
 			data, err := cohort.JSONL()

@@ -302,3 +302,19 @@ func TestSharedReturn(t *testing.T) {
 		}
 	}
 }
+
+// The page of a return says what was not assessed, and draws each listed
+// child's timeline from the return's cases.
+func TestReturnHTML(t *testing.T) {
+	var out, errOut bytes.Buffer
+	if code := run([]string{"-format", "html", "-top", "3", exampleReturn}, nil, &out, &errOut); code != exitOK {
+		t.Fatalf("exit %d; stderr:\n%s", code, errOut.String())
+	}
+	page := out.String()
+	if n := strings.Count(page, "<p class=\"note\">Not assessed: "); n != 2 {
+		t.Errorf("%d not-assessed lines, want 2 (families and dates)", n)
+	}
+	if n := strings.Count(page, "<svg"); n != 3 {
+		t.Errorf("%d timelines, want 3", n)
+	}
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -8,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/lookedafter/practice"
@@ -125,6 +127,21 @@ func (in *returnInput) cases(name string, origins *[]origin) func(func(practice.
 	}
 }
 
+// source is the return's cases as a source the HTML page can read again
+// for its timelines: their JSON, in the order [returnInput.cases] gives
+// them.
+func (in *returnInput) source(name string) source {
+	return source{name, func() (io.ReadCloser, error) {
+		all := slices.Clone(in.set.Cases)
+		for _, inv := range in.set.Invalid {
+			all = append(all, inv.Case)
+		}
+		var b bytes.Buffer
+		err := practice.EncodeCohort(&b, all)
+		return io.NopCloser(&b), err
+	}}
+}
+
 // report prints the problems no child's assessment depends on, and a
 // summary line accounting for every child of the return.
 func (in *returnInput) report(w io.Writer, name string) {
@@ -142,9 +159,15 @@ func (in *returnInput) report(w io.Writer, name string) {
 
 // writeNotAssessed prints what the data did not allow to be assessed.
 func writeNotAssessed(w io.Writer, rep practice.CohortReport) {
-	if len(rep.NotAssessed) == 0 && len(rep.Windows) == 0 {
-		return
+	for _, l := range notAssessed(rep) {
+		fmt.Fprintln(w, l)
 	}
+}
+
+// notAssessed says, a sentence a line, what the data did not allow to be
+// assessed and why: nothing when every case's data is complete.
+func notAssessed(rep practice.CohortReport) []string {
+	var lines []string
 	var lacking care.Family
 	most := 0
 	for _, g := range rep.NotAssessed {
@@ -152,13 +175,14 @@ func writeNotAssessed(w io.Writer, rep practice.CohortReport) {
 		most = max(most, g.Children)
 	}
 	if lacking != 0 {
-		fmt.Fprintf(w, "Not assessed: %s are not in this data (%s); their rules are left out, not counted as overdue.\n",
-			lacking.Words(), plural(most, "child", "children"))
+		lines = append(lines, fmt.Sprintf("Not assessed: %s are not in this data (%s); their rules are left out, not counted as overdue.",
+			lacking.Words(), plural(most, "child", "children")))
 	}
 	for _, win := range rep.Windows {
-		fmt.Fprintf(w, "Not assessed: obligations due outside %s to %s, the dates %s covers (%s).\n",
-			win.From.Format(), win.To.Format(), nonEmpty(win.Source), plural(win.Children, "child", "children"))
+		lines = append(lines, fmt.Sprintf("Not assessed: obligations due outside %s to %s, the dates %s covers (%s).",
+			win.From.Format(), win.To.Format(), nonEmpty(win.Source), plural(win.Children, "child", "children")))
 	}
+	return lines
 }
 
 // flagSet reports whether the flag called name was given.
