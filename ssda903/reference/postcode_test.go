@@ -25,14 +25,14 @@ func loadSmall(t testing.TB, opt reference.ONSPDOptions) *reference.PostcodeTabl
 
 func TestNormalizePostcode(t *testing.T) {
 	for in, want := range map[string]string{
-		"sw1a1aa":     "SW1A 1AA",
-		" SW1A  1AA ": "SW1A 1AA",
-		"SW1A 1AA":    "SW1A 1AA",
-		"m1 1ae":      "M1 1AE",
-		"GIR0AA":      "GIR 0AA",
-		"sw1a":        "SW1A",
-		"SW1A 1":      "SW1A1",
-		"":            "",
+		"sw1a1aa":                             "SW1A 1AA",
+		" SW1A  1AA ":                         "SW1A 1AA",
+		"SW1A 1AA":                            "SW1A 1AA",
+		"m1 1ae":                              "M1 1AE",
+		"GIR0AA":                              "GIR 0AA",
+		"sw1a":                                "SW1A",
+		"SW1A 1":                              "SW1A1",
+		"":                                    "",
 		"not a postcode at all, far too long": "NOTAPOSTCODEATALL,FARTOOLONG",
 	} {
 		if got := reference.NormalizePostcode(in); got != want {
@@ -155,7 +155,7 @@ func TestPlacementDerived(t *testing.T) {
 		want     string
 		ok       bool
 	}{
-		{"ZZ1 1AA", "zz11ab", "3.1", true},   // 5,000 m: 3.107 miles
+		{"ZZ1 1AA", "zz11ab", "3.1", true},    // 5,000 m: 3.107 miles
 		{"ZZ1 1AA", "ZZ2 2BB", "100.0", true}, // 160,930 m: 100 miles exactly
 		{"ZZ1 1AA", "ZZ1 1AA", "0.0", true},
 		{"ZZ1 1AA", "ZZ7 7GG", "", false}, // no grid reference

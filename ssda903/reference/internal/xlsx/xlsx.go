@@ -111,12 +111,12 @@ type Sheet struct {
 // Workbook is an open workbook. It holds the shared strings and the zip
 // directory; sheets are read on demand.
 type Workbook struct {
-	zr      *zip.Reader
-	files   map[string]*zip.File
-	sheets  []Sheet
-	strings []string
+	zr       *zip.Reader
+	files    map[string]*zip.File
+	sheets   []Sheet
+	strings  []string
 	date1904 bool
-	limits  Limits
+	limits   Limits
 }
 
 // Open reads the workbook's directory, sheet list and shared strings.
