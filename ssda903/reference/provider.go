@@ -481,7 +481,6 @@ func readCSVRows(r io.Reader, name string) ([]tableRow, []string, *Error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1
-	cr.LazyQuotes = true
 	var rows []tableRow
 	var header []string
 	for {
@@ -493,7 +492,7 @@ func readCSVRows(r io.Reader, name string) ([]tableRow, []string, *Error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				line = pe.Line
+				line = pe.StartLine
 			}
 			return rows, header, &Error{File: name, Row: line, Err: fmt.Errorf("%w: %v", ErrMalformed, errors.Unwrap(err))}
 		}

@@ -146,12 +146,13 @@ func Open(r io.ReaderAt, size int64, limits Limits) (*Workbook, error) {
 func (wb *Workbook) Sheets() []Sheet { return append([]Sheet(nil), wb.sheets...) }
 
 // Date converts a cell's serial day number (as the cell's text holds it)
-// to a calendar date, in the workbook's date system (1900, or 1904 where
-// the workbook says so). The time of day, if any, is dropped. ok is false
+// to a calendar date, in the workbook's date system (1900, where serial 1
+// is 1 January 1900, or 1904, where serial 0 is 1 January 1904, where the
+// workbook says so). The time of day, if any, is dropped. ok is false
 // for text that is not a number or a number outside years 1900 to 9999.
 func (wb *Workbook) Date(serial string) (y int, m time.Month, d int, ok bool) {
 	f, err := strconv.ParseFloat(serial, 64)
-	if err != nil || f != f || f < 1 || f > 2958465 {
+	if err != nil || f != f || f < 0 || f > 2958465 || (f < 1 && !wb.date1904) {
 		return 0, 0, 0, false
 	}
 	days := int(f)
