@@ -488,14 +488,15 @@ func readCSVRows(r io.Reader, name string) ([]tableRow, []string, *Error) {
 		if err == io.EOF {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
+			line := 0
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
 				line = pe.StartLine
 			}
 			return rows, header, &Error{File: name, Row: line, Err: fmt.Errorf("%w: %v", ErrMalformed, errors.Unwrap(err))}
 		}
+		line, _ := cr.FieldPos(0) // only after a successful Read
 		if len(rows) > MaxRows {
 			return rows, header, &Error{File: name, Row: line, Err: fmt.Errorf("%w: more than %d rows", ErrTooLarge, MaxRows)}
 		}

@@ -221,7 +221,7 @@ func TestReadProvidersXLSXHostile(t *testing.T) {
 		{"truncated", good[:len(good)/2], reference.ErrMalformed, "f.xlsx: malformed: zip: not a valid zip file"},
 		{"no workbook", zipOf(t, map[string]string{"a.txt": "x"}), reference.ErrMalformed, "f.xlsx: malformed: the archive has no xl/workbook.xml"},
 		{"no sheets", zipOf(t, map[string]string{"xl/workbook.xml": "<workbook/>"}), reference.ErrMalformed, "f.xlsx: malformed: the workbook lists no sheets"},
-		{"bad xml", workbook(t, "", `<row><c>`), reference.ErrMalformed, `f.xlsx: sheet "List": row 1: malformed: XML syntax error on line 1: element <c> closed by </sheetData>`},
+		{"bad xml", workbook(t, "", `<row><c>`), reference.ErrMalformed, `f.xlsx: sheet "List": row 1: malformed: XML syntax error: unexpected </sheetData>`},
 		{"shared string out of range", workbook(t, "", `<row r="2"><c r="C2" t="s"><v>7</v></c></row>`), reference.ErrMalformed,
 			`f.xlsx: sheet "List": row 2, column C: malformed: shared string index "7" out of range`},
 		{"cells out of order", workbook(t, "", `<row><c r="B1"><v>1</v></c><c r="A1"><v>1</v></c></row>`), reference.ErrMalformed,

@@ -303,13 +303,20 @@ func (wb *Workbook) readSharedStrings() error {
 	d := xml.NewDecoder(bytes.NewReader(b))
 	var cur strings.Builder
 	depth, inSI, inT, inRPh := 0, false, false, 0
+	var nest nesting
 	for {
-		tok, err := d.Token()
+		tok, err := d.RawToken()
 		if err == io.EOF {
+			if err := nest.end(); err != nil {
+				return &Error{Part: part, Err: err}
+			}
 			break
 		}
 		if err != nil {
 			return &Error{Part: part, Err: fmt.Errorf("%w: %v", ErrMalformed, err)}
+		}
+		if err := nest.token(tok); err != nil {
+			return &Error{Part: part, Err: err}
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -342,6 +349,34 @@ func (wb *Workbook) readSharedStrings() error {
 				cur.Write(t)
 			}
 		}
+	}
+	return nil
+}
+
+// nesting checks that elements close in order, which RawToken (chosen
+// for speed: it neither translates namespaces nor checks nesting) does
+// not.
+type nesting struct{ open []string }
+
+func (n *nesting) token(tok xml.Token) error {
+	switch t := tok.(type) {
+	case xml.StartElement:
+		if len(n.open) >= 64 {
+			return fmt.Errorf("%w: elements nested more than 64 deep", ErrMalformed)
+		}
+		n.open = append(n.open, t.Name.Local)
+	case xml.EndElement:
+		if len(n.open) == 0 || n.open[len(n.open)-1] != t.Name.Local {
+			return fmt.Errorf("%w: XML syntax error: unexpected </%s>", ErrMalformed, excerpt(t.Name.Local))
+		}
+		n.open = n.open[:len(n.open)-1]
+	}
+	return nil
+}
+
+func (n *nesting) end() error {
+	if len(n.open) > 0 {
+		return fmt.Errorf("%w: XML syntax error: unexpected end of part inside <%s>", ErrMalformed, excerpt(n.open[len(n.open)-1]))
 	}
 	return nil
 }
@@ -391,13 +426,20 @@ func (wb *Workbook) parseSheet(name string, b []byte) ([]Row, error) {
 		inF, inRPh, inCel bool
 		inSheetData       bool
 	)
+	var nest nesting
 	for {
-		tok, err := d.Token()
+		tok, err := d.RawToken()
 		if err == io.EOF {
+			if err := nest.end(); err != nil {
+				return rows, fail(rowNum, 0, err)
+			}
 			break
 		}
 		if err != nil {
 			return rows, fail(rowNum, 0, fmt.Errorf("%w: %v", ErrMalformed, err))
+		}
+		if err := nest.token(tok); err != nil {
+			return rows, fail(rowNum, 0, err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
