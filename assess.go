@@ -152,7 +152,7 @@ func (w *worker) emit(a *assessors, c *Case, asOf care.Date) error {
 	if to := c.Coverage.To; !to.IsZero() && asOf.After(to) {
 		return &care.FieldError{Path: "as_of", Err: errAfterCoverage}
 	}
-	if err := w.h.Reset(c.Care.Child, c.Care.Episodes); err != nil {
+	if err := w.h.ResetFrom(c.Care.Child, c.Care.Episodes, c.Coverage.From); err != nil {
 		return err
 	}
 	if !a.ignoreFuture {

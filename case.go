@@ -77,8 +77,8 @@ type Case struct {
 // review records' paths have no prefix.
 func (c Case) Validate() error {
 	var errs care.ValidationErrors
-	errs.Merge("", c.Care.Validate())
-	errs.Merge("", c.Review.Validate(c.Care.Child, c.Care.Episodes))
+	errs.Merge("", c.Care.ValidateFrom(c.Coverage.From))
+	errs.Merge("", c.Review.ValidateFrom(c.Care.Child, c.Care.Episodes, c.Coverage.From))
 	errs.Merge("supervision", c.Supervision.Validate())
 	errs.Merge("permanence", c.Permanence.Validate())
 	errs.Merge("coverage", c.Coverage.Validate())

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -209,4 +210,45 @@ func TestCohortNotAssessed(t *testing.T) {
 
 func practiceReview(y, m, d int) review.Review {
 	return review.Review{Held: care.MustDate(y, time.Month(m), d), Participation: care.ParticipationPN1}
+}
+
+// A return holds the episodes open in its year: a child looked after
+// since 2019 has a first episode that continues that period of care (P, a
+// change of placement). The case is valid, its first and second reviews
+// are not judged (they fell before the records), and the reviews in the
+// records run at the six-monthly interval from the first of them.
+func TestCoverageTruncatedHistory(t *testing.T) {
+	c := practice.Case{Coverage: returnCoverage}
+	c.Care.Child = care.Child{ID: "C0009", DateOfBirth: care.MustDate(2012, time.May, 1), Ethnicity: care.EthnicityWBRI}
+	c.Care.Episodes = []care.Episode{{Start: care.MustDate(2024, time.November, 4), ReasonNew: care.ReasonNewEpisodeP,
+		LegalStatus: care.LegalStatusC2, PlacementType: care.PlacementTypeU4}}
+	c.Review.Reviews = []review.Review{practiceReview(2025, 6, 10), practiceReview(2026, 1, 20)}
+	rep, err := practice.Assess(c, care.MustDate(2026, time.March, 31), practice.Standards{}, care.EnglandAndWales())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range rep {
+		if strings.HasPrefix(string(f.Rule()), "REV-0") && f.Rule() <= "REV-03" {
+			got = append(got, fmt.Sprint(f.Rule(), " ", f.Status, " ", f.Due))
+		}
+	}
+	// 10 June 2025 + 6 months = 10 December 2025: the January review is
+	// late; the next, due 20 July 2026, falls after the records end.
+	want := []string{"REV-03 late 2025-12-10"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("review findings (-want +got):\n%s", diff)
+	}
+	// Without coverage, the same first episode is an error: complete
+	// records must start with S.
+	c.Coverage = care.Coverage{}
+	if err := c.Validate(); err == nil {
+		t.Error("complete records starting with a P episode: no error")
+	}
+	// Nor may a non-S first episode start after the records do.
+	c.Coverage = returnCoverage
+	c.Care.Episodes[0].Start = care.MustDate(2025, time.April, 2)
+	if err := c.Validate(); err == nil {
+		t.Error("a P episode starting after the records begin: no error")
+	}
 }

@@ -97,3 +97,31 @@ func TestEmitterCover(t *testing.T) {
 		t.Errorf("after Reset: %d findings, want 1", e.Len())
 	}
 }
+
+// Records known from 1 April 2025 may begin with an episode that continues
+// a period of care begun earlier; complete records may not.
+func TestHistoryResetFrom(t *testing.T) {
+	child := care.Child{ID: "C1", DateOfBirth: care.MustDate(2012, time.May, 1)}
+	eps := []care.Episode{{Start: care.MustDate(2025, time.April, 1), ReasonNew: care.ReasonNewEpisodeP,
+		LegalStatus: care.LegalStatusC2, PlacementType: care.PlacementTypeU4}}
+	from := care.MustDate(2025, time.April, 1)
+	var h care.History
+	if err := h.ResetFrom(child, eps, from); err != nil || !h.Truncated() {
+		t.Fatalf("first episode starting on the records' first day: err %v, truncated %v", err, h.Truncated())
+	}
+	if err := h.Reset(child, eps); err == nil {
+		t.Error("complete records starting with P: no error")
+	}
+	eps[0].Start = from.AddDays(1)
+	if err := h.ResetFrom(child, eps, from); err == nil {
+		t.Error("a P episode the day after the records begin: no error")
+	}
+	eps[0].ReasonNew = care.ReasonNewEpisodeS
+	if err := h.ResetFrom(child, eps, from); err != nil || h.Truncated() {
+		t.Errorf("an S episode: err %v, truncated %v", err, h.Truncated())
+	}
+	if err := (care.Record{Child: child, Episodes: []care.Episode{{Start: from, ReasonNew: care.ReasonNewEpisodeP,
+		LegalStatus: care.LegalStatusC2, PlacementType: care.PlacementTypeU4}}}).ValidateFrom(from); err != nil {
+		t.Errorf("ValidateFrom: %v", err)
+	}
+}

@@ -212,6 +212,21 @@ var (
 // followed by one starting that day; and every single-episode fault of
 // [Episode.Validate].
 func ValidateEpisodes(prefix string, eps []Episode, dob Date) ValidationErrors {
+	return validateEpisodes(prefix, eps, dob, Date{})
+}
+
+// continuesEarlier reports whether e, a child's first episode in records
+// known from day from, continues a period of care that began before them:
+// it started on or before from, with a reason other than S.
+func continuesEarlier(e Episode, from Date) bool {
+	return !from.IsZero() && !e.Start.After(from) && e.ReasonNew != ReasonNewEpisodeUnknown && !e.ReasonNew.StartsPeriodOfCare()
+}
+
+// validateEpisodes is [ValidateEpisodes] for records known from day from
+// (zero: from the start): a first episode that started on or before from
+// may continue a period of care that began before the records, so its
+// reason need not be S (see [History.ResetFrom]).
+func validateEpisodes(prefix string, eps []Episode, dob, from Date) ValidationErrors {
 	var errs ValidationErrors
 	for i, e := range eps {
 		// Paths are built only for the faults reported.
@@ -236,7 +251,7 @@ func ValidateEpisodes(prefix string, eps []Episode, dob Date) ValidationErrors {
 			continue
 		}
 		if i == 0 {
-			if e.ReasonNew != ReasonNewEpisodeUnknown && !e.ReasonNew.StartsPeriodOfCare() {
+			if e.ReasonNew != ReasonNewEpisodeUnknown && !e.ReasonNew.StartsPeriodOfCare() && !continuesEarlier(e, from) {
 				errs.Addf(JoinPath(path(), "reason_new"), "the first episode must start a period of care (S), not %s", e.ReasonNew)
 			}
 			continue

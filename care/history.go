@@ -21,6 +21,7 @@ import (
 // child's personal data ([History.String]).
 type History struct {
 	child      Child
+	truncated  bool
 	eps        []Episode
 	periods    []Period
 	placements []Placement
@@ -52,11 +53,21 @@ func NewHistory(c Child, eps []Episode) (*History, error) {
 
 // Reset makes h the history of child c's episodes, as [NewHistory] does,
 // reusing h's memory. On error h is empty. On a nil h it returns an error.
-func (h *History) Reset(c Child, eps []Episode) error {
+func (h *History) Reset(c Child, eps []Episode) error { return h.ResetFrom(c, eps, Date{}) }
+
+// ResetFrom is [History.Reset] for records known only from day from (a
+// case's [Coverage].From; zero means from the start), as the SSDA903
+// return is: it holds the episodes open at any time in its year, so a
+// child looked after since before the year has a first episode that
+// continues a period of care begun earlier (its reason is P, L, T, U or B,
+// not S). Such a first episode, starting on or before from, is accepted,
+// and [History.Truncated] reports it; rules that count from the start of
+// that period of care (the first and second reviews) cannot be judged.
+func (h *History) ResetFrom(c Child, eps []Episode, from Date) error {
 	if h == nil {
 		return errNilHistory
 	}
-	h.child, h.eps = Child{}, nil
+	h.child, h.eps, h.truncated = Child{}, nil, false
 	h.periods, h.placements = h.periods[:0], h.placements[:0]
 	var errs ValidationErrors
 	var cerrs ValidationErrors
@@ -80,15 +91,23 @@ func (h *History) Reset(c Child, eps []Episode) error {
 	if len(eps) == 0 {
 		errs.Add("episodes", errNoEpisodes)
 	}
-	errs = append(errs, ValidateEpisodes("episodes", eps, dob)...)
+	errs = append(errs, validateEpisodes("episodes", eps, dob, from)...)
 	if err := errs.Err(); err != nil {
 		return err
 	}
 	h.child, h.eps = c, eps
+	h.truncated = len(eps) > 0 && continuesEarlier(eps[0], from)
 	h.periods = appendPeriodsOfCare(h.periods, eps)
 	h.placements = appendPlacements(h.placements, eps)
 	return nil
 }
+
+// Truncated reports whether the records begin part way through the
+// child's first period of care: its first episode continues one that
+// began before the records ([History.ResetFrom]). The period's start, as
+// [History.PeriodAt] gives it, is then the first episode's start, not the
+// day the child became looked after.
+func (h *History) Truncated() bool { return h != nil && h.truncated }
 
 // errNoEpisodes reports a child with no episodes.
 var errNoEpisodes = fmt.Errorf("%w: a child must have been looked after to be assessed", ErrNoEpisodes)

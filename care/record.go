@@ -25,10 +25,15 @@ type Record struct {
 // ([MaxIDBytes], [MaxNameBytes], [MaxTextBytes]) or not valid UTF-8. No
 // error quotes the date of birth or an identifying field, and none quotes
 // more than a short prefix of any value ([Excerpt]).
-func (r Record) Validate() error {
+func (r Record) Validate() error { return r.ValidateFrom(Date{}) }
+
+// ValidateFrom is [Record.Validate] for records known only from day from
+// (a case's [Coverage].From): a first episode starting on or before it may
+// continue a period of care begun earlier ([History.ResetFrom]).
+func (r Record) ValidateFrom(from Date) error {
 	var errs ValidationErrors
 	var h History
-	if err := h.Reset(r.Child, r.Episodes); err != nil {
+	if err := h.ResetFrom(r.Child, r.Episodes, from); err != nil {
 		errs.Merge("", err)
 		// The other records are checked against the episodes as given.
 		h = History{child: r.Child, eps: r.Episodes, periods: appendPeriodsOfCare(nil, r.Episodes)}

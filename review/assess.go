@@ -66,7 +66,7 @@ func (a *Assessor) Emit(e *care.Emitter, h *care.History, rec Record) error {
 	}
 	dob := h.Child().DateOfBirth
 	var errs care.ValidationErrors
-	rec.validate(&errs, dob, h.Episodes())
+	rec.validate(&errs, dob, h.Episodes(), h.Truncated())
 	if err := errs.Err(); err != nil {
 		return err
 	}
@@ -76,7 +76,7 @@ func (a *Assessor) Emit(e *care.Emitter, h *care.History, rec Record) error {
 	sc.seqs = appendSpans(sc.seqs[:0], h.Episodes(), a.p.shortBreakLapse())
 	x := assessment{Assessor: a, e: e, asOf: asOf, rec: rec, dob: dob, seqs: sc.seqs}
 	var err error
-	if sc.steps, err = appendSchedule(sc.steps[:0], x.seqs, rec.Reviews, asOf, a.cal, a.p); err != nil {
+	if sc.steps, err = appendSchedule(sc.steps[:0], x.seqs, rec.Reviews, asOf, a.cal, a.p, h.Truncated()); err != nil {
 		return err
 	}
 	x.steps = sc.steps
@@ -155,7 +155,7 @@ func Assess(rec Record, child care.Child, eps []care.Episode, asOf care.Date, ca
 		// Report the record's problems with the history's.
 		var errs care.ValidationErrors
 		errs.Merge("", err)
-		rec.validate(&errs, child.DateOfBirth, eps)
+		rec.validate(&errs, child.DateOfBirth, eps, false)
 		return nil, errs.Err()
 	}
 	if err := h.ValidateOn(asOf); err != nil {

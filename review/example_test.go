@@ -120,7 +120,7 @@ func ExampleRecord_Validate() {
 	fmt.Println(rec.Validate(child, eps))
 	// Output:
 	// reviews[0].held: the child was not looked after: held 2025-01-03, before the child was first looked after
-	// reviews[1].participation: PN0 (under 4) but the child was 10 on 2025-01-30
+	// reviews[1].participation: PN0 (under 4) but the child was 4 or over when the review was held
 }
 
 // A policy may be stricter than the statute but never looser.

@@ -161,15 +161,26 @@ var errNotLookedAfter = errors.New("the child was not looked after")
 // It does not check the episodes themselves ([care.ValidateEpisodes] does)
 // nor the record's timeliness, which is what [Assess] reports.
 func (r Record) Validate(child care.Child, eps []care.Episode) error {
+	return r.ValidateFrom(child, eps, care.Date{})
+}
+
+// ValidateFrom is [Record.Validate] for records known only from day from
+// (a case's [care.Coverage].From): when the first episode continues a
+// period of care begun before them ([care.History.ResetFrom]), a review
+// held before it was held in that earlier part of the period, and is not
+// an error.
+func (r Record) ValidateFrom(child care.Child, eps []care.Episode, from care.Date) error {
 	var errs care.ValidationErrors
-	r.validate(&errs, child.DateOfBirth, eps)
+	var h care.History
+	truncated := h.ResetFrom(child, eps, from) == nil && h.Truncated()
+	r.validate(&errs, child.DateOfBirth, eps, truncated)
 	return errs.Err()
 }
 
-func (r Record) validate(errs *care.ValidationErrors, dob care.Date, eps []care.Episode) {
+func (r Record) validate(errs *care.ValidationErrors, dob care.Date, eps []care.Episode, truncated bool) {
 	sp := buildSpans(eps, maxShortBreakLapse)
 	var first care.Date
-	if len(sp) > 0 {
+	if len(sp) > 0 && !truncated {
 		first = sp[0].start
 	}
 	var prev care.Date // the latest date seen in the list being checked
@@ -265,8 +276,11 @@ func (rv *Review) validate(errs *care.ValidationErrors, i int, prev, dob, first 
 		errs.Addf(at("held"), "held %s, before the child's date of birth", h)
 	}
 	switch {
-	case first.IsZero() || h.Before(first):
+	case len(sp) == 0 || (!first.IsZero() && h.Before(first)):
 		errs.Add(at("held"), fmt.Errorf("%w: held %s, before the child was first looked after", errNotLookedAfter, h))
+	case first.IsZero() && h.Before(sp[0].start):
+		// Records begun part way through the first period of care
+		// (first is zero): held in its earlier part.
 	case spanOf(sp, h) < 0:
 		errs.Add(at("held"), fmt.Errorf("%w: held %s, outside every period of care", errNotLookedAfter, h))
 	}
@@ -274,9 +288,9 @@ func (rv *Review) validate(errs *care.ValidationErrors, i int, prev, dob, first 
 		under4 := care.AgeOn(dob, h) < 4
 		switch {
 		case rv.Participation.IsUnderFour() && !under4:
-			errs.Addf(at("participation"), "PN0 (under 4) but the child was %d on %s", care.AgeOn(dob, h), h)
+			errs.Addf(at("participation"), "PN0 (under 4) but the child was 4 or over when the review was held")
 		case !rv.Participation.IsUnderFour() && under4:
-			errs.Addf(at("participation"), "%s, but the child was under 4 on %s (PN0)", rv.Participation, h)
+			errs.Addf(at("participation"), "%s, but the child was under 4 when the review was held (PN0)", rv.Participation)
 		}
 	}
 	notBefore := func(field string, d, ref care.Date, what string) {

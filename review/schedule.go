@@ -219,18 +219,32 @@ type step struct {
 // emitter leaves out what was never owed). Reviews must be in order with
 // dates set.
 func schedule(sp []span, reviews []Review, asOf care.Date, cal *care.Calendar, p Policy) ([]step, error) {
-	return appendSchedule(nil, sp, reviews, asOf, cal, p)
+	return appendSchedule(nil, sp, reviews, asOf, cal, p, false)
 }
 
-// appendSchedule is schedule appending the steps to out.
-func appendSchedule(out []step, sp []span, reviews []Review, asOf care.Date, cal *care.Calendar, p Policy) ([]step, error) {
+// appendSchedule is schedule appending the steps to out. When truncated,
+// the records begin part way through the first sequence's period of care
+// ([care.History.Truncated]): how many reviews it had before them, and
+// when, is not known, so its first and second reviews (REV-01, REV-02)
+// are not judged, the first review in the records is taken as a later
+// review whose own timeliness is unknown, and the sequence runs on from it
+// at the later reviews' interval (REV-03). That is the longest interval
+// the child could be owed, so no review is reported late or overdue that
+// the full history might show on time; a late second review can be missed.
+// With no review in the records, nothing of the sequence can be judged.
+func appendSchedule(out []step, sp []span, reviews []Review, asOf care.Date, cal *care.Calendar, p Policy, truncated bool) ([]step, error) {
 	j := 0 // next review to consider
 	for si, s := range sp {
 		if s.start.After(asOf) {
 			break
 		}
 		// Skip reviews before this span (they belong to none, or to an
-		// earlier span whose timetable has already been walked).
+		// earlier span whose timetable has already been walked); a
+		// sequence begun before the records holds the reviews before its
+		// first episode.
+		if si == 0 && truncated && j < len(reviews) && reviews[j].Held.Before(s.start) {
+			s.start = reviews[j].Held
+		}
 		for j < len(reviews) && reviews[j].Held.Before(s.start) {
 			j++
 		}
@@ -238,8 +252,21 @@ func appendSchedule(out []step, sp []span, reviews []Review, asOf care.Date, cal
 		if err != nil {
 			return nil, err
 		}
-		anchor := -1
-		for ordinal := 1; ; ordinal++ {
+		anchor, first := -1, 1
+		if si == 0 && truncated {
+			// The first review in the records, of a sequence begun before
+			// them: a later review (see above), or nothing to judge.
+			if j >= len(reviews) || reviews[j].Held.After(asOf) || !s.contains(reviews[j].Held) ||
+				(si+1 < len(sp) && !reviews[j].Held.Before(sp[si+1].start)) {
+				continue
+			}
+			first = 3
+			st, dl = nextDeadline(s, first, reviews[j].Held, p)
+			anchor = j
+			j++
+			first++
+		}
+		for ordinal := first; ; ordinal++ {
 			x := step{seq: si, stage: st, dl: dl, review: -1, anchorReview: anchor, ordinal: ordinal}
 			// The next review held in this span (a later span claims a
 			// review on its first day).

@@ -145,16 +145,16 @@ func (in *returnInput) source(name string) source {
 // report prints the problems no child's assessment depends on, and a
 // summary line accounting for every child of the return.
 func (in *returnInput) report(w io.Writer, name string) {
+	fmt.Fprintf(w, "casework: %s: SSDA903 return %s: %s, %d built into cases, %d invalid\n", name, in.year,
+		plural(in.children, "child", "children"), len(in.set.Cases), len(in.set.Invalid))
 	const most = 20
 	for i, p := range in.problems {
 		if i == most {
-			fmt.Fprintf(w, "casework: %s: … and %d more problems with cells no assessment reads\n", name, len(in.problems)-most)
+			fmt.Fprintf(w, "casework: … and %d more problems with cells no assessment reads\n", len(in.problems)-most)
 			break
 		}
-		fmt.Fprintf(w, "casework: %s: warning: %v\n", name, p)
+		fmt.Fprintf(w, "casework: warning: %v\n", p)
 	}
-	fmt.Fprintf(w, "casework: %s: SSDA903 return %s: %s, %d built into cases, %d invalid\n", name, in.year,
-		plural(in.children, "child", "children"), len(in.set.Cases), len(in.set.Invalid))
 }
 
 // writeNotAssessed prints what the data did not allow to be assessed.
