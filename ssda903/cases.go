@@ -83,7 +83,8 @@ type InvalidChild struct {
 // Records.Problems, and does not stop the child's case being built.
 func Cases(rec *Records) CaseSet {
 	a := newAssembler(rec)
-	var out CaseSet
+	// A case is over a kilobyte: the list is made once, at its size.
+	out := CaseSet{Cases: make([]practice.Case, 0, len(a.children))}
 	for i := range a.children {
 		ch := &a.children[i]
 		c := a.build(i)
