@@ -215,6 +215,20 @@ func TestReadmeOutput(t *testing.T) {
 			t.Errorf("README quotes a line the program does not print: %q", line)
 		}
 	}
+	// The return's lines, in its own section.
+	ret, err := os.ReadFile("testdata/return.golden")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sec := text[strings.Index(text, "## The SSDA903 return"):]
+	block = sec[strings.Index(sec, "```text\n")+len("```text\n"):]
+	block = block[:strings.Index(block, "```")]
+	lines = strings.Split(string(ret), "\n")
+	for _, line := range strings.Split(strings.TrimSpace(block), "\n") {
+		if !slices.Contains(lines, line) {
+			t.Errorf("README quotes a line the program does not print for the return: %q", line)
+		}
+	}
 }
 
 // exampleReturn is the examples' SSDA903 return for 2025-26, written from
