@@ -81,8 +81,11 @@ type InvalidChild struct {
 // case: a child with no episodes, for one. A cell the case does not hold
 // (an OC3 code, SW_REASON, MOTHER) that could not be read is in
 // Records.Problems, and does not stop the child's case being built.
-func Cases(rec *Records) CaseSet {
-	a := newAssembler(rec)
+func Cases(rec *Records) CaseSet { return newAssembler(rec).cases() }
+
+// cases builds the assembler's cases, as [Cases] describes.
+func (a *assembler) cases() CaseSet {
+	rec := a.rec
 	// A case is over a kilobyte: the list is made once, at its size.
 	out := CaseSet{Cases: make([]practice.Case, 0, len(a.children))}
 	for i := range a.children {
@@ -104,6 +107,72 @@ func Cases(rec *Records) CaseSet {
 		out.Invalid = append(out.Invalid, inv)
 	}
 	return out
+}
+
+// CasesWithPrevious is [Cases] for a return read with the previous
+// year's, prev: each child of rec's return has, besides its rows in rec,
+// the rows of prev that fall before rec's year and that rec does not
+// repeat — the reviews held and missing episodes begun before rec's year
+// began, and the episodes that started before the child's first episode
+// in rec; a review or missing episode of the same date in both is rec's —
+// and its case covers both years (Coverage.From is the first day
+// of prev's year). Children only in prev (who left care before rec's
+// year) are not in the set. Each row keeps its own file and row, so a
+// problem with one of prev's rows names prev's file. A nil prev gives
+// [Cases] of rec.
+func CasesWithPrevious(rec, prev *Records) CaseSet {
+	if prev == nil {
+		return Cases(rec)
+	}
+	start := ReturnCoverage(rec.Year).From
+	children := make(map[string]bool, len(rec.Header))
+	for _, h := range rec.Header {
+		children[h.Child.ID] = true
+	}
+	firstEp := map[string]care.Date{}
+	for _, e := range rec.Episodes {
+		if f, ok := firstEp[e.Child]; !ok || e.Start.Before(f) {
+			firstEp[e.Child] = e.Start
+		}
+	}
+	merged := *rec
+	merged.Episodes = slices.Clone(rec.Episodes)
+	for _, e := range prev.Episodes {
+		if f, ok := firstEp[e.Child]; children[e.Child] && (!ok || e.Start.Before(f)) {
+			merged.Episodes = append(merged.Episodes, e)
+		}
+	}
+	// A row of prev that rec repeats (the same child and date) is rec's.
+	type dated struct {
+		child string
+		day   care.Date
+	}
+	seen := map[dated]bool{}
+	merged.Reviews = slices.Clone(rec.Reviews)
+	for _, r := range rec.Reviews {
+		seen[dated{r.Child, r.Held}] = true
+	}
+	for _, r := range prev.Reviews {
+		if children[r.Child] && r.Held.Before(start) && !seen[dated{r.Child, r.Held}] {
+			merged.Reviews = append(merged.Reviews, r)
+		}
+	}
+	clear(seen)
+	merged.Missing = slices.Clone(rec.Missing)
+	for _, m := range rec.Missing {
+		seen[dated{m.Child, m.Start}] = true
+	}
+	for _, m := range prev.Missing {
+		if children[m.Child] && m.Start.Before(start) && !seen[dated{m.Child, m.Start}] {
+			merged.Missing = append(merged.Missing, m)
+		}
+	}
+	a := newAssembler(&merged)
+	if !start.IsZero() && prev.Year != 0 {
+		a.coverage.From = ReturnCoverage(prev.Year).From
+		a.coverage.Source = "SSDA903 returns " + prev.Year.String() + " and " + rec.Year.String()
+	}
+	return a.cases()
 }
 
 // ReturnCoverage is what a case built from the return of collection year

@@ -2,6 +2,7 @@ package ssda903_test
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"testing"
 	"time"
@@ -217,5 +218,69 @@ func TestCasesAdoption(t *testing.T) {
 		AdoptionOrder: care.MustDate(2025, time.January, 20)}
 	if diff := cmp.Diff(want, got, cmpRecords); diff != "" {
 		t.Errorf("adoption (-want +got):\n%s", diff)
+	}
+}
+
+// With last year's return, a child's case holds the reviews and episodes
+// of both years, each row once, and covers both.
+func TestCasesWithPrevious(t *testing.T) {
+	read := func(files map[string]string, y care.CollectionYear) *ssda903.Records {
+		t.Helper()
+		r := mustRead(t, files)
+		r.Year = y
+		rec, err := r.Records()
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec.Year = y
+		return rec
+	}
+	const reviews = "CHILD,DOB,REVIEW,REVIEW_CODE\n"
+	prev := read(map[string]string{
+		"h.csv": headerCSV + "A,2,01/05/2012,WBRI,,,\nGONE,1,01/05/2012,WBRI,,,\n",
+		"e.csv": episodesCSV + "A,01/06/2024,S,C2,N1,U4,PR1,01/02/2025,X1,CARPL,,,\n" +
+			"A,01/02/2025,P,C2,N1,U6,PR1,,,,,,\n" +
+			"GONE,01/06/2024,S,C2,N1,U4,PR1,01/01/2025,E4A,,,,\n",
+		"r.csv": reviews + "A,01/05/2012,20/06/2024,PN1\nA,01/05/2012,10/09/2024,PN1\nA,01/05/2012,01/03/2025,PN1\n",
+	}, 2024)
+	rec := read(map[string]string{
+		"h.csv": headerCSV + "A,2,01/05/2012,WBRI,,,\n",
+		"e.csv": episodesCSV + "A,01/02/2025,P,C2,N1,U6,PR1,,,,,,\n",
+		"r.csv": reviews + "A,01/05/2012,25/08/2025,PN1\n",
+	}, 2025)
+	alone := ssda903.Cases(rec)
+	set := ssda903.CasesWithPrevious(rec, prev)
+	if len(set.Cases) != 1 || len(set.Invalid) != 0 || len(alone.Cases) != 1 {
+		t.Fatalf("cases %d, invalid %+v (alone: %d)", len(set.Cases), set.Invalid, len(alone.Cases))
+	}
+	c := set.Cases[0]
+	if n := len(c.Care.Episodes); n != 2 {
+		t.Errorf("%d episodes, want 2 (the S episode from last year, then this year's)", n)
+	}
+	if n := len(c.Review.Reviews); n != 4 {
+		t.Errorf("%d reviews, want 4", n)
+	}
+	if got, want := c.Coverage.From, care.MustDate(2024, time.April, 1); got != want {
+		t.Errorf("coverage from %s, want %s", got, want)
+	}
+	if got, want := alone.Cases[0].Coverage.From, care.MustDate(2025, time.April, 1); got != want {
+		t.Errorf("this year alone: coverage from %s, want %s", got, want)
+	}
+	// With both years, the review timetable is whole: the 25 August 2025
+	// review is judged against the 1 March review, six months before
+	// (due 1 September): on time.
+	rep, err := practice.Assess(c, care.MustDate(2026, time.March, 31), practice.Standards{}, care.EnglandAndWales())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range rep {
+		if f.Rule() >= "REV-01" && f.Rule() <= "REV-03" {
+			got = append(got, fmt.Sprint(f.Rule(), " ", f.Status, " ", f.Due))
+		}
+	}
+	want := []string{"REV-01 met 2024-06-28", "REV-02 met 2024-09-20", "REV-03 met 2025-03-10", "REV-03 met 2025-09-01", "REV-03 overdue 2026-02-25"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("review findings (-want +got):\n%s", diff)
 	}
 }

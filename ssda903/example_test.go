@@ -269,6 +269,28 @@ func ExampleCases() {
 	// e.csv:4: Episodes row 3, child "C2", DEC: episode ends 2025-02-01, before it starts 2025-03-03
 }
 
+// This year's return holds the episode open in its year, a change of
+// placement; last year's holds the episode that began the period of care
+// and the reviews before it.
+func ExampleCasesWithPrevious() {
+	header := "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,F,14/06/2015,WBRI,,,\n"
+	episodes := "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n"
+	reviews := "CHILD,DOB,REVIEW,REVIEW_CODE\n"
+	read := func(y care.CollectionYear, e, r string) *ssda903.Records {
+		ret, _ := ssda903.ReadFS(fstest.MapFS{"h.csv": {Data: []byte(header)}, "e.csv": {Data: []byte(episodes + e)},
+			"r.csv": {Data: []byte(reviews + r)}}, y)
+		rec, _ := ret.Records()
+		return rec
+	}
+	last := read(2024, "C1,03/06/2024,S,C2,N1,U4,PR1,01/02/2025,X1,CARPL,,,\nC1,01/02/2025,P,C2,N1,K2,PR3,,,,,,\n",
+		"C1,14/06/2015,28/06/2024,PN1\nC1,14/06/2015,10/09/2024,PN1\n")
+	this := read(2025, "C1,01/02/2025,P,C2,N1,K2,PR3,,,,,,\n", "C1,14/06/2015,01/03/2025,PN1\nC1,14/06/2015,20/08/2025,PN1\n")
+	c := ssda903.CasesWithPrevious(this, last).Cases[0]
+	fmt.Println(len(c.Care.Episodes), "episodes,", len(c.Review.Reviews), "reviews, from", c.Coverage.From, "to", c.Coverage.To)
+	// Output:
+	// 2 episodes, 4 reviews, from 2024-04-01 to 2026-03-31
+}
+
 // A case built from the return carries what the return holds, over the
 // collection year; the rules that read anything else are not assessed.
 func ExampleReturnCoverage() {

@@ -29,6 +29,13 @@
 //	-standards FILE   local standards as JSON (zero means statutory defaults)
 //	-top N            how many drifting children to list (default 10)
 //	-parallel N       goroutines to use; -1 means one per CPU (default -1)
+//	-year 2025-26     an SSDA903 return's collection year (default: from its name)
+//	-last DIR         the previous year's SSDA903 return, read with the return
+//
+// An argument that is a directory (of CSV files) or an .xml file is an
+// SSDA903 return, the only input: its children are assessed as of the
+// collection year's last day (or -asof, not after it), on what the return
+// holds; the report says what was not assessed and why.
 package main
 
 import (
@@ -109,6 +116,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "output format: text, json or html")
 	standardsFile := fs.String("standards", "", "local standards as JSON (default: statutory defaults)")
 	yearText := fs.String("year", "", "an SSDA903 return's collection year, such as 2025-26 (default: from its name)")
+	lastDir := fs.String("last", "", "the previous year's SSDA903 return, read with the return so that its cases cover both years")
 	top := fs.Int("top", 10, "how many drifting children to list")
 	parallel := fs.Int("parallel", -1, "goroutines to use; -1 means one per CPU")
 	if err := fs.Parse(args); err != nil {
@@ -161,7 +169,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "casework: -asof %s is after %s, the last day the %s return covers\n", asOf, last, y)
 			return exitUsage
 		}
-		in, err := readReturn(name, y)
+		in, err := readReturn(name, y, *lastDir)
 		if err != nil {
 			fmt.Fprintf(stderr, "casework: %s: %v\n", name, err)
 			return exitInvalid
@@ -171,8 +179,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		records = in.children
 		cases = in.cases(name, &origins)
 		sources = append(sources, in.source(name))
-	} else if *yearText != "" {
-		fmt.Fprintln(stderr, "casework: -year is for an SSDA903 return (a directory of its CSV files, or an XML file)")
+	} else if *yearText != "" || *lastDir != "" {
+		fmt.Fprintln(stderr, "casework: -year and -last are for an SSDA903 return (a directory of its CSV files, or an XML file)")
 		return exitUsage
 	}
 	if fs.NArg() == 0 && cases == nil {

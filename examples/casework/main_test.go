@@ -35,6 +35,7 @@ func TestRun(t *testing.T) {
 		{"a cohort file with bad records, from stdin", []string{"-top", "2", "-"}, "", "badfile.golden", 1},
 		{"an SSDA903 return", []string{"-top", "3", exampleReturn}, "", "return.golden", 0},
 		{"an SSDA903 return as JSON", []string{"-top", "1", "-format", "json", exampleReturn}, "", "return.json.golden", 0},
+		{"an SSDA903 return with last year's (the same files: every row is once)", []string{"-top", "1", "-last", exampleReturn, exampleReturn}, "", "return.last.golden", 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -60,9 +60,45 @@ type returnInput struct {
 }
 
 // readReturn reads the return at name (a directory of CSV files, or an
-// XML file) for collection year y and builds its cases. It fails only
-// when nothing could be read at all.
-func readReturn(name string, y care.CollectionYear) (*returnInput, error) {
+// XML file) for collection year y and builds its cases, with the previous
+// year's return at last if it is not "". It fails only when nothing could
+// be read at all.
+func readReturn(name string, y care.CollectionYear, last string) (*returnInput, error) {
+	in := &returnInput{year: y}
+	rec, err := in.read(name, y)
+	if err != nil {
+		return nil, err
+	}
+	var prev *ssda903.Records
+	if last != "" {
+		if prev, err = in.read(last, y-1); err != nil {
+			return nil, fmt.Errorf("-last %s: %w", last, err)
+		}
+	}
+	in.set = ssda903.CasesWithPrevious(rec, prev)
+	// A problem with a cell of an invalid child is among its errors; the
+	// others concern cells no case holds (an OC3 code, SW_REASON).
+	invalid := map[string]bool{}
+	for _, inv := range in.set.Invalid {
+		invalid[inv.Child] = true
+	}
+	for _, r := range []*ssda903.Records{rec, prev} {
+		if r == nil {
+			continue
+		}
+		for _, p := range r.Problems {
+			if !invalid[p.Child] || p.Child == "" {
+				in.problems = append(in.problems, p)
+			}
+		}
+	}
+	in.children = len(in.set.Cases) + len(in.set.Invalid)
+	return in, nil
+}
+
+// read reads one return's files into records, noting the problems of
+// reading them.
+func (in *returnInput) read(name string, y care.CollectionYear) (*ssda903.Records, error) {
 	var ret *ssda903.Return
 	var err error
 	if fi, serr := os.Stat(name); serr == nil && fi.IsDir() {
@@ -75,7 +111,6 @@ func readReturn(name string, y care.CollectionYear) (*returnInput, error) {
 		ret, err = ssda903.ReadXML(f, filepath.Base(name), y)
 		f.Close()
 	}
-	in := &returnInput{year: y}
 	var errs ssda903.Errors
 	if err != nil && !errors.As(err, &errs) {
 		return nil, err
@@ -88,20 +123,7 @@ func readReturn(name string, y care.CollectionYear) (*returnInput, error) {
 	if err != nil && !errors.As(err, new(ssda903.Errors)) {
 		return nil, err
 	}
-	in.set = ssda903.Cases(rec)
-	// A problem with a cell of an invalid child is among its errors; the
-	// others concern cells no case holds (an OC3 code, SW_REASON).
-	invalid := map[string]bool{}
-	for _, inv := range in.set.Invalid {
-		invalid[inv.Child] = true
-	}
-	for _, p := range rec.Problems {
-		if !invalid[p.Child] || p.Child == "" {
-			in.problems = append(in.problems, p)
-		}
-	}
-	in.children = len(in.set.Cases) + len(in.set.Invalid)
-	return in, nil
+	return rec, nil
 }
 
 // cases returns the return's children as a stream for the cohort run, the
