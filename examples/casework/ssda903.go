@@ -201,7 +201,7 @@ func notAssessed(rep practice.CohortReport) []string {
 			lacking.Words(), plural(most, "child", "children")))
 	}
 	for _, win := range rep.Windows {
-		lines = append(lines, fmt.Sprintf("Not assessed: obligations due outside %s to %s, the dates %s covers (%s).",
+		lines = append(lines, fmt.Sprintf("Not assessed: obligations due outside %s to %s, the span of %s (%s).",
 			win.From.Format(), win.To.Format(), nonEmpty(win.Source), plural(win.Children, "child", "children")))
 	}
 	return lines
