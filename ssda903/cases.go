@@ -78,7 +78,11 @@ type InvalidChild struct {
 // A child is invalid if [Return.Records] could not read one of its cells
 // that the case holds, if it has rows but no Header row (or two Header
 // rows, or two AD1 rows), or if [practice.Case.Validate] fails on its
-// case: a child with no episodes, for one. A cell the case does not hold
+// case: a child with no episodes, for one. A first episode that continues
+// a period of care begun before the collection year (its reason new is
+// not S, and it started on or before 1 April) is not a fault: the return
+// holds the episodes open in its year, and the case's coverage says so
+// ([care.History.ResetFrom]). A cell the case does not hold
 // (an OC3 code, SW_REASON, MOTHER) that could not be read is in
 // Records.Problems, and does not stop the child's case being built.
 func Cases(rec *Records) CaseSet { return newAssembler(rec).cases() }
