@@ -1,0 +1,258 @@
+package validate
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/lookedafter/practice/care"
+	"github.com/lookedafter/practice/ssda903"
+)
+
+// Table is a rule's view of one table of a return: its rows (all of
+// them, or one child's in [RunChild]), read through columns that are
+// resolved, trimmed, upper-cased and parsed once per run and shared by
+// every rule that reads them. Row i of a Table is its i-th row in file
+// order, 0 ≤ i < [Table.Len].
+//
+// The helpers follow the DfE tool: codes are compared trimmed of
+// surrounding spaces and without regard to case ([Table.Code]); a cell
+// is blank when it is missing (its file had no such column) or holds only
+// spaces ([Table.Blank]); dates are dd/mm/yyyy ([Table.Date]).
+//
+// A Table belongs to one run and is not safe for concurrent use.
+type Table struct {
+	which ssda903.Table
+	raw   *ssda903.RawTable
+	// rows are the raw table's rows in the view; nil: all of them.
+	rows []int
+	cols map[string]*column
+	// byChild maps a child's code (trimmed) to its rows, built on first
+	// use.
+	byChild map[string][]int
+	order   []string
+}
+
+// column is one column of a Table, parsed on demand.
+type column struct {
+	present bool     // the table has the column
+	cells   []string // as given, "" where missing
+	missing []bool   // nil: no cell missing
+	codes   []string // trimmed and upper-cased; nil until asked
+	dates   []dateCell
+	ints    []intCell
+}
+
+type dateCell struct {
+	d     care.Date
+	state uint8 // dateBlank, dateOK or dateBad
+}
+
+const (
+	dateBlank uint8 = iota
+	dateOK
+	dateBad
+)
+
+type intCell struct {
+	v  int
+	ok bool
+}
+
+func newTable(which ssda903.Table, raw *ssda903.RawTable, rows []int) *Table {
+	return &Table{which: which, raw: raw, rows: rows, cols: map[string]*column{}}
+}
+
+// Which returns which table of the return t is.
+func (t *Table) Which() ssda903.Table { return t.which }
+
+// Len returns the number of rows.
+func (t *Table) Len() int {
+	if t.rows != nil {
+		return len(t.rows)
+	}
+	return t.raw.Len()
+}
+
+// Pos returns where row i came from: its file and row in the file.
+func (t *Table) Pos(i int) ssda903.Pos { return t.raw.Pos(t.rawRow(i)) }
+
+func (t *Table) rawRow(i int) int {
+	if t.rows != nil {
+		return t.rows[i]
+	}
+	return i
+}
+
+// col returns the column named name (upper case, as the DfE writes
+// column names), reading it on first use.
+func (t *Table) col(name string) *column {
+	if c, ok := t.cols[name]; ok {
+		return c
+	}
+	c := &column{}
+	if t.rows == nil {
+		c.cells, c.missing, c.present = t.raw.ColumnCells(name)
+	} else {
+		c.cells = make([]string, len(t.rows))
+		for k, r := range t.rows {
+			s, ok := t.raw.Cell(r, name)
+			if ok {
+				c.present = true
+			} else {
+				if c.missing == nil {
+					c.missing = make([]bool, len(t.rows))
+				}
+				c.missing[k] = true
+			}
+			c.cells[k] = s
+		}
+		if !c.present {
+			// Tell "no such column" apart from "no rows".
+			c.present = slicesContains(t.raw.Columns(), name)
+		}
+	}
+	if c.cells == nil {
+		c.cells = make([]string, t.Len())
+	}
+	t.cols[name] = c
+	return c
+}
+
+func slicesContains(s []string, v string) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// HasColumn reports whether the table has the column at all (in any of
+// its files).
+func (t *Table) HasColumn(name string) bool { return t.col(name).present }
+
+// Text returns row i's cell in the column as given, "" when missing.
+func (t *Table) Text(i int, name string) string { return t.col(name).cells[i] }
+
+// Missing reports whether row i has no cell in the column: the table, or
+// the row's file, has no such column. A missing cell is also [Table.Blank].
+func (t *Table) Missing(i int, name string) bool {
+	c := t.col(name)
+	return !c.present || (c.missing != nil && c.missing[i])
+}
+
+// Blank reports whether row i's cell in the column is missing or holds
+// nothing but spaces: the DfE tool's "not recorded".
+func (t *Table) Blank(i int, name string) bool { return t.Code(i, name) == "" }
+
+// Code returns row i's cell in the column as a code: trimmed of
+// surrounding spaces and upper-cased, as the DfE tool compares codes; ""
+// when blank.
+func (t *Table) Code(i int, name string) string {
+	c := t.col(name)
+	if c.codes == nil {
+		c.codes = make([]string, len(c.cells))
+		for k, s := range c.cells {
+			c.codes[k] = normCode(s)
+		}
+	}
+	return c.codes[i]
+}
+
+// Child returns row i's child: its CHILD cell, trimmed.
+func (t *Table) Child(i int) string {
+	c := t.col("CHILD")
+	if c.codes == nil {
+		// CHILD is compared as written, trimmed but not upper-cased.
+		c.codes = make([]string, len(c.cells))
+		for k, s := range c.cells {
+			c.codes[k] = strings.TrimSpace(s)
+		}
+	}
+	return c.codes[i]
+}
+
+// Date returns row i's cell in the column as a date, dd/mm/yyyy (see
+// [ssda903.ParseDate]), and true; the zero Date and false when the cell
+// is blank or is not a date that exists.
+func (t *Table) Date(i int, name string) (care.Date, bool) {
+	dc := t.dates(name)[i]
+	return dc.d, dc.state == dateOK
+}
+
+// BadDate reports whether row i's cell in the column is not blank and is
+// not a valid date: the DfE's "not a valid date".
+func (t *Table) BadDate(i int, name string) bool { return t.dates(name)[i].state == dateBad }
+
+func (t *Table) dates(name string) []dateCell {
+	c := t.col(name)
+	if c.dates == nil {
+		c.dates = make([]dateCell, len(c.cells))
+		for k, s := range c.cells {
+			if strings.TrimSpace(s) == "" {
+				continue
+			}
+			d, err := ssda903.ParseDate(s)
+			if err != nil {
+				c.dates[k].state = dateBad
+				continue
+			}
+			c.dates[k] = dateCell{d: d, state: dateOK}
+		}
+	}
+	return c.dates
+}
+
+// Int returns row i's cell in the column as a whole number (trimmed,
+// optionally signed, decimal digits only), and whether it is one.
+func (t *Table) Int(i int, name string) (int, bool) {
+	c := t.col(name)
+	if c.ints == nil {
+		c.ints = make([]intCell, len(c.cells))
+		for k, s := range c.cells {
+			v, err := strconv.Atoi(strings.TrimSpace(s))
+			c.ints[k] = intCell{v: v, ok: err == nil}
+		}
+	}
+	return c.ints[i].v, c.ints[i].ok
+}
+
+// Children returns the children of the table in order of first
+// appearance, each once: shared, not to be modified.
+func (t *Table) Children() []string {
+	t.index()
+	return t.order
+}
+
+// RowsOf returns the rows of child in file order, nil if none: shared,
+// not to be modified.
+func (t *Table) RowsOf(child string) []int {
+	t.index()
+	return t.byChild[child]
+}
+
+func (t *Table) index() {
+	if t.byChild != nil {
+		return
+	}
+	t.byChild = map[string][]int{}
+	for i := range t.Len() {
+		ch := t.Child(i)
+		if _, ok := t.byChild[ch]; !ok {
+			t.order = append(t.order, ch)
+		}
+		t.byChild[ch] = append(t.byChild[ch], i)
+	}
+}
+
+// normCode returns a cell as a code: trimmed and upper-cased, without
+// allocating when it already is one.
+func normCode(s string) string {
+	s = strings.TrimSpace(s)
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'a' <= c && c <= 'z' {
+			return strings.ToUpper(s)
+		}
+	}
+	return s
+}
