@@ -72,7 +72,7 @@ var ageRules = []Rule{
 		Fields:  fields("DECOM", "PLACE"), Tables: tables(episodes, header)},
 	{Code: "386", Years: Years{From: 2022}, Family: FamilyAge,
 		Message: "Reason episode ceased is adopted but child has reached age 18.",
-		Fields:  fields("REC"), Tables: tables(episodes, header)},
+		Fields:  fields("REC"), Tables: tables(episodes, header), Check: rule386},
 	{Code: "387", Years: Years{From: 2022}, Family: FamilyAge,
 		Message: "Reason episode ceased is child moved into independent living arrangement, but the child is aged under 14.",
 		Fields:  fields("REC"), Tables: tables(episodes, header)},
@@ -102,7 +102,7 @@ var ageRules = []Rule{
 		Fields:  fields("REC"), Tables: tables(episodes, missing)},
 	{Code: "620", Years: Years{From: 2022}, Family: FamilyAge,
 		Message: "Child has been recorded as a mother, but date of birth shows that the mother is under 11 years of age.",
-		Fields:  fields("DOB", "MOTHER"), Tables: tables(header)},
+		Fields:  fields("DOB", "MOTHER"), Tables: tables(header), Check: rule620},
 	{Code: "1001", Years: Years{From: 2022}, Family: FamilyAge,
 		Message: "The episodes recorded for this young person suggest they are not a relevant or a former relevant child and therefore should not have care leaver information completed. [NOTE: This tool can only test the current and previous year data loaded into the tool - this check may generate false positives if a child had episodes prior to last year's collection.]",
 		Fields:  fields("IN_TOUCH", "ACTIV", "ACCOM"), Tables: tables(episodes, header, oc3), Last: tables(episodes)},
@@ -115,4 +115,34 @@ var ageRules = []Rule{
 	{Code: "3001", Years: Years{From: 2022}, Family: FamilyAge,
 		Message: "Where care leavers information is being returned for a young person around their 17th birthday, the accommodation cannot be with their former foster carer(s).",
 		Fields:  fields("REC"), Tables: tables(header, oc3)},
+}
+
+// rule386: a child whose episode ended in adoption (E11, E12) is under 18
+// on the day it ended.
+func rule386(c *Check) {
+	eps := c.Table(episodes)
+	for i := range eps.Len() {
+		if !oneOf(eps.Code(i, "REC"), "E11", "E12") {
+			continue
+		}
+		dec, ok1 := eps.Date(i, "DEC")
+		dob, ok2 := c.DOB(eps.Child(i))
+		if ok1 && ok2 && AgeOn(dob, dec) >= 18 {
+			c.Flag(eps, i)
+		}
+	}
+}
+
+// rule620: a child recorded as a mother is at least 11 at the start of
+// the collection year.
+func rule620(c *Check) {
+	h := c.Table(header)
+	for i := range h.Len() {
+		if h.Code(i, "MOTHER") != "1" {
+			continue
+		}
+		if dob, ok := h.Date(i, "DOB"); ok && AgeOn(dob, c.Meta.Start) < 11 {
+			c.Flag(h, i)
+		}
+	}
 }

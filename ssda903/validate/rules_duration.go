@@ -9,13 +9,13 @@ package validate
 var durationRules = []Rule{
 	{Code: "361", Years: Years{From: 2022}, Family: FamilyDuration,
 		Message: "Police protection legal status lasted longer than maximum 72 hours allowed in the Children Act 1989.",
-		Fields:  fields("DECOM", "LS", "DEC"), Tables: tables(episodes)},
+		Fields:  fields("DECOM", "LS", "DEC"), Tables: tables(episodes), Check: rule361},
 	{Code: "362", Years: Years{From: 2022}, Family: FamilyDuration,
 		Message: "Emergency protection order (EPO) lasted longer than 21 days",
 		Fields:  fields("DECOM", "LS", "DEC"), Tables: tables(episodes)},
 	{Code: "363", Years: Years{From: 2022}, Family: FamilyDuration,
 		Message: "Child assessment order (CAO) lasted longer than 7 days allowed in the Children Act 1989.",
-		Fields:  fields("LS", "DECOM", "DEC"), Tables: tables(episodes)},
+		Fields:  fields("LS", "DECOM", "DEC"), Tables: tables(episodes), Check: rule363},
 	{Code: "364", Years: Years{From: 2022}, Family: FamilyDuration,
 		Message: "Sections 41-46 of Police and Criminal Evidence (PACE; 1984) severely limits the time a child can be detained in custody in Local Authority (LA) accommodation.",
 		Fields:  fields("LS", "DECOM", "DEC"), Tables: tables(episodes)},
@@ -55,4 +55,56 @@ var durationRules = []Rule{
 	{Code: "SW12STG2", Years: Years{From: 2024}, Family: FamilyDuration,
 		Message: "If a child is looked after on 31 March then all social worker episodes for the full previous year should be reported, even those whilst they were not looked after",
 		Fields:  fields("SW_DECOM"), Tables: tables(episodes, swEpisodes)},
+}
+
+// rule361: police protection (legal status L1) lasts at most 72 hours:
+// three days.
+func rule361(c *Check) { flagLongLegalStatus(c, "L1", 3) }
+
+// rule363: a child assessment order (legal status L3) lasts at most 7
+// days (Children Act 1989 s.43(5)).
+func rule363(c *Check) { flagLongLegalStatus(c, "L3", 7) }
+
+// flagLongLegalStatus flags every episode of a spell under legal status
+// ls that lasts more than maxDays. A spell is a run of a child's
+// episodes under ls, each starting on the day the one before ended; it
+// lasts from its first start to its last end, or to the end of the
+// collection year while open. Episodes with no valid start are not read;
+// an end before the start is another rule's concern.
+func flagLongLegalStatus(c *Check, ls string, maxDays int) {
+	eps := c.Table(episodes)
+	for _, child := range eps.Children() {
+		rows := eps.SortedByDate(eps.RowsOf(child), "DECOM")
+		for k := 0; k < len(rows); {
+			i := rows[k]
+			start, ok := eps.Date(i, "DECOM")
+			if !ok {
+				break
+			}
+			if eps.Code(i, "LS") != ls {
+				k++
+				continue
+			}
+			// Extend the spell while the next episode continues it.
+			end := k
+			for end+1 < len(rows) && eps.Code(rows[end+1], "LS") == ls {
+				dec, ok1 := eps.Date(rows[end], "DEC")
+				next, ok2 := eps.Date(rows[end+1], "DECOM")
+				if !ok1 || !ok2 || !dec.Equal(next) {
+					break
+				}
+				end++
+			}
+			last, ok := eps.Date(rows[end], "DEC")
+			if !ok && eps.Blank(rows[end], "DEC") {
+				last, ok = c.Meta.End, true
+			}
+			if ok && last.DaysSince(start) > maxDays {
+				for _, r := range rows[k : end+1] {
+					c.Flag(eps, r)
+				}
+			}
+			k = end + 1
+		}
+	}
 }

@@ -1,5 +1,7 @@
 package validate
 
+import "github.com/lookedafter/practice/care"
+
 // fieldRules holds the rules of the field family: one row of one table (code
 // lists, valid dates, fields required together). Issue 15.
 //
@@ -15,10 +17,10 @@ var fieldRules = []Rule{
 		Fields:  fields("SEX"), Tables: tables(header)},
 	{Code: "102", Years: Years{From: 2022}, Family: FamilyField,
 		Message: "Date of birth is not a valid date.",
-		Fields:  fields("DOB"), Tables: tables(header)},
+		Fields:  fields("DOB"), Tables: tables(header), Check: rule102},
 	{Code: "103", Years: Years{From: 2022}, Family: FamilyField,
 		Message: "The ethnicity code is either not valid or has not been entered.",
-		Fields:  fields("ETHNIC"), Tables: tables(header)},
+		Fields:  fields("ETHNIC"), Tables: tables(header), Check: rule103},
 	{Code: "104", Years: Years{From: 2022}, Family: FamilyField,
 		Message: "Date for Unaccompanied Asylum-Seeking Children (UASC) status ceased is not a valid date.",
 		Fields:  fields("DUC"), Tables: tables(uasc)},
@@ -78,7 +80,7 @@ var fieldRules = []Rule{
 		Fields:  fields("DEC"), Tables: tables(episodes)},
 	{Code: "148", Years: Years{From: 2022}, Family: FamilyField,
 		Message: "Date episode ceased and reason episode ceased must both be coded, or both left blank.",
-		Fields:  fields("DEC", "REC"), Tables: tables(episodes)},
+		Fields:  fields("DEC", "REC"), Tables: tables(episodes), Check: rule148},
 	{Code: "149", Years: Years{From: 2022}, Family: FamilyField,
 		Message: "Reason episode ceased code is not valid.",
 		Fields:  fields("REC"), Tables: tables(episodes)},
@@ -409,4 +411,37 @@ var fieldRules = []Rule{
 	{Code: "SW17STG2", Years: Years{From: 2025}, Family: FamilyField,
 		Message: "There is no social worker episode open at 31 March",
 		Fields:  fields("SW_DEC", "SW_DECOM"), Tables: tables(swEpisodes)},
+}
+
+// rule102: the date of birth must be a valid date; a blank one is not.
+func rule102(c *Check) {
+	h := c.Table(header)
+	for i := range h.Len() {
+		if _, ok := h.Date(i, "DOB"); !ok {
+			c.Flag(h, i)
+		}
+	}
+}
+
+// rule103: the ethnicity must be a code of the year's list, as written
+// (the DfE's XML schema takes "wbri" to be no code).
+func rule103(c *Check) {
+	h := c.Table(header)
+	for i := range h.Len() {
+		e, err := care.ParseEthnicity(h.Trimmed(i, "ETHNIC"))
+		if err != nil || !e.ValidIn(c.Year()) {
+			c.Flag(h, i)
+		}
+	}
+}
+
+// rule148: the date and the reason an episode ceased are both given or
+// both blank.
+func rule148(c *Check) {
+	eps := c.Table(episodes)
+	for i := range eps.Len() {
+		if eps.Blank(i, "DEC") != eps.Blank(i, "REC") {
+			c.Flag(eps, i)
+		}
+	}
 }

@@ -60,7 +60,7 @@ var sequenceRules = []Rule{
 		Fields:  fields("UPN"), Tables: tables(header)},
 	{Code: "501", Years: Years{From: 2022}, Family: FamilySequence,
 		Message: "A new episode has started before the end date of the previous episode.",
-		Fields:  fields("DECOM", "DEC"), Tables: tables(episodes)},
+		Fields:  fields("DECOM", "DEC"), Tables: tables(episodes), Check: rule501},
 	{Code: "504", Years: Years{From: 2022}, Family: FamilySequence,
 		Message: "The category of need code differs from that reported at start of current period of being looked after",
 		Fields:  fields("CIN"), Tables: tables(episodes)},
@@ -78,7 +78,7 @@ var sequenceRules = []Rule{
 		Fields:  fields("CHILD"), Tables: tables(ad1)},
 	{Code: "INT32", Years: Years{From: 2022}, Family: FamilySequence,
 		Message: "Internal Check: Child should only exist once in Header.",
-		Fields:  fields("CHILD"), Tables: tables(header)},
+		Fields:  fields("CHILD"), Tables: tables(header), Check: ruleINT32},
 	{Code: "INT33", Years: Years{From: 2022}, Family: FamilySequence,
 		Message: "Internal Check: Child should only exist once in OC2.",
 		Fields:  fields("CHILD"), Tables: tables(oc2)},
@@ -94,4 +94,37 @@ var sequenceRules = []Rule{
 	{Code: "SW08STG2", Years: Years{From: 2023}, Family: FamilySequence,
 		Message: "A new social worker episode has started, but the previous episode has not ended.",
 		Fields:  fields("SW_DEC"), Tables: tables(swEpisodes)},
+}
+
+// ruleINT32: a child has one Header row; every row of a child with more
+// is flagged.
+func ruleINT32(c *Check) {
+	h := c.Table(header)
+	for _, child := range h.Children() {
+		if rows := h.RowsOf(child); len(rows) > 1 {
+			for _, i := range rows {
+				c.Flag(h, i)
+			}
+		}
+	}
+}
+
+// rule501: a child's episodes, in order of their start, do not overlap:
+// an episode starting before the previous one ended is flagged. An
+// episode with no valid start is not placed, and a previous episode still
+// open (or with no valid end) is not compared.
+func rule501(c *Check) {
+	eps := c.Table(episodes)
+	for _, child := range eps.Children() {
+		rows := eps.SortedByDate(eps.RowsOf(child), "DECOM")
+		for k := 1; k < len(rows); k++ {
+			start, ok := eps.Date(rows[k], "DECOM")
+			if !ok {
+				break // the rest have no valid start either
+			}
+			if prevEnd, ok := eps.Date(rows[k-1], "DEC"); ok && start.Before(prevEnd) {
+				c.Flag(eps, rows[k])
+			}
+		}
+	}
 }

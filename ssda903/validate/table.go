@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -255,4 +256,31 @@ func normCode(s string) string {
 		}
 	}
 	return s
+}
+
+// Trimmed returns row i's cell in the column trimmed of surrounding
+// spaces, its case kept: for the rules that, like the DfE's XML schema,
+// take a code in lower case to be no code ("wbri" is not WBRI).
+func (t *Table) Trimmed(i int, name string) string { return strings.TrimSpace(t.col(name).cells[i]) }
+
+// SortedByDate returns rows (of t) in order of their dates in the column,
+// those with the same date in the order given, those with no valid date
+// last: a fresh slice. Sequence rules use it to put a child's episodes in
+// order: t.SortedByDate(t.RowsOf(child), "DECOM").
+func (t *Table) SortedByDate(rows []int, name string) []int {
+	ds := t.dates(name)
+	out := slices.Clone(rows)
+	slices.SortStableFunc(out, func(a, b int) int {
+		da, db := ds[a], ds[b]
+		switch {
+		case da.state != dateOK && db.state != dateOK:
+			return 0
+		case da.state != dateOK:
+			return 1
+		case db.state != dateOK:
+			return -1
+		}
+		return da.d.Compare(db.d)
+	})
+	return out
 }
