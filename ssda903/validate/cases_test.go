@@ -25,10 +25,10 @@ import (
 //
 // Progress (passed, skipped, failed runs of a case in a year, by family):
 //
-//	go test ./ssda903/validate -run 'TestCases$' -v | grep -A12 'cases_test.*passed'
-//	go test ./ssda903/validate -run 'TestCases$' -v | grep -- '--- FAIL'
+//	go test ./ssda903/validate -run '^TestCases$' -v | grep -A12 'cases_test.*passed'
+//	go test ./ssda903/validate -run '^TestCases$' -v | grep -- '--- FAIL'
 //
-// One rule: go test ./ssda903/validate -run 'TestCases/^103$' -v
+// One rule: go test ./ssda903/validate -run '^TestCases$/^103$' -v
 
 type dfeCases struct {
 	Cases []dfeCase `json:"cases"`

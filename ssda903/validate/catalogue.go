@@ -27,8 +27,10 @@ import (
 //     and flags rows with c.Flag(t, i). Read cells with the helpers of
 //     *Table: Code (trimmed, upper-cased; "" when blank), Blank, Missing,
 //     Text (as given), Date and BadDate (dd/mm/yyyy, parsed once per
-//     run), Int, Child, Children and RowsOf (a child's rows in file
-//     order); and c.DOB(child), AgeOn, Birthday, c.Meta (Start, End,
+//     run), Int, Child, Children, RowsOf (a child's rows in file order)
+//     and SortedByDate; in a loop over many rows take the column once,
+//     col := t.Column("LS"), and read col.Code(i) (see rules_duration.go);
+//     and c.DOB(child), AgeOn, Birthday, c.Meta (Start, End,
 //     Year, Authority), c.Last(t) for the previous year's tables. Never
 //     cache anything in package variables: the Table shares parsed
 //     columns between rules.
@@ -36,10 +38,10 @@ import (
 //     when absent), Optional (read if present), Last, Needs,
 //     AcrossChildren (a rule comparing different children, like a
 //     duplicate UPN).
-//  4. Run its cases: go test ./ssda903/validate -run 'TestCases/103/' -v
-//     (the subtests are TestCases/<code>/<case id>/<year>). Progress over
-//     all cases: go test ./ssda903/validate -run TestCases -v | grep -c -- '--- PASS'
-//     (and '--- SKIP', '--- FAIL'). A case the open validator has wrong
+//  4. Run its cases: go test ./ssda903/validate -run '^TestCases$/^103$' -v
+//     (the subtests are TestCases/<code>/<case id>/<year>). Progress by
+//     family: go test ./ssda903/validate -run '^TestCases$' -v | grep -A12 'cases_test.*passed'.
+//     A case the open validator has wrong
 //     goes in testdata/disagreements.json with the DfE's rule text and
 //     our expected rows.
 //
@@ -112,6 +114,22 @@ func RuleSet(y care.CollectionYear) []*Rule {
 	if !hasRuleSet(y) {
 		return nil
 	}
+	return slices.Clone(ruleSets[y-firstYear])
+}
+
+// ruleSets holds each year's rule set, built once at initialisation and
+// not modified after.
+var ruleSets = func() [][]*Rule {
+	var out [][]*Rule
+	for y := firstYear; y <= lastYear; y++ {
+		out = append(out, buildRuleSet(y))
+	}
+	return out
+}()
+
+// buildRuleSet builds year y's rule set from the first year's, by each
+// following year's changes.
+func buildRuleSet(y care.CollectionYear) []*Rule {
 	set := map[string]*Rule{}
 	for year := firstYear; year <= y; year++ {
 		ch := changes(year)
@@ -182,7 +200,7 @@ func changes(y care.CollectionYear) yearChanges {
 				ch.added = append(ch.added, r)
 			}
 		}
-		if !seen[r.Code] && r.Years.Until == y-1 && !inForce(r.Code, y) && inForce(r.Code, y-1) {
+		if !seen[r.Code] && inForce(r.Code, y-1) && !inForce(r.Code, y) {
 			ch.deleted = append(ch.deleted, r.Code)
 		}
 		seen[r.Code] = true

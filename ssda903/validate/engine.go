@@ -185,7 +185,7 @@ func run(ctx context.Context, ret *ssda903.Return, opts Options, child string, o
 		if !hasRuleSet(meta.Year) {
 			return res, fmt.Errorf("%w: %s (rule sets: %s to %s)", ErrNoRuleSet, meta.Year, firstYear, lastYear)
 		}
-		rules = RuleSet(meta.Year)
+		rules = ruleSets[meta.Year-firstYear]
 	}
 	var all, mine *inputs
 	if oneChild {
@@ -325,7 +325,11 @@ func view(ret *ssda903.Return, t ssda903.Table, child string, oneChild bool) *Ta
 	}
 	rows := []int{}
 	cells, _, _ := raw.ColumnCells("CHILD")
-	for i, s := range cells {
+	for i := range raw.Len() {
+		s := "" // a table without a CHILD column: every row's child is ""
+		if cells != nil {
+			s = cells[i]
+		}
 		if strings.TrimSpace(s) == child {
 			rows = append(rows, i)
 		}

@@ -73,30 +73,32 @@ func rule363(c *Check) { flagLongLegalStatus(c, "L3", 7) }
 // an end before the start is another rule's concern.
 func flagLongLegalStatus(c *Check, ls string, maxDays int) {
 	eps := c.Table(episodes)
+	// Columns taken once: the fast path for a loop over many rows.
+	legal, decom, dec := eps.Column("LS"), eps.Column("DECOM"), eps.Column("DEC")
 	for _, child := range eps.Children() {
 		rows := eps.SortedByDate(eps.RowsOf(child), "DECOM")
 		for k := 0; k < len(rows); {
 			i := rows[k]
-			start, ok := eps.Date(i, "DECOM")
+			start, ok := decom.Date(i)
 			if !ok {
 				break
 			}
-			if eps.Code(i, "LS") != ls {
+			if legal.Code(i) != ls {
 				k++
 				continue
 			}
 			// Extend the spell while the next episode continues it.
 			end := k
-			for end+1 < len(rows) && eps.Code(rows[end+1], "LS") == ls {
-				dec, ok1 := eps.Date(rows[end], "DEC")
-				next, ok2 := eps.Date(rows[end+1], "DECOM")
-				if !ok1 || !ok2 || !dec.Equal(next) {
+			for end+1 < len(rows) && legal.Code(rows[end+1]) == ls {
+				ended, ok1 := dec.Date(rows[end])
+				next, ok2 := decom.Date(rows[end+1])
+				if !ok1 || !ok2 || !ended.Equal(next) {
 					break
 				}
 				end++
 			}
-			last, ok := eps.Date(rows[end], "DEC")
-			if !ok && eps.Blank(rows[end], "DEC") {
+			last, ok := dec.Date(rows[end])
+			if !ok && dec.Blank(rows[end]) {
 				last, ok = c.Meta.End, true
 			}
 			if ok && last.DaysSince(start) > maxDays {

@@ -26,19 +26,24 @@ type Table struct {
 	raw   *ssda903.RawTable
 	// rows are the raw table's rows in the view; nil: all of them.
 	rows []int
-	cols map[string]*column
+	cols map[string]*Column
 	// byChild maps a child's code (trimmed) to its rows, built on first
 	// use.
 	byChild map[string][]int
 	order   []string
 }
 
-// column is one column of a Table, parsed on demand.
-type column struct {
+// Column is one column of a [Table], read once per run and parsed on
+// demand, shared by every rule that reads it. Its methods are those of
+// Table without the column's name: a rule looping over many rows takes
+// the column once (ls := eps.Column("LS")) and reads ls.Code(i), saving
+// a look-up per cell.
+type Column struct {
 	present bool     // the table has the column
 	cells   []string // as given, "" where missing
 	missing []bool   // nil: no cell missing
 	codes   []string // trimmed and upper-cased; nil until asked
+	child   []string // trimmed (CHILD); nil until asked
 	dates   []dateCell
 	ints    []intCell
 }
@@ -60,7 +65,7 @@ type intCell struct {
 }
 
 func newTable(which ssda903.Table, raw *ssda903.RawTable, rows []int) *Table {
-	return &Table{which: which, raw: raw, rows: rows, cols: map[string]*column{}}
+	return &Table{which: which, raw: raw, rows: rows, cols: map[string]*Column{}}
 }
 
 // Which returns which table of the return t is.
@@ -86,11 +91,11 @@ func (t *Table) rawRow(i int) int {
 
 // col returns the column named name (upper case, as the DfE writes
 // column names), reading it on first use.
-func (t *Table) col(name string) *column {
+func (t *Table) col(name string) *Column {
 	if c, ok := t.cols[name]; ok {
 		return c
 	}
-	c := &column{}
+	c := &Column{}
 	if t.rows == nil {
 		c.cells, c.missing, c.present = t.raw.ColumnCells(name)
 	} else {
@@ -128,29 +133,64 @@ func slicesContains(s []string, v string) bool {
 	return false
 }
 
+// Column returns the column named name (as the DfE writes it, upper
+// case): never nil; a column the table lacks has every cell missing.
+func (t *Table) Column(name string) *Column { return t.col(strings.ToUpper(name)) }
+
 // HasColumn reports whether the table has the column at all (in any of
 // its files).
-func (t *Table) HasColumn(name string) bool { return t.col(name).present }
+func (t *Table) HasColumn(name string) bool { return t.Column(name).present }
 
 // Text returns row i's cell in the column as given, "" when missing.
-func (t *Table) Text(i int, name string) string { return t.col(name).cells[i] }
+func (t *Table) Text(i int, name string) string { return t.Column(name).Text(i) }
+
+// Trimmed returns row i's cell in the column trimmed of surrounding
+// spaces, its case kept: for the rules that, like the DfE's XML schema,
+// take a code in lower case to be no code ("wbri" is not WBRI).
+func (t *Table) Trimmed(i int, name string) string { return t.Column(name).Trimmed(i) }
 
 // Missing reports whether row i has no cell in the column: the table, or
 // the row's file, has no such column. A missing cell is also [Table.Blank].
-func (t *Table) Missing(i int, name string) bool {
-	c := t.col(name)
-	return !c.present || (c.missing != nil && c.missing[i])
-}
+func (t *Table) Missing(i int, name string) bool { return t.Column(name).Missing(i) }
 
 // Blank reports whether row i's cell in the column is missing or holds
 // nothing but spaces: the DfE tool's "not recorded".
-func (t *Table) Blank(i int, name string) bool { return t.Code(i, name) == "" }
+func (t *Table) Blank(i int, name string) bool { return t.Column(name).Blank(i) }
 
 // Code returns row i's cell in the column as a code: trimmed of
 // surrounding spaces and upper-cased, as the DfE tool compares codes; ""
 // when blank.
-func (t *Table) Code(i int, name string) string {
-	c := t.col(name)
+func (t *Table) Code(i int, name string) string { return t.Column(name).Code(i) }
+
+// Date returns row i's cell in the column as a date, dd/mm/yyyy (see
+// [ssda903.ParseDate]), and true; the zero Date and false when the cell
+// is blank or is not a date that exists.
+func (t *Table) Date(i int, name string) (care.Date, bool) { return t.Column(name).Date(i) }
+
+// BadDate reports whether row i's cell in the column is not blank and is
+// not a valid date: the DfE's "not a valid date".
+func (t *Table) BadDate(i int, name string) bool { return t.Column(name).BadDate(i) }
+
+// Int returns row i's cell in the column as a whole number (trimmed,
+// optionally signed, decimal digits only), and whether it is one.
+func (t *Table) Int(i int, name string) (int, bool) { return t.Column(name).Int(i) }
+
+// Text returns row i's cell as given, "" when missing.
+func (c *Column) Text(i int) string { return c.cells[i] }
+
+// Trimmed returns row i's cell trimmed of surrounding spaces, its case
+// kept.
+func (c *Column) Trimmed(i int) string { return strings.TrimSpace(c.cells[i]) }
+
+// Missing reports whether row i has no cell in the column.
+func (c *Column) Missing(i int) bool { return !c.present || (c.missing != nil && c.missing[i]) }
+
+// Blank reports whether row i's cell is missing or holds nothing but
+// spaces.
+func (c *Column) Blank(i int) bool { return c.Code(i) == "" }
+
+// Code returns row i's cell trimmed and upper-cased; "" when blank.
+func (c *Column) Code(i int) string {
 	if c.codes == nil {
 		c.codes = make([]string, len(c.cells))
 		for k, s := range c.cells {
@@ -160,33 +200,16 @@ func (t *Table) Code(i int, name string) string {
 	return c.codes[i]
 }
 
-// Child returns row i's child: its CHILD cell, trimmed.
-func (t *Table) Child(i int) string {
-	c := t.col("CHILD")
-	if c.codes == nil {
-		// CHILD is compared as written, trimmed but not upper-cased.
-		c.codes = make([]string, len(c.cells))
-		for k, s := range c.cells {
-			c.codes[k] = strings.TrimSpace(s)
-		}
-	}
-	return c.codes[i]
-}
-
-// Date returns row i's cell in the column as a date, dd/mm/yyyy (see
-// [ssda903.ParseDate]), and true; the zero Date and false when the cell
-// is blank or is not a date that exists.
-func (t *Table) Date(i int, name string) (care.Date, bool) {
-	dc := t.dates(name)[i]
+// Date returns row i's cell as a date, and whether it is a valid one.
+func (c *Column) Date(i int) (care.Date, bool) {
+	dc := c.parseDates()[i]
 	return dc.d, dc.state == dateOK
 }
 
-// BadDate reports whether row i's cell in the column is not blank and is
-// not a valid date: the DfE's "not a valid date".
-func (t *Table) BadDate(i int, name string) bool { return t.dates(name)[i].state == dateBad }
+// BadDate reports whether row i's cell is not blank and not a valid date.
+func (c *Column) BadDate(i int) bool { return c.parseDates()[i].state == dateBad }
 
-func (t *Table) dates(name string) []dateCell {
-	c := t.col(name)
+func (c *Column) parseDates() []dateCell {
 	if c.dates == nil {
 		c.dates = make([]dateCell, len(c.cells))
 		for k, s := range c.cells {
@@ -204,10 +227,8 @@ func (t *Table) dates(name string) []dateCell {
 	return c.dates
 }
 
-// Int returns row i's cell in the column as a whole number (trimmed,
-// optionally signed, decimal digits only), and whether it is one.
-func (t *Table) Int(i int, name string) (int, bool) {
-	c := t.col(name)
+// Int returns row i's cell as a whole number, and whether it is one.
+func (c *Column) Int(i int) (int, bool) {
 	if c.ints == nil {
 		c.ints = make([]intCell, len(c.cells))
 		for k, s := range c.cells {
@@ -216,6 +237,18 @@ func (t *Table) Int(i int, name string) (int, bool) {
 		}
 	}
 	return c.ints[i].v, c.ints[i].ok
+}
+
+// Child returns row i's child: its CHILD cell, trimmed.
+func (t *Table) Child(i int) string {
+	c := t.col("CHILD")
+	if c.child == nil {
+		c.child = make([]string, len(c.cells))
+		for k, s := range c.cells {
+			c.child[k] = strings.TrimSpace(s)
+		}
+	}
+	return c.child[i]
 }
 
 // Children returns the children of the table in order of first
@@ -258,17 +291,12 @@ func normCode(s string) string {
 	return s
 }
 
-// Trimmed returns row i's cell in the column trimmed of surrounding
-// spaces, its case kept: for the rules that, like the DfE's XML schema,
-// take a code in lower case to be no code ("wbri" is not WBRI).
-func (t *Table) Trimmed(i int, name string) string { return strings.TrimSpace(t.col(name).cells[i]) }
-
 // SortedByDate returns rows (of t) in order of their dates in the column,
 // those with the same date in the order given, those with no valid date
 // last: a fresh slice. Sequence rules use it to put a child's episodes in
 // order: t.SortedByDate(t.RowsOf(child), "DECOM").
 func (t *Table) SortedByDate(rows []int, name string) []int {
-	ds := t.dates(name)
+	ds := t.Column(name).parseDates()
 	out := slices.Clone(rows)
 	slices.SortStableFunc(out, func(a, b int) int {
 		da, db := ds[a], ds[b]
