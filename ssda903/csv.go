@@ -264,7 +264,11 @@ func columnName(b []byte) string {
 }
 
 // readCSV reads one CSV file into the return.
-func (rb *returnBuilder) readCSV(name string, data []byte) {
+func (rb *returnBuilder) readCSV(name string, data []byte) { rb.readCSVAs(name, data, TableUnknown) }
+
+// readCSVAs reads one CSV file into the return as table as, or, when as
+// is TableUnknown, as the table its header row identifies.
+func (rb *returnBuilder) readCSVAs(name string, data []byte, as Table) {
 	fail := func(line int, err error) {
 		rb.errs = append(rb.errs, &Error{File: name, Line: line, Err: err})
 	}
@@ -304,6 +308,9 @@ func (rb *returnBuilder) readCSV(name string, data []byte) {
 		seen[n] = i
 	}
 	tables := identify(names)
+	if as != TableUnknown {
+		tables = []Table{as}
+	}
 	switch len(tables) {
 	case 0:
 		fail(line, fmt.Errorf("%w: its header row (%s) has none of the columns that identify a table (%s)", ErrUnknownTable, listNames(names), keyColumns()))

@@ -27,9 +27,9 @@
 //	rec, err := ret.Records()              // err lists cells that could not be read
 //	set := ssda903.Cases(rec)              // set.Cases to assess, set.Invalid to report
 //
-// It does not validate the return against the DfE's validation rules, and
-// it does not read the Ofsted provider lists or the postcode data the
-// DfE's tool uses.
+// The sub-package validate checks a return against the DfE's validation
+// rules. This package does not read the Ofsted provider lists or the
+// postcode data the DfE's tool uses.
 //
 // # Collection years
 //
