@@ -83,12 +83,13 @@ func rule118(c *Check) {
 // accommodation) has no adoption data (AD1).
 func rule134(c *Check) {
 	ad, o3 := c.Table(ad1), c.Table(oc3)
+	adoption, leaver := adoptionItemsX1(ad), careLeaverItemsX1(o3)
 	for i := range ad.Len() {
-		if !adoptionDataX1(ad, i) {
+		if !anyGivenX1(i, adoption) {
 			continue
 		}
 		for _, j := range o3.RowsOf(ad.Child(i)) {
-			if careLeaverDataX1(o3, j) {
+			if anyGivenX1(j, leaver) {
 				c.Flag(ad, i)
 			}
 		}
@@ -136,13 +137,15 @@ func rule210(c *Check) {
 // items for children looked after for 12 months (OC2) completed.
 func rule215(c *Check) {
 	o2, o3 := c.Table(oc2), c.Table(oc3)
+	leaver := careLeaverItemsX1(o3)
+	twelveMonths := columnsX1(o2, "CONVICTED", "HEALTH_CHECK", "IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT",
+		"SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED")
 	for i := range o3.Len() {
-		if !careLeaverDataX1(o3, i) {
+		if !anyGivenX1(i, leaver) {
 			continue
 		}
 		for _, j := range o2.RowsOf(o3.Child(i)) {
-			if anyGivenX1(o2, j, "CONVICTED", "HEALTH_CHECK", "IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT",
-				"SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED") {
+			if anyGivenX1(j, twelveMonths) {
 				c.Flag(o3, i)
 				c.Flag(o2, j)
 			}
@@ -176,12 +179,13 @@ func rule303(c *Check) {
 	if !h.HasColumn("UASC") {
 		return
 	}
+	duc, status := u.Column("DUC"), h.Column("UASC")
 	for i := range u.Len() {
-		if u.Blank(i, "DUC") {
+		if duc.Blank(i) {
 			continue
 		}
 		for _, j := range h.RowsOf(u.Child(i)) {
-			if h.Code(j, "UASC") != "1" {
+			if status.Code(j) != "1" {
 				c.Flag(u, i)
 				c.Flag(h, j)
 			}
@@ -195,13 +199,14 @@ func rule303(c *Check) {
 func rule331(c *Check) {
 	ad, eps := c.Table(ad1), c.Table(episodes)
 	decom, rec := eps.Column("DECOM"), eps.Column("REC")
+	match := ad.Column("DATE_MATCH")
 	for i := range eps.Len() {
 		placed, ok := decom.Date(i)
 		if !ok || !adoptedX1(rec.Code(i)) {
 			continue
 		}
 		for _, j := range ad.RowsOf(eps.Child(i)) {
-			if m, ok := ad.Date(j, "DATE_MATCH"); ok && m.After(placed) {
+			if m, ok := match.Date(j); ok && m.After(placed) {
 				c.Flag(eps, i)
 				c.Flag(ad, j)
 			}
@@ -215,8 +220,9 @@ func rule331(c *Check) {
 func rule334(c *Check) {
 	ad, eps := c.Table(ad1), c.Table(episodes)
 	decom, rne := eps.Column("DECOM"), eps.Column("RNE")
+	dateInt := ad.Column("DATE_INT")
 	for i := range ad.Len() {
-		decided, ok := ad.Date(i, "DATE_INT")
+		decided, ok := dateInt.Date(i)
 		if !ok {
 			continue
 		}
@@ -238,12 +244,13 @@ func rule334(c *Check) {
 func rule335(c *Check) {
 	ad, eps := c.Table(ad1), c.Table(episodes)
 	place, rec := eps.Column("PLACE"), eps.Column("REC")
+	fosterCare := ad.Column("FOSTER_CARE")
 	for i := range eps.Len() {
 		if !oneOf(rec.Code(i), "E1", "E11", "E12") {
 			continue
 		}
 		for _, j := range ad.RowsOf(eps.Child(i)) {
-			foster := ad.Code(j, "FOSTER_CARE")
+			foster := fosterCare.Code(j)
 			if (foster == "0" && oneOf(place.Code(i), "A2", "A3", "A5")) ||
 				(foster == "1" && oneOf(place.Code(i), "A1", "A4", "A6")) {
 				c.Flag(eps, i)
@@ -257,11 +264,12 @@ func rule335(c *Check) {
 // or V4) has the mother field completed.
 func rule393(c *Check) {
 	h, eps := c.Table(header), c.Table(episodes)
+	sexes, mother, ls := h.Column("SEX"), h.Column("MOTHER"), eps.Column("LS")
 	for i := range h.Len() {
-		if sex, err := care.ParseSex(h.Code(i, "SEX")); err != nil || sex != care.SexFemale || !h.Blank(i, "MOTHER") {
+		if sex, err := care.ParseSex(sexes.Code(i)); err != nil || sex != care.SexFemale || !mother.Blank(i) {
 			continue
 		}
-		if anyRowX1(eps.RowsOf(h.Child(i)), func(j int) bool { return !shortBreakX1(eps.Code(j, "LS")) }) {
+		if anyRowX1(eps.RowsOf(h.Child(i)), func(j int) bool { return !shortBreakX1(ls.Code(j)) }) {
 			c.Flag(h, i)
 		}
 	}
@@ -273,7 +281,8 @@ func rule393(c *Check) {
 // flagged.
 func rule399(c *Check) {
 	h, eps, rev := c.Table(header), c.Table(episodes), c.Table(reviews)
-	ls := eps.Column("LS")
+	ls, mother := eps.Column("LS"), h.Column("MOTHER")
+	review := columnsX1(rev, "REVIEW", "REVIEW_CODE")
 	for _, child := range eps.Children() {
 		rows := eps.RowsOf(child)
 		if anyRowX1(rows, func(j int) bool { return !shortBreakX1(ls.Code(j)) }) {
@@ -281,13 +290,13 @@ func rule399(c *Check) {
 		}
 		found := false
 		for _, j := range h.RowsOf(child) {
-			if !h.Blank(j, "MOTHER") {
+			if !mother.Blank(j) {
 				c.Flag(h, j)
 				found = true
 			}
 		}
 		for _, j := range rev.RowsOf(child) {
-			if anyGivenX1(rev, j, "REVIEW", "REVIEW_CODE") {
+			if anyGivenX1(j, review) {
 				c.Flag(rev, j)
 				found = true
 			}
@@ -304,8 +313,9 @@ func rule399(c *Check) {
 // or V4) has a UPN.
 func rule442(c *Check) {
 	h, eps := c.Table(header), c.Table(episodes)
+	upn, ls := h.Column("UPN"), eps.Column("LS")
 	for i := range h.Len() {
-		if h.Blank(i, "UPN") && anyRowX1(eps.RowsOf(h.Child(i)), func(j int) bool { return !shortBreakX1(eps.Code(j, "LS")) }) {
+		if upn.Blank(i) && anyRowX1(eps.RowsOf(h.Child(i)), func(j int) bool { return !shortBreakX1(ls.Code(j)) }) {
 			c.Flag(h, i)
 		}
 	}
@@ -317,13 +327,14 @@ func rule442(c *Check) {
 func rule521(c *Check) {
 	ad, eps := c.Table(ad1), c.Table(episodes)
 	decom, place := eps.Column("DECOM"), eps.Column("PLACE")
+	dateInt := ad.Column("DATE_INT")
 	for i := range eps.Len() {
 		start, ok := decom.Date(i)
 		if !ok || !adoptionPlacementX1(place.Code(i)) {
 			continue
 		}
 		for _, j := range ad.RowsOf(eps.Child(i)) {
-			if d, ok := ad.Date(j, "DATE_INT"); ok && d.After(start) {
+			if d, ok := dateInt.Date(j); ok && d.After(start) {
 				c.Flag(eps, i)
 				c.Flag(ad, j)
 			}
@@ -336,13 +347,14 @@ func rule521(c *Check) {
 // in the child's best interests (AD1).
 func rule523(c *Check) {
 	ad, pa := c.Table(ad1), c.Table(placedAdoption)
+	datePlaced, dateInt := pa.Column("DATE_PLACED"), ad.Column("DATE_INT")
 	for i := range pa.Len() {
-		placed, ok := pa.Date(i, "DATE_PLACED")
+		placed, ok := datePlaced.Date(i)
 		if !ok {
 			continue
 		}
 		for _, j := range ad.RowsOf(pa.Child(i)) {
-			if d, ok := ad.Date(j, "DATE_INT"); ok && !d.Equal(placed) {
+			if d, ok := dateInt.Date(j); ok && !d.Equal(placed) {
 				c.Flag(pa, i)
 				c.Flag(ad, j)
 			}
@@ -354,12 +366,13 @@ func rule523(c *Check) {
 // (a date the decision ceased) has no adoption data (AD1).
 func rule525(c *Check) {
 	ad, pa := c.Table(ad1), c.Table(placedAdoption)
+	ceased, adoption := pa.Column("DATE_PLACED_CEASED"), adoptionItemsX1(ad)
 	for i := range pa.Len() {
-		if pa.Blank(i, "DATE_PLACED_CEASED") {
+		if ceased.Blank(i) {
 			continue
 		}
 		for _, j := range ad.RowsOf(pa.Child(i)) {
-			if adoptionDataX1(ad, j) {
+			if anyGivenX1(j, adoption) {
 				c.Flag(pa, i)
 				c.Flag(ad, j)
 			}
@@ -371,10 +384,10 @@ func rule525(c *Check) {
 // decision that the child should be placed for adoption.
 func rule551(c *Check) {
 	eps, pa := c.Table(episodes), c.Table(placedAdoption)
-	place := eps.Column("PLACE")
+	place, placed := eps.Column("PLACE"), pa.Column("DATE_PLACED")
 	for i := range eps.Len() {
 		if adoptionPlacementX1(place.Code(i)) &&
-			!anyRowX1(pa.RowsOf(eps.Child(i)), func(j int) bool { return !pa.Blank(j, "DATE_PLACED") }) {
+			!anyRowX1(pa.RowsOf(eps.Child(i)), func(j int) bool { return !placed.Blank(j) }) {
 			c.Flag(eps, i)
 		}
 	}
@@ -412,19 +425,20 @@ func rule552(c *Check) {
 func rule553(c *Check) {
 	eps, pa := c.Table(episodes), c.Table(placedAdoption)
 	ls, dec := eps.Column("LS"), eps.Column("DEC")
+	placed, ceased := pa.Column("DATE_PLACED"), columnsX1(pa, "DATE_PLACED_CEASED", "REASON_PLACED_CEASED")
 	for _, child := range eps.Children() {
 		rows, decisions := eps.RowsOf(child), pa.RowsOf(child)
 		if !anyRowX1(rows, func(i int) bool { return ls.Code(i) == "E1" }) {
 			continue
 		}
-		if !anyRowX1(decisions, func(j int) bool { return !pa.Blank(j, "DATE_PLACED") }) {
+		if !anyRowX1(decisions, func(j int) bool { return !placed.Blank(j) }) {
 			for _, i := range rows {
 				if ls.Code(i) == "E1" {
 					c.Flag(eps, i)
 				}
 			}
 		}
-		inForce := anyRowX1(decisions, func(j int) bool { return !decisionCeasedX1(pa, j) })
+		inForce := anyRowX1(decisions, func(j int) bool { return !anyGivenX1(j, ceased) })
 		if !inForce && anyRowX1(rows, func(i int) bool { return ls.Code(i) == "E1" && dec.Blank(i) }) {
 			for _, j := range decisions {
 				c.Flag(pa, j)
@@ -472,10 +486,11 @@ func rule557v2024(c *Check) { flagNotAdoptedX1(c, "E1") }
 func flagNotAdoptedX1(c *Check, orders ...string) {
 	eps, pa := c.Table(episodes), c.Table(placedAdoption)
 	place, ls, rec := eps.Column("PLACE"), eps.Column("LS"), eps.Column("REC")
+	ceased, reason := pa.Column("DATE_PLACED_CEASED"), pa.Column("REASON_PLACED_CEASED")
 	for i := range eps.Len() {
-		reason := rec.Code(i)
+		left := rec.Code(i)
 		if !(adoptionPlacementX1(place.Code(i)) || oneOf(ls.Code(i), orders...)) ||
-			reason == "" || reason == "X1" || adoptedX1(reason) {
+			left == "" || left == "X1" || adoptedX1(left) {
 			continue
 		}
 		decisions := pa.RowsOf(eps.Child(i))
@@ -483,7 +498,7 @@ func flagNotAdoptedX1(c *Check, orders ...string) {
 			c.Flag(eps, i)
 		}
 		for _, j := range decisions {
-			if pa.Blank(j, "DATE_PLACED_CEASED") || pa.Blank(j, "REASON_PLACED_CEASED") {
+			if ceased.Blank(j) || reason.Blank(j) {
 				c.Flag(eps, i)
 				c.Flag(pa, j)
 			}
@@ -497,13 +512,13 @@ func flagNotAdoptedX1(c *Check, orders ...string) {
 // ceased is flagged.
 func rule558(c *Check) {
 	eps, pa := c.Table(episodes), c.Table(placedAdoption)
-	rec := eps.Column("REC")
+	rec, ceased := eps.Column("REC"), pa.Column("DATE_PLACED_CEASED")
 	for i := range eps.Len() {
 		if !adoptedX1(rec.Code(i)) {
 			continue
 		}
 		decisions := pa.RowsOf(eps.Child(i))
-		if len(decisions) > 0 && !anyRowX1(decisions, func(j int) bool { return pa.Blank(j, "DATE_PLACED_CEASED") }) {
+		if len(decisions) > 0 && !anyRowX1(decisions, func(j int) bool { return ceased.Blank(j) }) {
 			c.Flag(eps, i)
 		}
 	}
@@ -513,10 +528,11 @@ func rule558(c *Check) {
 // has an end date.
 func rule575(c *Check) {
 	eps, mis := c.Table(episodes), c.Table(missing)
+	misStart, misEnd := mis.Column("MIS_START"), mis.Column("MIS_END")
 	decom, dec := eps.Column("DECOM"), eps.Column("DEC")
 	for i := range mis.Len() {
-		start, ok := mis.Date(i, "MIS_START")
-		if !ok || !mis.Blank(i, "MIS_END") {
+		start, ok := misStart.Date(i)
+		if !ok || !misEnd.Blank(i) {
 			continue
 		}
 		if anyRowX1(eps.RowsOf(mis.Child(i)), func(j int) bool {
@@ -534,10 +550,11 @@ func rule575(c *Check) {
 // on or after the day the child went missing.
 func rule577(c *Check) {
 	eps, mis := c.Table(episodes), c.Table(missing)
+	misStart, misEnd := mis.Column("MIS_START"), mis.Column("MIS_END")
 	var buf []periodX1
 	for i := range mis.Len() {
-		start, ok := mis.Date(i, "MIS_START")
-		if !ok || !mis.Blank(i, "MIS_END") {
+		start, ok := misStart.Date(i)
+		if !ok || !misEnd.Blank(i) {
 			continue
 		}
 		buf = periodsOfCareX1(eps, eps.RowsOf(mis.Child(i)), buf[:0])
@@ -554,9 +571,10 @@ func rule577(c *Check) {
 // and in no later period of care, is flagged.
 func rule578(c *Check) {
 	eps, mis := c.Table(episodes), c.Table(missing)
+	misStart := mis.Column("MIS_START")
 	var buf []periodX1
 	for i := range mis.Len() {
-		start, ok := mis.Date(i, "MIS_START")
+		start, ok := misStart.Date(i)
 		if !ok {
 			continue
 		}
@@ -577,9 +595,10 @@ func rule578(c *Check) {
 // its start to its end, or still open) is flagged.
 func rule581(c *Check) {
 	eps, mis := c.Table(episodes), c.Table(missing)
+	misStart := mis.Column("MIS_START")
 	decom, dec := eps.Column("DECOM"), eps.Column("DEC")
 	for i := range mis.Len() {
-		start, ok := mis.Date(i, "MIS_START")
+		start, ok := misStart.Date(i)
 		rows := eps.RowsOf(mis.Child(i))
 		if !ok || len(rows) == 0 {
 			continue
@@ -598,14 +617,14 @@ func rule581(c *Check) {
 // was not adopted on the day of being matched with the adopters.
 func rule582(c *Check) {
 	ad, eps := c.Table(ad1), c.Table(episodes)
-	dec, rec := eps.Column("DEC"), eps.Column("REC")
+	dec, rec, match := eps.Column("DEC"), eps.Column("REC"), ad.Column("DATE_MATCH")
 	for i := range eps.Len() {
 		adopted, ok := dec.Date(i)
 		if !ok || !adoptedX1(rec.Code(i)) {
 			continue
 		}
 		if anyRowX1(ad.RowsOf(eps.Child(i)), func(j int) bool {
-			m, ok := ad.Date(j, "DATE_MATCH")
+			m, ok := match.Date(j)
 			return ok && m.Equal(adopted)
 		}) {
 			c.Flag(eps, i)
@@ -613,20 +632,27 @@ func rule582(c *Check) {
 	}
 }
 
-// adoptionDataX1 reports whether row i of AD1 has any of the items on an
-// adoption completed.
-func adoptionDataX1(ad *Table, i int) bool {
-	return anyGivenX1(ad, i, "DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR")
+// adoptionItemsX1 returns the columns of AD1 on an adoption.
+func adoptionItemsX1(ad *Table) []*Column {
+	return columnsX1(ad, "DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR")
 }
 
-// careLeaverDataX1 reports whether row i of OC3 has any of the items on a
-// care leaver completed.
-func careLeaverDataX1(o3 *Table, i int) bool { return anyGivenX1(o3, i, "IN_TOUCH", "ACTIV", "ACCOM") }
+// careLeaverItemsX1 returns the columns of OC3 on a care leaver.
+func careLeaverItemsX1(o3 *Table) []*Column { return columnsX1(o3, "IN_TOUCH", "ACTIV", "ACCOM") }
 
-// anyGivenX1 reports whether row i of t has any of the columns completed.
-func anyGivenX1(t *Table, i int, cols ...string) bool {
-	for _, name := range cols {
-		if !t.Blank(i, name) {
+// columnsX1 returns the columns of t named.
+func columnsX1(t *Table, names ...string) []*Column {
+	cols := make([]*Column, len(names))
+	for k, name := range names {
+		cols[k] = t.Column(name)
+	}
+	return cols
+}
+
+// anyGivenX1 reports whether row i has any of the columns completed.
+func anyGivenX1(i int, cols []*Column) bool {
+	for _, col := range cols {
+		if !col.Blank(i) {
 			return true
 		}
 	}
@@ -653,12 +679,6 @@ func adoptionPlacementX1(place string) bool { return oneOf(place, "A3", "A4", "A
 // adoptedX1 reports whether a reason an episode ceased is adoption (E11,
 // E12).
 func adoptedX1(rec string) bool { return rec == "E11" || rec == "E12" }
-
-// decisionCeasedX1 reports whether row j of PlacedAdoption records that
-// the decision ceased: a date or a reason it ceased.
-func decisionCeasedX1(pa *Table, j int) bool {
-	return !pa.Blank(j, "DATE_PLACED_CEASED") || !pa.Blank(j, "REASON_PLACED_CEASED")
-}
 
 // pickByDateX1 returns, of rows that keep accepts (all when keep is nil)
 // and that have a valid date in col, the first with the latest date (or
