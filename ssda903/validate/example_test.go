@@ -15,7 +15,7 @@ import (
 func ExampleRun() {
 	header := "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n" +
 		"C1,1,01/02/2012,WBRI,UN1,,\n" +
-		"C2,2,31/02/2013,wbri,UN1,,\n"
+		"C2,2,31/02/2013,wbrx,UN1,,\n"
 	ret, _ := ssda903.ReadCSV(strings.NewReader(header), "header.csv", 2025)
 	res, err := validate.Run(context.Background(), ret, validate.Options{Codes: []string{"102", "103", "148"}})
 	if err != nil {

@@ -428,7 +428,7 @@ func rule102(c *Check) {
 func rule103(c *Check) {
 	h := c.Table(header)
 	for i := range h.Len() {
-		e, err := care.ParseEthnicity(h.Trimmed(i, "ETHNIC"))
+		e, err := care.ParseEthnicity(h.Code(i, "ETHNIC"))
 		if err != nil || !e.ValidIn(c.Year()) {
 			c.Flag(h, i)
 		}

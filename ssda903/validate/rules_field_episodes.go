@@ -28,7 +28,7 @@ func epFlagInvalid[T epYearCode](c *Check, t *Table, name string, parse func(str
 	col := t.Column(name)
 	y := c.Year()
 	for i := range t.Len() {
-		s := col.Trimmed(i)
+		s := col.Code(i)
 		if s == "" {
 			continue
 		}
@@ -69,7 +69,7 @@ func epFlagSex(c *Check, codes ...string) {
 	h := c.Table(header)
 	sex := h.Column("SEX")
 	for i := range h.Len() {
-		if !oneOf(sex.Trimmed(i), codes...) {
+		if !oneOf(sex.Code(i), codes...) {
 			c.Flag(h, i)
 		}
 	}
@@ -228,7 +228,7 @@ func epFlagProvider(c *Check, none ...string) {
 	prov, place := eps.Column("PLACE_PROVIDER"), eps.Column("PLACE")
 	y := c.Year()
 	for i := range eps.Len() {
-		s := prov.Trimmed(i)
+		s := prov.Code(i)
 		if s == "" {
 			continue
 		}
