@@ -244,7 +244,8 @@ func rule1015(c *Check) {
 
 // rule218 (2022–23, 2023–24): an episode open at or ending on or after
 // the start of the collection has a URN, but for placements of types H5,
-// P1–P3, R1, R2, R5, T0–T4 and Z1, and placements outside England.
+// P1–P3, R1, R2, R5, T0–T4 and Z1, placements outside England and
+// confidential ones (CON).
 func rule218(c *Check) {
 	flagNoURN(c, "H5", "P1", "P2", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z1")
 }
@@ -263,7 +264,7 @@ func flagNoURN(c *Check, exempt ...string) {
 	eps := c.Table(episodes)
 	place, dec, la, urn := eps.Column("PLACE"), eps.Column("DEC"), eps.Column(colPlaceLA), eps.Column("URN")
 	for i := range eps.Len() {
-		if !urn.Blank(i) || la.Missing(i) || outsideEngland(la.Code(i)) || oneOf(place.Code(i), exempt...) || dec.BadDate(i) {
+		if !urn.Blank(i) || la.Missing(i) || outsideEngland(la.Code(i)) || la.Code(i) == "CON" || oneOf(place.Code(i), exempt...) || dec.BadDate(i) {
 			continue
 		}
 		if end, ended := dec.Date(i); !ended || !end.Before(c.Meta.Start) {
@@ -273,11 +274,10 @@ func flagNoURN(c *Check, exempt ...string) {
 }
 
 // outsideEngland reports whether a placement authority (PL_LA) is
-// outside England, or not disclosed: SCO, WAL, NIR, NUK (outside the
-// United Kingdom), an ONS code of Scotland, Wales or Northern Ireland
-// (S…, W…, N…), or CON (confidential).
+// outside England: SCO, WAL, NIR, NUK (outside the United Kingdom), or
+// an ONS code of Scotland, Wales or Northern Ireland (S…, W…, N…).
 func outsideEngland(la string) bool {
-	return la != "" && (la[0] == 'S' || la[0] == 'W' || la[0] == 'N' || la == "CON")
+	return la != "" && (la[0] == 'S' || la[0] == 'W' || la[0] == 'N')
 }
 
 // rule392c: a home or placement postcode given is one the postcode
