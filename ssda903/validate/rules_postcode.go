@@ -227,13 +227,14 @@ func rule411(c *Check) {
 
 // rule1015: a placement with the authority's own provision (PR1), other
 // than foster care or adoption (A3–A6, U1–U6), not a short break, is in
-// the authority.
+// the authority. A placement authority not recorded or not known is not
+// judged here (169 flags one not recorded).
 func rule1015(c *Check) {
 	eps := c.Table(episodes)
 	place, ls, pp, la := eps.Column("PLACE"), eps.Column("LS"), eps.Column("PLACE_PROVIDER"), eps.Column(colPlaceLA)
 	ours, _ := authorityCode(c.Meta)
 	for i := range eps.Len() {
-		if pp.Code(i) != "PR1" || place.Blank(i) || ls.Blank(i) || !notShortBreak(ls.Code(i)) || la.Missing(i) {
+		if pp.Code(i) != "PR1" || place.Blank(i) || ls.Blank(i) || !notShortBreak(ls.Code(i)) || la.Blank(i) {
 			continue
 		}
 		if !oneOf(place.Code(i), "A3", "A4", "A5", "A6", "U1", "U2", "U3", "U4", "U5", "U6") && la.Code(i) != ours {
