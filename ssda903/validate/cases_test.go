@@ -362,6 +362,7 @@ func caseMetadata(t *testing.T, c dfeCase, y care.CollectionYear) validate.Metad
 	if raw, ok := c.Metadata["localAuthority"]; ok {
 		meta.Authority = caseCell(t, raw)
 	}
+	meta.Providers = caseProviders(t, c)
 	return meta
 }
 

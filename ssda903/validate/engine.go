@@ -10,6 +10,7 @@ import (
 
 	"github.com/lookedafter/practice/care"
 	"github.com/lookedafter/practice/ssda903"
+	"github.com/lookedafter/practice/ssda903/reference"
 )
 
 // Metadata are the inputs of a run other than the tables.
@@ -21,9 +22,39 @@ type Metadata struct {
 	// Zero: those of Year (1 April and 31 March).
 	Start, End care.Date
 	// Authority is the authority's code ("201"); "" if not given, and
-	// the rules that need it are skipped.
+	// the rules that need it are skipped. The DfE's three-digit code is
+	// looked up in Authorities for the ONS code the placement authority
+	// (PL_LA) is compared with; a code not in the list (an ONS code,
+	// "E09000033") is compared as given.
 	Authority string
+
+	// Reference data: inputs, never fetched. Each is optional.
+
+	// Postcodes is postcode reference data (the ONS Postcode Directory,
+	// [reference.ReadONSPD]). When the Episodes table of this year's or
+	// last year's return lacks a postcode-derived column (PL_DISTANCE,
+	// PL_LA, PL_LOCATION), the column is derived from HOME_POST and
+	// PL_POST as [reference.PlacementDistance], [reference.PlacementLA]
+	// and [reference.PlacementLocation] compute it (PL_LOCATION only when
+	// Authority is given): a row whose postcode is blank has a blank
+	// cell; a row whose postcode Postcodes does not know has no cell
+	// ([Table.Missing]), and the rules do not judge it. A column the
+	// return gives is used as given. Nil: nothing is derived, and the
+	// rules that read a column the return lacks are skipped
+	// ([Rule.Derived]).
+	Postcodes reference.Postcodes
+	// Providers are the Ofsted provider lists ([reference.ReadProvidersXLSX],
+	// [reference.ReadProvidersCSV]); nil: the rules that need them are
+	// skipped ([NeedProviders]).
+	Providers *reference.Providers
+	// Authorities is the list of local authorities; nil: the list the
+	// reference package embeds ([reference.EmbeddedAuthorities]).
+	Authorities *reference.Authorities
 }
+
+// embeddedAuthorities is the reference package's list, read once at
+// initialisation and not modified after.
+var embeddedAuthorities = reference.EmbeddedAuthorities()
 
 // Options are the inputs of [Run] and [RunChild] besides the return.
 type Options struct {
@@ -179,6 +210,9 @@ func run(ctx context.Context, ret *ssda903.Return, opts Options, child string, o
 	if meta.End.IsZero() {
 		meta.End = p.End
 	}
+	if meta.Authorities == nil {
+		meta.Authorities = embeddedAuthorities
+	}
 	res := &Result{Meta: meta}
 	rules := opts.Rules
 	if rules == nil {
@@ -190,8 +224,10 @@ func run(ctx context.Context, ret *ssda903.Return, opts Options, child string, o
 	var all, mine *inputs
 	if oneChild {
 		mine = newInputs(ret, opts.Last, child, true)
+		derivePostcodeFields(mine, meta)
 	} else {
 		all = newInputs(ret, opts.Last, "", false)
+		derivePostcodeFields(all, meta)
 		mine = all
 	}
 	for _, r := range rules {
@@ -205,6 +241,7 @@ func run(ctx context.Context, ret *ssda903.Return, opts Options, child string, o
 		if r.AcrossChildren && oneChild {
 			if all == nil {
 				all = newInputs(ret, opts.Last, "", false)
+				derivePostcodeFields(all, meta)
 			}
 			in = all
 		}
@@ -294,13 +331,13 @@ func skipReason(r *Rule, in *inputs, meta Metadata) string {
 	if r.Needs&NeedAuthority != 0 && meta.Authority == "" {
 		return "the authority's code was not given"
 	}
-	if r.Needs&NeedProviders != 0 {
+	if r.Needs&NeedProviders != 0 && meta.Providers == nil {
 		return "the Ofsted provider lists were not given"
 	}
-	if r.Needs&NeedPostcodes != 0 {
+	if r.Needs&NeedPostcodes != 0 && meta.Postcodes == nil {
 		return "postcode reference data was not given"
 	}
-	return ""
+	return derivedSkipReason(r, in)
 }
 
 // newInputs builds the views of a return and the previous year's: all

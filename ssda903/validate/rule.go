@@ -39,6 +39,12 @@ type Rule struct {
 	// authority's code, reference data): when one is not given the rule
 	// is skipped.
 	Needs Need
+	// Derived are the postcode-derived columns of the Episodes table
+	// (PL_DISTANCE, PL_LA, PL_LOCATION) the rule reads: when this year's
+	// Episodes table (and, for a rule with Last, last year's) neither
+	// gives one nor can have it derived ([Metadata.Postcodes]), the rule
+	// is skipped, never run on unknowns.
+	Derived []string
 	// Years are the collection years this version is in force.
 	Years Years
 	// Family is the rule's primary family: what kind of reading it does.
@@ -81,11 +87,12 @@ type Need uint8
 const (
 	// NeedAuthority: the authority's code ([Metadata.Authority]).
 	NeedAuthority Need = 1 << iota
-	// NeedProviders: the Ofsted provider lists (issue 16; not yet an
-	// input, so rules that need them are skipped).
+	// NeedProviders: the Ofsted provider lists ([Metadata.Providers]).
 	NeedProviders
-	// NeedPostcodes: postcode reference data or the derived columns
-	// (issue 16; not yet an input, so rules that need them are skipped).
+	// NeedPostcodes: postcode reference data itself
+	// ([Metadata.Postcodes]), for a rule that judges the postcodes (a
+	// rule that reads only the derived columns lists them in
+	// [Rule.Derived] instead).
 	NeedPostcodes
 )
 
