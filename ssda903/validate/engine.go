@@ -207,8 +207,8 @@ func run(ctx context.Context, ret *ssda903.Return, opts Options, child string, o
 	if meta.Start.IsZero() {
 		meta.Start = p.Start
 	}
-	if meta.End.IsZero() {
-		meta.End = p.End
+	if meta.End.IsZero() && !p.End.IsZero() {
+		meta.End = p.End.AddDays(-1) // the period is half-open: its last day is 31 March
 	}
 	if meta.Authorities == nil {
 		meta.Authorities = embeddedAuthorities

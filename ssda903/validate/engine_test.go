@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/lookedafter/practice/care"
 	"github.com/lookedafter/practice/ssda903"
@@ -198,5 +199,24 @@ func TestCompareCodes(t *testing.T) {
 	want := []string{"99", "103", "503A", "503G", "1004", "INT32", "SW01aSTG1"}
 	if !slices.Equal(codes, want) {
 		t.Errorf("sorted %v, want %v", codes, want)
+	}
+}
+
+// The collection period's default dates are 1 April and 31 March, its
+// first and last days.
+func TestDefaultPeriod(t *testing.T) {
+	ret, err := ssda903.ReadCSV(strings.NewReader("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,M,01/02/2012,WBRI,UN1,,\n"), "h.csv", 2025)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := validate.Run(context.Background(), ret, validate.Options{Codes: []string{"102"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := res.Meta.Start, care.MustDate(2025, time.April, 1); got != want {
+		t.Errorf("Start = %s, want %s", got, want)
+	}
+	if got, want := res.Meta.End, care.MustDate(2026, time.March, 31); got != want {
+		t.Errorf("End = %s, want %s", got, want)
 	}
 }
