@@ -132,10 +132,10 @@ func flagHealthIncompleteT(c *Check, item string) {
 
 // Adopters' sex codes (AD1 SEX_ADOPTR), as sets a rule asks for.
 var (
-	singleAdopterT     = []string{"M1", "F1"}
-	coupleAdoptersT    = []string{"MM", "FF", "MF"}
-	sameSexAdoptersT   = []string{"MM", "FF"}
-	mixedSexAdoptersT  = []string{"MF"}
+	singleAdopterT    = []string{"M1", "F1"}
+	coupleAdoptersT   = []string{"MM", "FF", "MF"}
+	sameSexAdoptersT  = []string{"MM", "FF"}
+	mixedSexAdoptersT = []string{"MF"}
 	adopterSexesByLST = map[string][]string{ // LS_ADOPTR → the SEX_ADOPTR codes it allows
 		"L0": singleAdopterT, "L3": mixedSexAdoptersT, "L4": sameSexAdoptersT, "L12": sameSexAdoptersT,
 	}
