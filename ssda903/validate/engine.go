@@ -177,7 +177,7 @@ func run(ctx context.Context, ret *ssda903.Return, opts Options, child string, o
 		meta.Start = p.Start
 	}
 	if meta.End.IsZero() {
-		meta.End = p.End
+		meta.End = p.End.AddDays(-1) // the Period's End is the day after: 31 March, not 1 April
 	}
 	res := &Result{Meta: meta}
 	rules := opts.Rules
