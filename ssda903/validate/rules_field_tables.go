@@ -132,14 +132,24 @@ func flagHealthIncompleteT(c *Check, item string) {
 
 // Adopters' sex codes (AD1 SEX_ADOPTR), as sets a rule asks for.
 var (
-	singleAdopterT    = []string{"M1", "F1"}
-	coupleAdoptersT   = []string{"MM", "FF", "MF"}
-	sameSexAdoptersT  = []string{"MM", "FF"}
-	mixedSexAdoptersT = []string{"MF"}
-	adopterSexesByLST = map[string][]string{ // LS_ADOPTR → the SEX_ADOPTR codes it allows
-		"L0": singleAdopterT, "L3": mixedSexAdoptersT, "L4": sameSexAdoptersT, "L12": sameSexAdoptersT,
-	}
+	singleAdopterT   = []string{"M1", "F1"}
+	coupleAdoptersT  = []string{"MM", "FF", "MF"}
+	sameSexAdoptersT = []string{"MM", "FF"}
 )
+
+// adopterSexesForLST returns the adopters' sex codes the adopters' legal
+// status ls allows (514, 517, 518, 524).
+func adopterSexesForLST(ls string) []string {
+	switch ls {
+	case "L0": // a single adopter
+		return singleAdopterT
+	case "L3": // a different-sex couple, not married
+		return []string{"MF"}
+	case "L4", "L12": // a same-sex couple
+		return sameSexAdoptersT
+	}
+	return nil
+}
 
 // flagAdopterSexForLST flags the AD1 rows whose adopters' legal status is
 // ls and whose adopters' sex is not one the status allows (blank
@@ -147,7 +157,7 @@ var (
 func flagAdopterSexForLST(c *Check, ls string) {
 	ad := c.Table(ad1)
 	lsCol, sex := ad.Column("LS_ADOPTR"), ad.Column("SEX_ADOPTR")
-	allowed := adopterSexesByLST[ls]
+	allowed := adopterSexesForLST(ls)
 	for i := range ad.Len() {
 		if lsCol.Code(i) == ls && !oneOf(sex.Code(i), allowed...) {
 			c.Flag(ad, i)
@@ -586,8 +596,7 @@ func rule635(c *Check) {
 // permanenceAuthoritiesT are the codes LA_PERM takes: the DfE's
 // three-digit codes of English authorities (those since reorganised among
 // them, since an order may be old), 999, and the countries outside England
-// (NIR, SCO, WAL; NUK outside the UK). newAuthoritiesT are the authorities
-// created since, valid from their first collection year.
+// (NIR, SCO, WAL; NUK outside the UK).
 var (
 	permanenceAuthoritiesT = strings.Fields(`
 		201 202 203 204 205 206 207 208 209 210 211 212 213
@@ -600,17 +609,15 @@ var (
 		890 891 892 893 894 895 896
 		908 909 916 919 921 925 926 928 929 931 933 935 936 937 938 940 941 999
 		NIR SCO WAL NUK`)
-	newAuthoritiesT = map[string]care.CollectionYear{
-		"942": 2023, // Cumberland, from 1 April 2023
-		"943": 2023, // Westmorland and Furness, from 1 April 2023
-	}
 )
 
 // permanenceAuthorityValidT reports whether code is an authority LA_PERM
-// may name in collection year y.
+// may name in collection year y: the authorities created since 2022–23
+// from their first collection year.
 func permanenceAuthorityValidT(code string, y care.CollectionYear) bool {
-	if from, ok := newAuthoritiesT[code]; ok {
-		return y >= from
+	switch code {
+	case "942", "943": // Cumberland, Westmorland and Furness: from 1 April 2023
+		return y >= 2023
 	}
 	return oneOf(code, permanenceAuthoritiesT...)
 }
