@@ -12,13 +12,13 @@ var durationRules = []Rule{
 		Fields:  fields("DECOM", "LS", "DEC"), Tables: tables(episodes), Check: rule361},
 	{Code: "362", Years: Years{From: 2022}, Family: FamilyDuration,
 		Message: "Emergency protection order (EPO) lasted longer than 21 days",
-		Fields:  fields("DECOM", "LS", "DEC"), Tables: tables(episodes)},
+		Fields:  fields("DECOM", "LS", "DEC"), Tables: tables(episodes), Check: rule362},
 	{Code: "363", Years: Years{From: 2022}, Family: FamilyDuration,
 		Message: "Child assessment order (CAO) lasted longer than 7 days allowed in the Children Act 1989.",
 		Fields:  fields("LS", "DECOM", "DEC"), Tables: tables(episodes), Check: rule363},
 	{Code: "364", Years: Years{From: 2022}, Family: FamilyDuration,
 		Message: "Sections 41-46 of Police and Criminal Evidence (PACE; 1984) severely limits the time a child can be detained in custody in Local Authority (LA) accommodation.",
-		Fields:  fields("LS", "DECOM", "DEC"), Tables: tables(episodes)},
+		Fields:  fields("LS", "DECOM", "DEC"), Tables: tables(episodes), Check: rule364},
 	{Code: "365", Years: Years{From: 2022}, Family: FamilyDuration,
 		Message: "Any individual short- term respite placement must not exceed 17 days.",
 		Fields:  fields("LS", "DECOM", "DEC"), Tables: tables(episodes)},
@@ -64,6 +64,15 @@ func rule361(c *Check) { flagLongLegalStatus(c, "L1", 3) }
 // rule363: a child assessment order (legal status L3) lasts at most 7
 // days (Children Act 1989 s.43(5)).
 func rule363(c *Check) { flagLongLegalStatus(c, "L3", 7) }
+
+// rule362: an emergency protection order (legal status L2) lasts at most
+// 21 days (Children Act 1989 s.45(1) eight days, extended by up to
+// seven more: the DfE allows 21).
+func rule362(c *Check) { flagLongLegalStatus(c, "L2", 21) }
+
+// rule364: detention under PACE 1984 in local authority accommodation
+// (legal status J2) lasts at most 21 days, as the DfE counts it.
+func rule364(c *Check) { flagLongLegalStatus(c, "J2", 21) }
 
 // flagLongLegalStatus flags every episode of a spell under legal status
 // ls that lasts more than maxDays. A spell is a run of a child's
