@@ -176,8 +176,8 @@ func run(ctx context.Context, ret *ssda903.Return, opts Options, child string, o
 	if meta.Start.IsZero() {
 		meta.Start = p.Start
 	}
-	if meta.End.IsZero() {
-		meta.End = p.End
+	if meta.End.IsZero() && !p.End.IsZero() {
+		meta.End = p.End.AddDays(-1) // the period is half-open: its last day is 31 March
 	}
 	res := &Result{Meta: meta}
 	rules := opts.Rules
