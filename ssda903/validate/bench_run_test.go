@@ -122,3 +122,23 @@ func benchRun(b *testing.B, get func() (*ssda903.Return, *ssda903.Return), opts 
 	b.ReportMetric(float64(implemented(2025)), "rules")
 	b.ReportMetric(float64(flags), "flags")
 }
+
+// BenchmarkRunChild validates one child's rows of the shared synthetic
+// return, with the previous year's, as an integration checks a record as
+// it is saved: each iteration a different child.
+func BenchmarkRunChild(b *testing.B) {
+	this, last := sharedReturn(b)
+	opts := validate.Options{Metadata: validate.Metadata{Year: 2025}, Last: last}
+	children := this.Table(ssda903.TableHeader)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		child, _ := children.Cell(i%children.Len(), "CHILD")
+		i++
+		if _, err := validate.RunChild(context.Background(), this, child, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/op")
+	b.ReportMetric(float64(implemented(2025)), "rules")
+}

@@ -94,9 +94,13 @@ func (r *Result) WriteText(w io.Writer, opts TextOptions) error {
 	if m.Authority != "" {
 		fmt.Fprintf(bw, ", authority %s", textValue(m.Authority))
 	}
-	fmt.Fprintf(bw, "\nRules: %d ran (%d flagged rows, %d passed), %d skipped, %d crashed.\n",
+	fmt.Fprintf(bw, "\nRules: %d ran (%d flagged, %d passed), %d skipped, %d crashed.\n",
 		len(r.Rules), s.flaggedRules, len(r.Rules)-s.flaggedRules, len(r.Skipped), len(r.Crashed))
-	fmt.Fprintf(bw, "Flagged: %s of %s.\n", plural(s.rows, "row", "rows"), plural(s.children, "child", "children"))
+	if s.rows == 0 {
+		fmt.Fprintf(bw, "Flagged: no rows.\n")
+	} else {
+		fmt.Fprintf(bw, "Flagged: %s of %s.\n", plural(s.rows, "row", "rows"), plural(s.children, "child", "children"))
+	}
 
 	rules := byCode(r.Rules, func(rr RuleResult) *Rule { return rr.Rule })
 	if s.flaggedRules > 0 {
@@ -324,12 +328,12 @@ func (r *Result) WriteJSON(w io.Writer) error {
 		if i > 0 {
 			bw.WriteByte(',')
 		}
-		fields, err := json.Marshal(nonNil(rr.Rule.Fields))
-		if err != nil {
-			return err
+		fields := make([]string, len(rr.Rule.Fields))
+		for k, f := range rr.Rule.Fields {
+			fields[k] = jsonString(f)
 		}
 		fmt.Fprintf(bw, "\n    {\"code\": %s, \"message\": %s, \"fields\": %s, \"family\": %s, \"rows_flagged\": %d, \"children_flagged\": %d,\n     \"rows\": [",
-			jsonString(rr.Rule.Code), jsonString(rr.Rule.Message), fields, jsonString(rr.Rule.Family.String()), len(rr.Flags), children(rr.Flags))
+			jsonString(rr.Rule.Code), jsonString(rr.Rule.Message), "["+strings.Join(fields, ", ")+"]", jsonString(rr.Rule.Family.String()), len(rr.Flags), children(rr.Flags))
 		for k, f := range rr.Flags {
 			if k > 0 {
 				bw.WriteByte(',')
@@ -370,13 +374,6 @@ func (r *Result) WriteJSON(w io.Writer) error {
 	writeReasons("crashed", len(crashed), func(i int) (*Rule, string) { return crashed[i].Rule, crashed[i].Reason }, true)
 	bw.WriteString("}\n")
 	return bw.Flush()
-}
-
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
 }
 
 // jsonString returns s as a JSON string, without escaping <, > and &

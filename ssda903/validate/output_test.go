@@ -43,7 +43,7 @@ func ExampleResult_WriteText() {
 	}
 	// Output:
 	// SSDA903 validation of the 2025-26 return (1 April 2025 to 31 March 2026), authority 201
-	// Rules: 2 ran (2 flagged rows, 0 passed), 1 skipped, 0 crashed.
+	// Rules: 2 ran (2 flagged, 0 passed), 1 skipped, 0 crashed.
 	// Flagged: 3 rows of 2 children.
 	//
 	// Flagged rules
