@@ -288,4 +288,3 @@ func describe(ret *ssda903.Return) string {
 	}
 	return "rows: " + strings.Join(parts, ", ")
 }
-
