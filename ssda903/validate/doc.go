@@ -16,6 +16,9 @@
 // that fails (panics) is reported as crashed and the others still run.
 // [RunChild] validates one child's rows, as an integration checks a record
 // as it is saved, and gives that child the flags [Run] would.
+// [Result.WriteText], [Result.WriteJSON] and [Result.WriteCSV] write a
+// result for people, programs and spreadsheets; none quotes a cell of the
+// return but the flagged rows' CHILD.
 //
 // # Rules
 //
