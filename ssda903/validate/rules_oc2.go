@@ -77,16 +77,35 @@ func inCohortP(c *Check, child string) bool {
 	return len(rows) > 0 && cohortOfP(c, eps).Code(rows[0]) == "Y"
 }
 
+// rowInCohortP reports whether the child of row i of the OC2 table is in
+// the cohort, through a derived column of the OC2 view ("Y" on the rows
+// of children in the cohort), built once per run.
+func rowInCohortP(c *Check, i int) bool {
+	t := c.Table(oc2)
+	col := derivedP(t, "\x00in the oc2 cohort", func() *Column {
+		col := rowsColumnP(t.Len())
+		for k := range t.Len() {
+			if inCohortP(c, t.Child(k)) {
+				col.codes[k] = "Y"
+			}
+		}
+		return col
+	})
+	return col.Code(i) == "Y"
+}
+
 // cohortOfP returns the derived cohort column of the Episodes view eps,
 // computing it on first use in the run.
 func cohortOfP(c *Check, eps *Table) *Column {
-	if col, ok := eps.cols[cohortColumnP]; ok {
-		return col
-	}
+	return derivedP(eps, cohortColumnP, func() *Column { return buildCohortP(c, eps) })
+}
+
+// buildCohortP derives the cohort column of the Episodes view eps.
+func buildCohortP(c *Check, eps *Table) *Column {
 	year := cohortYearP(c)
 	decom, dec := eps.Column("DECOM"), eps.Column("DEC")
 	rne, ls, rec := eps.Column("RNE"), eps.Column("LS"), eps.Column("REC")
-	col := &Column{cells: make([]string, eps.Len()), codes: make([]string, eps.Len())}
+	col := rowsColumnP(eps.Len())
 	var buf []care.Episode
 	for _, child := range eps.Children() {
 		buf = buf[:0]
@@ -105,7 +124,6 @@ func cohortOfP(c *Check, eps *Table) *Column {
 			}
 		}
 	}
-	eps.cols[cohortColumnP] = col
 	return col
 }
 
@@ -151,7 +169,7 @@ func anyBlankP(t *Table, i int, cols ...string) bool {
 func rule157(c *Check) {
 	t := c.Table(oc2)
 	for i := range t.Len() {
-		if t.Code(i, "SDQ_REASON") != "SDQ1" || !inCohortP(c, t.Child(i)) {
+		if t.Code(i, "SDQ_REASON") != "SDQ1" || !rowInCohortP(c, i) {
 			continue
 		}
 		start, ok1 := ageAtStartP(c, t, i)
@@ -180,7 +198,7 @@ func rule190(c *Check) {
 func flagOutsideCohortP(c *Check, cols ...string) {
 	t := c.Table(oc2)
 	for i := range t.Len() {
-		if anyGivenP(t, i, cols...) && !inCohortP(c, t.Child(i)) {
+		if anyGivenP(t, i, cols...) && !rowInCohortP(c, i) {
 			c.Flag(t, i)
 		}
 	}
@@ -191,7 +209,7 @@ func flagOutsideCohortP(c *Check, cols ...string) {
 func rule186(c *Check) {
 	t := c.Table(oc2)
 	for i := range t.Len() {
-		if !t.Blank(i, "SDQ_SCORE") || !t.Blank(i, "SDQ_REASON") || !inCohortP(c, t.Child(i)) {
+		if !t.Blank(i, "SDQ_SCORE") || !t.Blank(i, "SDQ_REASON") || !rowInCohortP(c, i) {
 			continue
 		}
 		start, ok1 := ageAtStartP(c, t, i)
@@ -209,7 +227,7 @@ func rule197B(c *Check) {
 	yp := cohortYearP(c).Period()
 	turns := func(dob care.Date, age int) bool { return yp.Contains(Birthday(dob, age)) }
 	for i := range t.Len() {
-		if !t.Blank(i, "SDQ_SCORE") || !t.Blank(i, "SDQ_REASON") || !inCohortP(c, t.Child(i)) {
+		if !t.Blank(i, "SDQ_SCORE") || !t.Blank(i, "SDQ_REASON") || !rowInCohortP(c, i) {
 			continue
 		}
 		if dob, ok := t.Date(i, "DOB"); ok && (turns(dob, 4) || turns(dob, 17)) {
@@ -240,7 +258,7 @@ func rule187(c *Check) {
 func rule191(c *Check) {
 	t, eps := c.Table(oc2), c.Table(episodes)
 	for i := range t.Len() {
-		if anyBlankP(t, i, "IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE") && inCohortP(c, t.Child(i)) {
+		if anyBlankP(t, i, "IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE") && rowInCohortP(c, i) {
 			c.Flag(t, i)
 		}
 	}
@@ -256,7 +274,7 @@ func rule191(c *Check) {
 func rule543(c *Check) {
 	t := c.Table(oc2)
 	for i := range t.Len() {
-		if age, ok := ageAtEndP(c, t, i); ok && age >= 10 && t.Blank(i, "CONVICTED") && inCohortP(c, t.Child(i)) {
+		if age, ok := ageAtEndP(c, t, i); ok && age >= 10 && t.Blank(i, "CONVICTED") && rowInCohortP(c, i) {
 			c.Flag(t, i)
 		}
 	}
@@ -267,7 +285,7 @@ func rule543(c *Check) {
 func rule545(c *Check) {
 	t := c.Table(oc2)
 	for i := range t.Len() {
-		if age, ok := ageAtEndP(c, t, i); ok && age < 5 && t.Blank(i, "HEALTH_CHECK") && inCohortP(c, t.Child(i)) {
+		if age, ok := ageAtEndP(c, t, i); ok && age < 5 && t.Blank(i, "HEALTH_CHECK") && rowInCohortP(c, i) {
 			c.Flag(t, i)
 		}
 	}
@@ -278,7 +296,7 @@ func rule545(c *Check) {
 func rule546(c *Check) {
 	t := c.Table(oc2)
 	for i := range t.Len() {
-		if age, ok := ageAtEndP(c, t, i); ok && age >= 5 && !t.Blank(i, "HEALTH_CHECK") && inCohortP(c, t.Child(i)) {
+		if age, ok := ageAtEndP(c, t, i); ok && age >= 5 && !t.Blank(i, "HEALTH_CHECK") && rowInCohortP(c, i) {
 			c.Flag(t, i)
 		}
 	}

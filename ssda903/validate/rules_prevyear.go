@@ -151,36 +151,28 @@ func numberP(code string) string {
 	return code
 }
 
-// firstEpisodeP returns the child's episode of t with the earliest DECOM
-// (the first in the file among equals; episodes with no start date come
-// last), and whether the child has one.
-func firstEpisodeP(t *Table, child string) (int, bool) {
-	rows := t.RowsOf(child)
-	if len(rows) == 0 {
-		return 0, false
-	}
-	decom := t.Column("DECOM")
-	best, bestDay, dated := rows[0], care.Date{}, false
-	for _, r := range rows {
-		if d, ok := dayP(decom, r); ok && (!dated || d.Before(bestDay)) {
-			best, bestDay, dated = r, d, true
-		}
-	}
-	return best, true
-}
-
 // finalEpisodeP returns the child's episode of t with the latest DECOM
 // (the last in the file among equals, or the last in the file when none
 // has a start date), and whether the child has one.
 func finalEpisodeP(t *Table, child string) (int, bool) {
-	rows := t.RowsOf(child)
+	return pickEpisodeP(t.RowsOf(child), t.Column("DECOM"), true)
+}
+
+// pickEpisodeP returns the row of rows with the earliest start in decom,
+// or the latest when latest.
+func pickEpisodeP(rows []int, decom *Column, latest bool) (int, bool) {
 	if len(rows) == 0 {
 		return 0, false
 	}
-	decom := t.Column("DECOM")
-	best, bestDay, dated := rows[len(rows)-1], care.Date{}, false
+	best := rows[0]
+	if latest {
+		best = rows[len(rows)-1]
+	}
+	var bestDay care.Date
+	dated := false
 	for _, r := range rows {
-		if d, ok := dayP(decom, r); ok && (!dated || !d.Before(bestDay)) {
+		d, ok := dayP(decom, r)
+		if ok && (!dated || (latest && !d.Before(bestDay)) || (!latest && d.Before(bestDay))) {
 			best, bestDay, dated = r, d, true
 		}
 	}
@@ -200,16 +192,66 @@ func openAtEndOfLastYearP(c *Check, child string) (int, bool) {
 // value of the column differs from that episode's.
 func flagFirstEpisodeUnlikeLastP(c *Check, name string, same func(now, was string) bool) {
 	eps, last := c.Table(episodes), c.Last(episodes)
-	now, was := eps.Column(name), last.Column(name)
-	for _, child := range eps.Children() {
-		open, ok := openAtEndOfLastYearP(c, child)
-		if !ok {
-			continue
-		}
-		if first, _ := firstEpisodeP(eps, child); !same(now.Code(first), was.Code(open)) {
-			c.Flag(eps, first)
+	now, was, open := eps.Column(name), last.Column(name), openAtEndOfLastYearColumnP(c)
+	for i := range eps.Len() {
+		if j, ok := open.Int(i); ok && !same(now.Code(i), was.Code(j)) {
+			c.Flag(eps, i)
 		}
 	}
+}
+
+// Data derived once per run. The engine has no place for it, so it is
+// kept as a derived column of a table's view, under a name no column of a
+// return can have (Table.Column upper-cases the names it is given, and no
+// file's header has a NUL): derivedP returns it, building it on first use
+// in the run.
+func derivedP(t *Table, name string, build func() *Column) *Column {
+	if col, ok := t.cols[name]; ok {
+		return col
+	}
+	col := build()
+	t.cols[name] = col
+	return col
+}
+
+// rowsColumnP returns an empty derived column of n rows.
+func rowsColumnP(n int) *Column {
+	return &Column{cells: make([]string, n), codes: make([]string, n), ints: make([]intCell, n)}
+}
+
+// openAtEndOfLastYearColumnP returns, on this year's Episodes, a column
+// whose Int(i) is, for each child's first episode i, the child's final
+// episode in last year's return when it had not ended (not ok
+// otherwise).
+func openAtEndOfLastYearColumnP(c *Check) *Column {
+	eps, last := c.Table(episodes), c.Last(episodes)
+	return derivedP(eps, "\x00open at the end of last year", func() *Column {
+		col := rowsColumnP(eps.Len())
+		decom, lastDecom, lastDec := eps.Column("DECOM"), last.Column("DECOM"), last.Column("DEC")
+		for _, child := range eps.Children() {
+			if open, ok := pickEpisodeP(last.RowsOf(child), lastDecom, true); ok && lastDec.Blank(open) {
+				first, _ := pickEpisodeP(eps.RowsOf(child), decom, false)
+				col.ints[first] = intCell{v: open, ok: true}
+			}
+		}
+		return col
+	})
+}
+
+// lastYearRowP returns, on this year's table which, a column whose Int(i)
+// is the child's first row in last year's table (not ok when the child
+// has none).
+func lastYearRowP(c *Check, which ssda903.Table) *Column {
+	t, last := c.Table(which), c.Last(which)
+	return derivedP(t, "\x00row last year", func() *Column {
+		col := rowsColumnP(t.Len())
+		for i := range t.Len() {
+			if rows := last.RowsOf(t.Child(i)); len(rows) > 0 {
+				col.ints[i] = intCell{v: rows[0], ok: true}
+			}
+		}
+		return col
+	})
 }
 
 // sameCodeP reports whether two codes are the same.
@@ -220,10 +262,9 @@ func sameCodeP(now, was string) bool { return now == was }
 // row in last year's t. Children not in last year's table are not judged.
 func flagChangedSinceLastP(c *Check, which ssda903.Table, name string, allowed func(now, was string) bool) {
 	t, last := c.Table(which), c.Last(which)
-	now, was := t.Column(name), last.Column(name)
+	now, was, prev := t.Column(name), last.Column(name), lastYearRowP(c, which)
 	for i := range t.Len() {
-		rows := last.RowsOf(t.Child(i))
-		if len(rows) > 0 && !allowed(now.Code(i), was.Code(rows[0])) {
+		if j, ok := prev.Int(i); ok && !allowed(now.Code(i), was.Code(j)) {
 			c.Flag(t, i)
 		}
 	}
@@ -236,10 +277,11 @@ func flagChangedSinceLastP(c *Check, which ssda903.Table, name string, allowed f
 // flagged.
 func rule165(c *Check) {
 	h, o := c.Table(header), c.Table(oc3)
+	sex, mother := h.Column("SEX"), h.Column("MOTHER")
 	for i := range h.Len() {
 		child := h.Child(i)
 		cared, inYear := episodesOutsideShortBreaksP(c, child)
-		if !cared || motherStatusFits165P(h, i, inYear, hasCareLeaverInfoP(o, child)) {
+		if !cared || motherStatusFits165P(sex.Code(i), numberP(mother.Code(i)), inYear, hasCareLeaverInfoP(o, child)) {
 			continue
 		}
 		c.Flag(h, i)
@@ -249,10 +291,10 @@ func rule165(c *Check) {
 	}
 }
 
-// motherStatusFits165P applies rule 165 to row i of the Header table.
-func motherStatusFits165P(h *Table, i int, inYear, careLeaver bool) bool {
-	sex, _ := care.ParseSex(h.Code(i, "SEX"))
-	if mother := numberP(h.Code(i, "MOTHER")); mother != "" {
+// motherStatusFits165P applies rule 165 to a child's SEX and MOTHER.
+func motherStatusFits165P(sexCode, mother string, inYear, careLeaver bool) bool {
+	sex, _ := care.ParseSex(sexCode)
+	if mother != "" {
 		return (mother == "0" || mother == "1") && sex == care.SexFemale
 	}
 	return sex == care.SexMale || (!inYear && careLeaver)
@@ -264,9 +306,13 @@ func motherStatusFits165P(h *Table, i int, inYear, careLeaver bool) bool {
 // start; an end that is not a date counts as still open).
 func episodesOutsideShortBreaksP(c *Check, child string) (cared, inYear bool) {
 	eps := c.Table(episodes)
+	rows := eps.RowsOf(child)
+	if len(rows) == 0 {
+		return false, false
+	}
 	ls, decom, dec := eps.Column("LS"), eps.Column("DECOM"), eps.Column("DEC")
 	end := lastDayP(c)
-	for _, r := range eps.RowsOf(child) {
+	for _, r := range rows {
 		if oneOf(ls.Code(r), "V3", "V4") {
 			continue
 		}
@@ -317,46 +363,43 @@ func lastDayP(c *Check) care.Date {
 // it is loaded, last year's.
 func rule199(c *Check) {
 	eps := c.Table(episodes)
-	decom := eps.Column("DECOM")
-	for _, child := range eps.Children() {
-		adopted, ok := adoptedOnP(eps, child)
-		if last := c.Last(episodes); last != nil {
-			if d, ok2 := adoptedOnP(last, child); ok2 && (!ok || d.Before(adopted)) {
-				adopted, ok = d, true
-			}
-		}
+	adopted := map[string]care.Date{}
+	adoptionsP(eps, adopted)
+	if last := c.Last(episodes); last != nil {
+		adoptionsP(last, adopted)
+	}
+	if len(adopted) == 0 {
+		return
+	}
+	decom, dec, rec := eps.Column("DECOM"), eps.Column("DEC"), eps.Column("REC")
+	for i := range eps.Len() {
+		on, ok := adopted[eps.Child(i)]
 		if !ok {
 			continue
 		}
-		for _, r := range eps.RowsOf(child) {
-			if d, ok := dayP(decom, r); ok && !d.Before(adopted) && !isAdoptionEndingOnP(eps, r, adopted) {
-				c.Flag(eps, r)
+		d, ok1 := dayP(decom, i)
+		ended, ok2 := dayP(dec, i)
+		itself := ok2 && ended.Equal(on) && oneOf(rec.Code(i), "E11", "E12")
+		if ok1 && !d.Before(on) && !itself {
+			c.Flag(eps, i)
+		}
+	}
+}
+
+// adoptionsP records in on, for each child of t with an episode that
+// ended in adoption (REC E11 or E12), the earliest such day.
+func adoptionsP(t *Table, on map[string]care.Date) {
+	dec, rec := t.Column("DEC"), t.Column("REC")
+	for i := range t.Len() {
+		if !oneOf(rec.Code(i), "E11", "E12") {
+			continue
+		}
+		if d, ok := dayP(dec, i); ok {
+			if was, seen := on[t.Child(i)]; !seen || d.Before(was) {
+				on[t.Child(i)] = d
 			}
 		}
 	}
-}
-
-// adoptedOnP returns the earliest day an episode of the child in t ended
-// in adoption (REC E11 or E12), and whether there is one.
-func adoptedOnP(t *Table, child string) (care.Date, bool) {
-	var first care.Date
-	found := false
-	for _, r := range t.RowsOf(child) {
-		if !oneOf(t.Code(r, "REC"), "E11", "E12") {
-			continue
-		}
-		if d, ok := dayP(t.Column("DEC"), r); ok && (!found || d.Before(first)) {
-			first, found = d, true
-		}
-	}
-	return first, found
-}
-
-// isAdoptionEndingOnP reports whether row r of t is an episode that ended
-// in adoption on day d.
-func isAdoptionEndingOnP(t *Table, r int, d care.Date) bool {
-	ended, ok := dayP(t.Column("DEC"), r)
-	return ok && ended.Equal(d) && oneOf(t.Code(r, "REC"), "E11", "E12")
 }
 
 // rule202: a child's sex is the one recorded last year (1 and M, 2 and F
@@ -394,13 +437,10 @@ func rule205D(c *Check) {
 func rule207(c *Check) {
 	eps := c.Table(episodes)
 	t, last := c.Table(header), c.Last(header)
+	now, was, prev := t.Column("MOTHER"), last.Column("MOTHER"), lastYearRowP(c, header)
 	for i := range t.Len() {
-		child := t.Child(i)
-		rows := last.RowsOf(child)
-		if len(rows) == 0 || len(eps.RowsOf(child)) == 0 {
-			continue
-		}
-		if numberP(last.Code(rows[0], "MOTHER")) == "1" && numberP(t.Code(i, "MOTHER")) != "1" {
+		j, ok := prev.Int(i)
+		if ok && numberP(was.Code(j)) == "1" && numberP(now.Code(i)) != "1" && len(eps.RowsOf(t.Child(i))) > 0 {
 			c.Flag(t, i)
 		}
 	}
@@ -476,13 +516,10 @@ func tableLenP(t *Table) int {
 // episode started on the same day.
 func rule502(c *Check) {
 	eps, last := c.Table(episodes), c.Last(episodes)
-	for _, child := range eps.Children() {
-		open, ok := openAtEndOfLastYearP(c, child)
-		if !ok {
-			continue
-		}
-		if first, _ := firstEpisodeP(eps, child); !sameDayP(eps.Column("DECOM"), first, last.Column("DECOM"), open) {
-			c.Flag(eps, first)
+	now, was, open := eps.Column("DECOM"), last.Column("DECOM"), openAtEndOfLastYearColumnP(c)
+	for i := range eps.Len() {
+		if j, ok := open.Int(i); ok && !sameDayP(now, i, was, j) {
+			c.Flag(eps, i)
 		}
 	}
 }
