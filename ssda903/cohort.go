@@ -39,11 +39,18 @@ import "github.com/lookedafter/practice/care"
 //     on 1 April is in the cohort, and one who started on 2 April is not;
 //   - no episode ended during the year (1 April to 31 March, both
 //     included) with a reason other than X1. A child who left care on 31
-//     March was not looked after at 31 March and is not in the cohort (the
-//     open validator counts only endings before 31 March: this is a
-//     deliberate difference). Leaving and returning is a break however
-//     short: a new period of care that starts the day after, or the same
-//     day, still ends the continuity;
+//     March was not looked after at 31 March and is not in the cohort.
+//     This is the DfE's own expression of the cohort in its validation
+//     rules (CLA SSDA903 2021-22 validation rules, version 1.2, which the
+//     open validator's code cites): not continuously looked after if an
+//     episode has <DEC> >= <COLLECTION_START_DATE> where <REC> <> 'X1',
+//     with no upper bound, and the open validator's earlier versions
+//     read it so. Its current version counts only endings before 31
+//     March (DEC < collection end): a deliberate difference, which none
+//     of its cases tests (their children ending on 31 March end with
+//     X1). Leaving and returning is a break however short: a new period
+//     of care that starts the day after, or the same day, still ends the
+//     continuity;
 //   - no episode started a period of care (RNE S) after 1 April and on or
 //     before 31 March;
 //   - no episode during the year was a short break (legal status V3 or

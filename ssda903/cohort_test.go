@@ -78,6 +78,36 @@ func TestContinuouslyLookedAfter12Months(t *testing.T) {
 				ep(t, "2025-04-01", "", "S", "C2", ""),
 			}
 		}, true},
+		{"break of one day at the start: left 1 April, back 2 April", func(t testing.TB) []care.Episode {
+			return []care.Episode{
+				ep(t, "2023-06-01", "2025-04-01", "S", "C2", "E4A"),
+				ep(t, "2025-04-02", "", "S", "C2", ""),
+			}
+		}, false},
+		{"break of one day at the end: left 30 March, back 31 March", func(t testing.TB) []care.Episode {
+			return []care.Episode{
+				ep(t, "2023-06-01", "2026-03-30", "S", "C2", "E4A"),
+				ep(t, "2026-03-31", "", "S", "C2", ""),
+			}
+		}, false},
+		{"placement changed on 1 April (X1 then P)", func(t testing.TB) []care.Episode {
+			return []care.Episode{
+				ep(t, "2023-06-01", "2025-04-01", "S", "C2", "X1"),
+				ep(t, "2025-04-01", "", "P", "C2", ""),
+			}
+		}, true},
+		{"short breaks (V4) ending on 1 April, C2 after", func(t testing.TB) []care.Episode {
+			return []care.Episode{
+				ep(t, "2023-06-01", "2025-04-01", "S", "V4", "X1"),
+				ep(t, "2025-04-01", "", "L", "C2", ""),
+			}
+		}, false},
+		{"short breaks (V3) ending on 31 March of the year before, C2 after", func(t testing.TB) []care.Episode {
+			return []care.Episode{
+				ep(t, "2023-06-01", "2025-03-31", "S", "V3", "X1"),
+				ep(t, "2025-03-31", "", "L", "C2", ""),
+			}
+		}, true},
 		{"left before the year and not back", func(t testing.TB) []care.Episode {
 			return []care.Episode{ep(t, "2023-06-01", "2025-02-01", "S", "C2", "E4A")}
 		}, false},
