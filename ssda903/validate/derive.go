@@ -30,30 +30,30 @@ func derivePostcodeFields(in *inputs, meta Metadata) {
 			continue
 		}
 		if !t.HasColumn(colDistance) {
-			t.cols[colDistance] = deriveColumn(t, func(home, place string) (string, bool) {
+			t.setColumn(colDistance, deriveColumn(t, func(home, place string) (string, bool) {
 				if home == "" || place == "" {
 					return "", true
 				}
 				d, ok := reference.PlacementDistance(meta.Postcodes, home, place)
 				return d.String(), ok
-			})
+			}))
 		}
 		if !t.HasColumn(colPlaceLA) {
-			t.cols[colPlaceLA] = deriveColumn(t, func(_, place string) (string, bool) {
+			t.setColumn(colPlaceLA, deriveColumn(t, func(_, place string) (string, bool) {
 				if place == "" {
 					return "", true
 				}
 				return reference.PlacementLA(meta.Postcodes, place)
-			})
+			}))
 		}
 		if !t.HasColumn(colLocation) && hasAuthority {
-			t.cols[colLocation] = deriveColumn(t, func(_, place string) (string, bool) {
+			t.setColumn(colLocation, deriveColumn(t, func(_, place string) (string, bool) {
 				if place == "" {
 					return "", true
 				}
 				l, ok := reference.PlacementLocation(meta.Postcodes, place, authority)
 				return l.String(), ok
-			})
+			}))
 		}
 	}
 }

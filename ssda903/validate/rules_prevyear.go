@@ -210,7 +210,7 @@ func derivedP(t *Table, name string, build func() *Column) *Column {
 		return col
 	}
 	col := build()
-	t.cols[name] = col
+	t.setColumn(name, col)
 	return col
 }
 

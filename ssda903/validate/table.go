@@ -27,10 +27,27 @@ type Table struct {
 	// rows are the raw table's rows in the view; nil: all of them.
 	rows []int
 	cols map[string]*Column
-	// byChild maps a child's code (trimmed) to its rows, built on first
-	// use.
-	byChild map[string][]int
+	// recent are the columns last asked for by name: rules read a few
+	// columns cell by cell, and comparing a name with the names asked for
+	// last is cheaper than a map look-up.
+	recent [8]namedColumn
+	turn   int     // the entry of recent to replace next
+	child  *Column // CHILD, once asked for
+	// order lists the table's children in order of first appearance, and
+	// rowsOf[k] the rows of order[k]; byChild maps a child's code
+	// (trimmed) to k. All are built on first use. next is the k after the
+	// child last asked for: rules walk the children of one table and ask
+	// another for each child's rows, most often in the same order, which
+	// a comparison with order[next] answers without hashing the code.
+	byChild map[string]int
 	order   []string
+	rowsOf  [][]int
+	next    int
+}
+
+type namedColumn struct {
+	name string
+	col  *Column
 }
 
 // Column is one column of a [Table], read once per run and parsed on
@@ -124,6 +141,13 @@ func (t *Table) col(name string) *Column {
 	return c
 }
 
+// setColumn puts c in the table as the column named name (upper case):
+// a column derived from others, or data derived once per run.
+func (t *Table) setColumn(name string, c *Column) {
+	t.cols[name] = c
+	t.recent = [len(t.recent)]namedColumn{}
+}
+
 func slicesContains(s []string, v string) bool {
 	for _, x := range s {
 		if x == v {
@@ -135,7 +159,17 @@ func slicesContains(s []string, v string) bool {
 
 // Column returns the column named name (as the DfE writes it, upper
 // case): never nil; a column the table lacks has every cell missing.
-func (t *Table) Column(name string) *Column { return t.col(strings.ToUpper(name)) }
+func (t *Table) Column(name string) *Column {
+	for _, r := range &t.recent {
+		if r.name == name && r.col != nil {
+			return r.col
+		}
+	}
+	c := t.col(strings.ToUpper(name))
+	t.recent[t.turn] = namedColumn{name, c}
+	t.turn = (t.turn + 1) % len(t.recent)
+	return c
+}
 
 // HasColumn reports whether the table has the column at all (in any of
 // its files).
@@ -241,7 +275,11 @@ func (c *Column) Int(i int) (int, bool) {
 
 // Child returns row i's child: its CHILD cell, trimmed.
 func (t *Table) Child(i int) string {
-	c := t.col("CHILD")
+	c := t.child
+	if c == nil {
+		c = t.col("CHILD")
+		t.child = c
+	}
 	if c.child == nil {
 		c.child = make([]string, len(c.cells))
 		for k, s := range c.cells {
@@ -262,20 +300,33 @@ func (t *Table) Children() []string {
 // not to be modified.
 func (t *Table) RowsOf(child string) []int {
 	t.index()
-	return t.byChild[child]
+	if k := t.next; k < len(t.order) && t.order[k] == child {
+		t.next++
+		return t.rowsOf[k]
+	}
+	k, ok := t.byChild[child]
+	if !ok {
+		return nil
+	}
+	t.next = k + 1
+	return t.rowsOf[k]
 }
 
 func (t *Table) index() {
 	if t.byChild != nil {
 		return
 	}
-	t.byChild = map[string][]int{}
+	t.byChild = map[string]int{}
 	for i := range t.Len() {
 		ch := t.Child(i)
-		if _, ok := t.byChild[ch]; !ok {
+		k, ok := t.byChild[ch]
+		if !ok {
+			k = len(t.order)
+			t.byChild[ch] = k
 			t.order = append(t.order, ch)
+			t.rowsOf = append(t.rowsOf, nil)
 		}
-		t.byChild[ch] = append(t.byChild[ch], i)
+		t.rowsOf[k] = append(t.rowsOf[k], i)
 	}
 }
 
