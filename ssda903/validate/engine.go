@@ -299,15 +299,19 @@ func (c *Check) result(in *inputs) []Flag {
 	out := make([]Flag, 0, len(c.flags))
 	for _, f := range c.flags {
 		t := f.table
-		out = append(out, Flag{Table: t.which, Pos: t.raw.Pos(f.row), Child: strings.TrimSpace(rawChild(t, f.row)), Row: f.row,
+		out = append(out, Flag{Table: t.which, Pos: t.raw.Pos(f.row), Child: rawChild(t, f.row), Row: f.row,
 			Last: t != in.this[t.which]})
 	}
 	return out
 }
 
+// rawChild returns the child of row row of t's raw table, trimmed.
 func rawChild(t *Table, row int) string {
+	if t.rows == nil { // the view is the whole table: its rows are the raw rows
+		return t.Child(row)
+	}
 	s, _ := t.raw.Cell(row, "CHILD")
-	return s
+	return strings.TrimSpace(s)
 }
 
 // skipReason returns why the rule cannot run on these inputs, or "".
