@@ -230,6 +230,7 @@ func run(ctx context.Context, ret *ssda903.Return, opts Options, child string, o
 		derivePostcodeFields(all, meta)
 		mine = all
 	}
+	var scratch []flag // the rows each rule flags, reused from rule to rule
 	for _, r := range rules {
 		if err := ctx.Err(); err != nil {
 			return res, err
@@ -249,8 +250,10 @@ func run(ctx context.Context, ret *ssda903.Return, opts Options, child string, o
 			res.Skipped = append(res.Skipped, Skipped{Rule: r, Reason: why})
 			continue
 		}
-		c := &Check{Meta: meta, in: in}
-		if why := apply(r, c); why != "" {
+		c := &Check{Meta: meta, in: in, flags: scratch[:0]}
+		why := apply(r, c)
+		scratch = c.flags
+		if why != "" {
 			res.Crashed = append(res.Crashed, Crashed{Rule: r, Reason: why})
 			continue
 		}

@@ -226,12 +226,25 @@ func (c *Column) Blank(i int) bool { return c.Code(i) == "" }
 // Code returns row i's cell trimmed and upper-cased; "" when blank.
 func (c *Column) Code(i int) string {
 	if c.codes == nil {
-		c.codes = make([]string, len(c.cells))
-		for k, s := range c.cells {
-			c.codes[k] = normCode(s)
-		}
+		c.fillCodes()
 	}
 	return c.codes[i]
+}
+
+// fillCodes reads every cell of the column as a code, once. Most columns
+// hold their codes as codes already: they share the cells.
+func (c *Column) fillCodes() {
+	for k, s := range c.cells {
+		if normCode(s) != s {
+			c.codes = make([]string, len(c.cells))
+			copy(c.codes, c.cells[:k])
+			for j := k; j < len(c.cells); j++ {
+				c.codes[j] = normCode(c.cells[j])
+			}
+			return
+		}
+	}
+	c.codes = c.cells
 }
 
 // Date returns row i's cell as a date, and whether it is a valid one.
@@ -266,7 +279,10 @@ func (c *Column) Int(i int) (int, bool) {
 	if c.ints == nil {
 		c.ints = make([]intCell, len(c.cells))
 		for k, s := range c.cells {
-			v, err := strconv.Atoi(strings.TrimSpace(s))
+			if s = strings.TrimSpace(s); s == "" {
+				continue // not a number, and strconv's error would cost an allocation
+			}
+			v, err := strconv.Atoi(s)
 			c.ints[k] = intCell{v: v, ok: err == nil}
 		}
 	}
@@ -316,16 +332,33 @@ func (t *Table) index() {
 	if t.byChild != nil {
 		return
 	}
-	t.byChild = map[string]int{}
-	for i := range t.Len() {
+	// Number the children in order of first appearance, then lay their
+	// rows out child after child in one slice (counting, then placing), so
+	// that the whole index is three allocations and a look-up a row.
+	n := t.Len()
+	t.byChild = make(map[string]int, n/2+1)
+	kid := make([]int32, n)
+	var count []int32
+	for i := range n {
 		ch := t.Child(i)
 		k, ok := t.byChild[ch]
 		if !ok {
 			k = len(t.order)
 			t.byChild[ch] = k
 			t.order = append(t.order, ch)
-			t.rowsOf = append(t.rowsOf, nil)
+			count = append(count, 0)
 		}
+		kid[i] = int32(k)
+		count[k]++
+	}
+	all := make([]int, n)
+	t.rowsOf = make([][]int, len(t.order))
+	off := 0
+	for k, c := range count {
+		t.rowsOf[k] = all[off : off : off+int(c)]
+		off += int(c)
+	}
+	for i, k := range kid {
 		t.rowsOf[k] = append(t.rowsOf[k], i)
 	}
 }
