@@ -28,8 +28,9 @@
 //	set := ssda903.Cases(rec)              // set.Cases to assess, set.Invalid to report
 //
 // The sub-package validate checks a return against the DfE's validation
-// rules. This package does not read the Ofsted provider lists or the
-// postcode data the DfE's tool uses.
+// rules; the sub-package reference reads the reference data its rules
+// need (the ONS Postcode Directory, Ofsted's provider lists, the
+// authorities).
 //
 // # Collection years
 //

@@ -33,9 +33,16 @@
 //	-rows N                  text: how many flagged rows to list for each rule
 //	                         (default 5; 0 lists none, -1 every one)
 //	-rules CODE,CODE         run only these rules
+//	-postcodes FILE          the ONS Postcode Directory (its CSV), from which the
+//	                         placement distance, authority and location are derived
+//	                         where the return does not give them; without it the
+//	                         rules that need them are skipped, never run on unknowns
+//	-providers FILE,FILE     Ofsted's provider lists (.xlsx as Ofsted publishes them,
+//	                         or .csv); without them the provider rules are skipped
 package main
 
 import (
+	"bytes"
 	"context"
 	"embed"
 	"errors"
@@ -45,11 +52,13 @@ import (
 	"io/fs"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strings"
 
 	"github.com/lookedafter/practice/care"
 	"github.com/lookedafter/practice/examples/internal/cli"
 	"github.com/lookedafter/practice/ssda903"
+	"github.com/lookedafter/practice/ssda903/reference"
 	"github.com/lookedafter/practice/ssda903/validate"
 )
 
@@ -92,6 +101,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	format := flags.String("format", "text", "output format: text, json or csv")
 	rows := flags.Int("rows", 5, "text: how many flagged rows to list for each rule; -1 lists every one")
 	rulesText := flags.String("rules", "", "run only these rules, by code, separated by commas")
+	postcodesFile := flags.String("postcodes", "", "the ONS Postcode Directory as CSV (default: none; the postcode rules need it or the derived columns)")
+	providersFiles := flags.String("providers", "", "Ofsted provider lists, .xlsx or .csv, separated by commas (default: none; the provider rules are skipped)")
 	if err := flags.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -115,6 +126,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintln(stderr, "validate:", err)
 		return exitUsage
+	}
+	meta := validate.Metadata{Year: year, Authority: *la}
+	if meta.Postcodes, err = readPostcodes(*postcodesFile); err == nil {
+		meta.Providers, err = readProviders(*providersFiles)
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "validate:", err)
+		return exitFlagged
 	}
 
 	failed := false
@@ -156,7 +175,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 
 	res, err := validate.Run(ctx, ret, validate.Options{
-		Metadata: validate.Metadata{Year: year, Authority: *la},
+		Metadata: meta,
 		Last:     last,
 		Codes:    codes,
 	})
@@ -287,4 +306,48 @@ func describe(ret *ssda903.Return) string {
 		}
 	}
 	return "rows: " + strings.Join(parts, ", ")
+}
+
+// readPostcodes reads the ONS Postcode Directory's CSV, or returns nil for
+// no file.
+func readPostcodes(path string) (reference.Postcodes, error) {
+	if path == "" {
+		return nil, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	pc, err := reference.ReadONSPD(f, path, reference.ONSPDOptions{})
+	if err != nil {
+		return nil, err
+	}
+	return pc, nil
+}
+
+// readProviders reads Ofsted's provider lists, .xlsx or .csv, into one
+// list; nil for none.
+func readProviders(paths string) (*reference.Providers, error) {
+	if paths == "" {
+		return nil, nil
+	}
+	var all *reference.Providers
+	for _, path := range strings.Split(paths, ",") {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		var ps *reference.Providers
+		if strings.EqualFold(filepath.Ext(path), ".xlsx") {
+			ps, err = reference.ReadProvidersXLSX(bytes.NewReader(data), int64(len(data)), path)
+		} else {
+			ps, err = reference.ReadProvidersCSV(bytes.NewReader(data), path)
+		}
+		if err != nil {
+			return nil, err
+		}
+		all = all.Merge(ps)
+	}
+	return all, nil
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -207,5 +208,31 @@ func TestReadmeOutput(t *testing.T) {
 		if !slices.Contains(lines, line) {
 			t.Errorf("README quotes a line the program does not print: %q", line)
 		}
+	}
+}
+
+// Reference data given on the command line lets the provider and postcode
+// rules run; without it they are skipped with the reason.
+func TestReferenceFlags(t *testing.T) {
+	runs := func(args ...string) string {
+		var out, errOut bytes.Buffer
+		if code := run(context.Background(), args, &out, &errOut); code == exitUsage {
+			t.Fatalf("run(%q): usage error:\n%s", args, errOut.String())
+		}
+		return out.String()
+	}
+	without := runs("-rows", "0", "-la", "201", "-rules", "219,164")
+	if !strings.Contains(without, "the Ofsted provider lists were not given") {
+		t.Errorf("without -providers, 219 is not skipped for that reason:\n%s", without)
+	}
+	with := runs("-rows", "0", "-la", "201", "-rules", "219,164",
+		"-providers", "../../ssda903/testdata/dfe/fake_data/combined_scp_ch_fake.xlsx",
+		"-postcodes", "../../ssda903/reference/testdata/onspd_small.csv")
+	if strings.Contains(with, "were not given") || strings.Contains(with, "could not be derived") {
+		t.Errorf("with reference data, rules still skipped for the want of it:\n%s", with)
+	}
+	var errOut bytes.Buffer
+	if code := run(context.Background(), []string{"-providers", "testdata/nonesuch.xlsx"}, io.Discard, &errOut); code != exitFlagged {
+		t.Errorf("an unreadable provider list: exit %d, want %d", code, exitFlagged)
 	}
 }
