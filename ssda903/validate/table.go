@@ -37,8 +37,10 @@ type Table struct {
 	// rowsOf[k] the rows of order[k]; byChild maps a child's code
 	// (trimmed) to k. All are built on first use. next is the k after the
 	// child last asked for: rules walk the children of one table and ask
-	// another for each child's rows, most often in the same order, which
-	// a comparison with order[next] answers without hashing the code.
+	// another for each child's rows, most often in the same order (or
+	// the same child again, once for each of its rows elsewhere), which a
+	// comparison with order[next] (or order[next-1]) answers without
+	// hashing the code.
 	byChild map[string]int
 	order   []string
 	rowsOf  [][]int
@@ -319,6 +321,9 @@ func (t *Table) RowsOf(child string) []int {
 	if k := t.next; k < len(t.order) && t.order[k] == child {
 		t.next++
 		return t.rowsOf[k]
+	}
+	if k := t.next - 1; k >= 0 && k < len(t.order) && t.order[k] == child {
+		return t.rowsOf[k] // the same child again, as for each of its rows in another table
 	}
 	k, ok := t.byChild[child]
 	if !ok {
