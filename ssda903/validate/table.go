@@ -163,7 +163,7 @@ func slicesContains(s []string, v string) bool {
 // case): never nil; a column the table lacks has every cell missing.
 func (t *Table) Column(name string) *Column {
 	for _, r := range &t.recent {
-		if r.name == name && r.col != nil {
+		if len(r.name) == len(name) && r.col != nil && (len(name) == 0 || r.name[0] == name[0]) && r.name == name {
 			return r.col
 		}
 	}
@@ -344,14 +344,18 @@ func (t *Table) index() {
 	t.byChild = make(map[string]int, n/2+1)
 	kid := make([]int32, n)
 	var count []int32
+	prev, k := "", -1
 	for i := range n {
 		ch := t.Child(i)
-		k, ok := t.byChild[ch]
-		if !ok {
-			k = len(t.order)
-			t.byChild[ch] = k
-			t.order = append(t.order, ch)
-			count = append(count, 0)
+		if k < 0 || ch != prev { // a child's rows mostly come together: one look-up for the run
+			var ok bool
+			if k, ok = t.byChild[ch]; !ok {
+				k = len(t.order)
+				t.byChild[ch] = k
+				t.order = append(t.order, ch)
+				count = append(count, 0)
+			}
+			prev = ch
 		}
 		kid[i] = int32(k)
 		count[k]++
