@@ -9,3 +9,42 @@ import "slices"
 
 // oneOf reports whether code is one of codes.
 func oneOf(code string, codes ...string) bool { return slices.Contains(codes, code) }
+
+// isTemporaryPlacement reports whether a placement code is a temporary
+// placement: T0 to T4.
+func isTemporaryPlacement(code string) bool { return oneOf(code, "T0", "T1", "T2", "T3", "T4") }
+
+// shortBreaks reports whether a legal status is a series of short breaks
+// (respite): V3 or V4.
+func shortBreaks(ls string) bool { return ls == "V3" || ls == "V4" }
+
+// columns returns the columns of t with the names given, in order.
+func columns(t *Table, names ...string) []*Column {
+	cols := make([]*Column, len(names))
+	for k, n := range names {
+		cols[k] = t.Column(n)
+	}
+	return cols
+}
+
+// anyGiven reports whether row i of t has a cell that is not blank in any
+// of the columns.
+func anyGiven(t *Table, i int, names ...string) bool {
+	for _, n := range names {
+		if !t.Blank(i, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// anyBlank reports whether row i of t has a blank cell in any of the
+// columns.
+func anyBlank(t *Table, i int, names ...string) bool {
+	for _, n := range names {
+		if t.Blank(i, n) {
+			return true
+		}
+	}
+	return false
+}

@@ -166,16 +166,6 @@ func flagChildHeader(c *Check, child string) {
 	}
 }
 
-// anyGiven reports whether row i of t has any of the columns filled in.
-func anyGiven(t *Table, i int, cols ...string) bool {
-	for _, col := range cols {
-		if !t.Blank(i, col) {
-			return true
-		}
-	}
-	return false
-}
-
 // rule188: a child under 4 at the end of the collection year has no SDQ
 // score and no reason for none.
 func rule188(c *Check) {
@@ -701,7 +691,7 @@ func relevantChild(c *Check, dob care.Date, eps []careEpisode) bool {
 	from14, from16 := Birthday(dob, 14), Birthday(dob, 16)
 	days14, days16 := 0, 0
 	for k, e := range eps {
-		if oneOf(e.ls, "V3", "V4") {
+		if shortBreaks(e.ls) {
 			continue
 		}
 		end := e.end

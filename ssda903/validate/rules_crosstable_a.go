@@ -62,7 +62,7 @@ func rule118(c *Check) {
 	ceased := pa.Column("DATE_PLACED_CEASED")
 	decom, ls := eps.Column("DECOM"), eps.Column("LS")
 	for _, child := range pa.Children() {
-		first, ok := pickByDateX1(decom, eps.RowsOf(child), false, func(i int) bool { return !shortBreakX1(ls.Code(i)) })
+		first, ok := pickByDateX1(decom, eps.RowsOf(child), false, func(i int) bool { return !shortBreaks(ls.Code(i)) })
 		var start care.Date
 		if ok {
 			start, _ = decom.Date(first)
@@ -138,7 +138,7 @@ func rule210(c *Check) {
 func rule215(c *Check) {
 	o2, o3 := c.Table(oc2), c.Table(oc3)
 	leaver := careLeaverItemsX1(o3)
-	twelveMonths := columnsX1(o2, "CONVICTED", "HEALTH_CHECK", "IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT",
+	twelveMonths := columns(o2, "CONVICTED", "HEALTH_CHECK", "IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT",
 		"SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED")
 	for i := range o3.Len() {
 		if !anyGivenX1(i, leaver) {
@@ -269,7 +269,7 @@ func rule393(c *Check) {
 		if sex, err := care.ParseSex(sexes.Code(i)); err != nil || sex != care.SexFemale || !mother.Blank(i) {
 			continue
 		}
-		if anyRowX1(eps.RowsOf(h.Child(i)), func(j int) bool { return !shortBreakX1(ls.Code(j)) }) {
+		if anyRowX1(eps.RowsOf(h.Child(i)), func(j int) bool { return !shortBreaks(ls.Code(j)) }) {
 			c.Flag(h, i)
 		}
 	}
@@ -282,10 +282,10 @@ func rule393(c *Check) {
 func rule399(c *Check) {
 	h, eps, rev := c.Table(header), c.Table(episodes), c.Table(reviews)
 	ls, mother := eps.Column("LS"), h.Column("MOTHER")
-	review := columnsX1(rev, "REVIEW", "REVIEW_CODE")
+	review := columns(rev, "REVIEW", "REVIEW_CODE")
 	for _, child := range eps.Children() {
 		rows := eps.RowsOf(child)
-		if anyRowX1(rows, func(j int) bool { return !shortBreakX1(ls.Code(j)) }) {
+		if anyRowX1(rows, func(j int) bool { return !shortBreaks(ls.Code(j)) }) {
 			continue
 		}
 		found := false
@@ -315,7 +315,7 @@ func rule442(c *Check) {
 	h, eps := c.Table(header), c.Table(episodes)
 	upn, ls := h.Column("UPN"), eps.Column("LS")
 	for i := range h.Len() {
-		if upn.Blank(i) && anyRowX1(eps.RowsOf(h.Child(i)), func(j int) bool { return !shortBreakX1(ls.Code(j)) }) {
+		if upn.Blank(i) && anyRowX1(eps.RowsOf(h.Child(i)), func(j int) bool { return !shortBreaks(ls.Code(j)) }) {
 			c.Flag(h, i)
 		}
 	}
@@ -425,7 +425,7 @@ func rule552(c *Check) {
 func rule553(c *Check) {
 	eps, pa := c.Table(episodes), c.Table(placedAdoption)
 	ls, dec := eps.Column("LS"), eps.Column("DEC")
-	placed, ceased := pa.Column("DATE_PLACED"), columnsX1(pa, "DATE_PLACED_CEASED", "REASON_PLACED_CEASED")
+	placed, ceased := pa.Column("DATE_PLACED"), columns(pa, "DATE_PLACED_CEASED", "REASON_PLACED_CEASED")
 	for _, child := range eps.Children() {
 		rows, decisions := eps.RowsOf(child), pa.RowsOf(child)
 		if !anyRowX1(rows, func(i int) bool { return ls.Code(i) == "E1" }) {
@@ -634,20 +634,11 @@ func rule582(c *Check) {
 
 // adoptionItemsX1 returns the columns of AD1 on an adoption.
 func adoptionItemsX1(ad *Table) []*Column {
-	return columnsX1(ad, "DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR")
+	return columns(ad, "DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR")
 }
 
 // careLeaverItemsX1 returns the columns of OC3 on a care leaver.
-func careLeaverItemsX1(o3 *Table) []*Column { return columnsX1(o3, "IN_TOUCH", "ACTIV", "ACCOM") }
-
-// columnsX1 returns the columns of t named.
-func columnsX1(t *Table, names ...string) []*Column {
-	cols := make([]*Column, len(names))
-	for k, name := range names {
-		cols[k] = t.Column(name)
-	}
-	return cols
-}
+func careLeaverItemsX1(o3 *Table) []*Column { return columns(o3, "IN_TOUCH", "ACTIV", "ACCOM") }
 
 // anyGivenX1 reports whether row i has any of the columns completed.
 func anyGivenX1(i int, cols []*Column) bool {
@@ -668,9 +659,6 @@ func anyRowX1(rows []int, ok func(int) bool) bool {
 	}
 	return false
 }
-
-// shortBreakX1 reports whether a legal status is a short break (V3, V4).
-func shortBreakX1(ls string) bool { return ls == "V3" || ls == "V4" }
 
 // adoptionPlacementX1 reports whether a placement is a placement for
 // adoption (A3 to A6).

@@ -31,7 +31,7 @@ func rule601(c *Check) {
 		rows := ad.RowsOf(child)
 		incomplete := len(rows) == 0
 		for _, i := range rows {
-			if anyBlankX2(ad, i, "DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR") {
+			if anyBlank(ad, i, "DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR") {
 				incomplete = true
 				c.Flag(ad, i)
 			}
@@ -86,7 +86,7 @@ func flagMotherMissingX2(c *Check, female string) {
 	sex, mother := hdr.Column("SEX"), hdr.Column("MOTHER")
 	for i := range eps.Len() {
 		ended, ok := dec.Date(i)
-		if !ok || !inYearX2(c, ended) || rec.Blank(i) || rec.Code(i) == "X1" || oneOf(ls.Code(i), "V3", "V4") {
+		if !ok || !inYearX2(c, ended) || rec.Blank(i) || rec.Code(i) == "X1" || shortBreaks(ls.Code(i)) {
 			continue
 		}
 		for _, h := range hdr.RowsOf(eps.Child(i)) {
@@ -559,16 +559,6 @@ func flagDiffersFromHeaderX2(c *Check, which ssda903.Table, name string) {
 // inYearX2 reports whether d is within the collection year, both ends
 // included.
 func inYearX2(c *Check, d care.Date) bool { return !d.Before(c.Meta.Start) && !d.After(c.Meta.End) }
-
-// anyBlankX2 reports whether any of the columns is blank in row i.
-func anyBlankX2(t *Table, i int, names ...string) bool {
-	for _, n := range names {
-		if t.Blank(i, n) {
-			return true
-		}
-	}
-	return false
-}
 
 // allBlankX2 reports whether every one of the columns is blank in row i.
 func allBlankX2(t *Table, i int, names ...string) bool {

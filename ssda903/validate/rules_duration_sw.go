@@ -171,7 +171,7 @@ func flagSWNotReported(c *Check, from care.Date) {
 				break
 			}
 			end, ok := dec.Date(i)
-			if (dec.Blank(i) || ok && end.After(c.Meta.End)) && !oneOf(legal.Code(i), "V3", "V4") {
+			if (dec.Blank(i) || ok && end.After(c.Meta.End)) && !shortBreaks(legal.Code(i)) {
 				at = k
 			}
 		}

@@ -187,7 +187,7 @@ func ruleSW01STG1(c *Check) {
 	ls, dec := eps.Column("LS"), eps.Column("DEC")
 	id, start, reason := sw.Column("SW_ID"), sw.Column("SW_DECOM"), sw.Column("SW_REASON")
 	for i := range eps.Len() {
-		if !dec.Blank(i) || !notShortBreak(ls.Code(i)) {
+		if !dec.Blank(i) || shortBreaks(ls.Code(i)) {
 			continue
 		}
 		var hasID, hasStart, hasReason bool

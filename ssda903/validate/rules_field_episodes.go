@@ -49,13 +49,6 @@ func epFlagBadDate(c *Check, t *Table, name string) {
 	}
 }
 
-// epTemporary reports whether a placement is temporary: T0 to T4.
-func epTemporary(place string) bool { return oneOf(place, "T0", "T1", "T2", "T3", "T4") }
-
-// epShortBreaks reports whether a legal status is a series of short
-// breaks (respite): V3 or V4.
-func epShortBreaks(ls string) bool { return ls == "V3" || ls == "V4" }
-
 // --- Header ---
 
 // rule101: the sex is a code of the year's list (1 or 2 to 2023–24), and
@@ -337,7 +330,7 @@ func rule214(c *Check) {
 	eps := c.Table(episodes)
 	ls, post, urn := eps.Column("LS"), eps.Column("PL_POST"), eps.Column("URN")
 	for i := range eps.Len() {
-		if epShortBreaks(ls.Code(i)) && (!post.Blank(i) || !urn.Blank(i)) {
+		if shortBreaks(ls.Code(i)) && (!post.Blank(i) || !urn.Blank(i)) {
 			c.Flag(eps, i)
 		}
 	}
@@ -417,7 +410,7 @@ func rule398(c *Check) {
 	eps := c.Table(episodes)
 	ls, home, pl := eps.Column("LS"), eps.Column("HOME_POST"), eps.Column("PL_POST")
 	for i := range eps.Len() {
-		if epShortBreaks(ls.Code(i)) && (!home.Blank(i) || !pl.Blank(i)) {
+		if shortBreaks(ls.Code(i)) && (!home.Blank(i) || !pl.Blank(i)) {
 			c.Flag(eps, i)
 		}
 	}
@@ -547,7 +540,7 @@ func rule380(c *Check) {
 	eps := c.Table(episodes)
 	place, rne := eps.Column("PLACE"), eps.Column("RNE")
 	for i := range eps.Len() {
-		if epTemporary(place.Code(i)) && !oneOf(rne.Code(i), "P", "B") {
+		if isTemporaryPlacement(place.Code(i)) && !oneOf(rne.Code(i), "P", "B") {
 			c.Flag(eps, i)
 		}
 	}
@@ -559,7 +552,7 @@ func rule381(c *Check) {
 	eps := c.Table(episodes)
 	place, rec := eps.Column("PLACE"), eps.Column("REC")
 	for i := range eps.Len() {
-		if r := rec.Code(i); r != "" && r != "X1" && epTemporary(place.Code(i)) {
+		if r := rec.Code(i); r != "" && r != "X1" && isTemporaryPlacement(place.Code(i)) {
 			c.Flag(eps, i)
 		}
 	}
@@ -571,7 +564,7 @@ func rule382(c *Check) {
 	eps := c.Table(episodes)
 	place, ls := eps.Column("PLACE"), eps.Column("LS")
 	for i := range eps.Len() {
-		if epShortBreaks(ls.Code(i)) && epTemporary(place.Code(i)) {
+		if shortBreaks(ls.Code(i)) && isTemporaryPlacement(place.Code(i)) {
 			c.Flag(eps, i)
 		}
 	}
@@ -583,7 +576,7 @@ func rule384(c *Check) {
 	eps := c.Table(episodes)
 	place, ls := eps.Column("PLACE"), eps.Column("LS")
 	for i := range eps.Len() {
-		if epShortBreaks(ls.Code(i)) && oneOf(place.Code(i), "U1", "U4") {
+		if shortBreaks(ls.Code(i)) && oneOf(place.Code(i), "U1", "U4") {
 			c.Flag(eps, i)
 		}
 	}
@@ -629,7 +622,7 @@ func rule426(c *Check) {
 			continue
 		}
 		for _, i := range rows {
-			if epShortBreaks(ls.Code(i)) {
+			if shortBreaks(ls.Code(i)) {
 				c.Flag(eps, i)
 			}
 		}

@@ -75,22 +75,13 @@ func flagOutsideYearT(c *Check, t *Table, name string) {
 // flagAllOrNoneT flags the rows where some but not all of the columns are
 // given: items that "must all be coded or all left blank".
 func flagAllOrNoneT(c *Check, t *Table, names ...string) {
-	cols := columnsT(t, names...)
+	cols := columns(t, names...)
 	for i := range t.Len() {
 		given := countGivenT(cols, i)
 		if given > 0 && given < len(cols) {
 			c.Flag(t, i)
 		}
 	}
-}
-
-// columnsT returns the table's columns of the names.
-func columnsT(t *Table, names ...string) []*Column {
-	cols := make([]*Column, len(names))
-	for k, n := range names {
-		cols[k] = t.Column(n)
-	}
-	return cols
 }
 
 // countGivenT returns how many of the columns are given (not blank) in row i.
@@ -122,7 +113,7 @@ var oc2FlagsT = []string{"CONVICTED", "HEALTH_CHECK", "IMMUNISATIONS", "TEETH_CH
 func flagHealthIncompleteT(c *Check, item string) {
 	oc := c.Table(oc2)
 	given := oc.Column(item)
-	health := columnsT(oc, oc2HealthT...)
+	health := columns(oc, oc2HealthT...)
 	for i := range oc.Len() {
 		if given.Code(i) == "1" && countGivenT(health, i) < len(health) {
 			c.Flag(oc, i)
@@ -467,7 +458,7 @@ func rule180(c *Check) {
 // rule181: the OC2 items, where given, are 0 or 1.
 func rule181(c *Check) {
 	oc := c.Table(oc2)
-	cols := columnsT(oc, oc2FlagsT...)
+	cols := columns(oc, oc2FlagsT...)
 	for i := range oc.Len() {
 		for _, col := range cols {
 			if code := col.Code(i); code != "" && !isFlagT(code) {
@@ -482,8 +473,8 @@ func rule181(c *Check) {
 // assessment and substance misuse are all given.
 func rule182(c *Check) {
 	oc := c.Table(oc2)
-	all := columnsT(oc, oc2FlagsT...)
-	health := columnsT(oc, oc2HealthT...)
+	all := columns(oc, oc2FlagsT...)
+	health := columns(oc, oc2HealthT...)
 	for i := range oc.Len() {
 		if countGivenT(all, i) > 0 && countGivenT(health, i) < len(health) {
 			c.Flag(oc, i)

@@ -140,27 +140,6 @@ func ageAtEndP(c *Check, t *Table, i int) (int, bool) {
 	return AgeOn(dob, cohortYearP(c).Period().End.AddDays(-1)), ok
 }
 
-// anyGivenP reports whether any of the columns of row i of t is not
-// blank.
-func anyGivenP(t *Table, i int, cols ...string) bool {
-	for _, name := range cols {
-		if !t.Blank(i, name) {
-			return true
-		}
-	}
-	return false
-}
-
-// anyBlankP reports whether any of the columns of row i of t is blank.
-func anyBlankP(t *Table, i int, cols ...string) bool {
-	for _, name := range cols {
-		if t.Blank(i, name) {
-			return true
-		}
-	}
-	return false
-}
-
 // rule157: SDQ1 (the child was under 4 or over 17 at the assessment) is
 // not the reason for no SDQ score of a child in the cohort aged 4 or over
 // on 1 April and 16 or under on 31 March. The DfE's "or" between the ages
@@ -198,7 +177,7 @@ func rule190(c *Check) {
 func flagOutsideCohortP(c *Check, cols ...string) {
 	t := c.Table(oc2)
 	for i := range t.Len() {
-		if anyGivenP(t, i, cols...) && !rowInCohortP(c, i) {
+		if anyGiven(t, i, cols...) && !rowInCohortP(c, i) {
 			c.Flag(t, i)
 		}
 	}
@@ -241,12 +220,12 @@ func rule197B(c *Check) {
 func rule187(c *Check) {
 	a, o := c.Table(ad1), c.Table(oc3)
 	for i := range a.Len() {
-		if anyGivenP(a, i, "DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR") && inCohortP(c, a.Child(i)) {
+		if anyGiven(a, i, "DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR") && inCohortP(c, a.Child(i)) {
 			c.Flag(a, i)
 		}
 	}
 	for i := range o.Len() {
-		if anyGivenP(o, i, "IN_TOUCH", "ACTIV", "ACCOM") && inCohortP(c, o.Child(i)) {
+		if anyGiven(o, i, "IN_TOUCH", "ACTIV", "ACCOM") && inCohortP(c, o.Child(i)) {
 			c.Flag(o, i)
 		}
 	}
@@ -258,7 +237,7 @@ func rule187(c *Check) {
 func rule191(c *Check) {
 	t, eps := c.Table(oc2), c.Table(episodes)
 	for i := range t.Len() {
-		if anyBlankP(t, i, "IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE") && rowInCohortP(c, i) {
+		if anyBlank(t, i, "IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE") && rowInCohortP(c, i) {
 			c.Flag(t, i)
 		}
 	}

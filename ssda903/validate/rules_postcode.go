@@ -77,10 +77,6 @@ var postcodeRules = []Rule{
 		Fields:  fields("PL_LA"), Tables: tables(episodes), Needs: NeedAuthority, Derived: fields(colPlaceLA), Check: rule1015},
 }
 
-// notShortBreak reports whether a legal status is not a short break
-// (V3, V4).
-func notShortBreak(ls string) bool { return !oneOf(ls, "V3", "V4") }
-
 // uascChildren returns the children who are or were unaccompanied
 // asylum-seeking children, in the data loaded: UASC = 1 in this year's
 // or last year's Header, or a row with a date UASC ceased (DUC) in this
@@ -126,7 +122,7 @@ func rule164(c *Check) {
 	ls, dist := eps.Column("LS"), eps.Column(colDistance)
 	was := uascChildren(c)
 	for i := range eps.Len() {
-		if dist.Blank(i) || was[eps.Child(i)] || !notShortBreak(ls.Code(i)) {
+		if dist.Blank(i) || was[eps.Child(i)] || shortBreaks(ls.Code(i)) {
 			continue
 		}
 		if d, ok := distance(dist, i); !ok || d < 0 || d > 999.9 {
@@ -142,7 +138,7 @@ func rule392a(c *Check) {
 	ls, dist := eps.Column("LS"), eps.Column(colDistance)
 	was := uascChildren(c)
 	for i := range eps.Len() {
-		if dist.Blank(i) && !dist.Missing(i) && notShortBreak(ls.Code(i)) && !was[eps.Child(i)] {
+		if dist.Blank(i) && !dist.Missing(i) && !shortBreaks(ls.Code(i)) && !was[eps.Child(i)] {
 			c.Flag(eps, i)
 		}
 	}
@@ -177,7 +173,7 @@ func rule169(c *Check) {
 	eps := c.Table(episodes)
 	ls, la := eps.Column("LS"), eps.Column(colPlaceLA)
 	for i := range eps.Len() {
-		if la.Blank(i) && !la.Missing(i) && notShortBreak(ls.Code(i)) {
+		if la.Blank(i) && !la.Missing(i) && !shortBreaks(ls.Code(i)) {
 			c.Flag(eps, i)
 		}
 	}
@@ -188,7 +184,7 @@ func rule420(c *Check) {
 	eps := c.Table(episodes)
 	ls, la := eps.Column("LS"), eps.Column(colPlaceLA)
 	for i := range eps.Len() {
-		if !la.Blank(i) && !notShortBreak(ls.Code(i)) {
+		if !la.Blank(i) && shortBreaks(ls.Code(i)) {
 			c.Flag(eps, i)
 		}
 	}
@@ -203,7 +199,7 @@ func rule179(c *Check) {
 		switch {
 		case loc.Missing(i):
 		case loc.Blank(i):
-			if notShortBreak(ls.Code(i)) {
+			if !shortBreaks(ls.Code(i)) {
 				c.Flag(eps, i)
 			}
 		case !oneOf(loc.Code(i), "IN", "OUT"):
@@ -234,7 +230,7 @@ func rule1015(c *Check) {
 	place, ls, pp, la := eps.Column("PLACE"), eps.Column("LS"), eps.Column("PLACE_PROVIDER"), eps.Column(colPlaceLA)
 	ours, _ := authorityCode(c.Meta)
 	for i := range eps.Len() {
-		if pp.Code(i) != "PR1" || place.Blank(i) || ls.Blank(i) || !notShortBreak(ls.Code(i)) || la.Blank(i) {
+		if pp.Code(i) != "PR1" || place.Blank(i) || ls.Blank(i) || shortBreaks(ls.Code(i)) || la.Blank(i) {
 			continue
 		}
 		if !oneOf(place.Code(i), "A3", "A4", "A5", "A6", "U1", "U2", "U3", "U4", "U5", "U6") && la.Code(i) != ours {

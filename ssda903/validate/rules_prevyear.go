@@ -311,7 +311,7 @@ func episodesOutsideShortBreaksP(c *Check, child string) (cared, inYear bool) {
 		return false, false
 	}
 	ls, decom, dec := eps.Column("LS"), eps.Column("DECOM"), eps.Column("DEC")
-	end := lastDayP(c)
+	end := c.Meta.End
 	for _, r := range rows {
 		if oneOf(ls.Code(r), "V3", "V4") {
 			continue
@@ -330,7 +330,7 @@ func episodesOutsideShortBreaksP(c *Check, child string) (cared, inYear bool) {
 // care leaver information.
 func hasCareLeaverInfoP(o *Table, child string) bool {
 	for _, r := range o.RowsOf(child) {
-		if anyGivenP(o, r, "IN_TOUCH", "ACTIV", "ACCOM") {
+		if anyGiven(o, r, "IN_TOUCH", "ACTIV", "ACCOM") {
 			return true
 		}
 	}
@@ -345,17 +345,7 @@ func careLeaverRowP(o *Table, i int) bool {
 	if !o.HasColumn("IN_TOUCH") && !o.HasColumn("ACTIV") && !o.HasColumn("ACCOM") {
 		return true
 	}
-	return anyGivenP(o, i, "IN_TOUCH", "ACTIV", "ACCOM")
-}
-
-// lastDayP returns the last day of the collection: [Metadata.End], which
-// the engine defaults to the day after 31 March (the end of the year's
-// [care.Period], exclusive); that day is read as 31 March.
-func lastDayP(c *Check) care.Date {
-	if c.Meta.End.Equal(c.Meta.Year.Period().End) {
-		return c.Meta.End.AddDays(-1)
-	}
-	return c.Meta.End
+	return anyGiven(o, i, "IN_TOUCH", "ACTIV", "ACCOM")
 }
 
 // rule199: no episode starts on or after the day an episode of the same
@@ -599,7 +589,7 @@ func rule561(c *Check) {
 			continue
 		}
 		for _, r := range last.RowsOf(t.Child(i)) {
-			if anyGivenP(last, r, "DATE_PLACED_CEASED", "REASON_PLACED_CEASED") && sameDayP(now, i, was, r) {
+			if anyGiven(last, r, "DATE_PLACED_CEASED", "REASON_PLACED_CEASED") && sameDayP(now, i, was, r) {
 				c.Flag(t, i)
 			}
 		}
@@ -616,7 +606,7 @@ func rule584(c *Check) {
 		d, ok := dayP(now, i)
 		for _, r := range last.RowsOf(t.Child(i)) {
 			before, known := dayP(was, r)
-			if !known || !anyGivenP(last, r, "DATE_PLACED_CEASED", "REASON_PLACED_CEASED") {
+			if !known || !anyGiven(last, r, "DATE_PLACED_CEASED", "REASON_PLACED_CEASED") {
 				continue
 			}
 			if now.Blank(i) || (ok && !d.After(before)) {
@@ -701,7 +691,7 @@ func rule624(c *Check) {
 // or the birth is after the year.
 func rule625(c *Check) {
 	h, eps := c.Table(header), c.Table(episodes)
-	end := lastDayP(c)
+	end := c.Meta.End
 	for i := range h.Len() {
 		born, ok := h.Date(i, "MC_DOB")
 		if !ok {

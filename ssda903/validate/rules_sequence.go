@@ -172,13 +172,6 @@ func seqDated(t *Table, child, col string) []int {
 	return rows[:n]
 }
 
-// temporaryPlacements are the placement codes of temporary placements
-// (T0 to T4).
-var temporaryPlacements = []string{"T0", "T1", "T2", "T3", "T4"}
-
-// isTemporaryPlacement reports whether code is a temporary placement.
-func isTemporaryPlacement(code string) bool { return oneOf(code, temporaryPlacements...) }
-
 // rule142: every episode but a child's last (in order of start) has both
 // a date and a reason it ceased.
 func rule142(c *Check) {
