@@ -48,3 +48,25 @@ func anyBlank(t *Table, i int, names ...string) bool {
 	}
 	return false
 }
+
+// flagBadDates flags the rows of t whose cell in the column is given and
+// is not a valid dd/mm/yyyy date; a blank cell too when blankBad.
+func flagBadDates(c *Check, t *Table, name string, blankBad bool) {
+	col := t.Column(name)
+	for i := range t.Len() {
+		if col.BadDate(i) || (blankBad && col.Blank(i)) {
+			c.Flag(t, i)
+		}
+	}
+}
+
+// flagAfterEnd flags the rows of t whose date in the column is after the
+// end of the collection year.
+func flagAfterEnd(c *Check, t *Table, name string) {
+	col := t.Column(name)
+	for i := range t.Len() {
+		if d, ok := col.Date(i); ok && d.After(c.Meta.End) {
+			c.Flag(t, i)
+		}
+	}
+}

@@ -38,17 +38,6 @@ func epFlagInvalid[T epYearCode](c *Check, t *Table, name string, parse func(str
 	}
 }
 
-// epFlagBadDate flags the rows of t whose cell in the column is given and
-// is not a valid dd/mm/yyyy date.
-func epFlagBadDate(c *Check, t *Table, name string) {
-	col := t.Column(name)
-	for i := range t.Len() {
-		if col.BadDate(i) {
-			c.Flag(t, i)
-		}
-	}
-}
-
 // --- Header ---
 
 // rule101: the sex is a code of the year's list (1 or 2 to 2023–24), and
@@ -99,7 +88,7 @@ func rule168(c *Check) {
 }
 
 // rule171: the date of birth of the mother's child is a valid date.
-func rule171(c *Check) { epFlagBadDate(c, c.Table(header), "MC_DOB") }
+func rule171(c *Check) { flagBadDates(c, c.Table(header), "MC_DOB", false) }
 
 // rule174: a male child (sex 1) has no date of birth of a mother's child.
 func rule174(c *Check) { epFlagMaleMother(c, "1") }
@@ -184,7 +173,7 @@ func rule621(c *Check) {
 // --- Episodes: codes and dates ---
 
 // rule141: the date the episode began is a valid date.
-func rule141(c *Check) { epFlagBadDate(c, c.Table(episodes), "DECOM") }
+func rule141(c *Check) { flagBadDates(c, c.Table(episodes), "DECOM", false) }
 
 // rule143: the reason for new episode is a code of the year's list.
 func rule143(c *Check) { epFlagInvalid(c, c.Table(episodes), "RNE", care.ParseReasonNewEpisode) }
@@ -200,7 +189,7 @@ func rule145(c *Check) { epFlagInvalid(c, c.Table(episodes), "CIN", care.ParseCa
 func rule146(c *Check) { epFlagInvalid(c, c.Table(episodes), "PLACE", care.ParsePlacementType) }
 
 // rule147: the date the episode ceased is a valid date.
-func rule147(c *Check) { epFlagBadDate(c, c.Table(episodes), "DEC") }
+func rule147(c *Check) { flagBadDates(c, c.Table(episodes), "DEC", false) }
 
 // rule149: the reason the episode ceased is a code of the year's list.
 func rule149(c *Check) {
@@ -436,25 +425,13 @@ func rule353(c *Check) {
 	}
 }
 
-// epFlagAfterEnd flags a date in the column after the collection year's
-// end.
-func epFlagAfterEnd(c *Check, name string) {
-	eps := c.Table(episodes)
-	col := eps.Column(name)
-	for i := range eps.Len() {
-		if d, ok := col.Date(i); ok && d.After(c.Meta.End) {
-			c.Flag(eps, i)
-		}
-	}
-}
-
 // rule354: the episode began on or before the end of the collection
 // year.
-func rule354(c *Check) { epFlagAfterEnd(c, "DECOM") }
+func rule354(c *Check) { flagAfterEnd(c, c.Table(episodes), "DECOM") }
 
 // rule385: the episode ceased on or before the end of the collection
 // year.
-func rule385(c *Check) { epFlagAfterEnd(c, "DEC") }
+func rule385(c *Check) { flagAfterEnd(c, c.Table(episodes), "DEC") }
 
 // rule355: the episode did not begin and cease on the same day.
 func rule355(c *Check) {

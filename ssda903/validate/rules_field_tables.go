@@ -20,17 +20,6 @@ import (
 
 // ---- Shared helpers (suffix T: this file's) ----
 
-// flagBadDatesT flags the rows whose cell in the column is not a valid
-// date; a blank cell too when blankBad.
-func flagBadDatesT(c *Check, t *Table, name string, blankBad bool) {
-	col := t.Column(name)
-	for i := range t.Len() {
-		if col.BadDate(i) || (blankBad && col.Blank(i)) {
-			c.Flag(t, i)
-		}
-	}
-}
-
 // flagInvalidCodesT flags the rows whose cell in the column is given and
 // is not a code valid in the year (valid is given the cell as a code); a
 // blank cell too when blankBad.
@@ -45,17 +34,6 @@ func flagInvalidCodesT(c *Check, t *Table, name string, blankBad bool, valid fun
 			continue
 		}
 		if !valid(code) {
-			c.Flag(t, i)
-		}
-	}
-}
-
-// flagAfterEndT flags the rows whose date in the column is after the end
-// of the collection year.
-func flagAfterEndT(c *Check, t *Table, name string) {
-	col := t.Column(name)
-	for i := range t.Len() {
-		if d, ok := col.Date(i); ok && d.After(c.Meta.End) {
 			c.Flag(t, i)
 		}
 	}
@@ -175,10 +153,10 @@ func rule104(c *Check) {
 
 // rule112: the date the child should be placed for adoption, where given,
 // must be a valid date.
-func rule112(c *Check) { flagBadDatesT(c, c.Table(ad1), "DATE_INT", false) }
+func rule112(c *Check) { flagBadDates(c, c.Table(ad1), "DATE_INT", false) }
 
 // rule113: the date of matching, where given, must be a valid date.
-func rule113(c *Check) { flagBadDatesT(c, c.Table(ad1), "DATE_MATCH", false) }
+func rule113(c *Check) { flagBadDates(c, c.Table(ad1), "DATE_MATCH", false) }
 
 // rule114: the former carers' status, where given, is 0 or 1.
 func rule114(c *Check) { flagInvalidCodesT(c, c.Table(ad1), "FOSTER_CARE", false, isFlagT) }
@@ -277,11 +255,11 @@ func rule524(c *Check) { flagAdopterSexForLST(c, "L12") }
 
 // rule115: the date of the decision to place for adoption, where given,
 // must be a valid date.
-func rule115(c *Check) { flagBadDatesT(c, c.Table(placedAdoption), "DATE_PLACED", false) }
+func rule115(c *Check) { flagBadDates(c, c.Table(placedAdoption), "DATE_PLACED", false) }
 
 // rule116: the date of the decision no longer to place for adoption, where
 // given, must be a valid date.
-func rule116(c *Check) { flagBadDatesT(c, c.Table(placedAdoption), "DATE_PLACED_CEASED", false) }
+func rule116(c *Check) { flagBadDates(c, c.Table(placedAdoption), "DATE_PLACED_CEASED", false) }
 
 // rule119: the date of and the reason for the decision no longer to place
 // for adoption are both given or both blank.
@@ -534,7 +512,7 @@ func rule547(c *Check) { flagHealthIncompleteT(c, "HEALTH_CHECK") }
 // ---- Reviews ----
 
 // rule166: the date of review is given and a valid date.
-func rule166(c *Check) { flagBadDatesT(c, c.Table(reviews), "REVIEW", true) }
+func rule166(c *Check) { flagBadDates(c, c.Table(reviews), "REVIEW", true) }
 
 // rule167: a review (or a participation code without one) has a
 // participation code of the year's list.
@@ -662,7 +640,7 @@ func rule567(c *Check) {
 }
 
 // rule570: a missing episode does not start after the collection year.
-func rule570(c *Check) { flagAfterEndT(c, c.Table(missing), "MIS_START") }
+func rule570(c *Check) { flagAfterEnd(c, c.Table(missing), "MIS_START") }
 
 // rule571: a missing episode ends within the collection year.
 func rule571(c *Check) { flagOutsideYearT(c, c.Table(missing), "MIS_END") }
@@ -685,10 +663,10 @@ func flagNotAfterBirthT(c *Check, t *Table, name string) {
 }
 
 // rule1004: the start of a missing episode is given and a valid date.
-func rule1004(c *Check) { flagBadDatesT(c, c.Table(missing), "MIS_START", true) }
+func rule1004(c *Check) { flagBadDates(c, c.Table(missing), "MIS_START", true) }
 
 // rule1005: the end of a missing episode, where given, is a valid date.
-func rule1005(c *Check) { flagBadDatesT(c, c.Table(missing), "MIS_END", false) }
+func rule1005(c *Check) { flagBadDates(c, c.Table(missing), "MIS_END", false) }
 
 // rule1006: the missing type, where given, is M or A.
 func rule1006(c *Check) {
@@ -702,10 +680,10 @@ func rule1006(c *Check) {
 // ---- DoLo (2026–27) ----
 
 // rule700: the start of a DoLO is given and a valid date.
-func rule700(c *Check) { flagBadDatesT(c, c.Table(dolo), "DOLO_START", true) }
+func rule700(c *Check) { flagBadDates(c, c.Table(dolo), "DOLO_START", true) }
 
 // rule701: the end of a DoLO, where given, is a valid date.
-func rule701(c *Check) { flagBadDatesT(c, c.Table(dolo), "DOLO_END", false) }
+func rule701(c *Check) { flagBadDates(c, c.Table(dolo), "DOLO_END", false) }
 
 // rule702: a DoLO ends after it started (the DfE: the end must be after
 // the start; the same day is flagged).
@@ -722,7 +700,7 @@ func rule702(c *Check) {
 }
 
 // rule703: a DoLO does not start after the collection year.
-func rule703(c *Check) { flagAfterEndT(c, c.Table(dolo), "DOLO_START") }
+func rule703(c *Check) { flagAfterEnd(c, c.Table(dolo), "DOLO_START") }
 
 // rule704: a DoLO ends within the collection year.
 func rule704(c *Check) { flagOutsideYearT(c, c.Table(dolo), "DOLO_END") }
@@ -816,7 +794,7 @@ func partDateT(s string) bool {
 
 // ruleSW06STG2: a social worker episode does not start after the
 // collection year.
-func ruleSW06STG2(c *Check) { flagAfterEndT(c, c.Table(swEpisodes), "SW_DECOM") }
+func ruleSW06STG2(c *Check) { flagAfterEnd(c, c.Table(swEpisodes), "SW_DECOM") }
 
 // ruleSW09STG2: a social worker episode does not end the day it started.
 func ruleSW09STG2(c *Check) {
