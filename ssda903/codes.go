@@ -65,9 +65,10 @@ func (l *codeList) unmarshal(b []byte) (int, error) {
 	return l.parse(string(b))
 }
 
-// normCode returns a cell as a code: trimmed of surrounding spaces and
-// upper-cased, as the DfE's tool compares codes.
-func normCode(s string) string {
+// NormalizeCode returns a cell as a code: trimmed of surrounding spaces
+// and upper-cased, as the DfE's tool compares codes ("  wbri " is "WBRI").
+// It does not allocate when the cell is a code already.
+func NormalizeCode(s string) string {
 	s = strings.TrimSpace(s)
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; 'a' <= c && c <= 'z' {

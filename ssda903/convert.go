@@ -145,7 +145,7 @@ func (c *conv) id(col int) string { return strings.TrimSpace(c.text(col)) }
 
 // upper returns text trimmed and upper-cased (UPNs, postcodes, codes of
 // authorities).
-func (c *conv) upper(col int) string { return normCode(c.text(col)) }
+func (c *conv) upper(col int) string { return NormalizeCode(c.text(col)) }
 
 func (c *conv) date(col int) care.Date {
 	d, err := ParseDate(c.text(col))
@@ -170,7 +170,7 @@ func (c *conv) num(col int) NullInt {
 // value.
 func code[T any](c *conv, col int, parse func(string) (T, error)) T {
 	var zero T
-	s := normCode(c.text(col))
+	s := NormalizeCode(c.text(col))
 	if s == "" {
 		return zero
 	}

@@ -340,6 +340,12 @@ func ExampleWriteCases() {
 	// 50 cases, 0 invalid
 }
 
+func ExampleNormalizeCode() {
+	fmt.Printf("%q %q\n", ssda903.NormalizeCode("  wbri "), ssda903.NormalizeCode("U4"))
+	// Output:
+	// "WBRI" "U4"
+}
+
 func ExampleParseYear() {
 	for _, s := range []string{"2025-26", "2025/26", "lac2025_26", "2026"} {
 		y, err := ssda903.ParseYear(s)

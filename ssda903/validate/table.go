@@ -237,11 +237,11 @@ func (c *Column) Code(i int) string {
 // hold their codes as codes already: they share the cells.
 func (c *Column) fillCodes() {
 	for k, s := range c.cells {
-		if normCode(s) != s {
+		if ssda903.NormalizeCode(s) != s {
 			c.codes = make([]string, len(c.cells))
 			copy(c.codes, c.cells[:k])
 			for j := k; j < len(c.cells); j++ {
-				c.codes[j] = normCode(c.cells[j])
+				c.codes[j] = ssda903.NormalizeCode(c.cells[j])
 			}
 			return
 		}
@@ -370,18 +370,6 @@ func (t *Table) index() {
 	for i, k := range kid {
 		t.rowsOf[k] = append(t.rowsOf[k], i)
 	}
-}
-
-// normCode returns a cell as a code: trimmed and upper-cased, without
-// allocating when it already is one.
-func normCode(s string) string {
-	s = strings.TrimSpace(s)
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; 'a' <= c && c <= 'z' {
-			return strings.ToUpper(s)
-		}
-	}
-	return s
 }
 
 // SortedByDate returns rows (of t) in order of their dates in the column,
