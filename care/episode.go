@@ -215,10 +215,12 @@ func ValidateEpisodes(prefix string, eps []Episode, dob Date) ValidationErrors {
 	return validateEpisodes(prefix, eps, dob, Date{})
 }
 
-// continuesEarlier reports whether e, a child's first episode in records
-// known from day from, continues a period of care that began before them:
-// it started on or before from, with a reason other than S.
-func continuesEarlier(e Episode, from Date) bool {
+// ContinuesEarlier reports whether e, a child's first episode in records
+// known only from day from (a case's [Coverage].From), continues a period
+// of care that began before them: it started on or before from, with a
+// reason other than S. A zero from (records from the start) never has
+// such an episode. See [History.ResetFrom].
+func (e Episode) ContinuesEarlier(from Date) bool {
 	return !from.IsZero() && !e.Start.After(from) && e.ReasonNew != ReasonNewEpisodeUnknown && !e.ReasonNew.StartsPeriodOfCare()
 }
 
@@ -251,7 +253,7 @@ func validateEpisodes(prefix string, eps []Episode, dob, from Date) ValidationEr
 			continue
 		}
 		if i == 0 {
-			if e.ReasonNew != ReasonNewEpisodeUnknown && !e.ReasonNew.StartsPeriodOfCare() && !continuesEarlier(e, from) {
+			if e.ReasonNew != ReasonNewEpisodeUnknown && !e.ReasonNew.StartsPeriodOfCare() && !e.ContinuesEarlier(from) {
 				errs.Addf(JoinPath(path(), "reason_new"), "the first episode must start a period of care (S), not %s", e.ReasonNew)
 			}
 			continue

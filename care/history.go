@@ -96,7 +96,7 @@ func (h *History) ResetFrom(c Child, eps []Episode, from Date) error {
 		return err
 	}
 	h.child, h.eps = c, eps
-	h.truncated = len(eps) > 0 && continuesEarlier(eps[0], from)
+	h.truncated = len(eps) > 0 && eps[0].ContinuesEarlier(from)
 	h.periods = appendPeriodsOfCare(h.periods, eps)
 	h.placements = appendPlacements(h.placements, eps)
 	return nil

@@ -171,9 +171,7 @@ func (r Record) Validate(child care.Child, eps []care.Episode) error {
 // an error.
 func (r Record) ValidateFrom(child care.Child, eps []care.Episode, from care.Date) error {
 	var errs care.ValidationErrors
-	var h care.History
-	truncated := h.ResetFrom(child, eps, from) == nil && h.Truncated()
-	r.validate(&errs, child.DateOfBirth, eps, truncated)
+	r.validate(&errs, child.DateOfBirth, eps, len(eps) > 0 && eps[0].ContinuesEarlier(from))
 	return errs.Err()
 }
 

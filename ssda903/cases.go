@@ -413,13 +413,15 @@ func (a *assembler) build(k int) practice.Case {
 // return's episodes are the only source of these dates; AD1 adds the match.
 func adoptionOf(eps []care.Episode) permanence.Adoption {
 	var ad permanence.Adoption
-	start := 0 // the latest period of care's first episode
-	for i := 1; i < len(eps); i++ {
-		if !eps[i-1].End.Equal(eps[i].Start) {
-			start = i
-		}
+	ps := care.PeriodsOfCare(eps)
+	if len(ps) == 0 {
+		return ad
 	}
-	for _, e := range eps[start:] {
+	latest := ps[len(ps)-1].Start
+	for _, e := range eps {
+		if e.Start.Before(latest) {
+			continue
+		}
 		if ad.PlacementOrder.IsZero() && (e.LegalStatus.IsPlacementOrder() || e.LegalStatus.IsFreeingOrder()) {
 			ad.PlacementOrder = e.Start
 		}
