@@ -22,6 +22,13 @@ const sharedDir = "../testdata/dfe/fake_data"
 // from the key's stem ("Episodes.csv").
 func readTables(t testing.TB, files map[string]string) *ssda903.Return {
 	t.Helper()
+	return readTablesOf(t, 2025, files)
+}
+
+// readTablesOf reads files, each named by its table ("Episodes.csv"), as
+// the return of year y.
+func readTablesOf(t testing.TB, y care.CollectionYear, files map[string]string) *ssda903.Return {
+	t.Helper()
 	fsys := fstest.MapFS{}
 	names := map[string]ssda903.Table{}
 	for name, text := range files {
@@ -32,7 +39,7 @@ func readTables(t testing.TB, files map[string]string) *ssda903.Return {
 			}
 		}
 	}
-	ret, _ := ssda903.ReadFSTables(fsys, names, 2025)
+	ret, _ := ssda903.ReadFSTables(fsys, names, y)
 	return ret
 }
 

@@ -3,9 +3,7 @@ package validate_test
 import (
 	"context"
 	"slices"
-	"strings"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"github.com/lookedafter/practice/care"
@@ -13,21 +11,9 @@ import (
 	"github.com/lookedafter/practice/ssda903/validate"
 )
 
-// readTablesX2 reads CSV texts keyed by file name ("Episodes.csv") as a
-// return of collection year y.
 func readTablesX2(t *testing.T, y care.CollectionYear, files map[string]string) *ssda903.Return {
 	t.Helper()
-	fsys := fstest.MapFS{}
-	names := map[string]ssda903.Table{}
-	for name, text := range files {
-		fsys[name] = &fstest.MapFile{Data: []byte(text)}
-		for _, tb := range ssda903.Tables() {
-			if strings.EqualFold(tb.String()+".csv", name) {
-				names[name] = tb
-			}
-		}
-	}
-	ret, _ := ssda903.ReadFSTables(fsys, names, y)
+	ret := readTablesOf(t, y, files)
 	if ret == nil {
 		t.Fatal("no return read")
 	}
@@ -69,14 +55,6 @@ func itoaX2(n int) string {
 	return itoaX2(n/10) + string(rune('0'+n%10))
 }
 
-func wantRowsX2(t *testing.T, code string, got []string, want ...string) {
-	t.Helper()
-	slices.Sort(want)
-	if !slices.Equal(got, want) {
-		t.Errorf("%s flagged %v, want %v", code, got, want)
-	}
-}
-
 // 709 and 710 read the placement type from PLACE, the return's column
 // (the open validator reads PLACEMENT, which no return has): the cases
 // 709#0 and 710#0 with the column named PLACE.
@@ -98,15 +76,15 @@ func TestRule709And710ReadPLACE(t *testing.T) {
 			"1,01/01/2000,04/01/2000,K2\n" + // allowed by both
 			"2,01/01/2000,03/01/2000,P\n" // no DoLO
 		got := flaggedRowsX2(t, tc.code, 2026, map[string]string{"DoLo.csv": doLo, "Episodes.csv": eps})
-		wantRowsX2(t, tc.code, got, "DoLo:0", "DoLo:1", "DoLo:2", "DoLo:3", "Episodes:0")
+		wantFlagsX1(t, tc.code, got, "DoLo:0", "DoLo:1", "DoLo:2", "DoLo:3", "Episodes:0")
 	}
 	// Expected placements (709) and a blank one are not flagged; an open
 	// episode overlaps a DoLO that starts after its DECOM.
 	eps := "CHILD,DECOM,DEC,PLACE\n1,01/01/2000,,z12\n1,01/01/2000,04/01/2000,\n1,01/01/2000,,R5\n"
 	doLo = "CHILD,DOLO_START,DOLO_END\n1,01/06/2000,30/06/2000\n"
 	files := map[string]string{"DoLo.csv": doLo, "Episodes.csv": eps}
-	wantRowsX2(t, "709", flaggedRowsX2(t, "709", 2026, files), "DoLo:0", "Episodes:2")
-	wantRowsX2(t, "710", flaggedRowsX2(t, "710", 2026, files), "DoLo:0", "Episodes:2")
+	wantFlagsX1(t, "709", flaggedRowsX2(t, "709", 2026, files), "DoLo:0", "Episodes:2")
+	wantFlagsX1(t, "710", flaggedRowsX2(t, "710", 2026, files), "DoLo:0", "Episodes:2")
 }
 
 // 707: an open DoLO is flagged when the child's care ended after it
@@ -128,7 +106,7 @@ func TestRule707OpenDoLO(t *testing.T) {
 		"D,01/06/2026,\n" + // 5 the period is still open
 		"E,01/06/2026,\n" // 6 no episodes: not judged
 	got := flaggedRowsX2(t, "707", 2026, map[string]string{"DoLo.csv": doLo, "Episodes.csv": eps})
-	wantRowsX2(t, "707", got, "DoLo:1", "DoLo:3")
+	wantFlagsX1(t, "707", got, "DoLo:1", "DoLo:3")
 }
 
 // 632: DATE_PERM with unknown elements (ZZ) is valid and taken at its
@@ -145,7 +123,7 @@ func TestRule632PartialDates(t *testing.T) {
 		"H,01/01/2020\n" // no episodes: not compared
 	eps := "CHILD,DECOM\nA,30/04/2026\nA,01/01/2027\nB,30/04/2026\nC,30/04/2026\nD,30/04/2026\nE,30/04/2026\nF,30/04/2026\nG,30/04/2026\n"
 	got := flaggedRowsX2(t, "632", 2026, map[string]string{"PrevPerm.csv": perm, "Episodes.csv": eps})
-	wantRowsX2(t, "632", got, "PrevPerm:0", "Episodes:0", "PrevPerm:4", "Episodes:5", "PrevPerm:5", "Episodes:6")
+	wantFlagsX1(t, "632", got, "PrevPerm:0", "Episodes:0", "PrevPerm:4", "Episodes:5", "PrevPerm:5", "Episodes:6")
 }
 
 // 634: a DECOM of 1 April 2016 itself is "from 1 April 2016 onwards".
@@ -153,7 +131,7 @@ func TestRule634FirstApril2016(t *testing.T) {
 	perm := "CHILD,PREV_PERM\nA,P1\nB,P1\n"
 	eps := "CHILD,DECOM\nA,01/04/2016\nB,31/03/2016\n"
 	got := flaggedRowsX2(t, "634", 2025, map[string]string{"PrevPerm.csv": perm, "Episodes.csv": eps})
-	wantRowsX2(t, "634", got, "PrevPerm:1", "Episodes:1")
+	wantFlagsX1(t, "634", got, "PrevPerm:1", "Episodes:1")
 }
 
 // 601 and 607 read the collection year with both ends included; 601
@@ -169,10 +147,10 @@ func TestRules601And607YearEnds(t *testing.T) {
 		"C,01/01/2025,,,,,\n" + // incomplete, adopted outside the year
 		"D,,,,,,\n"
 	got := flaggedRowsX2(t, "601", 2025, map[string]string{"Episodes.csv": eps, "AD1.csv": ad})
-	wantRowsX2(t, "601", got, "Episodes:1") // B adopted, no AD1 row
+	wantFlagsX1(t, "601", got, "Episodes:1") // B adopted, no AD1 row
 	hdr := "CHILD,SEX,MOTHER\nA,F,\nB,F,\nC,F,\nD,F,\n"
 	got = flaggedRowsX2(t, "607", 2025, map[string]string{"Episodes.csv": eps, "Header.csv": hdr})
-	wantRowsX2(t, "607", got, "Episodes:0", "Episodes:1", "Header:0", "Header:1")
+	wantFlagsX1(t, "607", got, "Episodes:0", "Episodes:1", "Header:0", "Header:1")
 }
 
 // INT11–INT21 compare dates as dates, and ignore a blank on either side.
@@ -180,6 +158,6 @@ func TestInternalChecksCompareDates(t *testing.T) {
 	hdr := "CHILD,DOB,SEX\nA,01/04/2020,M\nB,01/04/2020,F\nC,,F\nD,31/02/2020,M\n"
 	ad := "CHILD,DOB\nA,1/4/2020\nB,02/04/2020\nC,01/04/2020\nD,01/03/2020\nE,01/01/2020\n"
 	files := map[string]string{"Header.csv": hdr, "AD1.csv": ad}
-	wantRowsX2(t, "INT11", flaggedRowsX2(t, "INT11", 2025, files), "AD1:1", "AD1:3")
-	wantRowsX2(t, "INT01", flaggedRowsX2(t, "INT01", 2025, files), "AD1:4")
+	wantFlagsX1(t, "INT11", flaggedRowsX2(t, "INT11", 2025, files), "AD1:1", "AD1:3")
+	wantFlagsX1(t, "INT01", flaggedRowsX2(t, "INT01", 2025, files), "AD1:4")
 }

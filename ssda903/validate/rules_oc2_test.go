@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/lookedafter/practice/care"
 	"github.com/lookedafter/practice/ssda903"
@@ -19,17 +18,11 @@ func returnP(t *testing.T, y care.CollectionYear, files map[string]string) *ssda
 	if files == nil {
 		return nil
 	}
-	fsys, names := fstest.MapFS{}, map[string]ssda903.Table{}
+	named := map[string]string{}
 	for name, text := range files {
-		for _, tb := range ssda903.Tables() {
-			if strings.EqualFold(tb.String(), name) {
-				fsys[name+".csv"] = &fstest.MapFile{Data: []byte(text)}
-				names[name+".csv"] = tb
-			}
-		}
+		named[name+".csv"] = text
 	}
-	ret, _ := ssda903.ReadFSTables(fsys, names, y)
-	return ret
+	return readTablesOf(t, y, named)
 }
 
 // flagsP runs the rule with this code in year y (default metadata) on this
